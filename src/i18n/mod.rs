@@ -1,0 +1,102 @@
+//! Languages and bilingual text: the `Lang` a user chose (or the locale gave) and the `Text`
+//! pairs that every questionnaire, catalogue entry and message carries.
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the interface and of the content. French first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// French when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, in that order) is French or
+    /// unset, English otherwise.
+    pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(value) = get(var).filter(|v| !v.is_empty()) {
+                return if value.starts_with("fr") { Lang::Fr } else { Lang::En };
+            }
+        }
+        Lang::Fr
+    }
+
+    /// The language from the process environment.
+    pub fn from_env() -> Lang {
+        Lang::from_locale_vars(|name| std::env::var(name).ok())
+    }
+
+    /// Pick the French or the English of a pair of static strings.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A text in French and English, as written in questionnaire and catalogue files.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Text {
+    #[serde(default)]
+    pub fr: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Text {
+        Text { fr: fr.into(), en: en.into() }
+    }
+
+    /// The text in `lang`, falling back to the other language when empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Fr => (&self.fr, &self.en),
+            Lang::En => (&self.en, &self.fr),
+        };
+        if first.trim().is_empty() { second } else { first }
+    }
+
+    /// Both languages are present (non-blank).
+    pub fn is_complete(&self) -> bool {
+        !self.fr.trim().is_empty() && !self.en.trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_detection() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(Lang::from_locale_vars(env(&[])), Lang::Fr);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "fr_FR.UTF-8")])), Lang::Fr);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "C.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LC_ALL", "fr_BE.UTF-8"), ("LANG", "en_US.UTF-8")])),
+            Lang::Fr
+        );
+    }
+
+    #[test]
+    fn text_falls_back() {
+        let t = Text::new("Bonjour", "");
+        assert_eq!(t.get(Lang::En), "Bonjour");
+        assert!(!t.is_complete());
+    }
+}

@@ -1,0 +1,9 @@
+//! diagasso: the digital-practices diagnostic a CHATONS host trainer runs with an association,
+//! and the transition plan it leads to (Frama.space or the best-matching CHATONS hosts).
+//!
+//! The flow is one-way: files (questionnaires, catalogue) and the store feed a pure core
+//! (`questionnaire`, `audit`, `plan`, `walk`, `export`), and the front ends (TUI, plain line mode,
+//! CLI) only gather input and show output. See `../shared/DESIGN.md` for the agreed shape.
+
+pub mod i18n;
+pub mod questionnaire;
