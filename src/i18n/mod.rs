@@ -18,7 +18,11 @@ impl Lang {
     pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Some(value) = get(var).filter(|v| !v.is_empty()) {
-                return if value.starts_with("fr") { Lang::Fr } else { Lang::En };
+                return if value.starts_with("fr") {
+                    Lang::Fr
+                } else {
+                    Lang::En
+                };
             }
         }
         Lang::Fr
@@ -56,7 +60,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Text {
-        Text { fr: fr.into(), en: en.into() }
+        Text {
+            fr: fr.into(),
+            en: en.into(),
+        }
     }
 
     /// The text in `lang`, falling back to the other language when empty.
@@ -65,7 +72,11 @@ impl Text {
             Lang::Fr => (&self.fr, &self.en),
             Lang::En => (&self.en, &self.fr),
         };
-        if first.trim().is_empty() { second } else { first }
+        if first.trim().is_empty() {
+            second
+        } else {
+            first
+        }
     }
 
     /// Both languages are present (non-blank).
@@ -81,12 +92,26 @@ mod tests {
     #[test]
     fn locale_detection() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
         };
         assert_eq!(Lang::from_locale_vars(env(&[])), Lang::Fr);
-        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "fr_FR.UTF-8")])), Lang::Fr);
-        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
-        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "C.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "fr_FR.UTF-8")])),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "en_GB.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "C.UTF-8")])),
+            Lang::En
+        );
         assert_eq!(
             Lang::from_locale_vars(env(&[("LC_ALL", "fr_BE.UTF-8"), ("LANG", "en_US.UTF-8")])),
             Lang::Fr
@@ -98,5 +123,27 @@ mod tests {
         let t = Text::new("Bonjour", "");
         assert_eq!(t.get(Lang::En), "Bonjour");
         assert!(!t.is_complete());
+    }
+}
+
+/// A message for a person, in both languages: what went wrong and what to do. Library errors
+/// carry these so the front ends can show them in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{en}")]
+pub struct Message {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Message {
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Message {
+        Message {
+            fr: fr.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.fr, &self.en)
     }
 }

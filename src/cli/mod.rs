@@ -1,0 +1,105 @@
+//! The command-line interface: clap definitions of every subcommand and the global options
+//! (`--db`, `--lang`, `--plain`), and dispatch to the non-interactive commands. This is a
+//! contract that scripts rely on: extend it, never rename.
+
+mod check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// Diagnostic des pratiques numériques d'une association et plan de transition vers
+/// Frama.space ou les CHATONS. Sans sous-commande : ouvre l'interface plein écran.
+///
+/// Digital-practices diagnostic for an association and transition plan towards Frama.space or
+/// CHATONS hosts. With no subcommand: opens the full-screen interface.
+#[derive(Debug, Parser)]
+#[command(name = "diagasso", version, about, long_about)]
+pub struct Args {
+    /// Base de données SQLite / SQLite database file (default: the user's data folder).
+    #[arg(long, global = true, env = "DIAGASSO_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Langue de l'interface / interface language (default: from the locale).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Mode ligne pour lecteurs d'écran / line mode for screen readers.
+    #[arg(long, global = true, visible_alias = "screen-reader")]
+    pub plain: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Valide les questionnaires (et le catalogue) / validate questionnaires (and the catalogue).
+    Check(check::CheckArgs),
+    /// Questionnaires livrés / shipped questionnaires.
+    #[command(subcommand)]
+    Questionnaire(QuestionnaireCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionnaireCommand {
+    /// Liste les questionnaires / list questionnaires.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Affiche un questionnaire entier / print a whole questionnaire.
+    Show {
+        /// Identifiant / id, e.g. pratiques-numeriques
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// What every command gets besides its own arguments.
+pub struct Context {
+    pub lang: Lang,
+    pub db: Option<PathBuf>,
+}
+
+impl Context {
+    /// Print an error for a person, in the chosen language, on standard error.
+    pub fn fail(&self, fr: &str, en: &str) -> ExitCode {
+        eprintln!("{}", self.lang.pick(fr, en));
+        ExitCode::FAILURE
+    }
+}
+
+/// Run the parsed command line.
+pub fn run(args: Args) -> ExitCode {
+    let lang = match args.lang {
+        Some(LangArg::Fr) => Lang::Fr,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let ctx = Context { lang, db: args.db };
+    match args.command {
+        Some(Command::Check(a)) => check::run(&ctx, &a),
+        Some(Command::Questionnaire(QuestionnaireCommand::List { json })) => {
+            check::list(&ctx, json)
+        }
+        Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
+            check::show(&ctx, &id, json)
+        }
+        None => {
+            use clap::CommandFactory;
+            let _ = Args::command().print_help();
+            ExitCode::SUCCESS
+        }
+    }
+}
