@@ -320,13 +320,16 @@ fn missing_translations_are_all_reported() {
             r#"description = { fr = "d", en = "d" }"#,
             r#"description = { fr = "", en = "d" }"#,
         );
-    let e = load(&needs, TOOLS, SOFTWARE, HOSTS).unwrap_err();
+    let hosts = HOSTS.replace(r#"evidence = { fr = "e", en = "e" }"#, "evidence = {}");
+    let e = load(&needs, TOOLS, SOFTWARE, &hosts).unwrap_err();
     assert!(e.0.iter().all(|e| e.kind == ErrorKind::MissingTranslation));
     assert_eq!(
         e.0.iter().map(|e| e.message(Lang::En)).collect::<Vec<_>>(),
         vec![
             "needs.toml:7:9: text `label` has no English: add `en = \"…\"`",
             "needs.toml:8:15: text `description` has no French: add `fr = \"…\"`",
+            "hosts.toml:13:12: text `evidence` has no French: add `fr = \"…\"`",
+            "hosts.toml:13:12: text `evidence` has no English: add `en = \"…\"`",
         ]
     );
 }

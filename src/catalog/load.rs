@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::Catalog;
@@ -42,7 +43,7 @@ impl Texts<'static> {
     }
 }
 
-fn parse<'a, T: DeserializeOwned>(
+fn parse<'a, T: DeserializeOwned + Serialize>(
     (file, text): (&'a str, &'a str),
     errors: &mut Vec<CatalogError>,
 ) -> Option<Parsed<'a, T>> {
@@ -58,7 +59,12 @@ fn parse<'a, T: DeserializeOwned>(
         return None;
     }
     match toml::from_str::<T>(text) {
-        Ok(data) => Some(Parsed { source, data }),
+        Ok(data) => {
+            if let Ok(json) = serde_json::to_value(&data) {
+                source.sweep_texts(&json, errors);
+            }
+            Some(Parsed { source, data })
+        }
         Err(e) => {
             errors.push(source.toml_error(&e));
             None
@@ -132,6 +138,14 @@ pub fn load_texts(texts: &Texts) -> Result<Catalog, CatalogErrors> {
             Ok(catalog)
         }
         _ => {
+            // The first pass and the sweep may both report one missing translation.
+            let mut unique: Vec<CatalogError> = Vec::with_capacity(errors.len());
+            for e in errors {
+                if !unique.contains(&e) {
+                    unique.push(e);
+                }
+            }
+            let mut errors = unique;
             errors.sort_by_key(|e| {
                 let file = order
                     .iter()

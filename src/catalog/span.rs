@@ -203,22 +203,81 @@ impl<'a> Source<'a> {
                 ));
             }
         }
-        for (lang, fr_name, en_name) in [("fr", "français", "French"), ("en", "anglais", "English")]
-        {
+        for lang in ["fr", "en"] {
             let present = t
                 .get(lang)
                 .and_then(|v| v.get_ref().as_str())
                 .is_some_and(|s| !s.trim().is_empty());
             if !present {
-                out.push(CatalogError::new(
-                    ErrorKind::MissingTranslation,
-                    at(),
-                    format!("texte `{key}` sans {fr_name} : ajoutez `{lang} = \"…\"`"),
-                    format!("text `{key}` has no {en_name}: add `{lang} = \"…\"`"),
-                ));
+                out.push(missing_text(at(), key, lang));
             }
         }
     }
+
+    /// Find, in the data read from this file (as JSON, which keeps the TOML keys and indexes),
+    /// every bilingual text with a blank side — including `{}` tables, which the first pass
+    /// cannot tell from other tables.
+    pub fn sweep_texts(&self, data: &serde_json::Value, out: &mut Vec<CatalogError>) {
+        let mut path = Vec::new();
+        self.sweep(data, &mut path, out);
+    }
+
+    fn sweep<'v>(
+        &self,
+        value: &'v serde_json::Value,
+        path: &mut Vec<Seg<'v>>,
+        out: &mut Vec<CatalogError>,
+    ) {
+        match value {
+            serde_json::Value::Object(map) => {
+                let is_text = map.len() == 2 && map.contains_key("fr") && map.contains_key("en");
+                if is_text {
+                    let key = match path.last() {
+                        Some(Seg::Key(k)) => k,
+                        _ => "?",
+                    };
+                    for lang in ["fr", "en"] {
+                        let blank = map
+                            .get(lang)
+                            .and_then(|v| v.as_str())
+                            .is_none_or(|s| s.trim().is_empty());
+                        if blank {
+                            out.push(missing_text(self.locate(path), key, lang));
+                        }
+                    }
+                    return;
+                }
+                for (k, v) in map {
+                    path.push(Seg::Key(k));
+                    self.sweep(v, path, out);
+                    path.pop();
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    self.sweep(v, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "text `key` has no French/English" at `at`.
+fn missing_text(at: Location, key: &str, lang: &str) -> CatalogError {
+    let (fr_name, en_name) = if lang == "fr" {
+        ("français", "French")
+    } else {
+        ("anglais", "English")
+    };
+    CatalogError::new(
+        ErrorKind::MissingTranslation,
+        at,
+        format!("texte `{key}` sans {fr_name} : ajoutez `{lang} = \"…\"`"),
+        format!("text `{key}` has no {en_name}: add `{lang} = \"…\"`"),
+    )
 }
 
 #[cfg(test)]
