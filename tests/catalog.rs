@@ -474,3 +474,26 @@ services = [{ label = "Pad", software = ["etherpad"], needs = ["office-docs"] }]
     assert!(e.0[0].file.ends_with("catalogue.toml"));
     assert_eq!((e.0[0].kind, e.0[0].line), (ErrorKind::UnknownId, 21));
 }
+
+#[test]
+fn shipped_questionnaires_only_name_catalogue_ids() {
+    let c = shipped();
+    let questionnaires = diagasso::questionnaire::shipped::all().unwrap_or_else(|e| panic!("{e}"));
+    for q in &questionnaires {
+        let choices = || {
+            q.questions()
+                .flat_map(|(_, question)| question.choices.iter())
+        };
+        let tools: Vec<&str> = choices().filter_map(|ch| ch.tool.as_deref()).collect();
+        let needs: Vec<&str> = choices()
+            .flat_map(|ch| ch.needs.iter().map(String::as_str))
+            .collect();
+        assert!(
+            c.unknown_tool_ids(tools).is_empty(),
+            "{}: {:?}",
+            q.id,
+            c.unknown_tool_ids(choices().filter_map(|ch| ch.tool.as_deref()))
+        );
+        assert!(c.unknown_need_ids(needs).is_empty(), "{}", q.id);
+    }
+}
