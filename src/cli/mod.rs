@@ -2,6 +2,7 @@
 //! (`--db`, `--lang`, `--plain`), and dispatch to the non-interactive commands. This is a
 //! contract that scripts rely on: extend it, never rename.
 
+mod audits;
 mod check;
 
 use std::path::PathBuf;
@@ -48,6 +49,16 @@ pub enum Command {
     /// Questionnaires livrés / shipped questionnaires.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
+    /// Crée un audit depuis un fichier de réponses / create an audit from an answers file.
+    New(audits::NewArgs),
+    /// Liste les audits, du plus récent au plus ancien / list audits, newest first.
+    List(audits::ListArgs),
+    /// Affiche un audit / show one audit.
+    Show(audits::ShowArgs),
+    /// Efface une association et ses audits (RGPD) / erase an association and its audits (GDPR).
+    Erase(audits::EraseArgs),
+    /// Ajoute l'audit de démonstration / add the demonstration audit.
+    Demo,
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +107,11 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
             check::show(&ctx, &id, json)
         }
+        Some(Command::New(a)) => audits::new(&ctx, &a),
+        Some(Command::List(a)) => audits::list(&ctx, &a),
+        Some(Command::Show(a)) => audits::show(&ctx, &a),
+        Some(Command::Erase(a)) => audits::erase(&ctx, &a),
+        Some(Command::Demo) => audits::demo(&ctx),
         None => {
             use clap::CommandFactory;
             let _ = Args::command().print_help();
