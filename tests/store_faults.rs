@@ -474,13 +474,21 @@ fn erasure_with_another_reader_open_reports_an_unfinished_scrub() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("busy.db");
     let mut store = Store::open_with_timeout(&path, SHORT).unwrap();
+    let canary = "zqxreadercanary";
     let a = store
         .create_association(&Association {
-            name: "Lue ailleurs".into(),
+            name: format!("Lue ailleurs {canary}"),
             ..Association::default()
         })
         .unwrap();
-    store.start_audit(&a, "", &questionnaire()).unwrap();
+    let audit = store.start_audit(&a, "", &questionnaire()).unwrap();
+    for i in 0..10 {
+        let text = Answer::Given(Value::Text(format!("{canary} {i}")));
+        store
+            .save_answer(&audit, "activity_text", Some(&text))
+            .unwrap();
+    }
+    // Another window reading: the checkpoint cannot finish while it holds its snapshot.
     let reader = rusqlite::Connection::open(&path).unwrap();
     reader
         .execute_batch("BEGIN; SELECT count(*) FROM audits;")
@@ -488,6 +496,15 @@ fn erasure_with_another_reader_open_reports_an_unfinished_scrub() {
     let report = store.erase_association(&a).unwrap();
     assert!(!report.scrubbed);
     assert_eq!(store.association(&a).unwrap(), None);
+    // When the other window is done, scrubbing completes; and closing leaves nothing either
+    // (what the message of `diagasso erase` promises).
     reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    drop(store);
+    assert!(
+        !contains(&file_bytes(&path), canary),
+        "traces after the last close"
+    );
+    let mut store = Store::open(&path).unwrap();
     assert!(store.scrub().unwrap());
 }
