@@ -234,3 +234,18 @@ fn the_default_questionnaire_is_the_shipped_one() {
     assert_eq!(f.association.name, "Amicale");
     assert!(f.answers.is_empty());
 }
+
+#[test]
+fn the_readme_example_is_a_valid_answers_file() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let block = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README has a toml example");
+    let f = answers_file::parse_shipped("README.md", block.as_bytes())
+        .unwrap_or_else(|p| panic!("README example refused:\n{p}"));
+    assert_eq!(f.association.name, "Les Jardins partagés");
+    assert_eq!(f.note, "Visite du 12 mars");
+    assert_eq!(f.answers["data_retention"], Answer::NotApplicable);
+}
