@@ -249,3 +249,71 @@ fn the_readme_example_is_a_valid_answers_file() {
     assert_eq!(f.note, "Visite du 12 mars");
     assert_eq!(f.answers["data_retention"], Answer::NotApplicable);
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of answers files, to build mostly-plausible documents.
+    fn line() -> impl Strategy<Value = String> {
+        let keys = prop_oneof![
+            Just("questionnaire"),
+            Just("version"),
+            Just("name"),
+            Just("members"),
+            Just("members_count"),
+            Just("accounts_count"),
+            Just("uses_files"),
+            Just("files_tools"),
+            Just("files_main"),
+            Just("storage_gb"),
+            Just("note"),
+            Just("général"),
+        ];
+        let values = prop_oneof![
+            Just("\"essai\"".to_string()),
+            Just("2".to_string()),
+            Just("-1".to_string()),
+            Just("1e400".to_string()),
+            Just("nan".to_string()),
+            Just("0x7fffffffffffffff".to_string()),
+            Just("true".to_string()),
+            Just("[\"usb\", \"none\", 3]".to_string()),
+            Just("{ dont_know = true }".to_string()),
+            Just("{ not_applicable = true, dont_know = true }".to_string()),
+            Just("1979-05-27".to_string()),
+            "\"[^\"\\\\\n]{0,20}\"",
+        ];
+        prop_oneof![
+            Just("[association]".to_string()),
+            Just("[answers]".to_string()),
+            Just("[notes]".to_string()),
+            (keys, values).prop_map(|(k, v)| format!("{k} = {v}")),
+            "[^\n]{0,30}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any bytes: an answer or a list of problems, never a panic.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let _ = answers_file::parse("fuzz.toml", &bytes, &available());
+        }
+
+        /// Plausible documents: a refusal always says something, with a position in the file.
+        #[test]
+        fn plausible_documents_are_answered_or_explained(lines in proptest::collection::vec(line(), 0..12)) {
+            let text = lines.join("\n");
+            if let Err(p) = answers_file::parse("fuzz.toml", text.as_bytes(), &available()) {
+                prop_assert!(!p.0.is_empty());
+                let last_line = text.lines().count().max(1);
+                for problem in &p.0 {
+                    prop_assert!(problem.line >= 1 && problem.line <= last_line + 1, "{problem:?}");
+                    prop_assert!(!problem.en.is_empty() && !problem.fr.is_empty());
+                }
+            }
+        }
+    }
+}
