@@ -20,9 +20,10 @@ macro_rules! out {
     };
 }
 
+mod erase;
 mod show;
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,6 +36,7 @@ use crate::audit::AuditStatus;
 use crate::i18n::{Lang, Message};
 use crate::store::{Store, StoreError};
 
+pub use erase::{EraseArgs, erase};
 pub use show::{ShowArgs, show};
 
 /// The demonstration audit (an association in Lyon, every visible question answered).
@@ -61,15 +63,6 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-#[derive(Debug, clap::Args)]
-pub struct EraseArgs {
-    /// Identifiant de l'association / association id (see `diagasso show` or `list --json`).
-    pub association: String,
-    /// Ne pas demander de confirmation / do not ask for confirmation.
-    #[arg(long)]
-    pub yes: bool,
-}
-
 /// Write to standard output; a closed pipe ends the output silently instead of panicking.
 pub(super) fn emit(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
@@ -89,7 +82,7 @@ pub(super) fn fail(ctx: &Context, e: &StoreError) -> ExitCode {
     say(ctx.lang, &e.message())
 }
 
-fn say(lang: Lang, m: &Message) -> ExitCode {
+pub(super) fn say(lang: Lang, m: &Message) -> ExitCode {
     eprintln!("{}", m.get(lang));
     ExitCode::FAILURE
 }
@@ -287,88 +280,6 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
-    let lang = ctx.lang;
-    let mut store = match open(ctx) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let id = args.association.trim();
-    let (association, audits) = match (store.association(id), store.count_audits_of(id)) {
-        (Ok(Some(a)), Ok(n)) => (a, n),
-        (Ok(None), _) => return fail(ctx, &StoreError::UnknownAssociation(id.to_string())),
-        (Err(e), _) | (_, Err(e)) => return fail(ctx, &e),
-    };
-    if !args.yes {
-        let name = &association.name;
-        if !std::io::stdin().is_terminal() {
-            return say(
-                lang,
-                &Message::new(
-                    format!(
-                        "Effacement de « {name} » non confirmé : l'entrée n'est pas un terminal. Ajoutez --yes pour confirmer."
-                    ),
-                    format!(
-                        "Erasure of '{name}' not confirmed: input is not a terminal. Add --yes to confirm."
-                    ),
-                ),
-            );
-        }
-        eprint!(
-            "{}",
-            lang.pick(
-                &format!("Effacer définitivement « {name} », ses {audits} audit(s), réponses et notes ? Irréversible. [o/N] "),
-                &format!("Erase '{name}' with its {audits} audit(s), answers and notes for good? This cannot be undone. [y/N] "),
-            )
-        );
-        let _ = std::io::stderr().flush();
-        let mut reply = String::new();
-        if std::io::stdin().lock().read_line(&mut reply).is_err() || !is_yes(&reply) {
-            eprintln!(
-                "{}",
-                lang.pick("Rien n'a été effacé.", "Nothing was erased.")
-            );
-            return ExitCode::FAILURE;
-        }
-    }
-    let report = match store.erase_association(id) {
-        Ok(r) => r,
-        Err(e) => return fail(ctx, &e),
-    };
-    let (name, a, w, n, t) = (
-        &report.association_name,
-        report.audits,
-        report.answers,
-        report.notes,
-        report.trail_entries,
-    );
-    outln!(
-        "{}",
-        lang.pick(
-            &format!("Effacé : « {name} » avec {a} audit(s), {w} réponse(s), {n} note(s) et {t} entrée(s) d'historique."),
-            &format!("Erased: '{name}' with {a} audit(s), {w} answer(s), {n} note(s) and {t} history entries."),
-        )
-    );
-    if !report.scrubbed {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "Attention : une autre fenêtre de diagasso garde le fichier ouvert ; des traces des données effacées restent dans le fichier -wal jusqu'à sa fermeture. Fermez-la.",
-                "Warning: another diagasso window keeps the file open; traces of the erased data stay in the -wal file until it closes. Close it.",
-            )
-        );
-    }
-    ExitCode::SUCCESS
-}
-
-/// « o », « oui », "y", "yes", in any case.
-fn is_yes(reply: &str) -> bool {
-    matches!(
-        reply.trim().to_lowercase().as_str(),
-        "o" | "oui" | "y" | "yes"
-    )
-}
-
 pub(super) fn status_label(s: AuditStatus, lang: Lang) -> &'static str {
     match s {
         AuditStatus::InProgress => lang.pick("en cours", "in progress"),
@@ -414,9 +325,7 @@ mod tests {
     }
 
     #[test]
-    fn replies_and_clipping() {
-        assert!(is_yes("Oui\n") && is_yes(" y") && is_yes("O"));
-        assert!(!is_yes("") && !is_yes("non") && !is_yes("n"));
+    fn clipping() {
         assert_eq!(clip("Jardins", 32), "Jardins");
         assert_eq!(clip("Les Jardins Partagés", 10), "Les Jardi…");
     }
