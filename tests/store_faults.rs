@@ -214,10 +214,12 @@ fn a_folder_path_is_refused() {
     );
 }
 
+#[cfg(unix)]
 /// Makes a folder or a file read-only for the test's duration, even for root (by
 /// `chattr +i`), and undoes it on drop. `None` when neither works here.
 struct ReadOnlyDir(PathBuf, bool, u32);
 
+#[cfg(unix)]
 impl ReadOnlyDir {
     fn new(path: &Path) -> Option<ReadOnlyDir> {
         use std::os::unix::fs::PermissionsExt;
@@ -252,6 +254,7 @@ impl ReadOnlyDir {
     }
 }
 
+#[cfg(unix)]
 impl Drop for ReadOnlyDir {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt;
@@ -265,6 +268,7 @@ impl Drop for ReadOnlyDir {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_read_only_file_is_reported() {
     let dir = tempfile::tempdir().unwrap();
@@ -276,6 +280,7 @@ fn a_read_only_file_is_reported() {
     assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_read_only_folder_is_reported() {
     let dir = tempfile::tempdir().unwrap();
