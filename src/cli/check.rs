@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::Context;
 use crate::catalog::{self, Catalog};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::questionnaire::{self, Questionnaire, shipped};
 
 #[derive(Debug, clap::Args)]
@@ -194,11 +194,9 @@ fn tags_known(ctx: &Context, q: &Questionnaire, cat: &Catalog) -> bool {
         ] {
             for u in unknown {
                 ok = false;
-                let hint = u.suggestion.map(|s| {
-                    format!(
-                        " ({} « {s} » ?)",
-                        ctx.lang.pick("peut-être", "did you mean")
-                    )
+                let hint = u.suggestion.map(|s| match ctx.lang {
+                    Lang::Fr => format!(" (peut-être « {s} » ?)"),
+                    Lang::En => format!(" (did you mean '{s}'?)"),
                 });
                 eprintln!(
                     "{}",
