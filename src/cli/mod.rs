@@ -3,6 +3,7 @@
 //! contract that scripts rely on: extend it, never rename.
 
 mod audits;
+pub mod catalog;
 mod check;
 
 use std::path::PathBuf;
@@ -59,6 +60,10 @@ pub enum Command {
     Erase(audits::EraseArgs),
     /// Ajoute l'audit de démonstration / add the demonstration audit.
     Demo,
+    /// Catalogue : besoins, outils, logiciels, offres, hébergeurs / catalogue: needs, tools,
+    /// software, offers, hosts.
+    #[command(subcommand)]
+    Catalog(catalog::CatalogCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,6 +117,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Show(a)) => audits::show(&ctx, &a),
         Some(Command::Erase(a)) => audits::erase(&ctx, &a),
         Some(Command::Demo) => audits::demo(&ctx),
+        Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
         None => {
             use clap::CommandFactory;
             let _ = Args::command().print_help();
