@@ -6,24 +6,9 @@
 //! `new` and `demo` print the new audit's id on the last line of standard output (with
 //! `--json`, one JSON object on one line instead), so scripts can take it with `tail -n 1`.
 
-/// `println!` to standard output that stops quietly when the reader has gone (`| head`).
-macro_rules! outln {
-    ($($arg:tt)*) => {
-        $crate::cli::audits::emit(&format!("{}\n", format_args!($($arg)*)))
-    };
-}
-
-/// `print!` counterpart of `outln!`.
-macro_rules! out {
-    ($($arg:tt)*) => {
-        $crate::cli::audits::emit(&format!($($arg)*))
-    };
-}
-
 mod erase;
 mod show;
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -61,11 +46,6 @@ pub struct ListArgs {
     /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
-}
-
-/// Write to standard output; a closed pipe ends the output silently instead of panicking.
-pub(super) fn emit(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Open the store the context names, or print why not.
@@ -132,7 +112,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
                         })
                     })
                     .collect();
-                outln!("{}", json!({ "ok": false, "problems": list }));
+                println!("{}", json!({ "ok": false, "problems": list }));
             }
             for p in &problems.0 {
                 eprintln!("{}", p.message(ctx.lang));
@@ -160,7 +140,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     if json {
-        outln!(
+        println!(
             "{}",
             json!({
                 "ok": true,
@@ -178,7 +158,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
             q.question_count(),
             &file.association.name,
         );
-        outln!(
+        println!(
             "{}",
             ctx.lang.pick(
                 &format!(
@@ -191,7 +171,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
                 ),
             )
         );
-        outln!("{}", created.audit_id);
+        println!("{}", created.audit_id);
     }
     ExitCode::SUCCESS
 }
@@ -220,7 +200,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
                 })
             })
             .collect();
-        outln!("{}", serde_json::Value::Array(list));
+        println!("{}", serde_json::Value::Array(list));
         return ExitCode::SUCCESS;
     }
     let lang = ctx.lang;
@@ -229,7 +209,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        outln!(
+        println!(
             "{}",
             lang.pick(
                 &format!("Aucun audit dans {db}. Créez-en un : diagasso new --answers FICHIER, ou diagasso demo."),
@@ -271,7 +251,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
             .zip(widths)
             .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
             .collect();
-        outln!("{}", padded.join("  ").trim_end());
+        println!("{}", padded.join("  ").trim_end());
     };
     line(&header);
     for row in &rows {

@@ -74,7 +74,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         report.notes,
         report.trail_entries,
     );
-    outln!(
+    println!(
         "{}",
         lang.pick(
             &format!("Effacé : « {name} » avec {a} audit(s), {w} réponse(s), {n} note(s) et {t} entrée(s) d'historique."),
