@@ -9,4 +9,5 @@ pub mod audit;
 pub mod cli;
 pub mod i18n;
 pub mod questionnaire;
+pub mod tui;
 pub mod walk;

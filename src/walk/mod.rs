@@ -7,6 +7,7 @@
 //! Relevance is live: after every answer the visible set is recomputed, so questions appear and
 //! disappear as the answers change; answers to hidden questions are kept but not counted.
 
+pub mod describe;
 pub mod draft;
 pub mod parse;
 mod progress;
