@@ -9,5 +9,6 @@ pub mod audit;
 pub mod cli;
 pub mod i18n;
 pub mod questionnaire;
+pub mod store;
 pub mod tui;
 pub mod walk;

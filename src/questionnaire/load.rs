@@ -151,11 +151,23 @@ pub fn load_str(file: &str, src: &str) -> Result<Questionnaire, LoadErrors> {
     let raw: RawQuestionnaire = toml::from_str(src).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let msg = e.message().trim().to_string();
-        LoadErrors(vec![pos.error(
-            offset,
-            format!("TOML invalide : {msg}. Corrigez la syntaxe à cet endroit."),
-            format!("invalid TOML: {msg}. Fix the syntax at this place."),
-        )])
+        let (fr, en) = if msg.starts_with("unknown field") {
+            (
+                format!("champ inconnu : {msg}. Vérifiez l'orthographe du nom."),
+                format!("{msg}. Check the spelling of the name."),
+            )
+        } else if msg.starts_with("unknown variant") {
+            (
+                format!("valeur inconnue : {msg}. Choisissez une des valeurs proposées."),
+                format!("{msg}. Use one of the listed values."),
+            )
+        } else {
+            (
+                format!("TOML invalide : {msg}. Corrigez la syntaxe à cet endroit."),
+                format!("invalid TOML: {msg}. Fix the syntax at this place."),
+            )
+        };
+        LoadErrors(vec![pos.error(offset, fr, en)])
     })?;
     let mut v = Validator {
         pos: &pos,
@@ -165,6 +177,7 @@ pub fn load_str(file: &str, src: &str) -> Result<Questionnaire, LoadErrors> {
     if v.errors.is_empty() {
         Ok(q)
     } else {
+        v.errors.sort_by_key(|e| (e.line, e.column));
         Err(LoadErrors(v.errors))
     }
 }
