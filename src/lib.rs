@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod cli;
 pub mod i18n;
+pub mod plain;
 pub mod questionnaire;
 pub mod store;
 pub mod tui;

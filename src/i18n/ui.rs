@@ -198,6 +198,38 @@ table! {
     ReopenTitle => "Rouvrir le diagnostic ?", "Reopen the audit?";
     ReopenBody => "Le diagnostic repassera « en cours ».", "The audit will go back to 'in progress'.";
 
+    // Line mode.
+    PlainIntro => "diagasso, mode ligne. Chaque réponse est enregistrée dès qu'elle est donnée. Tapez ? pour l'aide.", "diagasso, line mode. Every answer is saved the moment it is given. Type ? for help.";
+    PlainListHead => "{0} : {1}", "{0}: {1}";
+    PlainMenuPrompt => "Numéro du diagnostic à reprendre, n nouvelle association, d démonstration, q quitter", "Number of the audit to resume, n new association, d demo, q quit";
+    PlainMenuHelp => "Commandes : un numéro reprend ce diagnostic ; n crée une association ; d crée l'association de démonstration ; / suivi d'un texte filtre la liste (/ seul l'efface) ; + et - changent de page ; q quitte.", "Commands: a number resumes that audit; n creates an association; d creates the demo association; / followed by text filters the list (/ alone clears it); + and - change page; q quits.";
+    PlainMenuUnknown => "Je n'ai pas compris. Tapez ? pour l'aide.", "I did not understand. Type ? for help.";
+    PlainBye => "Tout est enregistré. Au revoir.", "Everything is saved. Goodbye.";
+    PlainWelcome => "diagasso accompagne le diagnostic des pratiques numériques d'une association, question par question, et en tire un plan de transition vers des outils libres. Chaque réponse est enregistrée sur cet ordinateur dès qu'elle est donnée. Aucun diagnostic pour l'instant : tapez n pour créer l'association, ou d pour essayer avec une association de démonstration.", "diagasso guides the diagnostic of an association's digital practices, question by question, and turns it into a transition plan towards free software. Every answer is saved on this computer the moment it is given. No audit yet: type n to create the association, or d to try a demo association.";
+    PlainMore => "Diagnostics 1 à {0} sur {1} : + pour la page suivante.", "Audits 1 to {0} of {1}: + for the next page.";
+    PlainNewAssociation => "Nouvelle association. Seul le nom est obligatoire ; une ligne vide passe au champ suivant.", "New association. Only the name is required; an empty line moves to the next field.";
+    PlainAssociationCreated => "Association « {0} » enregistrée.", "Association '{0}' saved.";
+    PlainAuditOpened => "Diagnostic de « {0} » : {1}.", "Audit of '{0}': {1}.";
+    PlainWalkHelpShort => "Répondez à chaque question puis Entrée. nsp : je ne sais pas ; ligne vide : suivante ; < : précédente ; ? : aide ; q : menu.", "Answer each question then Enter. dk: don't know; empty line: next; <: previous; ?: help; q: menu.";
+    PlainWalkHelp => "Commandes : nsp je ne sais pas ; nc non concerné (si proposé) ; ligne vide valider et passer à la suite ; > passer sans répondre ; < question précédente ; effacer retirer la réponse ; note écrire une note sur la question ; note g note générale ; p progression ; sections aller à une section ; relire relire les réponses ; fin terminer le diagnostic ; q revenir au menu.", "Commands: dk don't know; na not applicable (when offered); empty line confirm and go on; > skip without answering; < previous question; clear remove the answer; note write a note on the question; note g general note; p progress; sections go to a section; review read the answers back; finish finish the audit; q back to the menu.";
+    PlainAnswerPrompt => "Réponse", "Answer";
+    PlainEnd => "C'était la dernière question. Tapez relire pour relire, fin pour terminer, q pour revenir au menu.", "That was the last question. Type review to read back, finish to finish, q to go back to the menu.";
+    PlainSaved => "Enregistré {0}.", "Saved {0}.";
+    PlainNotSaved => "NON enregistré : {0}", "NOT saved: {0}";
+    PlainCurrent => "Réponse actuelle : {0}. Ligne vide pour la garder.", "Current answer: {0}. Empty line to keep it.";
+    PlainOneChoice => "Une seule réponse : tapez son numéro.", "One answer: type its number.";
+    PlainSeveralChoices => "Plusieurs réponses possibles : tapez les numéros séparés par des virgules.", "Several answers possible: type the numbers separated by commas.";
+    PlainScale => "Note de 1{0} à 5{1}.", "Rating from 1{0} to 5{1}.";
+    PlainYesNo => "Oui ou non (o ou n).", "Yes or no (y or n).";
+    PlainNumber => "Un nombre{0}{1}.", "A number{0}{1}.";
+    PlainText => "Texte libre, sur une ligne.", "Free text, on one line.";
+    PlainDontKnowHint => "nsp : je ne sais pas.", "dk: don't know.";
+    PlainNotApplicableHint => "nc : non concerné.", "na: not applicable.";
+    PlainProgress => "Progression : {0} réponses sur {1} ({2} %).", "Progress: {0} answers out of {1} ({2} %).";
+    PlainSectionPrompt => "Numéro de la section", "Section number";
+    PlainNoteStart => "Écrivez la note ; terminez par une ligne ne contenant qu'un point.", "Write the note; end with a line holding only a full stop.";
+    PlainConfirm => "Confirmer (o/N)", "Confirm (y/N)";
+
     // Leaving.
     Goodbye => "Tout est enregistré dans {0}. À bientôt !", "Everything is saved in {0}. See you soon!";
 }

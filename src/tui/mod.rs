@@ -4,11 +4,16 @@
 
 pub mod action;
 pub mod app;
+pub mod demo;
+pub mod effects;
 pub mod keymap;
+pub mod launch;
 pub mod overlays;
+pub mod run;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
 
 pub use action::{Action, Effect};
 pub use app::App;
+pub use run::{Options, run};

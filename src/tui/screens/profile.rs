@@ -18,7 +18,7 @@ use crate::audit::{Association, LegalForm};
 use crate::i18n::ui::Ui;
 
 /// The fields, in order. `LEGAL` is a choice, the others are text.
-const LABELS: [Ui; 11] = [
+pub const LABELS: [Ui; 11] = [
     Ui::FieldName,
     Ui::FieldLegalForm,
     Ui::FieldCountry,
@@ -31,8 +31,8 @@ const LABELS: [Ui; 11] = [
     Ui::FieldContactName,
     Ui::FieldContactEmail,
 ];
-const LEGAL: usize = 1;
-const PERSONAL: [usize; 2] = [9, 10];
+pub const LEGAL: usize = 1;
+pub const PERSONAL: [usize; 2] = [9, 10];
 
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -103,57 +103,9 @@ impl Profile {
     /// Check every field, keep the valid ones, and ask to save when something changed and the
     /// association has a name.
     pub fn commit(&mut self) -> Vec<Effect> {
-        let mut a = self.association.clone();
-        let v: Vec<String> = self.inputs.iter().map(LineInput::value).collect();
-        self.errors = vec![None; LABELS.len()];
-        if v[0].is_empty() {
-            self.errors[0] = Some(Ui::ErrNameRequired);
-        } else {
-            a.name = v[0].clone();
-        }
-        let country = v[2].to_uppercase();
-        if country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic()) {
-            a.country = country;
-        } else if !country.is_empty() {
-            self.errors[2] = Some(Ui::ErrCountry);
-        }
-        let digits = v[3]
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>();
-        if a.country == "FR"
-            && !digits.is_empty()
-            && !(digits.len() == 5 && digits.chars().all(|c| c.is_ascii_digit()))
-        {
-            self.errors[3] = Some(Ui::ErrPostcode);
-        } else {
-            a.postcode = digits;
-        }
-        a.activity = v[4].clone();
-        for (i, slot) in [
-            (5, &mut a.members),
-            (6, &mut a.employees),
-            (7, &mut a.volunteers),
-        ] {
-            match parse_count(&v[i]) {
-                Ok(n) => *slot = n.and_then(|n| u32::try_from(n).ok()),
-                Err(()) => self.errors[i] = Some(Ui::ErrWholeNumber),
-            }
-        }
-        match parse_count(&v[8]) {
-            Ok(n) => a.budget_eur = n,
-            Err(()) => self.errors[8] = Some(Ui::ErrWholeNumber),
-        }
-        a.contact_name = v[9].clone();
-        let email = &v[10];
-        let plausible = email.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !host.ends_with('.')
-        });
-        if email.is_empty() || plausible {
-            a.contact_email = email.clone();
-        } else {
-            self.errors[10] = Some(Ui::ErrEmail);
-        }
+        let texts: Vec<String> = self.inputs.iter().map(LineInput::value).collect();
+        let (a, errors) = validate(&texts, &self.association);
+        self.errors = errors;
         if a == self.association || a.name.is_empty() {
             return Vec::new();
         }
@@ -266,6 +218,68 @@ impl Profile {
         );
         cursor
     }
+}
+
+/// Read the fields' texts (in `LABELS` order; the legal form's is ignored) onto `base`: the
+/// association with every valid field applied, and the problem of each refused one. Shared
+/// with the line mode.
+pub fn validate(v: &[String], base: &Association) -> (Association, Vec<Option<Ui>>) {
+    let mut a = base.clone();
+    let mut errors = vec![None; LABELS.len()];
+    let text = |i: usize| {
+        v.get(i)
+            .map(String::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    let name = text(0);
+    if name.is_empty() {
+        errors[0] = Some(Ui::ErrNameRequired);
+    } else {
+        a.name = name;
+    }
+    let country = text(2).to_uppercase();
+    if country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic()) {
+        a.country = country;
+    } else if !country.is_empty() {
+        errors[2] = Some(Ui::ErrCountry);
+    }
+    let digits: String = text(3).chars().filter(|c| !c.is_whitespace()).collect();
+    if a.country == "FR"
+        && !digits.is_empty()
+        && !(digits.len() == 5 && digits.chars().all(|c| c.is_ascii_digit()))
+    {
+        errors[3] = Some(Ui::ErrPostcode);
+    } else {
+        a.postcode = digits;
+    }
+    a.activity = text(4);
+    for (i, slot) in [
+        (5, &mut a.members),
+        (6, &mut a.employees),
+        (7, &mut a.volunteers),
+    ] {
+        match parse_count(&text(i)) {
+            Ok(n) => *slot = n.and_then(|n| u32::try_from(n).ok()),
+            Err(()) => errors[i] = Some(Ui::ErrWholeNumber),
+        }
+    }
+    match parse_count(&text(8)) {
+        Ok(n) => a.budget_eur = n,
+        Err(()) => errors[8] = Some(Ui::ErrWholeNumber),
+    }
+    a.contact_name = text(9);
+    let email = text(10);
+    let plausible = email.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && host.contains('.') && !host.ends_with('.') && !host.contains(' ')
+    });
+    if email.is_empty() || plausible {
+        a.contact_email = email;
+    } else {
+        errors[10] = Some(Ui::ErrEmail);
+    }
+    (a, errors)
 }
 
 /// An optional whole number, with spaces, "€" or "." as thousands separators allowed.
