@@ -73,7 +73,7 @@ table! {
     KeySections => "sections", "sections";
     KeyReview => "relecture", "review";
     KeyLeaveWalk => "accueil", "home";
-    KeyLeaveField => "quitter le champ", "leave the field";
+    KeyLeaveField => "sortir du champ", "leave the field";
     KeySwitchNote => "autre note", "other note";
     KeyDoneNotes => "retour", "back";
     KeyEditAnswer => "modifier", "edit";
@@ -168,6 +168,7 @@ table! {
     FieldHintText => "Tapez la réponse puis Entrée", "Type the answer then Enter";
     FieldLeft => "Entrée pour modifier la réponse", "Enter to edit the answer";
     PrevNext => "← précédente · suivante →", "← previous · next →";
+    PrevNextField => "Maj-Tab précédente · suivante Tab", "Shift-Tab previous · next Tab";
     ProfileErrors => "! {0} : {1}", "! {0}: {1}";
     ProgressSection => "Section", "Section";
     ProgressAudit => "Diagnostic", "Audit";

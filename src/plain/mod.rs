@@ -39,12 +39,7 @@ pub fn run<R: BufRead, W: Write>(
 ) -> io::Result<()> {
     let questionnaires = effects::shipped_questionnaires();
     let mut p = Plain {
-        exec: Executor {
-            store,
-            lang,
-            trainer,
-            questionnaires,
-        },
+        exec: Executor::new(store, lang, trainer, questionnaires),
         input,
         out,
         lang,

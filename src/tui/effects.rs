@@ -3,6 +3,7 @@
 //! result; times from the store (UTC) are shown in local time here, where reading the clock and
 //! the time zone is allowed.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Local};
@@ -21,6 +22,8 @@ pub struct Executor<'a> {
     /// Recorded with each new audit.
     pub trainer: String,
     pub questionnaires: Vec<Arc<Questionnaire>>,
+    /// Questionnaire copies of audits already read, by hash (parsing one takes milliseconds).
+    pub parsed: HashMap<String, Arc<Questionnaire>>,
 }
 
 /// "14:03:12" in local time, from an RFC 3339 time.
@@ -65,7 +68,22 @@ fn failed(e: StoreError) -> Action {
     Action::Failed(e.message())
 }
 
-impl Executor<'_> {
+impl<'a> Executor<'a> {
+    pub fn new(
+        store: &'a mut Store,
+        lang: Lang,
+        trainer: String,
+        questionnaires: Vec<Arc<Questionnaire>>,
+    ) -> Executor<'a> {
+        Executor {
+            store,
+            lang,
+            trainer,
+            questionnaires,
+            parsed: HashMap::new(),
+        }
+    }
+
     fn title_of(&self, id: &str) -> String {
         self.questionnaires
             .iter()
@@ -73,15 +91,50 @@ impl Executor<'_> {
             .map_or_else(|| id.to_string(), |q| q.title.get(self.lang).to_string())
     }
 
-    fn row(&self, s: AuditSummary) -> HomeRow {
+    /// Progress as the walk counts it (shown questions only), so the list and the walk never
+    /// disagree; the store's raw counts when the audit cannot be read.
+    fn progress(&mut self, s: &AuditSummary) -> (usize, usize) {
+        let mut read = || -> Result<(usize, usize), StoreError> {
+            let Some(audit) = self.store.audit(&s.id)? else {
+                return Ok((s.answered, s.total));
+            };
+            let q = self.questionnaire_of(&s.id, &audit.questionnaire.hash)?;
+            let answers = audit.answer_map();
+            let p = walk::Progress::count(
+                &q.questions().map(|(_, q)| q.id.clone()).collect::<Vec<_>>(),
+                &q.visible(&answers),
+                &answers,
+                0..q.question_count(),
+            );
+            Ok((p.answered, p.total))
+        };
+        read().unwrap_or((s.answered, s.total))
+    }
+
+    /// The questionnaire an audit was started with, parsed once per hash.
+    fn questionnaire_of(
+        &mut self,
+        audit_id: &str,
+        hash: &str,
+    ) -> Result<Arc<Questionnaire>, StoreError> {
+        if let Some(q) = self.parsed.get(hash) {
+            return Ok(Arc::clone(q));
+        }
+        let q = Arc::new(self.store.audit_questionnaire(audit_id)?);
+        self.parsed.insert(hash.to_string(), Arc::clone(&q));
+        Ok(q)
+    }
+
+    fn row(&mut self, s: AuditSummary) -> HomeRow {
+        let (answered, total) = self.progress(&s);
         HomeRow {
             questionnaire: self.title_of(&s.questionnaire_id),
             updated: stamp(&s.updated_at, self.lang),
             audit_id: s.id,
             association_id: s.association_id,
             association_name: s.association_name,
-            answered: s.answered,
-            total: s.total,
+            answered,
+            total,
             status: s.status,
         }
     }
@@ -211,7 +264,7 @@ impl Executor<'_> {
                 "this audit no longer exists",
             ))]);
         };
-        let questionnaire = Arc::new(self.store.audit_questionnaire(audit_id)?);
+        let questionnaire = self.questionnaire_of(audit_id, &audit.questionnaire.hash)?;
         let cursor = self.store.cursor(audit_id)?;
         let association_name = self
             .store

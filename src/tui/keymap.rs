@@ -228,7 +228,7 @@ pub const BINDINGS: &[Binding] = &[
     c(M::Walk, '?', Cmd::Help, Ui::KeyHelp, true),
     // The walk, typing a number or a text.
     k(M::Field, K::Enter, Cmd::Enter, Ui::KeyContinue, true),
-    k(M::Field, K::Tab, Cmd::NextQuestion, Ui::KeyNextQuestion, true),
+    k(M::Field, K::Tab, Cmd::NextQuestion, Ui::KeyNextQuestion, false),
     k(M::Field, K::PageDown, Cmd::NextQuestion, Ui::KeyNextQuestion, false),
     k(M::Field, K::BackTab, Cmd::PrevQuestion, Ui::KeyPrevQuestion, false),
     k(M::Field, K::PageUp, Cmd::PrevQuestion, Ui::KeyPrevQuestion, false),
@@ -236,7 +236,7 @@ pub const BINDINGS: &[Binding] = &[
     k(M::Field, K::F(5), Cmd::DontKnow, Ui::KeyDontKnow, true),
     k(M::Field, K::F(6), Cmd::NotApplicable, Ui::KeyNotApplicable, false),
     k(M::Field, K::F(2), Cmd::Sections, Ui::KeySections, false),
-    k(M::Field, K::F(4), Cmd::Notes, Ui::KeyNotes, false),
+    k(M::Field, K::F(4), Cmd::Notes, Ui::KeyNotes, true),
     k(M::Field, K::F(1), Cmd::Help, Ui::KeyHelp, true),
     // Notes.
     k(M::Notes, K::Tab, Cmd::SwitchNote, Ui::KeySwitchNote, true),

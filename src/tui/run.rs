@@ -50,12 +50,7 @@ fn run_loop(
 ) -> std::io::Result<()> {
     let questionnaires = effects::shipped_questionnaires();
     let choices = effects::choices(&questionnaires, options.lang);
-    let mut exec = Executor {
-        store,
-        lang: options.lang,
-        trainer: options.trainer,
-        questionnaires,
-    };
+    let mut exec = Executor::new(store, options.lang, options.trainer, questionnaires);
     let (mut app, first) = App::new(options.lang, options.theme, choices);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));

@@ -16,11 +16,35 @@ use crate::walk::Input;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sections {
     pub selected: usize,
+    /// Digits typed so far: "1" then "3" selects section 13; Enter goes there.
+    pub typed: String,
 }
 
 impl Sections {
     pub fn new(current: usize) -> Sections {
-        Sections { selected: current }
+        Sections {
+            selected: current,
+            typed: String::new(),
+        }
+    }
+
+    /// A digit typed: select the section numbered by the digits so far (starting over when
+    /// that number does not exist).
+    fn digit(&mut self, d: u8, count: usize) {
+        self.typed.push(char::from(b'1' + d));
+        let n = self.typed.parse::<usize>().unwrap_or(0);
+        if n == 0 || n > count {
+            self.typed = char::from(b'1' + d).to_string();
+        }
+        if let Some(i) = self
+            .typed
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            && i < count
+        {
+            self.selected = i;
+        }
     }
 
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) {
@@ -30,19 +54,24 @@ impl Sections {
         };
         let w = &s.walk;
         let n = w.questionnaire().sections.len();
+        let height = (n as u16 + 2).min(area.height.saturating_sub(2));
         let inner = widgets::popup(
-            widgets::centered(area, 64, n as u16 + 2),
+            widgets::centered(area, 64, height),
             buf,
             theme,
             Ui::SectionsTitle.get(lang),
         );
         let name_w = usize::from(inner.width).saturating_sub(20);
-        for (i, sec) in w
+        let h = usize::from(inner.height.max(1));
+        let top = (self.selected + 1).saturating_sub(h);
+        for (row, (i, sec)) in w
             .questionnaire()
             .sections
             .iter()
             .enumerate()
-            .take(inner.height.into())
+            .skip(top)
+            .take(h)
+            .enumerate()
         {
             let p = w.section_progress(i);
             let mark = if p.total == 0 {
@@ -62,7 +91,13 @@ impl Sections {
                 p.total
             );
             let style = if on { theme.selected } else { theme.text };
-            buf.set_stringn(inner.x, inner.y + i as u16, text, inner.width.into(), style);
+            buf.set_stringn(
+                inner.x,
+                inner.y + row as u16,
+                text,
+                inner.width.into(),
+                style,
+            );
         }
     }
 }
@@ -94,7 +129,10 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             return Vec::new();
         }
         Cmd::Enter => s.selected,
-        Cmd::Pick(i) => usize::from(i),
+        Cmd::Pick(d) => {
+            s.digit(d, n);
+            return Vec::new();
+        }
         Cmd::Back => {
             app.overlay = None;
             return Vec::new();

@@ -341,10 +341,11 @@ fn go_on(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     if p.new_flow && !p.association.id.is_empty() {
+        // A new association goes on to its first audit; cancelling the choice comes back to
+        // the form, so no association is left behind without an audit by accident.
         let choose = Choose::new(p.association.id.clone(), p.association.name.clone());
-        let effects = app.go_home();
         app.overlay = Some(Overlay::Choose(choose));
-        return effects;
+        return Vec::new();
     }
     app.go_home()
 }

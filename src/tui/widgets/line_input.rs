@@ -145,6 +145,73 @@ impl LineInput {
     }
 }
 
+impl LineInput {
+    /// Rows of at most `width` columns (breaking between grapheme clusters) with the byte
+    /// offset each starts at, and the (row, column) of the cursor.
+    fn rows(&self, width: usize) -> (Vec<(usize, String)>, (usize, usize)) {
+        let width = width.max(1);
+        let mut rows = vec![(0, String::new())];
+        let mut used = 0;
+        let mut cursor = None;
+        for (i, g) in self.value.grapheme_indices(true) {
+            let w = g.width();
+            if used + w > width {
+                rows.push((i, String::new()));
+                used = 0;
+            }
+            if i == self.cursor {
+                cursor = Some((rows.len() - 1, used));
+            }
+            if let Some(last) = rows.last_mut() {
+                last.1.push_str(g);
+            }
+            used += w;
+        }
+        let cursor = cursor.unwrap_or_else(|| {
+            if used >= width {
+                (rows.len(), 0)
+            } else {
+                (rows.len() - 1, used)
+            }
+        });
+        (rows, cursor)
+    }
+
+    /// How many rows the value takes at `width` columns (with room for the cursor).
+    pub fn height(&self, width: usize) -> usize {
+        let (rows, (cr, _)) = self.rows(width);
+        rows.len().max(cr + 1)
+    }
+
+    /// Draw over several rows, wrapped; scrolled to the cursor when `focused`.
+    pub fn render_wrapped(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        style: Style,
+        focused: bool,
+    ) -> Option<Position> {
+        if area.width == 0 || area.height == 0 {
+            return None;
+        }
+        let (rows, (cr, cc)) = self.rows(usize::from(area.width));
+        let h = usize::from(area.height);
+        let top = if focused {
+            (cr + 1).saturating_sub(h)
+        } else {
+            0
+        };
+        for line in 0..h {
+            let y = area.y + line as u16;
+            buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+            if let Some((_, text)) = rows.get(top + line) {
+                buf.set_stringn(area.x, y, text, usize::from(area.width), style);
+            }
+        }
+        focused.then(|| Position::new(area.x + cc as u16, area.y + (cr - top) as u16))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +233,18 @@ mod tests {
         f.handle(key(KeyCode::End));
         f.handle(key(KeyCode::Backspace));
         assert_eq!(f.value(), "é");
+    }
+
+    #[test]
+    fn wraps_and_follows_the_cursor() {
+        let f = LineInput::new("abcdefghij");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 2));
+        let pos = f.render_wrapped(Rect::new(0, 0, 4, 2), &mut buf, Style::new(), true);
+        // "abcd" "efgh" "ij" with the cursor after "j": the last two rows are shown.
+        assert_eq!(pos, Some(Position::new(2, 1)));
+        assert_eq!(buf[(0, 0)].symbol(), "e");
+        assert_eq!(f.height(4), 3);
+        assert_eq!(LineInput::new("abcd").height(4), 2);
     }
 
     #[test]

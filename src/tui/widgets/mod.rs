@@ -2,6 +2,7 @@
 //! line, hint bar), width-aware truncation, centred boxes and the "terminal too small" notice.
 
 pub mod line_input;
+pub mod question;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -170,6 +171,14 @@ pub fn paragraph(area: Rect, buf: &mut Buffer, text: &str, style: Style) {
 
 /// Greedy word wrap by display width (paragraphs kept).
 pub fn wrap_lines(text: &str, width: usize) -> Vec<String> {
+    // French typography: no line break before ? ! : ; » or after «.
+    let text = text
+        .replace(" ?", "\u{a0}?")
+        .replace(" !", "\u{a0}!")
+        .replace(" :", "\u{a0}:")
+        .replace(" ;", "\u{a0};")
+        .replace(" »", "\u{a0}»")
+        .replace("« ", "«\u{a0}");
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
