@@ -186,7 +186,7 @@ table! {
 
     // Review.
     ReviewTitle => "Relecture", "Review";
-    ReviewSummary => "{0} répondues · {1} « je ne sais pas » · {2} sans réponse · {3} obligatoires manquantes", "{0} answered · {1} 'don't know' · {2} unanswered · {3} required missing";
+    ReviewSummary => "{0} répondues · {1} je ne sais pas · {2} sans réponse · {3} obligatoires manquantes", "{0} answered · {1} don't know · {2} unanswered · {3} required missing";
     ReviewUnanswered => "sans réponse", "unanswered";
     ReviewRequiredMissing => "obligatoire, sans réponse", "required, unanswered";
     ReviewLegend => "[x] répondu · [?] je ne sais pas · [-] non concerné · [!] obligatoire", "[x] answered · [?] don't know · [-] not applicable · [!] required";

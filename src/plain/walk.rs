@@ -92,8 +92,8 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -
                 }
                 continue;
             }
-            "nsp" | "dk" => vec![Input::DontKnow],
-            "nc" | "na" => vec![Input::NotApplicable],
+            "nsp" | "dk" => vec![Input::DontKnow, Input::Continue],
+            "nc" | "na" => vec![Input::NotApplicable, Input::Continue],
             "effacer" | "clear" => vec![Input::Clear],
             ">" | "passer" | "skip" => vec![Input::Next],
             "<" | "retour" | "back" => vec![Input::Previous],

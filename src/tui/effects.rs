@@ -33,15 +33,22 @@ pub fn clock_time(rfc3339: &str) -> String {
         .unwrap_or_else(|_| rfc3339.to_string())
 }
 
-/// "03/11/26 14:03" in local time, from an RFC 3339 time.
+/// When something last changed, in local time and few columns: "03/11 14:03" this year,
+/// "03/11/2025" before.
 pub fn stamp(rfc3339: &str, lang: Lang) -> String {
-    let format = match lang {
-        Lang::Fr => "%d/%m/%y %H:%M",
-        Lang::En => "%Y-%m-%d %H:%M",
+    use chrono::Datelike;
+    let Ok(t) = DateTime::parse_from_rfc3339(rfc3339) else {
+        return rfc3339.to_string();
     };
-    DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.with_timezone(&Local).format(format).to_string())
-        .unwrap_or_else(|_| rfc3339.to_string())
+    let t = t.with_timezone(&Local);
+    let this_year = t.year() == Local::now().year();
+    let format = match (lang, this_year) {
+        (Lang::Fr, true) => "%d/%m %H:%M",
+        (Lang::Fr, false) => "%d/%m/%Y",
+        (Lang::En, true) => "%m-%d %H:%M",
+        (Lang::En, false) => "%Y-%m-%d",
+    };
+    t.format(format).to_string()
 }
 
 /// The shipped questionnaires, for the choice of a new audit. A shipped file that fails to load

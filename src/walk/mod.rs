@@ -401,6 +401,8 @@ impl Walk {
         let Some(kind) = self.current().map(|(_, q)| q.kind) else {
             return Vec::new();
         };
+        // A refused value typed earlier is no longer on the table.
+        self.problem = None;
         let mut effects = Vec::new();
         if self.current_answer().is_none()
             && matches!(kind, Kind::Single | Kind::Scale | Kind::Yesno)

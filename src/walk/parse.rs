@@ -101,12 +101,27 @@ fn choice_id(q: &Question, s: &str) -> Result<String, Message> {
         return Ok(c.id.clone());
     }
     let lower = s.to_lowercase();
-    q.choices
+    let labels = |c: &crate::questionnaire::Choice| {
+        [
+            c.label.get(Lang::Fr).to_lowercase(),
+            c.label.get(Lang::En).to_lowercase(),
+        ]
+    };
+    let exact = q
+        .choices
         .iter()
-        .find(|c| {
-            c.id == s
-                || c.label.get(Lang::Fr).to_lowercase() == lower
-                || c.label.get(Lang::En).to_lowercase() == lower
+        .find(|c| c.id == s || labels(c).contains(&lower));
+    // Or the start of exactly one label ("une seule" for "Une seule équipe, au même endroit").
+    let prefixed: Vec<_> = q
+        .choices
+        .iter()
+        .filter(|c| lower.chars().count() >= 3 && labels(c).iter().any(|l| l.starts_with(&lower)))
+        .collect();
+    exact
+        .or(if prefixed.len() == 1 {
+            prefixed.first().copied()
+        } else {
+            None
         })
         .map(|c| c.id.clone())
         .ok_or_else(|| {

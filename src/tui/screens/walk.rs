@@ -84,9 +84,15 @@ impl WalkView {
         title(app, s, c.title, buf);
         let mut body = c.body;
         if body.width >= 100 {
-            let side = Rect::new(body.x, body.y, 32, body.height);
+            let side_w = (body.width / 4).clamp(32, 44);
+            let side = Rect::new(body.x, body.y, side_w, body.height);
             sections_panel(&s.walk, side, buf, theme, lang);
-            body = Rect::new(body.x + 33, body.y, body.width - 33, body.height);
+            body = Rect::new(
+                body.x + side_w + 1,
+                body.y,
+                body.width - side_w - 1,
+                body.height,
+            );
         }
         QuestionView {
             walk: &s.walk,

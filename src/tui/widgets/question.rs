@@ -62,21 +62,30 @@ impl QuestionView<'_> {
         y += put_lines(&label, 3, Rect::new(x, y, width, 3), buf, theme.title) + 1;
         let input_rows = self.input_rows(q, width);
         // Under the input: a blank row, then the choosing hint or the "je ne sais pas" mark,
-        // then the problem.
-        let reserved = input_rows + 3;
+        // then the problem (up to three rows).
+        let problem = w
+            .problem()
+            .map(|p| wrap_lines(&format!("! {}", p.get(lang)), width.into()));
+        let problem_rows = problem.as_ref().map_or(1, |l| l.len().clamp(1, 3)) as u16;
+        let reserved = input_rows + 2 + problem_rows;
         if self.show_help && !q.help.get(lang).is_empty() {
             let text = format!("{}{}", Ui::HelpLabel.get(lang), q.help.get(lang));
             let lines = wrap_lines(&text, width.into());
             let room = bottom.saturating_sub(y + reserved + 1).max(1);
             y += put_lines(&lines, room, Rect::new(x, y, width, room), buf, theme.dim) + 1;
         }
-        let area = Rect::new(x, y, width, bottom.saturating_sub(y + 3).max(1));
+        let area = Rect::new(
+            x,
+            y,
+            width,
+            bottom.saturating_sub(y + 2 + problem_rows).max(1),
+        );
         let (cursor, used) = if is_typed(q) {
             self.field(q, area, buf)
         } else {
             (None, options(w, q, area, buf, theme, lang))
         };
-        let mut y = (y + used + 1).min(bottom.saturating_sub(2));
+        let mut y = (y + used + 1).min(bottom.saturating_sub(1 + problem_rows));
         if !is_typed(q) && w.draft().highlight.is_none() && w.current_answer().is_none() {
             buf.set_string(x + 2, y, Ui::ChooseHint.get(lang), theme.dim);
             y += 1;
@@ -86,15 +95,10 @@ impl QuestionView<'_> {
             buf.set_string(x, y, text, theme.warn);
             y += 1;
         }
-        if let Some(p) = w.problem() {
-            let text = truncate(&format!("! {}", p.get(lang)), width.into());
-            buf.set_stringn(
-                x,
-                y.min(bottom.saturating_sub(1)),
-                text,
-                width.into(),
-                theme.error,
-            );
+        if let Some(p) = problem {
+            let y = y.min(bottom.saturating_sub(1));
+            let room = bottom.saturating_sub(y).clamp(1, 3);
+            put_lines(&p, room, Rect::new(x, y, width, room), buf, theme.error);
         }
         cursor
     }
