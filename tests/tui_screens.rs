@@ -193,3 +193,24 @@ fn too_small_terminal_says_so() {
     insta::assert_snapshot!("too_small_60x20", render(&app, 60, 20));
     insta::assert_snapshot!("too_small_20x5", render(&app, 20, 5));
 }
+
+#[test]
+fn mono_theme_draws_no_colour_at_all() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+    let mut app = walk_app(Lang::Fr, Theme::mono());
+    app.update(Action::Cmd(Cmd::Pick(0)));
+    app.update(Action::Cmd(Cmd::Down));
+    for step in [None, Some(Cmd::Review), Some(Cmd::Help)] {
+        if let Some(c) = step {
+            app.update(Action::Cmd(c));
+        }
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal.draw(|f| app.draw(f)).expect("draw");
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!(cell.fg, Color::Reset, "a foreground colour in mono");
+            assert_eq!(cell.bg, Color::Reset, "a background colour in mono");
+        }
+    }
+}
