@@ -387,3 +387,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn escape_from_a_refused_value_restores_the_saved_one_so_q_can_leave() {
+    let mut app = walk_app(Lang::Fr, Theme::dark());
+    cmd(&mut app, Cmd::Top);
+    cmd(&mut app, Cmd::Review);
+    cmd(&mut app, Cmd::Top);
+    cmd(&mut app, Cmd::Enter);
+    assert_eq!(app.mode(), Mode::Field);
+    type_text(&mut app, "qo");
+    assert!(cmd(&mut app, Cmd::LeaveField).is_empty());
+    let s = app.session.as_ref().expect("session");
+    assert!(s.walk.problem().is_some(), "the refusal is shown");
+    if let Screen::Walk(v) = &app.screen {
+        assert_eq!(
+            v.field.raw(),
+            "120",
+            "the saved answer is back in the field"
+        );
+    }
+    let effects = cmd(&mut app, Cmd::Back);
+    assert!(
+        matches!(app.screen, Screen::Home(_)),
+        "q leaves: {effects:?}"
+    );
+}

@@ -161,7 +161,7 @@ struct Columns([usize; 5]);
 
 impl Columns {
     fn new(width: u16) -> Columns {
-        let fixed = [18, 12, 9, 11];
+        let fixed = [18, 12, 11, 11];
         let used: usize = fixed.iter().sum::<usize>() + 1 + 5;
         let name = usize::from(width).saturating_sub(used).max(10);
         Columns([name, fixed[0], fixed[1], fixed[2], fixed[3]])

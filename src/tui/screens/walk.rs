@@ -268,11 +268,16 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     };
     let forced = matches!(cmd, Cmd::DontKnow | Cmd::NotApplicable | Cmd::ClearAnswer);
     let effects = drive(app, inputs);
-    if forced
-        && !effects.is_empty()
-        && let (Screen::Walk(v), Some(s)) = (&mut app.screen, &app.session)
-    {
-        v.sync(&s.walk, true);
+    if let (Screen::Walk(v), Some(s)) = (&mut app.screen, &app.session) {
+        if forced && !effects.is_empty() {
+            v.sync(&s.walk, true);
+        }
+        // Leaving a field with a refused value: the field goes back to the saved answer (the
+        // message says why), so the person is never stuck on a value they cannot leave.
+        if cmd == Cmd::LeaveField && s.walk.problem().is_some() {
+            v.sync(&s.walk, true);
+            v.editing = false;
+        }
     }
     effects
 }
