@@ -6,6 +6,7 @@
 //! CLI) only gather input and show output. See `../shared/DESIGN.md` for the agreed shape.
 
 pub mod audit;
+pub mod catalog;
 pub mod cli;
 pub mod i18n;
 pub mod plain;

@@ -2,6 +2,7 @@
 //! (`--db`, `--lang`, `--plain`), and dispatch to the non-interactive commands. This is a
 //! contract that scripts rely on: extend it, never rename.
 
+pub mod catalog;
 mod check;
 
 use std::path::PathBuf;
@@ -59,6 +60,10 @@ pub enum Command {
     /// Questionnaires livrés / shipped questionnaires.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
+    /// Catalogue : besoins, outils, logiciels, offres, hébergeurs / catalogue: needs, tools,
+    /// software, offers, hosts.
+    #[command(subcommand)]
+    Catalog(catalog::CatalogCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,6 +112,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
             check::show(&ctx, &id, json)
         }
+        Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,
             db: ctx.db,
