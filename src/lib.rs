@@ -5,6 +5,7 @@
 //! (`questionnaire`, `audit`, `plan`, `walk`, `export`), and the front ends (TUI, plain line mode,
 //! CLI) only gather input and show output. See `../shared/DESIGN.md` for the agreed shape.
 
+pub mod answers_file;
 pub mod audit;
 pub mod catalog;
 pub mod cli;

@@ -55,17 +55,24 @@ fn seeded(store: &mut Store, name: &str) -> (String, String) {
 fn a_new_file_is_created_0600_at_the_current_schema() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("deep/er/diagasso.db");
-    let store = Store::open(&path).expect("open");
+    let mut store = Store::open(&path).expect("open");
     assert_eq!(store.path(), Some(path.as_path()));
-    drop(store);
+    seeded(&mut store, "Droits");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600, "file mode {mode:o}");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600, "file mode {:o}", mode(&path));
+        // SQLite gives its side files the database's mode.
+        for suffix in ["-wal", "-shm"] {
+            let mut side = path.as_os_str().to_owned();
+            side.push(suffix);
+            assert_eq!(mode(Path::new(&side)), 0o600, "{suffix}");
+        }
         let parent = std::fs::metadata(path.parent().unwrap()).unwrap();
         assert_eq!(parent.permissions().mode() & 0o777, 0o700);
     }
+    drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
     let version: u32 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -76,6 +83,13 @@ fn a_new_file_is_created_0600_at_the_current_schema() {
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
+}
+
+/// The interface may keep the store on another thread than the one drawing.
+#[test]
+fn the_store_can_move_between_threads() {
+    fn send<T: Send>() {}
+    send::<Store>();
 }
 
 #[test]

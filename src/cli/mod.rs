@@ -2,6 +2,7 @@
 //! (`--db`, `--lang`, `--plain`), and dispatch to the non-interactive commands. This is a
 //! contract that scripts rely on: extend it, never rename.
 
+mod audits;
 pub mod catalog;
 mod check;
 
@@ -60,6 +61,16 @@ pub enum Command {
     /// Questionnaires livrés / shipped questionnaires.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
+    /// Crée un audit depuis un fichier de réponses / create an audit from an answers file.
+    New(audits::NewArgs),
+    /// Liste les audits, du plus récent au plus ancien / list audits, newest first.
+    List(audits::ListArgs),
+    /// Affiche un audit / show one audit.
+    Show(audits::ShowArgs),
+    /// Efface une association et ses audits (RGPD) / erase an association and its audits (GDPR).
+    Erase(audits::EraseArgs),
+    /// Ajoute l'audit de démonstration / add the demonstration audit.
+    Demo,
     /// Catalogue : besoins, outils, logiciels, offres, hébergeurs / catalogue: needs, tools,
     /// software, offers, hosts.
     #[command(subcommand)]
@@ -112,6 +123,11 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
             check::show(&ctx, &id, json)
         }
+        Some(Command::New(a)) => audits::new(&ctx, &a),
+        Some(Command::List(a)) => audits::list(&ctx, &a),
+        Some(Command::Show(a)) => audits::show(&ctx, &a),
+        Some(Command::Erase(a)) => audits::erase(&ctx, &a),
+        Some(Command::Demo) => audits::demo(&ctx),
         Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,

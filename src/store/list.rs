@@ -87,3 +87,30 @@ fn row(r: &Row<'_>) -> rusqlite::Result<(AuditSummary, String)> {
         r.get(7)?,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page query walks the `audits_by_update` index in order and stops at the limit: no
+    /// sort of the whole table, whatever its size.
+    #[test]
+    fn the_page_query_follows_the_index() {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT {COLUMNS} WHERE ?1 = '' OR instr(s.name_fold, ?1) > 0
+                 ORDER BY a.updated_at DESC, a.id DESC LIMIT ?2 OFFSET ?3"
+            ))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(params!["", 50, 0], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let plan = plan.join("\n");
+        assert!(plan.contains("audits_by_update"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+}

@@ -124,19 +124,26 @@ pub(crate) fn check_header(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn has_wal(path: &Path) -> bool {
+/// Whether a non-empty `-wal` file lies beside the database (changes not yet checkpointed).
+pub(crate) fn has_wal(path: &Path) -> bool {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
     fs::metadata(&wal).is_ok_and(|m| m.len() > 0)
 }
 
 /// Open the connection for reading and writing, without creating anything.
+///
+/// When a non-empty WAL was found beside the file, closing must not checkpoint it into a
+/// database that the probe may refuse: checkpoint-on-close is off until `configure`. Without
+/// one, the normal close removes the empty `-wal` and `-shm` files that reading created.
 pub(crate) fn connect(path: &Path, busy: Duration) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let keep_wal = has_wal(path);
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-    // Until the probe passes, closing must not checkpoint a WAL into a file we do not know.
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
-        .map_err(|e| classify(path, e))?;
+    if keep_wal {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(|e| classify(path, e))?;
+    }
     conn.busy_timeout(busy).map_err(|e| classify(path, e))?;
     Ok(conn)
 }
