@@ -256,7 +256,7 @@ impl<'a> Executor<'a> {
                 Action::AuditDeleted
             }
             Effect::CreateDemo => {
-                let audit_id = demo::create(self.store, &self.trainer, &self.questionnaires)?;
+                let audit_id = demo::create(self.store)?;
                 Action::DemoCreated { audit_id }
             }
             Effect::Quit => return Ok(Vec::new()),
