@@ -10,3 +10,4 @@ pub mod catalog;
 pub mod cli;
 pub mod i18n;
 pub mod questionnaire;
+pub mod store;
