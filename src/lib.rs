@@ -9,5 +9,6 @@ pub mod audit;
 pub mod catalog;
 pub mod cli;
 pub mod i18n;
+pub mod plan;
 pub mod questionnaire;
 pub mod store;
