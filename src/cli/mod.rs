@@ -3,6 +3,8 @@
 //! contract that scripts rely on: extend it, never rename.
 
 mod check;
+mod plan;
+mod plan_text;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +50,9 @@ pub enum Command {
     /// Questionnaires livrés / shipped questionnaires.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
+    /// Plan de transition d'un audit ou d'un fichier de réponses / transition plan of an audit
+    /// or an answers file.
+    Plan(plan::PlanArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +101,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
             check::show(&ctx, &id, json)
         }
+        Some(Command::Plan(a)) => plan::run(&ctx, &a),
         None => {
             use clap::CommandFactory;
             let _ = Args::command().print_help();
