@@ -16,3 +16,4 @@ pub mod questionnaire;
 pub mod store;
 pub mod tui;
 pub mod walk;
+pub mod workshop;

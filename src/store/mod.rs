@@ -16,10 +16,12 @@ mod audits;
 pub mod codec;
 mod erase;
 mod error;
+mod followup;
 mod import;
 mod list;
 mod open;
 pub mod schema;
+mod workshop;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -31,6 +33,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use error::StoreError;
 pub use import::Created;
 pub use open::BUSY_TIMEOUT;
+pub use workshop::{NewWorkshop, Scope, Workshop, unknown_workshop};
 
 use crate::audit::{Answer, Association, AuditStatus};
 use crate::questionnaire::Questionnaire;
