@@ -7,5 +7,6 @@
 
 pub mod audit;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod questionnaire;
