@@ -71,7 +71,12 @@ pub fn markdown(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '.' | ')' if chars[..i].iter().all(char::is_ascii_digit) && i > 0 => {
+            '.' | ')'
+                if i > 0
+                    && i < 10
+                    && chars[..i].iter().all(char::is_ascii_digit)
+                    && next.is_none_or(|n| n == ' ') =>
+            {
                 // "1. foo" or "1) foo" at the start would open an ordered list.
                 out.push('\\');
                 out.push(c);
@@ -162,6 +167,7 @@ mod tests {
         assert_eq!(markdown("> cite"), "\\> cite");
         assert_eq!(markdown("- item"), "\\- item");
         assert_eq!(markdown("1. un"), "1\\. un");
+        assert_eq!(markdown("12.5 Go"), "12.5 Go");
         assert_eq!(markdown("a | b"), "a \\| b");
         assert_eq!(markdown("[x](http://e)"), "\\[x\\](http://e)");
         assert_eq!(markdown("`code` *em* _u_"), "\\`code\\` \\*em\\* \\_u\\_");

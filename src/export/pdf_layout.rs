@@ -255,7 +255,8 @@ fn lay_block(c: &mut Cursor, block: &Block, next_is_content: bool) {
             c.y = h + 34.0;
         }
         Block::H2(t) => {
-            c.room(if next_is_content { 110.0 } else { 40.0 });
+            // Keep a heading with what follows: a sub-heading and a few lines.
+            c.room(if next_is_content { 110.0 } else { 140.0 });
             c.y += 12.0;
             c.lines(LEFT, WIDTH, t, 15.0, true, ACCENT_INK);
             let y = c.y - 2.0;

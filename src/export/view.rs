@@ -95,6 +95,21 @@ fn count(n: Option<impl Into<f64>>) -> Option<String> {
     n.map(|n| format_number(n.into()))
 }
 
+/// A whole amount with thousands grouped as the reader writes them: `15 000` (no-break
+/// space, which every embedded font has) in French, `15,000` in English.
+pub fn grouped(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick("\u{A0}", ",");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The association as shown: the name or, anonymised, the activity and département.
 pub fn public_name(input: &Input, opts: &Options) -> String {
     let a = input.association;
