@@ -10,3 +10,4 @@ pub mod cli;
 pub mod export;
 pub mod i18n;
 pub mod questionnaire;
+pub mod store;
