@@ -3,6 +3,7 @@
 //! contract that scripts rely on: extend it, never rename.
 
 mod check;
+mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +49,10 @@ pub enum Command {
     /// Questionnaires livrés / shipped questionnaires.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
+    /// Exporte un audit (md, html, pdf, json, csv, annonce) / export an audit.
+    Export(export::ExportArgs),
+    /// Importe un export JSON dans la base / import a JSON export into the database.
+    Import(export::ImportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,6 +101,8 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
             check::show(&ctx, &id, json)
         }
+        Some(Command::Export(a)) => export::export(&ctx, &a),
+        Some(Command::Import(a)) => export::import(&ctx, &a),
         None => {
             use clap::CommandFactory;
             let _ = Args::command().print_help();
