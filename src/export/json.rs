@@ -84,7 +84,7 @@ pub fn document(input: &Input, opts: &Options) -> AuditExport {
             hash: input.questionnaire.hash.clone(),
             source: input.questionnaire.source.clone(),
         },
-        plan: input.plan.clone(),
+        plan: super::view::scrub_plan(input, opts),
     }
 }
 

@@ -100,6 +100,14 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("cost", "coût", "cost"),
     ("howto", "Comment", "How"),
     ("risks", "Points de vigilance", "Risks"),
+    ("summary", "En bref", "In short"),
+    (
+        "hosts",
+        "Hébergeurs CHATONS proposés",
+        "Suggested CHATONS hosts",
+    ),
+    ("action", "Action", "Action"),
+    ("what_to_do", "Que faire", "What to do"),
     (
         "answers",
         "Réponses au questionnaire",

@@ -59,6 +59,11 @@ pub fn blocks(r: &Report, lang: Lang) -> Vec<Block> {
         });
     }
 
+    if !r.plan.summary.is_empty() {
+        b.push(Block::H2(t("summary").into()));
+        b.extend(r.plan.summary.iter().map(|x| bullet(x.clone(), 0)));
+    }
+
     b.push(Block::H2(t("profile").into()));
     let mut rows = vec![vec![t("name").to_string(), a.display_name.clone()]];
     rows.push(vec![t("legal_form").into(), a.legal_form.clone()]);
@@ -174,7 +179,10 @@ pub fn blocks(r: &Report, lang: Lang) -> Vec<Block> {
         b.push(para(format!("{}.", t("none"))));
     }
     for rec in &p.recommendations {
-        b.push(Block::H3(format!("{} → {}", rec.need, rec.software)));
+        b.push(Block::H3(match &rec.action {
+            Some(a) => format!("{} → {} ({a})", rec.need, rec.software),
+            None => format!("{} → {}", rec.need, rec.software),
+        }));
         for pr in &rec.providers {
             let mut line = pr.name.clone();
             if let Some(s) = &pr.score {
@@ -192,6 +200,25 @@ pub fn blocks(r: &Report, lang: Lang) -> Vec<Block> {
         }
         for w in &rec.why {
             b.push(muted(format!("{} : {w}", t("why"))));
+        }
+    }
+
+    if !p.hosts.is_empty() {
+        b.push(Block::H2(t("hosts").into()));
+        for h in &p.hosts {
+            let mut line = h.name.clone();
+            if let Some(s) = &h.score {
+                line.push_str(&format!(" ({} {s})", t("score")));
+            }
+            if let Some(u) = &h.url {
+                line.push_str(&format!(" — {u}"));
+            }
+            b.push(Block::Bullet {
+                text: line,
+                level: 0,
+                color: ACCENT_INK,
+            });
+            b.extend(h.reasons.iter().map(|x| bullet(x.clone(), 1)));
         }
     }
 
@@ -232,6 +259,9 @@ pub fn blocks(r: &Report, lang: Lang) -> Vec<Block> {
         });
         if let Some(d) = &risk.detail {
             b.push(bullet(d.clone(), 1));
+        }
+        if let Some(a) = &risk.action {
+            b.push(bullet(format!("{} : {a}", t("what_to_do")), 1));
         }
         b.extend(
             risk.why

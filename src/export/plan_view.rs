@@ -6,18 +6,60 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::Options;
 use super::escape::one_line;
 use crate::i18n::Lang;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Kind, Questionnaire};
+
+/// How the plan is read: language, questionnaire (for labels), privacy options.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    pub q: &'a Questionnaire,
+    pub opts: &'a Options,
+}
+
+/// An enum value of the plan (`"High"`, `"add_alongside"`...) in words.
+fn word(v: &Value, lang: Lang) -> Option<String> {
+    let raw = v.as_str()?;
+    let key: String = raw
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    const WORDS: &[(&str, &str, &str)] = &[
+        ("low", "faible", "low"),
+        ("medium", "moyenne", "medium"),
+        ("high", "forte", "high"),
+        ("unknown", "inconnue", "unknown"),
+        ("keep", "garder", "keep"),
+        ("consolidate", "regrouper", "consolidate"),
+        ("replace", "remplacer", "replace"),
+        ("adopt", "adopter", "adopt"),
+        ("addalongside", "ajouter en parallèle", "add alongside"),
+        ("find", "à trouver", "to find"),
+    ];
+    Some(
+        WORDS
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, fr, en)| lang.pick(fr, en).to_string())
+            .unwrap_or_else(|| one_line(raw)),
+    )
+}
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PlanView {
+    /// A few sentences that sum the plan up.
+    pub summary: Vec<String>,
     pub framaspace: Framaspace,
     pub needs: Vec<Need>,
     pub scores: Vec<Score>,
     pub recommendations: Vec<Recommendation>,
     pub roadmap: Vec<Phase>,
     pub risks: Vec<Risk>,
+    /// The hosts picked to cover what Frama.space does not.
+    pub hosts: Vec<Provider>,
     pub catalog_as_of: Option<String>,
     pub traces: Vec<Trace>,
 }
@@ -26,6 +68,8 @@ pub struct PlanView {
 pub struct Framaspace {
     /// `None` when the plan says nothing.
     pub eligible: Option<bool>,
+    /// The plan's own wording of the verdict, when it gives one.
+    pub verdict: Option<String>,
     pub reasons: Vec<String>,
 }
 
@@ -55,6 +99,8 @@ pub struct Score {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Recommendation {
     pub need: String,
+    /// What to do: keep, replace, adopt...
+    pub action: Option<String>,
     pub software: String,
     pub providers: Vec<Provider>,
     pub why: Vec<String>,
@@ -89,6 +135,7 @@ pub struct Step {
 pub struct Risk {
     pub title: String,
     pub detail: Option<String>,
+    pub action: Option<String>,
     pub why: Vec<String>,
 }
 
@@ -105,6 +152,11 @@ pub fn text(v: &Value, lang: Lang) -> Option<String> {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|i| text(i, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
         Value::Object(m) => {
             if m.contains_key("fr") || m.contains_key("en") {
                 let pick = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").trim();
@@ -166,26 +218,76 @@ pub fn safe_url(s: &str) -> Option<String> {
 
 /// Why an item is there: its reasons, and its trace (rule ids and the answers read), written
 /// with the questions' labels so a reader sees which answer led where.
-fn why(v: &Value, lang: Lang, q: &Questionnaire) -> Vec<String> {
-    let mut out = texts(v, &["why", "reasons", "because"], lang);
+fn why(v: &Value, c: Ctx) -> Vec<String> {
+    let mut out = texts(v, &["why", "reasons", "because"], c.lang);
     if let Some(trace) = v.get("trace") {
-        out.extend(trace_line(trace, lang, q));
+        out.extend(trace_line(trace, c));
     }
     out
 }
 
-fn trace_line(trace: &Value, lang: Lang, q: &Questionnaire) -> Option<String> {
-    let t = read_trace(trace, lang, q)?;
-    let rule_word = lang.pick("règle", "rule");
-    let mut s = format!("{rule_word} {}", t.rule);
+fn trace_line(trace: &Value, c: Ctx) -> Option<String> {
+    let t = read_trace(trace, c)?;
+    let rule_word = c.lang.pick("règle", "rule");
+    let mut s = if t.rule.is_empty() {
+        String::new()
+    } else {
+        format!("{rule_word} {}", t.rule)
+    };
     if !t.answers.is_empty() {
-        s.push_str(" — ");
+        if !s.is_empty() {
+            s.push_str(" — ");
+        }
         s.push_str(&t.answers.join(" ; "));
     }
     Some(s)
 }
 
-fn read_trace(trace: &Value, lang: Lang, q: &Questionnaire) -> Option<Trace> {
+/// One answer a rule read, in words: the question's label and the answer as the report shows
+/// it (choice labels, Oui/Non); a free-text value only when notes are shown.
+fn answer_read(a: &Value, c: Ctx) -> Option<String> {
+    let id = a
+        .as_str()
+        .or_else(|| a.get("question").and_then(Value::as_str))?;
+    let question = c.q.question(id);
+    let label = question
+        .map(|qq| one_line(qq.label.get(c.lang)))
+        .unwrap_or_else(|| one_line(id));
+    let value = a.get("value");
+    let shown = match (question, value) {
+        (_, None) => None,
+        (Some(qq), Some(_)) if qq.kind == Kind::Text && !c.opts.shows_notes() => None,
+        (Some(qq), Some(Value::String(raw))) if qq.kind.has_choices() => Some(
+            raw.split(',')
+                .map(|id| {
+                    qq.choice(id.trim())
+                        .map(|ch| one_line(ch.label.get(c.lang)))
+                        .unwrap_or_else(|| one_line(id))
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (_, Some(v)) => match v.as_str() {
+            Some("true") => Some(c.lang.pick("Oui", "Yes").to_string()),
+            Some("false") => Some(c.lang.pick("Non", "No").to_string()),
+            Some("dont_know") => Some(c.lang.pick("Je ne sais pas", "Don't know").to_string()),
+            Some("not_applicable") => {
+                Some(c.lang.pick("Non concerné", "Not applicable").to_string())
+            }
+            _ => text(v, c.lang),
+        },
+    };
+    Some(match shown {
+        Some(val) => format!("{label} : {val}"),
+        None => label,
+    })
+}
+
+/// The personal profile fields a trace may quote.
+const PERSONAL_FIELDS: [&str; 4] = ["postcode", "name", "contact_name", "contact_email"];
+
+fn read_trace(trace: &Value, c: Ctx) -> Option<Trace> {
+    let lang = c.lang;
     let rules: Vec<String> = match trace {
         Value::String(s) => vec![one_line(s)],
         _ => {
@@ -194,22 +296,35 @@ fn read_trace(trace: &Value, lang: Lang, q: &Questionnaire) -> Option<Trace> {
             r
         }
     };
-    let answers = list(trace, &["answers", "questions", "read"])
+    let mut answers = list(trace, &["answers", "questions", "read"])
         .iter()
-        .filter_map(|a| {
-            let id = a
-                .as_str()
-                .or_else(|| a.get("question").and_then(Value::as_str))?;
-            let label = q
-                .question(id)
-                .map(|qq| one_line(qq.label.get(lang)))
-                .unwrap_or_else(|| one_line(id));
-            Some(match a.get("value").and_then(|v| text(v, lang)) {
-                Some(val) => format!("{label} : {val}"),
-                None => label,
-            })
-        })
+        .filter_map(|a| answer_read(a, c))
         .collect::<Vec<_>>();
+    for p in list(trace, &["profile"]) {
+        let Some(field) = p.get("field").and_then(Value::as_str) else {
+            continue;
+        };
+        let private = c.opts.anonymise && PERSONAL_FIELDS.contains(&field);
+        match p.get("value").and_then(|v| text(v, lang)) {
+            Some(v) if !private => answers.push(format!("{} : {v}", one_line(field))),
+            _ => answers.push(one_line(field)),
+        }
+    }
+    for f in list(trace, &["facts"]) {
+        let fact = field(f, &["fact"], lang);
+        let source = field(f, &["source"], lang);
+        let date = field(f, &["as_of"], lang);
+        let mut s = lang.pick("source", "source").to_string();
+        if let Some(fact) = fact {
+            s = format!("{fact} — {s}");
+        }
+        match (source, date) {
+            (Some(src), Some(d)) => answers.push(format!("{s} : {src} ({d})")),
+            (Some(src), None) => answers.push(format!("{s} : {src}")),
+            (None, Some(d)) => answers.push(format!("{s} : {d}")),
+            (None, None) => {}
+        }
+    }
     if rules.is_empty() && answers.is_empty() {
         return None;
     }
@@ -220,11 +335,32 @@ fn read_trace(trace: &Value, lang: Lang, q: &Questionnaire) -> Option<Trace> {
 }
 
 /// Read the plan's serialised form.
-pub fn read(plan: &Value, lang: Lang, q: &Questionnaire) -> PlanView {
+pub fn read(plan: &Value, c: Ctx) -> PlanView {
+    let lang = c.lang;
     let fs = plan.get("framaspace").unwrap_or(&Value::Null);
+    let eligible = match fs.get("eligible") {
+        Some(Value::Bool(b)) => Some(*b),
+        Some(Value::String(s)) => match s.to_lowercase().as_str() {
+            "yes" | "probably" | "true" => Some(true),
+            "no" | "false" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    };
     let framaspace = Framaspace {
-        eligible: fs.get("eligible").and_then(Value::as_bool),
-        reasons: texts(fs, &["reasons"], lang),
+        eligible,
+        verdict: field(fs, &["eligible_label", "verdict"], lang),
+        // Each reason with where it comes from (rule, answers, dated sources).
+        reasons: list(fs, &["reasons"])
+            .iter()
+            .filter_map(|r| {
+                let t = text(r, lang)?;
+                Some(match r.get("trace").and_then(|tr| trace_line(tr, c)) {
+                    Some(w) if !w.is_empty() => format!("{t} ({w})"),
+                    _ => t,
+                })
+            })
+            .collect(),
     };
     let needs = list(plan, &["needs"])
         .iter()
@@ -232,25 +368,31 @@ pub fn read(plan: &Value, lang: Lang, q: &Questionnaire) -> PlanView {
             id: field(n, &["id", "need"], lang).unwrap_or_default(),
             label: field(n, &["label", "name", "title", "need", "id"], lang).unwrap_or_default(),
             tools: texts(n, &["tools", "current_tools", "current"], lang),
-            dependency: field(n, &["dependency", "dependence"], lang),
-            why: why(n, lang, q),
+            dependency: n
+                .get("dependency")
+                .and_then(|d| word(d, lang).or_else(|| text(d, lang))),
+            why: why(n, c),
         })
         .collect();
-    let raw_scores: Vec<(&Value, f64)> = list(plan, &["scores"])
+    let raw_scores: Vec<(&Value, Option<f64>)> = list(plan, &["scores"])
         .iter()
         .map(|s| {
-            let level = s.get("level").and_then(Value::as_f64).unwrap_or(0.0);
+            let level = s.get("level").and_then(Value::as_f64);
             (s, level)
         })
         .collect();
-    let top = raw_scores.iter().map(|(_, l)| *l).fold(0.0, f64::max);
+    let top = raw_scores
+        .iter()
+        .filter_map(|(_, l)| *l)
+        .fold(0.0, f64::max);
     let default_max = [4.0, 5.0, 10.0, 100.0]
         .into_iter()
         .find(|m| top <= *m)
         .unwrap_or(top);
     let scores = raw_scores
         .iter()
-        .map(|(s, level)| {
+        .map(|(s, raw)| {
+            let level = raw.unwrap_or(0.0);
             let max = s
                 .get("max")
                 .and_then(Value::as_f64)
@@ -262,65 +404,101 @@ pub fn read(plan: &Value, lang: Lang, q: &Questionnaire) -> PlanView {
                 label: field(s, &["label", "name", "domain"], lang).unwrap_or_default(),
                 level,
                 max,
-                shown: crate::audit::format_number((level * 10.0).round() / 10.0),
+                // A domain the answers could not score reads "?" (its bar stays empty).
+                shown: match raw {
+                    Some(_) => crate::audit::format_number((level * 10.0).round() / 10.0),
+                    None => "?".to_string(),
+                },
                 max_shown: crate::audit::format_number(max),
                 text_bar: {
                     let filled = ((level / max) * 10.0).round().clamp(0.0, 10.0) as usize;
                     format!("{}{}", "█".repeat(filled), "·".repeat(10 - filled))
                 },
-                why: why(s, lang, q),
+                why: why(s, c),
             }
         })
         .collect();
+    let provider = |p: &Value| {
+        let mut reasons = texts(p, &["reasons"], lang);
+        reasons.extend(field(p, &["why"], lang));
+        if let Some(place) = field(p, &["place"], lang) {
+            reasons.push(place);
+        }
+        let check = c.lang.pick("à vérifier", "to check");
+        reasons.extend(
+            texts(p, &["to_check"], lang)
+                .into_iter()
+                .map(|t| format!("{check} : {t}")),
+        );
+        Provider {
+            id: field(p, &["id"], lang).unwrap_or_default(),
+            name: field(p, &["name", "id"], lang).unwrap_or_default(),
+            score: p.get("score").and_then(|s| text(s, lang)),
+            reasons,
+            url: ["url", "website"]
+                .iter()
+                .find_map(|k| p.get(*k).and_then(Value::as_str).and_then(safe_url)),
+        }
+    };
     let recommendations = list(plan, &["recommendations"])
         .iter()
         .map(|r| Recommendation {
-            need: field(r, &["need_label", "need"], lang).unwrap_or_default(),
+            need: field(r, &["label", "need_label", "need"], lang).unwrap_or_default(),
+            action: r.get("action").and_then(|a| word(a, lang)),
             software: field(r, &["software_name", "software"], lang).unwrap_or_default(),
-            providers: list(r, &["providers", "hosts"])
-                .iter()
-                .map(|p| Provider {
-                    id: field(p, &["id"], lang).unwrap_or_default(),
-                    name: field(p, &["name", "id"], lang).unwrap_or_default(),
-                    score: p.get("score").and_then(|s| text(s, lang)),
-                    reasons: texts(p, &["reasons", "why"], lang),
-                    url: ["url", "website"]
-                        .iter()
-                        .find_map(|k| p.get(*k).and_then(Value::as_str).and_then(safe_url)),
-                })
-                .collect(),
-            why: why(r, lang, q),
+            providers: list(r, &["providers"]).iter().map(provider).collect(),
+            why: why(r, c),
         })
         .collect();
     let roadmap = list(plan, &["roadmap"])
         .iter()
         .map(|p| Phase {
-            title: field(p, &["phase", "title", "name"], lang).unwrap_or_default(),
+            title: field(p, &["title", "name", "phase"], lang).unwrap_or_default(),
             steps: list(p, &["steps"])
                 .iter()
                 .map(|s| Step {
                     title: field(s, &["title", "label", "text", "step"], lang).unwrap_or_default(),
-                    effort: field(s, &["effort"], lang),
+                    effort: s.get("effort").and_then(|e| match e.as_str() {
+                        Some("low") => Some(lang.pick("faible", "low").to_string()),
+                        Some("medium") => Some(lang.pick("moyen", "medium").to_string()),
+                        Some("high") => Some(lang.pick("important", "high").to_string()),
+                        _ => text(e, lang),
+                    }),
                     cost: field(s, &["cost"], lang),
-                    howto: field(s, &["howto", "how_to", "how"], lang),
-                    why: why(s, lang, q),
+                    howto: field(s, &["howto", "how_to", "how", "migration"], lang)
+                        .map(|h| h.replace(", ", " ")),
+                    why: why(s, c),
                 })
                 .collect(),
         })
         .collect();
-    let risks = list(plan, &["risks"])
+    let mut risks: Vec<Risk> = list(plan, &["risks"])
         .iter()
         .map(|r| Risk {
             title: field(r, &["title", "label", "text", "risk", "id"], lang).unwrap_or_default(),
-            detail: field(r, &["detail", "details", "advice", "description"], lang),
-            why: why(r, lang, q),
+            detail: field(r, &["detail", "details", "description"], lang),
+            action: field(r, &["action", "advice"], lang),
+            why: why(r, c),
         })
         .collect();
+    // What the answers left open ("je ne sais pas") that the plan needs.
+    let find = lang.pick("À trouver", "To find out");
+    risks.extend(list(plan, &["to_find"]).iter().map(|f| Risk {
+        title: format!(
+            "{find} : {}",
+            field(f, &["label", "question"], lang).unwrap_or_default()
+        ),
+        detail: field(f, &["why"], lang),
+        action: None,
+        why: Vec::new(),
+    }));
     let traces = list(plan, &["traces"])
         .iter()
-        .filter_map(|t| read_trace(t, lang, q))
+        .filter_map(|t| read_trace(t, c))
         .collect();
     PlanView {
+        summary: texts(plan, &["summary"], lang),
+        hosts: list(plan, &["hosts"]).iter().map(provider).collect(),
         framaspace,
         needs,
         scores,

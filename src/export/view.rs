@@ -183,6 +183,64 @@ pub fn answer_text(q: &Question, a: &Answer, opts: &Options) -> String {
     }
 }
 
+/// The plan with what an anonymised export must not show removed: when anonymising, every
+/// personal string (name, contact, postcode, trainer) is replaced wherever the plan quotes it;
+/// when notes are hidden, the free-text answers and notes too. The plan is outside data for
+/// the exports: this holds whatever its shape.
+pub fn scrub_plan(input: &Input, opts: &Options) -> serde_json::Value {
+    let (a, audit) = (input.association, input.audit);
+    let mut secrets: Vec<String> = Vec::new();
+    if opts.anonymise {
+        secrets.extend([
+            a.contact_name.clone(),
+            a.contact_email.clone(),
+            a.postcode.clone(),
+            audit.trainer.clone(),
+        ]);
+        if opts.hides_name() {
+            secrets.push(a.name.clone());
+        }
+    }
+    if !opts.shows_notes() {
+        secrets.push(audit.note.clone());
+        secrets.extend(audit.notes.values().cloned());
+        for r in audit.answers.values() {
+            if let Answer::Given(Value::Text(t)) = &r.answer {
+                secrets.push(t.clone());
+                // Traces may quote a text answer cut short.
+                secrets.push(t.chars().take(80).collect());
+            }
+        }
+    }
+    let mut secrets: Vec<String> = secrets
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| s.chars().count() >= 3)
+        .collect();
+    // Longest first, so a secret containing another is replaced whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    secrets.dedup();
+    fn walk(v: &mut serde_json::Value, secrets: &[String]) {
+        match v {
+            serde_json::Value::String(s) => {
+                for secret in secrets {
+                    if s.contains(secret.as_str()) {
+                        *s = s.replace(secret.as_str(), "[…]");
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| walk(i, secrets)),
+            serde_json::Value::Object(m) => m.values_mut().for_each(|i| walk(i, secrets)),
+            _ => {}
+        }
+    }
+    let mut plan = input.plan.clone();
+    if !secrets.is_empty() {
+        walk(&mut plan, &secrets);
+    }
+    plan
+}
+
 /// Build the report.
 pub fn build(input: &Input, opts: &Options) -> Report {
     let (a, audit, q, lang) = (
@@ -279,6 +337,6 @@ pub fn build(input: &Input, opts: &Options) -> Report {
         sections,
         general_note: Some(clean(audit.note.trim()))
             .filter(|n| !n.is_empty() && opts.shows_notes()),
-        plan: plan_view::read(input.plan, lang, q),
+        plan: plan_view::read(&scrub_plan(input, opts), plan_view::Ctx { lang, q, opts }),
     }
 }
