@@ -9,3 +9,4 @@ pub mod audit;
 pub mod cli;
 pub mod i18n;
 pub mod questionnaire;
+pub mod store;

@@ -1,0 +1,206 @@
+//! The local store: one SQLite file holding associations, audits, answers, notes and the trail
+//! of every answer change. Every line of SQL in diagasso lives under this module.
+//!
+//! - `open`: probing a file before touching it, creating it 0600, WAL and pragmas;
+//! - `schema`: the migrations on `PRAGMA user_version`;
+//! - `codec`: answers, timestamps, ids and folded names as columns;
+//! - `associations`, `audits`, `answers`, `import`, `list`, `erase`: the operations, each write in one
+//!   immediate transaction (so two processes on one file wait for each other instead of
+//!   failing or corrupting it).
+//!
+//! The store is the only library module that reads the clock: every timestamp is set here.
+
+mod answers;
+mod associations;
+mod audits;
+pub mod codec;
+mod erase;
+mod error;
+mod import;
+mod list;
+mod open;
+pub mod schema;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+pub use error::StoreError;
+pub use import::Created;
+pub use open::BUSY_TIMEOUT;
+
+use crate::audit::{Answer, Association, AuditStatus};
+use crate::questionnaire::Questionnaire;
+use error::Fail;
+
+/// One line of the audit list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditSummary {
+    pub id: String,
+    pub association_id: String,
+    pub association_name: String,
+    pub questionnaire_id: String,
+    pub questionnaire_version: u32,
+    /// Stored answers, "je ne sais pas" and "non concerné" included.
+    pub answered: usize,
+    /// Questions in the audit's questionnaire (stored at start).
+    pub total: usize,
+    pub status: AuditStatus,
+    pub updated_at: String,
+}
+
+/// One change of one answer. `None` on a side means "no answer".
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrailEntry {
+    pub question_id: String,
+    pub old: Option<Answer>,
+    pub new: Option<Answer>,
+    pub at: String,
+}
+
+/// What an erasure removed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ErasureReport {
+    pub association_id: String,
+    pub association_name: String,
+    pub audits: usize,
+    pub answers: usize,
+    pub notes: usize,
+    pub trail_entries: usize,
+    /// The file was checkpointed and vacuumed: no byte of the erased data is left in the
+    /// database or its WAL. False when another process kept the file open (its rows are gone
+    /// but freed pages may linger until it closes; see `diagasso erase`).
+    pub scrubbed: bool,
+}
+
+/// A whole audit to create at once (from an answers file): association, audit, answers and
+/// notes in one transaction.
+#[derive(Debug, Clone)]
+pub struct NewAudit<'a> {
+    pub association: &'a Association,
+    pub trainer: &'a str,
+    pub questionnaire: &'a Questionnaire,
+    pub answers: &'a BTreeMap<String, Answer>,
+    pub notes: &'a BTreeMap<String, String>,
+    pub note: &'a str,
+}
+
+/// The diagasso database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// How the file is named in messages (`:memory:` for an in-memory store).
+    shown: PathBuf,
+    /// Parsed questionnaire copies, by hash.
+    questionnaires: HashMap<String, Arc<Questionnaire>>,
+}
+
+impl Store {
+    /// `$XDG_DATA_HOME/diagasso/diagasso.db` (`~/.local/share/diagasso/diagasso.db`), or the
+    /// platform's data folder elsewhere.
+    pub fn default_path() -> Result<PathBuf, StoreError> {
+        use etcetera::BaseStrategy;
+        let strategy =
+            etcetera::choose_base_strategy().map_err(|e| StoreError::NoDataDir(e.to_string()))?;
+        Ok(strategy.data_dir().join("diagasso").join("diagasso.db"))
+    }
+
+    /// Open (or create) the database at `path`: parent folders and a 0600 file are created when
+    /// missing, the file is probed, then migrated. On any error the file is left as it was.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with_timeout(path, BUSY_TIMEOUT)
+    }
+
+    /// [`Store::open`] with another busy timeout (tests use a short one).
+    pub fn open_with_timeout(path: &Path, busy: Duration) -> Result<Store, StoreError> {
+        open::prepare_file(path)?;
+        open::check_header(path)?;
+        let mut conn = open::connect(path, busy)?;
+        open::probe(&conn, path)?;
+        open::configure(&conn, path, true)?;
+        schema::migrate(&mut conn).map_err(|e| error::classify(path, e))?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            shown: path.to_path_buf(),
+            questionnaires: HashMap::new(),
+        })
+    }
+
+    /// A store in memory, for tests and trials: same schema, gone when dropped.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let shown = PathBuf::from(":memory:");
+        let on = |e| error::classify(&shown, e);
+        let mut conn = Connection::open_in_memory().map_err(on)?;
+        open::configure(&conn, &shown, false)?;
+        schema::migrate(&mut conn).map_err(on)?;
+        Ok(Store {
+            conn,
+            path: None,
+            shown,
+            questionnaires: HashMap::new(),
+        })
+    }
+
+    /// The file, or `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Change how long a write waits for another process.
+    pub fn set_busy_timeout(&mut self, busy: Duration) -> Result<(), StoreError> {
+        self.conn
+            .busy_timeout(busy)
+            .map_err(|e| error::classify(&self.shown, e))
+    }
+
+    /// Testing aid: cap the file at its current size plus `extra_pages`, so the next writes
+    /// fail as on a full disk (SQLITE_FULL).
+    #[doc(hidden)]
+    pub fn limit_growth_for_tests(&self, extra_pages: u32) -> Result<(), StoreError> {
+        let run = || -> rusqlite::Result<()> {
+            let count: i64 = self
+                .conn
+                .pragma_query_value(None, "page_count", |r| r.get(0))?;
+            let limit = count.max(1) + i64::from(extra_pages);
+            let _: i64 = self
+                .conn
+                .pragma_update_and_check(None, "max_page_count", limit, |r| r.get(0))?;
+            Ok(())
+        };
+        run().map_err(|e| error::classify(&self.shown, e))
+    }
+}
+
+/// Run `f` in an immediate (write-locking) transaction and commit it; roll back on error.
+fn write<T>(
+    conn: &mut Connection,
+    shown: &Path,
+    f: impl FnOnce(&Transaction<'_>) -> Result<T, Fail>,
+) -> Result<T, StoreError> {
+    let run = || -> Result<T, Fail> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    };
+    run().map_err(|e| e.at(shown))
+}
+
+/// Run `f` in a read transaction, so that several queries see one state of the file.
+fn read<T>(
+    conn: &Connection,
+    shown: &Path,
+    f: impl FnOnce(&Connection) -> Result<T, Fail>,
+) -> Result<T, StoreError> {
+    let run = || -> Result<T, Fail> {
+        let tx = conn.unchecked_transaction()?;
+        let out = f(&tx)?;
+        tx.finish()?;
+        Ok(out)
+    };
+    run().map_err(|e| e.at(shown))
+}

@@ -1,0 +1,141 @@
+//! The database schema and its migrations. `PRAGMA user_version` holds how many entries of
+//! [`MIGRATIONS`] the file has received; opening a file applies the missing ones, all in one
+//! transaction, so a file is always at one known version. Never edit a released migration:
+//! append a new one (and a fixture database of the old version under `tests/fixtures/db/`).
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// `PRAGMA application_id` of a diagasso database ("DIAG"), so a file from another program is
+/// recognised and left alone.
+pub const APPLICATION_ID: i32 = 0x4449_4147;
+
+/// Each entry moves the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes.
+pub fn current_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+const V1: &str = "
+CREATE TABLE associations (
+    id            TEXT PRIMARY KEY NOT NULL,
+    name          TEXT NOT NULL,
+    -- name folded to lower case without accents, for searching
+    name_fold     TEXT NOT NULL,
+    legal_form    TEXT NOT NULL,
+    country       TEXT NOT NULL,
+    postcode      TEXT NOT NULL,
+    activity      TEXT NOT NULL,
+    members       INTEGER,
+    employees     INTEGER,
+    volunteers    INTEGER,
+    budget_eur    INTEGER,
+    -- personal data: left out of anonymised exports, removed by erasure
+    contact_name  TEXT NOT NULL,
+    contact_email TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+) STRICT;
+
+-- One copy of each questionnaire file an audit was started with, shared by hash.
+CREATE TABLE questionnaires (
+    hash            TEXT PRIMARY KEY NOT NULL,
+    id              TEXT NOT NULL,
+    version         INTEGER NOT NULL,
+    question_count  INTEGER NOT NULL,
+    source          TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE audits (
+    id                    TEXT PRIMARY KEY NOT NULL,
+    association_id        TEXT NOT NULL REFERENCES associations(id) ON DELETE CASCADE,
+    trainer               TEXT NOT NULL,
+    questionnaire_hash    TEXT NOT NULL REFERENCES questionnaires(hash),
+    questionnaire_id      TEXT NOT NULL,
+    questionnaire_version INTEGER NOT NULL,
+    total                 INTEGER NOT NULL,
+    status                TEXT NOT NULL CHECK (status IN ('in_progress', 'finished')),
+    started_at            TEXT NOT NULL,
+    finished_at           TEXT,
+    updated_at            TEXT NOT NULL,
+    note                  TEXT NOT NULL DEFAULT '',
+    cursor                TEXT
+) STRICT;
+CREATE INDEX audits_by_update ON audits (updated_at DESC, id DESC);
+CREATE INDEX audits_by_association ON audits (association_id);
+CREATE INDEX audits_by_questionnaire ON audits (questionnaire_hash);
+
+CREATE TABLE answers (
+    audit_id    TEXT NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    state       TEXT NOT NULL CHECK (state IN ('answered', 'dont_know', 'not_applicable')),
+    -- JSON of the value when state = 'answered', else NULL
+    value       TEXT,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (audit_id, question_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE notes (
+    audit_id    TEXT NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (audit_id, question_id)
+) STRICT, WITHOUT ROWID;
+
+-- Every change of an answer, in order; NULL state = no answer on that side.
+CREATE TABLE trail (
+    seq         INTEGER PRIMARY KEY,
+    audit_id    TEXT NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    old_state   TEXT,
+    old_value   TEXT,
+    new_state   TEXT,
+    new_value   TEXT,
+    at          TEXT NOT NULL
+) STRICT;
+CREATE INDEX trail_by_audit ON trail (audit_id, seq);
+";
+
+/// Apply the missing migrations in one immediate transaction. Returns the version found before.
+/// The caller has checked that the file is not newer than this build.
+pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<u32> {
+    let target = current_version();
+    let before = user_version(conn)?;
+    if before >= target {
+        return Ok(before);
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another process may have migrated between the read above and the lock.
+    let found = user_version(&tx)?;
+    for sql in MIGRATIONS.iter().skip(found as usize) {
+        tx.execute_batch(sql)?;
+    }
+    if found < target {
+        tx.pragma_update(None, "user_version", target)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    tx.commit()?;
+    Ok(found)
+}
+
+/// The file's schema version; a negative number (never written by diagasso) reads as
+/// `u32::MAX` so that it is refused as "newer".
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(u32::try_from(v).unwrap_or(u32::MAX))
+}
+
+pub(crate) fn application_id(conn: &Connection) -> rusqlite::Result<i32> {
+    conn.pragma_query_value(None, "application_id", |r| r.get(0))
+}
+
+/// How many tables the file holds (0 for a new, empty database).
+pub(crate) fn table_count(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )
+}
