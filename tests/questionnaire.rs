@@ -316,3 +316,55 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn express_reuses_the_full_questionnaire_ids_unchanged() {
+    let full = shipped::by_id("pratiques-numeriques").unwrap().unwrap();
+    let express = shipped::by_id("atelier-express").unwrap().unwrap();
+    assert!(
+        full.question_count() >= 60 && full.question_count() <= 100,
+        "{}",
+        full.question_count()
+    );
+    assert!(full.sections.len() >= 12);
+    assert!(
+        (15..=30).contains(&express.question_count()),
+        "{}",
+        express.question_count()
+    );
+    for (_, q) in express.questions() {
+        let f = full.question(&q.id).unwrap_or_else(|| {
+            panic!("express question {} is not in the full questionnaire", q.id)
+        });
+        assert_eq!(q.kind, f.kind, "{}", q.id);
+        let ids = |qq: &diagasso::questionnaire::Question| {
+            qq.choices.iter().map(|c| c.id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(q), ids(f), "{}", q.id);
+        assert_eq!(
+            (q.min, q.max, &q.quantity, &q.role),
+            (f.min, f.max, &f.quantity, &f.role),
+            "{}",
+            q.id
+        );
+        for (a, b) in q.choices.iter().zip(&f.choices) {
+            assert_eq!(
+                (&a.tool, &a.needs, &a.signals),
+                (&b.tool, &b.needs, &b.signals),
+                "{}:{}",
+                q.id,
+                a.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_question_has_help_in_both_languages() {
+    for q in shipped::all().unwrap() {
+        for (_, question) in q.questions() {
+            assert!(question.help.is_complete(), "{}: {}", q.id, question.id);
+            assert!(question.label.is_complete(), "{}: {}", q.id, question.id);
+        }
+    }
+}
