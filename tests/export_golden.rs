@@ -100,3 +100,34 @@ fn examples_are_up_to_date() {
 fn exports_are_deterministic() {
     assert_eq!(examples(), examples());
 }
+
+/// The example JSON exports have exactly the keys the schema lists (a structural check of the
+/// parts the schema closes with `additionalProperties: false`).
+#[test]
+fn json_examples_follow_the_schema_keys() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../exports/schema/audit-export.schema.json")).unwrap();
+    fn keys(v: &serde_json::Value) -> Vec<String> {
+        let mut k: Vec<String> = v
+            .as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        k.sort();
+        k
+    }
+    for (name, bytes) in examples().iter().filter(|(n, _)| n.ends_with(".json")) {
+        let doc: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        assert_eq!(keys(&doc), keys(&schema["properties"]), "{name}");
+        for part in ["association", "audit", "questionnaire"] {
+            assert_eq!(
+                keys(&doc[part]),
+                keys(&schema["properties"][part]["properties"]),
+                "{name}: {part}"
+            );
+        }
+        assert_eq!(
+            doc["schema_version"],
+            schema["properties"]["schema_version"]["const"]
+        );
+    }
+}
