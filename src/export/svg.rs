@@ -36,7 +36,7 @@ pub fn radar(scores: &[Score], title: &str) -> Option<String> {
     if n < 3 {
         return None;
     }
-    let (w, h) = (560.0, 420.0);
+    let (w, h) = (680.0, 420.0);
     let (cx, cy, r) = (w / 2.0, h / 2.0 + 5.0, 140.0);
     let angle = |i: usize| -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
     let point = |i: usize, frac: f64| {
