@@ -7,6 +7,7 @@ pub mod catalog;
 mod check;
 mod plan;
 mod plan_text;
+mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +81,10 @@ pub enum Command {
     /// Plan de transition d'un audit ou d'un fichier de réponses / transition plan of an audit
     /// or an answers file.
     Plan(plan::PlanArgs),
+    /// Exporte un audit (md, html, pdf, json, csv, annonce) / export an audit.
+    Export(export::ExportArgs),
+    /// Importe un export JSON dans la base / import a JSON export into the database.
+    Import(export::ImportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,6 +140,8 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Demo) => audits::demo(&ctx),
         Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
         Some(Command::Plan(a)) => plan::run(&ctx, &a),
+        Some(Command::Export(a)) => export::export(&ctx, &a),
+        Some(Command::Import(a)) => export::import(&ctx, &a),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,
             db: ctx.db,

@@ -20,6 +20,7 @@ mod followup;
 mod import;
 mod list;
 mod open;
+mod restore;
 pub mod schema;
 mod workshop;
 
@@ -33,6 +34,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use error::StoreError;
 pub use import::Created;
 pub use open::BUSY_TIMEOUT;
+pub use restore::Restored;
 pub use workshop::{NewWorkshop, Scope, Workshop, unknown_workshop};
 
 use crate::audit::{Answer, Association, AuditStatus};
