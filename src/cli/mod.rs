@@ -5,9 +5,10 @@
 mod audits;
 pub mod catalog;
 mod check;
+mod export;
 mod plan;
 mod plan_text;
-mod export;
+mod workshop;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,6 +86,9 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Importe un export JSON dans la base / import a JSON export into the database.
     Import(export::ImportArgs),
+    /// Ateliers : plusieurs associations à la fois / workshops: several associations at once.
+    #[command(subcommand)]
+    Workshop(workshop::WorkshopCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,6 +146,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Plan(a)) => plan::run(&ctx, &a),
         Some(Command::Export(a)) => export::export(&ctx, &a),
         Some(Command::Import(a)) => export::import(&ctx, &a),
+        Some(Command::Workshop(c)) => workshop::run(&ctx, &c),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,
             db: ctx.db,

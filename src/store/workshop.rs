@@ -15,8 +15,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::error::Fail;
 use super::{
-    AuditSummary, Created, NewAudit, Store, StoreError, answers, associations, audits, codec,
-    read, write,
+    AuditSummary, Created, NewAudit, Store, StoreError, answers, associations, audits, codec, read,
+    write,
 };
 use crate::audit::{Association, AuditStatus, LegalForm};
 use crate::i18n::Message;
@@ -106,7 +106,10 @@ impl Store {
         read(&self.conn, &self.shown, |c| {
             let one = |sql: &str, arg: &str| -> Result<Option<Workshop>, Fail> {
                 let mut stmt = c.prepare(&format!("SELECT {COLUMNS} FROM workshops w {sql}"))?;
-                let found = stmt.query_map([arg], row)?.take(2).collect::<Result<Vec<_>, _>>()?;
+                let found = stmt
+                    .query_map([arg], row)?
+                    .take(2)
+                    .collect::<Result<Vec<_>, _>>()?;
                 Ok(if found.len() == 1 {
                     found.into_iter().next()
                 } else {
@@ -126,7 +129,11 @@ impl Store {
     }
 
     /// Put an existing audit in a workshop. Returns false when it already was.
-    pub fn add_to_workshop(&mut self, workshop_id: &str, audit_id: &str) -> Result<bool, StoreError> {
+    pub fn add_to_workshop(
+        &mut self,
+        workshop_id: &str,
+        audit_id: &str,
+    ) -> Result<bool, StoreError> {
         let now = codec::now();
         write(&mut self.conn, &self.shown, |tx| {
             link(tx, workshop_id, audit_id, &now)
@@ -210,7 +217,11 @@ impl Store {
             };
             questionnaires.insert(hash, q);
         }
-        audits.sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.audit_id.cmp(&b.audit_id)));
+        audits.sort_by(|a, b| {
+            a.started_at
+                .cmp(&b.started_at)
+                .then(a.audit_id.cmp(&b.audit_id))
+        });
         Ok(Facts {
             audits,
             questionnaires,
@@ -266,13 +277,18 @@ pub(super) fn link(
     audit_id: &str,
     now: &str,
 ) -> Result<bool, Fail> {
-    let exists = |sql: &str, id: &str| -> rusqlite::Result<bool> {
-        tx.query_row(sql, [id], |r| r.get(0))
-    };
-    if !exists("SELECT EXISTS (SELECT 1 FROM workshops WHERE id = ?1)", workshop_id)? {
+    let exists =
+        |sql: &str, id: &str| -> rusqlite::Result<bool> { tx.query_row(sql, [id], |r| r.get(0)) };
+    if !exists(
+        "SELECT EXISTS (SELECT 1 FROM workshops WHERE id = ?1)",
+        workshop_id,
+    )? {
         return Err(unknown_workshop(workshop_id).into());
     }
-    if !exists("SELECT EXISTS (SELECT 1 FROM audits WHERE id = ?1)", audit_id)? {
+    if !exists(
+        "SELECT EXISTS (SELECT 1 FROM audits WHERE id = ?1)",
+        audit_id,
+    )? {
         return Err(StoreError::UnknownAudit(audit_id.to_string()).into());
     }
     let added = tx.execute(
@@ -406,11 +422,10 @@ fn fetch(c: &Connection, scope: Scope<'_>) -> Result<Fetched, Fail> {
 
 /// The workshop with exactly this id, in an open connection.
 pub(super) fn get(c: &Connection, id: &str) -> Result<Option<Workshop>, Fail> {
-    Ok(c
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM workshops w WHERE w.id = ?1"),
-            [id],
-            row,
-        )
-        .optional()?)
+    Ok(c.query_row(
+        &format!("SELECT {COLUMNS} FROM workshops w WHERE w.id = ?1"),
+        [id],
+        row,
+    )
+    .optional()?)
 }

@@ -145,14 +145,24 @@ mod tests {
         assert_eq!(p.country.map(|a| a.id).as_deref(), Some("pays-be"));
         assert!(p.departement.is_none());
         let p = Place::of(&assoc("", ""));
-        assert_eq!(p, Place { departement: None, region: None, country: None });
+        assert_eq!(
+            p,
+            Place {
+                departement: None,
+                region: None,
+                country: None
+            }
+        );
         let p = Place::of(&assoc("FR", ""));
         assert!(p.departement.is_none() && p.region.is_none());
     }
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("Provence-Alpes-Côte d'Azur"), "provence-alpes-cote-d-azur");
+        assert_eq!(
+            slug("Provence-Alpes-Côte d'Azur"),
+            "provence-alpes-cote-d-azur"
+        );
         assert_eq!(slug("Île-de-France"), "ile-de-france");
     }
 }

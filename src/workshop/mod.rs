@@ -11,6 +11,7 @@
 //!
 //! Everything here is pure: the store fetches (`Store::audit_facts`), these functions count.
 
+pub mod annonce;
 pub mod area;
 pub mod dashboard;
 pub mod facts;

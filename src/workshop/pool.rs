@@ -296,7 +296,9 @@ fn changes(members: &[Member], host: &HostOption, framaspace: bool) -> Vec<Text>
     let accounts: Option<f64> = members.iter().map(|m| m.accounts).sum();
     out.push(price::split(&host.price, n, accounts));
     out.push(Text::new(
-        format!("Une seule migration accompagnée et une formation commune pour les {n} associations."),
+        format!(
+            "Une seule migration accompagnée et une formation commune pour les {n} associations."
+        ),
         format!("One accompanied migration and one shared training for the {n} associations."),
     ));
     if framaspace {

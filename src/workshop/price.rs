@@ -156,15 +156,27 @@ mod tests {
 
     #[test]
     fn a_space_price_is_divided() {
-        let t = split(&note(Some(60.0), Some(PriceUnit::Organisation), PriceKind::Fixed), 3, None);
-        assert!(t.fr.contains("60 €/an") && t.fr.contains("20 € par association"), "{}", t.fr);
+        let t = split(
+            &note(Some(60.0), Some(PriceUnit::Organisation), PriceKind::Fixed),
+            3,
+            None,
+        );
+        assert!(
+            t.fr.contains("60 €/an") && t.fr.contains("20 € par association"),
+            "{}",
+            t.fr
+        );
     }
 
     #[test]
     fn an_account_price_is_summed() {
         let p = note(Some(12.0), Some(PriceUnit::Account), PriceKind::Fixed);
         let t = split(&p, 2, Some(10.0));
-        assert!(t.fr.contains("120 €/an") && t.fr.contains("60 €"), "{}", t.fr);
+        assert!(
+            t.fr.contains("120 €/an") && t.fr.contains("60 €"),
+            "{}",
+            t.fr
+        );
         assert!(split(&p, 2, None).fr.contains("à vérifier"));
     }
 
