@@ -7,6 +7,7 @@
 
 pub mod answers_file;
 pub mod audit;
+pub mod bundle;
 pub mod catalog;
 pub mod cli;
 pub mod compare;

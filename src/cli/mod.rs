@@ -3,6 +3,7 @@
 //! contract that scripts rely on: extend it, never rename.
 
 mod audits;
+mod bundle;
 pub mod catalog;
 mod check;
 mod export;
@@ -89,6 +90,9 @@ pub enum Command {
     /// Ateliers : plusieurs associations à la fois / workshops: several associations at once.
     #[command(subcommand)]
     Workshop(workshop::WorkshopCommand),
+    /// Paquets échangés entre formateurs / bundles exchanged between trainers.
+    #[command(subcommand)]
+    Bundle(bundle::BundleCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +151,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Export(a)) => export::export(&ctx, &a),
         Some(Command::Import(a)) => export::import(&ctx, &a),
         Some(Command::Workshop(c)) => workshop::run(&ctx, &c),
+        Some(Command::Bundle(c)) => bundle::run(&ctx, &c),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,
             db: ctx.db,

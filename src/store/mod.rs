@@ -13,12 +13,14 @@
 mod answers;
 mod associations;
 mod audits;
+mod bundle;
 pub mod codec;
 mod erase;
 mod error;
 mod followup;
 mod import;
 mod list;
+mod merge;
 mod open;
 mod restore;
 pub mod schema;
@@ -31,8 +33,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use bundle::Selection;
 pub use error::StoreError;
 pub use import::Created;
+pub use merge::{Conflict, Kept, MergeReport};
 pub use open::BUSY_TIMEOUT;
 pub use restore::Restored;
 pub use workshop::{NewWorkshop, Scope, Workshop, unknown_workshop};
