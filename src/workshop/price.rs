@@ -19,6 +19,8 @@ pub struct PriceNote {
     pub kind: Option<PriceKind>,
     /// The sentence as the source wrote it.
     pub stated: Option<Text>,
+    /// Accounts the price includes, when stated.
+    pub accounts: Option<u32>,
 }
 
 /// The price line of `host` that tells most about a shared space.
@@ -55,18 +57,43 @@ pub fn note(host: &Host) -> PriceNote {
             per: p.per,
             kind: Some(p.kind),
             stated: Some(p.stated.clone()),
+            accounts: p.accounts,
         },
         None => PriceNote {
             yearly_eur: None,
             per: None,
             kind: None,
             stated: None,
+            accounts: None,
         },
     }
 }
 
+/// An amount as English writes it (`16.67`).
 fn eur(x: f64) -> String {
     format_number((x * 100.0).round() / 100.0)
+}
+
+/// An amount as French writes it (`16,67`).
+fn eur_fr(x: f64) -> String {
+    eur(x).replace('.', ",")
+}
+
+/// « ; formule limitée à 10 comptes, le groupe en compte 24 » when the group outgrows the plan.
+fn quota(p: &PriceNote, accounts: Option<f64>) -> Text {
+    match (p.accounts, accounts) {
+        (Some(limit), Some(a)) if a > f64::from(limit) => Text::new(
+            format!(
+                " ; formule limitée à {limit} comptes, le groupe en compte {}",
+                format_number(a)
+            ),
+            format!(
+                "; plan limited to {limit} accounts, the group has {}",
+                format_number(a)
+            ),
+        ),
+        _ => Text::default(),
+    }
 }
 
 /// The cost sentence for `n` associations sharing one space at this price; `accounts` is the
@@ -80,26 +107,28 @@ pub fn split(p: &PriceNote, n: usize, accounts: Option<f64>) -> Text {
         ),
         (Some(y), Some(PriceUnit::Organisation) | None, _) => Text::new(
             format!(
-                "Coût partagé : {} €/an pour l'espace commun, soit {} € par association, au lieu de {} € chacune séparément (tarif publié, à confirmer).",
-                eur(y),
-                eur(y / n_f),
-                eur(y)
+                "Coût partagé : {} €/an pour l'espace commun, soit {} € par association, au lieu de {} € chacune séparément (tarif publié, à confirmer){}.",
+                eur_fr(y),
+                eur_fr(y / n_f),
+                eur_fr(y),
+                quota(p, accounts).fr
             ),
             format!(
-                "Shared cost: {} EUR/year for the common space, {} EUR per association, instead of {} EUR each separately (published price, to confirm).",
+                "Shared cost: {} EUR/year for the common space, {} EUR per association, instead of {} EUR each separately (published price, to confirm){}.",
                 eur(y),
                 eur(y / n_f),
-                eur(y)
+                eur(y),
+                quota(p, accounts).en
             ),
         ),
         (Some(y), Some(PriceUnit::Account), _) => match accounts {
             Some(a) if a > 0.0 => Text::new(
                 format!(
                     "Tarif par compte ({} €/an) : {} comptes en tout, environ {} €/an, soit {} € par association en moyenne ; la mise en commun ne baisse pas ce tarif, elle simplifie l'installation.",
-                    eur(y),
+                    eur_fr(y),
                     format_number(a),
-                    eur(y * a),
-                    eur(y * a / n_f)
+                    eur_fr(y * a),
+                    eur_fr(y * a / n_f)
                 ),
                 format!(
                     "Price per account ({} EUR/year): {} accounts in all, about {} EUR/year, {} EUR per association on average; pooling does not lower this price, it simplifies the setup.",
@@ -112,7 +141,7 @@ pub fn split(p: &PriceNote, n: usize, accounts: Option<f64>) -> Text {
             _ => Text::new(
                 format!(
                     "Tarif par compte ({} €/an) : total à vérifier (nombre de comptes à préciser).",
-                    eur(y)
+                    eur_fr(y)
                 ),
                 format!(
                     "Price per account ({} EUR/year): total to check (number of accounts to state).",
@@ -123,7 +152,7 @@ pub fn split(p: &PriceNote, n: usize, accounts: Option<f64>) -> Text {
         (Some(y), Some(PriceUnit::Membership), _) => Text::new(
             format!(
                 "Adhésion à l'hébergeur : {} €/an par association ; une adhésion commune pour le groupe est à vérifier avec lui.",
-                eur(y)
+                eur_fr(y)
             ),
             format!(
                 "Membership of the host: {} EUR/year per association; a common membership for the group is to check with it.",
@@ -151,6 +180,7 @@ mod tests {
             per,
             kind: Some(kind),
             stated: None,
+            accounts: None,
         }
     }
 
@@ -187,6 +217,7 @@ mod tests {
             per: None,
             kind: None,
             stated: None,
+            accounts: None,
         };
         assert!(split(&none, 2, None).fr.contains("à vérifier"));
         let free = note(None, None, PriceKind::FreeAmount);
