@@ -6,7 +6,9 @@ mod audits;
 mod bundle;
 pub mod catalog;
 mod check;
+mod compare;
 mod export;
+mod followup;
 mod plan;
 mod plan_text;
 mod workshop;
@@ -93,6 +95,12 @@ pub enum Command {
     /// Paquets échangés entre formateurs / bundles exchanged between trainers.
     #[command(subcommand)]
     Bundle(bundle::BundleCommand),
+    /// Audits de suivi : repartir de l'audit précédent / follow-up audits: start from the
+    /// previous one.
+    #[command(subcommand)]
+    Followup(followup::FollowupCommand),
+    /// Ce qui a changé entre deux audits / what changed between two audits.
+    Compare(compare::CompareArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,6 +160,8 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Import(a)) => export::import(&ctx, &a),
         Some(Command::Workshop(c)) => workshop::run(&ctx, &c),
         Some(Command::Bundle(c)) => bundle::run(&ctx, &c),
+        Some(Command::Followup(c)) => followup::run(&ctx, &c),
+        Some(Command::Compare(a)) => compare::run(&ctx, &a),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,
             db: ctx.db,
