@@ -134,8 +134,14 @@ fn workshops_and_follow_up_links_read_back_from_version_2_on() {
             (w.name.as_str(), w.date.as_str(), w.audits),
             ("Atelier d'Été", "2026-06-21", 1)
         );
-        assert_eq!(store.find_workshop("atelier d'ete").unwrap().unwrap().id, WORKSHOP);
-        assert_eq!(store.workshop_audit_ids(WORKSHOP).unwrap(), vec![AUDIT.to_string()]);
+        assert_eq!(
+            store.find_workshop("atelier d'ete").unwrap().unwrap().id,
+            WORKSHOP
+        );
+        assert_eq!(
+            store.workshop_audit_ids(WORKSHOP).unwrap(),
+            vec![AUDIT.to_string()]
+        );
         // The earlier audit of the second one lives on another laptop.
         assert_eq!(
             store.previous_audit_id(SECOND_AUDIT).unwrap().as_deref(),

@@ -222,7 +222,7 @@ fn the_aggregates_read_needs_as_the_plan_does() {
             .read(&q, &answers)
             .needs
             .into_iter()
-            .map(|n| (n.need, n.status))
+            .map(|n| (n.need.to_string(), n.status))
             .collect();
         let mut theirs: Vec<(String, _)> =
             plan.needs.into_iter().map(|n| (n.need, n.status)).collect();

@@ -401,21 +401,22 @@ fn fetch(c: &Connection, scope: Scope<'_>) -> Result<Fetched, Fail> {
          ORDER BY w.audit_id"
     ))?;
     let mut rows = stmt.query([arg])?;
+    let text = |e: rusqlite::types::FromSqlError| Fail::unreadable(format!("answers: {e}"));
     let mut i = 0;
     while let Some(r) = rows.next()? {
-        let audit: String = r.get(0)?;
-        while i < audits.len() && audits[i].audit_id < audit {
+        let audit = r.get_ref(0)?.as_str().map_err(text)?;
+        while i < audits.len() && audits[i].audit_id.as_str() < audit {
             i += 1;
         }
         let Some(f) = audits.get_mut(i).filter(|f| f.audit_id == audit) else {
             continue;
         };
-        let question: String = r.get(1)?;
-        let state: String = r.get(2)?;
-        let value: Option<String> = r.get(3)?;
-        let answer = codec::decode(&state, value.as_deref())
+        let question = r.get_ref(1)?.as_str().map_err(text)?;
+        let state = r.get_ref(2)?.as_str().map_err(text)?;
+        let value = r.get_ref(3)?.as_str_or_null().map_err(text)?;
+        let answer = codec::decode(state, value)
             .map_err(|e| Fail::unreadable(format!("answer to '{question}': {e}")))?;
-        f.answers.insert(question, answer);
+        f.answers.insert(question.to_string(), answer);
     }
     Ok((audits, hashes))
 }

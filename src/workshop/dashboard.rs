@@ -6,6 +6,8 @@
 //! Counts are per association: when an association has several audits in the scope (a
 //! follow-up), its latest one counts. Progress lists every audit.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::facts::{Facts, Reader, Reading};
@@ -122,7 +124,7 @@ pub fn build(facts: &Facts, catalog: &Catalog) -> Dashboard {
             updated_at: f.updated_at.clone(),
         });
     }
-    let index: std::collections::HashMap<&str, usize> = facts
+    let index: HashMap<&str, usize> = facts
         .audits
         .iter()
         .enumerate()
@@ -130,20 +132,25 @@ pub fn build(facts: &Facts, catalog: &Catalog) -> Dashboard {
         .collect();
     let latest = facts.latest_per_association();
     d.associations = latest.len();
+    let mut tool_at: HashMap<&str, usize> = HashMap::new();
+    let mut need_at: HashMap<&str, usize> = HashMap::new();
     for f in latest {
         let Some(Some(r)) = index.get(f.audit_id.as_str()).map(|&i| &readings[i]) else {
             continue;
         };
         for t in &r.tools {
-            let Some(id) = &t.tool else { continue };
-            match d.tools.iter_mut().find(|c| &c.tool == id) {
-                Some(c) => c.associations += 1,
-                None => d.tools.push(ToolCount {
-                    tool: id.clone(),
-                    name: t.name.clone(),
-                    free: t.free,
-                    associations: 1,
-                }),
+            let Some(id) = t.tool else { continue };
+            match tool_at.get(id) {
+                Some(&i) => d.tools[i].associations += 1,
+                None => {
+                    tool_at.insert(id, d.tools.len());
+                    d.tools.push(ToolCount {
+                        tool: id.to_string(),
+                        name: t.name.to_string(),
+                        free: t.free,
+                        associations: 1,
+                    });
+                }
             }
             if let Some(free) = t.free {
                 d.free_tools.whole += 1;
@@ -151,14 +158,15 @@ pub fn build(facts: &Facts, catalog: &Catalog) -> Dashboard {
             }
         }
         for n in &r.needs {
-            let c = match d.needs.iter().position(|c| c.need == n.need) {
-                Some(i) => &mut d.needs[i],
+            let c = match need_at.get(n.need) {
+                Some(&i) => &mut d.needs[i],
                 None => {
+                    need_at.insert(n.need, d.needs.len());
                     d.needs.push(NeedCount {
-                        need: n.need.clone(),
+                        need: n.need.to_string(),
                         label: catalog
-                            .need(&n.need)
-                            .map_or_else(|| Text::new(&n.need, &n.need), |c| c.label.clone()),
+                            .need(n.need)
+                            .map_or_else(|| Text::new(n.need, n.need), |c| c.label.clone()),
                         associations: 0,
                         free: 0,
                         unmet: 0,

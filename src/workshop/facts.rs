@@ -62,25 +62,26 @@ impl Facts {
     }
 }
 
-/// A tool named in an audit.
+/// A tool named in an audit. Ids are borrowed from the questionnaire and names shared with
+/// the reader's memo, so reading ten thousand audits allocates little.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ToolUse {
+pub struct ToolUse<'q> {
     /// Catalogue id, or `None` for a choice tagged `free-software` that names no tool.
-    pub tool: Option<String>,
-    pub name: String,
+    pub tool: Option<&'q str>,
+    pub name: Arc<str>,
     pub free: Option<bool>,
 }
 
 /// One need of one audit.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NeedReading {
-    pub need: String,
+pub struct NeedReading<'q> {
+    pub need: &'q str,
     pub status: NeedStatus,
     /// The tools named for it (catalogue names).
-    pub tools: Vec<String>,
+    pub tools: Vec<Arc<str>>,
 }
 
-impl NeedReading {
+impl NeedReading<'_> {
     /// Unmet: not (only) on free software — proprietary tools, mixed, or no tool yet.
     pub fn unmet(&self) -> bool {
         self.status != NeedStatus::Free
@@ -89,55 +90,58 @@ impl NeedReading {
 
 /// One audit read by its tags.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Reading {
+pub struct Reading<'q> {
     /// Questions shown given the answers, and how many of them are answered (the walk's
     /// progress).
     pub shown: usize,
     pub answered: usize,
     /// Distinct tools named anywhere, in questionnaire order.
-    pub tools: Vec<ToolUse>,
+    pub tools: Vec<ToolUse<'q>>,
     /// Needs, in the order first met.
-    pub needs: Vec<NeedReading>,
+    pub needs: Vec<NeedReading<'q>>,
     /// The `accounts` quantity, when given.
     pub accounts: Option<f64>,
     /// The `hosting_budget_eur` quantity, when given.
     pub budget_eur: Option<f64>,
     /// Signals carried by the selected choices, without repeats.
-    pub signals: Vec<String>,
+    pub signals: Vec<&'q str>,
 }
 
 /// Reads audits against the catalogue, remembering what it looked up.
 pub struct Reader<'c> {
     catalog: &'c Catalog,
-    /// (tool id, tagged free) → (name, free).
-    tools: HashMap<(String, bool), (String, Option<bool>)>,
+    /// Tool id → (name, free), for choices not tagged / tagged `free-software`.
+    tools: [HashMap<String, (Arc<str>, Option<bool>)>; 2],
 }
 
 impl<'c> Reader<'c> {
     pub fn new(catalog: &'c Catalog) -> Reader<'c> {
         Reader {
             catalog,
-            tools: HashMap::new(),
+            tools: [HashMap::new(), HashMap::new()],
         }
     }
 
-    fn tool(&mut self, id: &str, tagged: bool) -> (String, Option<bool>) {
-        if let Some(hit) = self.tools.get(&(id.to_string(), tagged)) {
-            return hit.clone();
+    fn tool(&mut self, id: &str, tagged: bool) -> (Arc<str>, Option<bool>) {
+        let memo = &mut self.tools[usize::from(tagged)];
+        if let Some((name, free)) = memo.get(id) {
+            return (Arc::clone(name), *free);
         }
-        let found = (
-            tool_name(self.catalog, id),
-            is_free(self.catalog, id, tagged),
-        );
-        self.tools.insert((id.to_string(), tagged), found.clone());
-        found
+        let name: Arc<str> = tool_name(self.catalog, id).into();
+        let free = is_free(self.catalog, id, tagged);
+        memo.insert(id.to_string(), (Arc::clone(&name), free));
+        (name, free)
     }
 
     /// Read one audit's answers against its questionnaire.
-    pub fn read(&mut self, q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Reading {
+    pub fn read<'q>(
+        &mut self,
+        q: &'q Questionnaire,
+        answers: &BTreeMap<String, Answer>,
+    ) -> Reading<'q> {
         let mut out = Reading::default();
         // (need, tools for it) in first-met order.
-        let mut needs: Vec<(String, Vec<ToolUse>)> = Vec::new();
+        let mut needs: Vec<(&'q str, Vec<ToolUse<'q>>)> = Vec::new();
         let shown = q.visible(answers);
         for ((_, question), visible) in q.questions().zip(shown) {
             if !visible {
@@ -163,8 +167,8 @@ impl<'c> Reader<'c> {
             };
             for choice in ids.iter().filter_map(|id| question.choice(id)) {
                 for s in &choice.signals {
-                    if !out.signals.contains(s) {
-                        out.signals.push(s.clone());
+                    if !out.signals.contains(&s.as_str()) {
+                        out.signals.push(s);
                     }
                 }
                 let tagged = choice.signals.iter().any(|s| s == "free-software");
@@ -172,14 +176,14 @@ impl<'c> Reader<'c> {
                     Some(id) => {
                         let (name, free) = self.tool(id, tagged);
                         Some(ToolUse {
-                            tool: Some(id.clone()),
+                            tool: Some(id),
                             name,
                             free,
                         })
                     }
                     None if tagged => Some(ToolUse {
                         tool: None,
-                        name: choice.label.fr.clone(),
+                        name: choice.label.fr.as_str().into(),
                         free: Some(true),
                     }),
                     None => None,
@@ -194,7 +198,7 @@ impl<'c> Reader<'c> {
                     let idx = match needs.iter().position(|(n, _)| n == need) {
                         Some(i) => i,
                         None => {
-                            needs.push((need.clone(), Vec::new()));
+                            needs.push((need, Vec::new()));
                             needs.len() - 1
                         }
                     };
@@ -221,8 +225,8 @@ impl<'c> Reader<'c> {
 
     /// `needs.already-free`: a need with no tool that a free software used for another need
     /// covers is met by it (not for backups: a synced copy is not a backup).
-    fn derive_free(&self, needs: &mut [(String, Vec<ToolUse>)]) {
-        let used: Vec<ToolUse> = needs
+    fn derive_free<'q>(&self, needs: &mut [(&'q str, Vec<ToolUse<'q>>)]) {
+        let used: Vec<ToolUse<'q>> = needs
             .iter()
             .flat_map(|(_, t)| t.iter())
             .filter(|t| t.free == Some(true))
@@ -230,13 +234,12 @@ impl<'c> Reader<'c> {
             .collect();
         for (need, tools) in needs
             .iter_mut()
-            .filter(|(n, t)| t.is_empty() && n != "backups")
+            .filter(|(n, t)| t.is_empty() && *n != "backups")
         {
             let found = used.iter().find(|t| {
                 t.tool
-                    .as_deref()
                     .and_then(|id| self.catalog.software(id))
-                    .is_some_and(|s| s.needs.contains(need))
+                    .is_some_and(|s| s.needs.iter().any(|n| n == need))
             });
             if let Some(t) = found {
                 tools.push(t.clone());

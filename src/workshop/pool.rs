@@ -122,7 +122,7 @@ pub fn pools(facts: &Facts, catalog: &Catalog) -> Pools {
         let wants_support = r
             .signals
             .iter()
-            .any(|s| s == "wants-support" || s == "wants-training");
+            .any(|s| *s == "wants-support" || *s == "wants-training");
         for n in r.needs.iter().filter(|n| n.unmet()) {
             let member = Member {
                 audit_id: f.audit_id.clone(),
@@ -130,14 +130,14 @@ pub fn pools(facts: &Facts, catalog: &Catalog) -> Pools {
                 name: f.association.name.clone(),
                 activity: f.association.activity.clone(),
                 legal_form: f.association.legal_form,
-                tools: n.tools.clone(),
+                tools: n.tools.iter().map(|t| t.to_string()).collect(),
                 status: n.status,
                 accounts: r.accounts,
                 budget_eur: r.budget_eur,
                 wants_support,
             };
             first
-                .entry((n.need.clone(), area.id.clone()))
+                .entry((n.need.to_string(), area.id.clone()))
                 .or_insert_with(|| (area.clone(), Vec::new(), f.association.clone()))
                 .1
                 .push(member);
