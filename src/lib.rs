@@ -10,5 +10,8 @@ pub mod audit;
 pub mod catalog;
 pub mod cli;
 pub mod i18n;
+pub mod plain;
 pub mod questionnaire;
 pub mod store;
+pub mod tui;
+pub mod walk;

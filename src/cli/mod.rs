@@ -33,8 +33,19 @@ pub struct Args {
     #[arg(long, global = true, visible_alias = "screen-reader")]
     pub plain: bool,
 
+    /// Couleurs de l'interface (mono : sans couleur ; NO_COLOR aussi) / interface colours
+    /// (mono: no colour; NO_COLOR too).
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Mono,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -118,10 +129,14 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Erase(a)) => audits::erase(&ctx, &a),
         Some(Command::Demo) => audits::demo(&ctx),
         Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
-        None => {
-            use clap::CommandFactory;
-            let _ = Args::command().print_help();
-            ExitCode::SUCCESS
-        }
+        None => crate::tui::launch::start(crate::tui::launch::Launch {
+            lang: ctx.lang,
+            db: ctx.db,
+            theme: args.theme.map(|t| match t {
+                ThemeArg::Dark => crate::tui::theme::ThemeName::Dark,
+                ThemeArg::Mono => crate::tui::theme::ThemeName::Mono,
+            }),
+            plain: args.plain,
+        }),
     }
 }
