@@ -5,6 +5,7 @@
 mod audits;
 pub mod catalog;
 mod check;
+mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,6 +76,10 @@ pub enum Command {
     /// software, offers, hosts.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
+    /// Exporte un audit (md, html, pdf, json, csv, annonce) / export an audit.
+    Export(export::ExportArgs),
+    /// Importe un export JSON dans la base / import a JSON export into the database.
+    Import(export::ImportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -129,6 +134,8 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Erase(a)) => audits::erase(&ctx, &a),
         Some(Command::Demo) => audits::demo(&ctx),
         Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
+        Some(Command::Export(a)) => export::export(&ctx, &a),
+        Some(Command::Import(a)) => export::import(&ctx, &a),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,
             db: ctx.db,
