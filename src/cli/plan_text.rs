@@ -178,6 +178,15 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
     }
 
     o.heading("Feuille de route", "Roadmap");
+    if plan.roadmap.iter().all(|p| p.steps.is_empty()) {
+        o.line(
+            0,
+            lang.pick(
+                "Rien à changer pour les besoins relevés.",
+                "Nothing to change for the needs found.",
+            ),
+        );
+    }
     for (n, phase) in plan
         .roadmap
         .iter()

@@ -228,10 +228,11 @@ pub(crate) fn risks(read: &Read<'_>, needs: &[NeedUse], to_find: &[ToFind]) -> V
     }
     if !to_find.is_empty() {
         let mut trace = Trace::rule("risks.unknown");
-        trace.add_answers(to_find.iter().map(|f| AnswerRead {
-            question: f.question.clone(),
-            value: "dont_know".into(),
-        }));
+        trace.add_answers(
+            to_find
+                .iter()
+                .map(|f| AnswerRead::choice(&f.question, "dont_know")),
+        );
         let blocking = to_find.iter().filter(|f| f.blocking).count();
         out.push(Risk {
             id: "unknowns".into(),
