@@ -197,8 +197,14 @@ fn price(budget: Option<f64>, host: &Host, score: &mut i32, notes: &mut Notes) {
             *score += 10;
             notes.reason(|| {
                 t(
-                    format!("+10 : gratuit (indiqué en {as_of})"),
-                    format!("+10: free of charge (stated {as_of})"),
+                    format!("+10 : une formule gratuite est indiquée (source de {as_of})"),
+                    format!("+10: a free plan is stated (source of {as_of})"),
+                )
+            });
+            notes.check(|| {
+                t(
+                    "vérifier que la formule gratuite convient à une association (place, comptes)",
+                    "check the free plan suits an association (storage, accounts)",
                 )
             });
         }

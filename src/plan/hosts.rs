@@ -150,7 +150,8 @@ pub(crate) fn matching(ctx: &Context<'_>, needs: &[HostNeed]) -> Matching {
             *slot = c;
         }
     }
-    let remaining = needs.iter().filter(|n| n.cover).count();
+    // The needs some host can take (others are « à trouver »).
+    let remaining = chosen.iter().map(|(_, g)| g.len()).sum();
     let k = chosen.len();
     let picks = chosen
         .iter()

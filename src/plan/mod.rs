@@ -52,7 +52,7 @@ pub use framaspace::{Eligible, Framaspace};
 pub use hosts::{HostPick, Provider, ProviderKind};
 pub use needs::{Dependency, NeedStatus, NeedUse, ToolUse};
 pub use recommend::{Action, Recommendation, SoftwareRef};
-pub use risks::{Risk, Severity, ToFind};
+pub use risks::{Risk, Severity, ToFind, Topic};
 pub use roadmap::{Phase, PhasePlan, Step};
 pub use scores::DomainScore;
 pub use trace::{AnswerRead, Trace};
@@ -222,7 +222,19 @@ fn summary(
             needs.len()
         ),
     ));
-    if fs.eligible != Eligible::No && !fs.recommended {
+    let tools_unknown = to_find.iter().any(|f| f.about == risks::Topic::Tools);
+    if fs.eligible != Eligible::No && !fs.recommended && tools_unknown {
+        out.push(Text::new(
+            format!(
+                "Frama.space : {} ; à reconsidérer quand les outils utilisés seront connus.",
+                fs.eligible_label.fr
+            ),
+            format!(
+                "Frama.space: {}; to consider again once the tools in use are known.",
+                fs.eligible_label.en
+            ),
+        ));
+    } else if fs.eligible != Eligible::No && !fs.recommended {
         out.push(Text::new(
             format!(
                 "Frama.space : {}, mais pas nécessaire pour les besoins relevés.",

@@ -26,7 +26,9 @@ pub(crate) const LOCAL_NEEDS: &[&str] = &[
 /// together at one host than spread over personal accounts on public services.
 pub(crate) const SERVICE_NEEDS: &[&str] = &["polls", "forms", "maps", "big-files", "mailing-list"];
 
-/// The software ranked for a need, with the software Frama.space would use.
+/// The software ranked for a need: most migrations catalogued from the tools in use, then run by
+/// Frama.space (when recommended), then the easiest migration, then run by the most hosts (a
+/// publisher-run service counts as everywhere), then id.
 ///
 /// `hosts_running` gives, for each software id, how many hosts run it (counted once per plan).
 pub(crate) fn rank_software<'c>(
@@ -53,10 +55,23 @@ pub(crate) fn rank_software<'c>(
                     .any(|f| f.need == need.need && f.software.contains(&s.id))
                     || o.software.contains(&s.id)
             });
-        let hosts = hosts_running(&s.id);
+        // The easiest catalogued move from the tools in use (none known sorts last).
+        let effort = need
+            .proprietary_tools()
+            .filter_map(|t| t.tool.as_deref().and_then(|id| s.migration_from(id)))
+            .map(|m| m.effort)
+            .min();
+        // A service run by its publisher needs no host: as available as can be.
+        let hosts = if s.kind == SoftwareKind::CentralService {
+            usize::MAX
+        } else {
+            hosts_running(&s.id)
+        };
         (
             std::cmp::Reverse(migrations),
             std::cmp::Reverse(on_fs),
+            effort.is_none(),
+            effort,
             std::cmp::Reverse(hosts),
         )
     };
