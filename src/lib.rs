@@ -5,10 +5,14 @@
 //! (`questionnaire`, `audit`, `plan`, `walk`, `export`), and the front ends (TUI, plain line mode,
 //! CLI) only gather input and show output. See `../shared/DESIGN.md` for the agreed shape.
 
+pub mod answers_file;
 pub mod audit;
 pub mod catalog;
 pub mod cli;
 pub mod i18n;
+pub mod plain;
 pub mod plan;
 pub mod questionnaire;
 pub mod store;
+pub mod tui;
+pub mod walk;

@@ -85,6 +85,13 @@ fn a_new_file_is_created_0600_at_the_current_schema() {
     assert_eq!(mode, "wal");
 }
 
+/// The interface may keep the store on another thread than the one drawing.
+#[test]
+fn the_store_can_move_between_threads() {
+    fn send<T: Send>() {}
+    send::<Store>();
+}
+
 #[test]
 fn a_zero_byte_file_is_a_new_database() {
     let dir = tempfile::tempdir().unwrap();

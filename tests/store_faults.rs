@@ -214,34 +214,47 @@ fn a_folder_path_is_refused() {
     );
 }
 
-/// Makes a folder read-only for the test's duration, even for root (by `chattr +i`), and
-/// undoes it on drop. `None` when neither works here.
-struct ReadOnlyDir(PathBuf, bool);
+#[cfg(unix)]
+/// Makes a folder or a file read-only for the test's duration, even for root (by
+/// `chattr +i`), and undoes it on drop. `None` when neither works here.
+struct ReadOnlyDir(PathBuf, bool, u32);
 
+#[cfg(unix)]
 impl ReadOnlyDir {
-    fn new(dir: &Path) -> Option<ReadOnlyDir> {
+    fn new(path: &Path) -> Option<ReadOnlyDir> {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o500)).ok()?;
-        let probe = dir.join(".probe");
-        if std::fs::write(&probe, b"x").is_err() {
-            return Some(ReadOnlyDir(dir.to_path_buf(), false));
+        let is_dir = path.is_dir();
+        let (locked, open) = if is_dir {
+            (0o500, 0o700)
+        } else {
+            (0o400, 0o600)
+        };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(locked)).ok()?;
+        let writable = || {
+            if is_dir {
+                let probe = path.join(".probe");
+                let ok = std::fs::write(&probe, b"x").is_ok();
+                let _ = std::fs::remove_file(&probe);
+                ok
+            } else {
+                std::fs::OpenOptions::new().append(true).open(path).is_ok()
+            }
+        };
+        if !writable() {
+            return Some(ReadOnlyDir(path.to_path_buf(), false, open));
         }
         // Root ignores permissions; the immutable attribute stops root too.
-        let _ = std::fs::remove_file(&probe);
         let ok = std::process::Command::new("chattr")
             .arg("+i")
-            .arg(dir)
+            .arg(path)
             .status()
             .is_ok_and(|s| s.success());
-        let guard = ReadOnlyDir(dir.to_path_buf(), true);
-        if ok && std::fs::write(&probe, b"x").is_err() {
-            Some(guard)
-        } else {
-            None
-        }
+        let guard = ReadOnlyDir(path.to_path_buf(), true, open);
+        if ok && !writable() { Some(guard) } else { None }
     }
 }
 
+#[cfg(unix)]
 impl Drop for ReadOnlyDir {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt;
@@ -251,10 +264,23 @@ impl Drop for ReadOnlyDir {
                 .arg(&self.0)
                 .status();
         }
-        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o700));
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(self.2));
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = filled_db(dir.path());
+    let Some(_guard) = ReadOnlyDir::new(&path) else {
+        return;
+    };
+    let err = refused(&path, "cannot write, the file or its folder is read-only (");
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
+}
+
+#[cfg(unix)]
 #[test]
 fn a_read_only_folder_is_reported() {
     let dir = tempfile::tempdir().unwrap();
@@ -474,13 +500,21 @@ fn erasure_with_another_reader_open_reports_an_unfinished_scrub() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("busy.db");
     let mut store = Store::open_with_timeout(&path, SHORT).unwrap();
+    let canary = "zqxreadercanary";
     let a = store
         .create_association(&Association {
-            name: "Lue ailleurs".into(),
+            name: format!("Lue ailleurs {canary}"),
             ..Association::default()
         })
         .unwrap();
-    store.start_audit(&a, "", &questionnaire()).unwrap();
+    let audit = store.start_audit(&a, "", &questionnaire()).unwrap();
+    for i in 0..10 {
+        let text = Answer::Given(Value::Text(format!("{canary} {i}")));
+        store
+            .save_answer(&audit, "activity_text", Some(&text))
+            .unwrap();
+    }
+    // Another window reading: the checkpoint cannot finish while it holds its snapshot.
     let reader = rusqlite::Connection::open(&path).unwrap();
     reader
         .execute_batch("BEGIN; SELECT count(*) FROM audits;")
@@ -488,6 +522,15 @@ fn erasure_with_another_reader_open_reports_an_unfinished_scrub() {
     let report = store.erase_association(&a).unwrap();
     assert!(!report.scrubbed);
     assert_eq!(store.association(&a).unwrap(), None);
+    // When the other window is done, scrubbing completes; and closing leaves nothing either
+    // (what the message of `diagasso erase` promises).
     reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    drop(store);
+    assert!(
+        !contains(&file_bytes(&path), canary),
+        "traces after the last close"
+    );
+    let mut store = Store::open(&path).unwrap();
     assert!(store.scrub().unwrap());
 }

@@ -7,13 +7,15 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::Context;
-use crate::i18n::Message;
+use crate::catalog::{self, Catalog};
+use crate::i18n::{Lang, Message};
 use crate::questionnaire::{self, Questionnaire, shipped};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Fichiers de questionnaire à valider (défaut : ceux livrés) / questionnaire files to
-    /// validate (default: the shipped ones).
+    /// Fichiers de questionnaire ou dossiers de catalogue à valider (défaut : ceux livrés et le
+    /// catalogue effectif) / questionnaire files or catalogue folders to validate (default: the
+    /// shipped ones and the effective catalogue).
     pub paths: Vec<PathBuf>,
     /// Sortie JSON / JSON output.
     #[arg(long)]
@@ -50,13 +52,14 @@ fn summary(q: &Questionnaire) -> serde_json::Value {
 }
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
+    let (dirs, files): (Vec<&PathBuf>, Vec<&PathBuf>) = args.paths.iter().partition(|p| p.is_dir());
     let sources: Vec<(String, Result<String, Message>)> = if args.paths.is_empty() {
         shipped::FILES
             .iter()
             .map(|(n, s)| (n.to_string(), Ok(s.to_string())))
             .collect()
     } else {
-        args.paths
+        files
             .iter()
             .map(|p| (p.display().to_string(), read_text(p)))
             .collect()
@@ -87,9 +90,63 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
             },
         }
     }
+
+    // The catalogue: the shipped one with the user's applied when no path is given, else each
+    // folder given. Questionnaire tags are checked against the last catalogue that loaded.
+    let catalogs: Vec<(String, Result<Catalog, catalog::CatalogErrors>)> = if args.paths.is_empty()
+    {
+        let user = super::catalog::user_catalog_path();
+        vec![(
+            "catalog/".to_string(),
+            catalog::load_effective(user.as_deref()),
+        )]
+    } else {
+        dirs.iter()
+            .map(|d| (d.display().to_string(), catalog::load_dir(d, None)))
+            .collect()
+    };
+    let mut reference: Option<Catalog> = None;
+    for (name, result) in catalogs {
+        match result {
+            Ok(c) => {
+                if !args.json {
+                    println!(
+                        "{}",
+                        ctx.lang.pick(
+                            &format!("ok  catalogue {name} au {} : {} besoins, {} outils, {} logiciels, {} offres, {} hébergeurs", c.as_of, c.needs.len(), c.tools.len(), c.software.len(), c.offers.len(), c.hosts.len()),
+                            &format!("ok  catalogue {name} as of {}: {} needs, {} tools, {} software, {} offers, {} hosts", c.as_of, c.needs.len(), c.tools.len(), c.software.len(), c.offers.len(), c.hosts.len()),
+                        )
+                    );
+                }
+                reference = Some(c);
+            }
+            Err(e) => {
+                eprintln!("{}", e.message(ctx.lang));
+                failed = true;
+            }
+        }
+    }
+    if reference.is_none() && !failed {
+        reference = catalog::shipped().ok();
+    }
+    if let Some(cat) = &reference {
+        for q in &loaded {
+            failed |= !tags_known(ctx, q, cat);
+        }
+    }
+
     if args.json {
         let list: Vec<_> = loaded.iter().map(summary).collect();
-        println!("{}", json!({ "ok": !failed, "questionnaires": list }));
+        let cat = reference.as_ref().map(|c| {
+            json!({
+                "as_of": c.as_of.to_string(), "needs": c.needs.len(), "tools": c.tools.len(),
+                "software": c.software.len(), "offers": c.offers.len(), "hosts": c.hosts.len(),
+            })
+        });
+        println!(
+            "{}",
+            json!({ "ok": !failed, "questionnaires": list, "catalog": cat })
+        );
     } else {
         for q in &loaded {
             println!(
@@ -118,6 +175,40 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Every `tool` and `needs` id a questionnaire's choices name exists in the catalogue.
+fn tags_known(ctx: &Context, q: &Questionnaire, cat: &Catalog) -> bool {
+    let choices = || {
+        q.questions()
+            .flat_map(|(_, qq)| qq.choices.iter().map(move |c| (qq, c)))
+    };
+    let mut ok = true;
+    for (question, choice) in choices() {
+        let tools = choice.tool.as_deref().into_iter();
+        let missing_tools = cat.unknown_tool_ids(tools);
+        let missing_needs = cat.unknown_need_ids(choice.needs.iter().map(String::as_str));
+        for (what_fr, what_en, unknown) in [
+            ("outil", "tool", missing_tools),
+            ("besoin", "need", missing_needs),
+        ] {
+            for u in unknown {
+                ok = false;
+                let hint = u.suggestion.map(|s| match ctx.lang {
+                    Lang::Fr => format!(" (peut-être « {s} » ?)"),
+                    Lang::En => format!(" (did you mean '{s}'?)"),
+                });
+                eprintln!(
+                    "{}",
+                    ctx.lang.pick(
+                        &format!("{} : question « {} », choix « {} » : {what_fr} inconnu du catalogue « {} »{}", q.id, question.id, choice.id, u.id, hint.clone().unwrap_or_default()),
+                        &format!("{}: question '{}', choice '{}': {what_en} '{}' is not in the catalogue{}", q.id, question.id, choice.id, u.id, hint.unwrap_or_default()),
+                    )
+                );
+            }
+        }
+    }
+    ok
 }
 
 pub fn list(ctx: &Context, json: bool) -> ExitCode {

@@ -2,6 +2,8 @@
 //! (`--db`, `--lang`, `--plain`), and dispatch to the non-interactive commands. This is a
 //! contract that scripts rely on: extend it, never rename.
 
+mod audits;
+pub mod catalog;
 mod check;
 mod plan;
 mod plan_text;
@@ -33,8 +35,19 @@ pub struct Args {
     #[arg(long, global = true, visible_alias = "screen-reader")]
     pub plain: bool,
 
+    /// Couleurs de l'interface (mono : sans couleur ; NO_COLOR aussi) / interface colours
+    /// (mono: no colour; NO_COLOR too).
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Mono,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -50,6 +63,20 @@ pub enum Command {
     /// Questionnaires livrés / shipped questionnaires.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
+    /// Crée un audit depuis un fichier de réponses / create an audit from an answers file.
+    New(audits::NewArgs),
+    /// Liste les audits, du plus récent au plus ancien / list audits, newest first.
+    List(audits::ListArgs),
+    /// Affiche un audit / show one audit.
+    Show(audits::ShowArgs),
+    /// Efface une association et ses audits (RGPD) / erase an association and its audits (GDPR).
+    Erase(audits::EraseArgs),
+    /// Ajoute l'audit de démonstration / add the demonstration audit.
+    Demo,
+    /// Catalogue : besoins, outils, logiciels, offres, hébergeurs / catalogue: needs, tools,
+    /// software, offers, hosts.
+    #[command(subcommand)]
+    Catalog(catalog::CatalogCommand),
     /// Plan de transition d'un audit ou d'un fichier de réponses / transition plan of an audit
     /// or an answers file.
     Plan(plan::PlanArgs),
@@ -102,10 +129,20 @@ pub fn run(args: Args) -> ExitCode {
             check::show(&ctx, &id, json)
         }
         Some(Command::Plan(a)) => plan::run(&ctx, &a),
-        None => {
-            use clap::CommandFactory;
-            let _ = Args::command().print_help();
-            ExitCode::SUCCESS
-        }
+        Some(Command::New(a)) => audits::new(&ctx, &a),
+        Some(Command::List(a)) => audits::list(&ctx, &a),
+        Some(Command::Show(a)) => audits::show(&ctx, &a),
+        Some(Command::Erase(a)) => audits::erase(&ctx, &a),
+        Some(Command::Demo) => audits::demo(&ctx),
+        Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
+        None => crate::tui::launch::start(crate::tui::launch::Launch {
+            lang: ctx.lang,
+            db: ctx.db,
+            theme: args.theme.map(|t| match t {
+                ThemeArg::Dark => crate::tui::theme::ThemeName::Dark,
+                ThemeArg::Mono => crate::tui::theme::ThemeName::Mono,
+            }),
+            plain: args.plain,
+        }),
     }
 }

@@ -1,6 +1,8 @@
 //! Languages and bilingual text: the `Lang` a user chose (or the locale gave) and the `Text`
 //! pairs that every questionnaire, catalogue entry and message carries.
 
+pub mod ui;
+
 use serde::{Deserialize, Serialize};
 
 /// A language of the interface and of the content. French first.

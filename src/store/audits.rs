@@ -95,6 +95,18 @@ impl Store {
         })
     }
 
+    /// How many audits the association has.
+    pub fn count_audits_of(&self, association_id: &str) -> Result<usize, StoreError> {
+        read(&self.conn, &self.shown, |c| {
+            let n: i64 = c.query_row(
+                "SELECT count(*) FROM audits WHERE association_id = ?1",
+                [association_id],
+                |r| r.get(0),
+            )?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        })
+    }
+
     /// The audit's questionnaire, parsed once per store and kept.
     pub(super) fn questionnaire_of(
         &mut self,

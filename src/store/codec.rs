@@ -122,11 +122,12 @@ pub fn decode_opt(state: Option<&str>, value: Option<&str>) -> Result<Option<Ans
 }
 
 /// A value as plain JSON, the way answers files and `show --json` write it: `"id"`, `["a"]`,
-/// `12`, `"text"`, `true`.
+/// `12` (whole numbers without ".0"), `"text"`, `true`.
 pub fn plain_json(value: &Value) -> Json {
     match value {
         Value::Choice(id) => json!(id),
         Value::Choices(ids) => json!(ids),
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => json!(*n as i64),
         Value::Number(n) => json!(n),
         Value::Text(t) => json!(t),
         Value::Bool(b) => json!(b),

@@ -101,7 +101,11 @@ CREATE INDEX trail_by_audit ON trail (audit_id, seq);
 /// Apply the missing migrations in one immediate transaction. Returns the version found before.
 /// The caller has checked that the file is not newer than this build.
 pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<u32> {
-    let target = current_version();
+    migrate_with(conn, MIGRATIONS)
+}
+
+fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> rusqlite::Result<u32> {
+    let target = migrations.len() as u32;
     let before = user_version(conn)?;
     if before >= target {
         return Ok(before);
@@ -109,7 +113,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<u32> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Another process may have migrated between the read above and the lock.
     let found = user_version(&tx)?;
-    for sql in MIGRATIONS.iter().skip(found as usize) {
+    for sql in migrations.iter().skip(found as usize) {
         tx.execute_batch(sql)?;
     }
     if found < target {
@@ -138,4 +142,26 @@ pub(crate) fn table_count(conn: &Connection) -> rusqlite::Result<i64> {
         [],
         |r| r.get(0),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_migration_leaves_the_file_as_it_was() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let broken = [V1, "CREATE TABLE later (x TEXT); CREATE TABLE broken (;"];
+        assert!(migrate_with(&mut conn, &broken).is_err());
+        assert_eq!(user_version(&conn).unwrap(), 0);
+        assert_eq!(table_count(&conn).unwrap(), 0, "nothing of V1 either");
+        assert_eq!(migrate_with(&mut conn, MIGRATIONS).unwrap(), 0);
+        assert_eq!(user_version(&conn).unwrap(), current_version());
+        assert_eq!(application_id(&conn).unwrap(), APPLICATION_ID);
+        // Already there: nothing to do.
+        assert_eq!(
+            migrate_with(&mut conn, MIGRATIONS).unwrap(),
+            current_version()
+        );
+    }
 }

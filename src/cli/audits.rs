@@ -1,0 +1,312 @@
+//! `diagasso new`, `demo`, `list`, `show` and `erase`: audits in the store from the command
+//! line. Every command opens the database named by `--db` / `DIAGASSO_DB`, else the default
+//! one in the user's data folder; every failure is a message in the user's language on
+//! standard error and exit code 1.
+//!
+//! `new` and `demo` print the new audit's id on the last line of standard output (with
+//! `--json`, one JSON object on one line instead), so scripts can take it with `tail -n 1`.
+
+mod erase;
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde_json::json;
+use unicode_width::UnicodeWidthStr;
+
+use super::Context;
+use crate::answers_file::{self, AnswersFile};
+use crate::audit::AuditStatus;
+use crate::i18n::{Lang, Message};
+use crate::store::{Store, StoreError};
+
+pub use erase::{EraseArgs, erase};
+pub use show::{ShowArgs, show};
+
+/// The demonstration audit (an association in Lyon, every visible question answered).
+pub const DEMO: &str = include_str!("../../questionnaires/examples/demo.toml");
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Fichier de réponses TOML / TOML answers file (see the README).
+    #[arg(long, value_name = "FILE")]
+    pub answers: PathBuf,
+    /// Sortie JSON / JSON output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Seulement les associations dont le nom contient ce texte (sans tenir compte des
+    /// accents ni des majuscules) / only associations whose name contains this text.
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub filter: String,
+    /// Sortie JSON / JSON output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Open the store the context names, or print why not.
+pub(super) fn open(ctx: &Context) -> Result<Store, ExitCode> {
+    let path = match &ctx.db {
+        Some(p) => p.clone(),
+        None => Store::default_path().map_err(|e| fail(ctx, &e))?,
+    };
+    Store::open(&path).map_err(|e| fail(ctx, &e))
+}
+
+/// Print a store error and return the failure code.
+pub(super) fn fail(ctx: &Context, e: &StoreError) -> ExitCode {
+    say(ctx.lang, &e.message())
+}
+
+pub(super) fn say(lang: Lang, m: &Message) -> ExitCode {
+    eprintln!("{}", m.get(lang));
+    ExitCode::FAILURE
+}
+
+pub fn new(ctx: &Context, args: &NewArgs) -> ExitCode {
+    let name = args.answers.display().to_string();
+    let bytes = match std::fs::read(&args.answers) {
+        Ok(b) => b,
+        Err(e) => {
+            return say(
+                ctx.lang,
+                &Message::new(
+                    format!("{name} : lecture impossible ({e}). Vérifiez le chemin et les droits."),
+                    format!("{name}: cannot read ({e}). Check the path and permissions."),
+                ),
+            );
+        }
+    };
+    create(ctx, &name, &bytes, args.json)
+}
+
+pub fn demo(ctx: &Context) -> ExitCode {
+    create(
+        ctx,
+        "questionnaires/examples/demo.toml",
+        DEMO.as_bytes(),
+        false,
+    )
+}
+
+/// Check an answers file, then store it whole; nothing is written (not even a new database
+/// file) when the file has a problem.
+fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
+    let file: AnswersFile = match answers_file::parse_shipped(name, bytes) {
+        Ok(f) => f,
+        Err(problems) => {
+            let n = problems.0.len();
+            if json {
+                let list: Vec<_> = problems
+                    .0
+                    .iter()
+                    .map(|p| {
+                        json!({
+                            "file": p.file, "line": p.line, "column": p.column,
+                            "question": p.question, "value": p.value,
+                            "message": p.message(ctx.lang),
+                        })
+                    })
+                    .collect();
+                println!("{}", json!({ "ok": false, "problems": list }));
+            }
+            for p in &problems.0 {
+                eprintln!("{}", p.message(ctx.lang));
+            }
+            return say(
+                ctx.lang,
+                &Message::new(
+                    format!("{name} : {n} problème(s), rien n'a été enregistré."),
+                    format!("{name}: {n} problem(s), nothing was saved."),
+                ),
+            );
+        }
+    };
+    let mut store = match open(ctx) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let created = match store.create_audit(&file.new_audit()) {
+        Ok(c) => c,
+        Err(e) => return fail(ctx, &e),
+    };
+    let q = &file.questionnaire;
+    let db = store
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    if json {
+        println!(
+            "{}",
+            json!({
+                "ok": true,
+                "audit": created.audit_id,
+                "association": { "id": created.association_id, "name": file.association.name },
+                "questionnaire": { "id": q.id, "version": q.version },
+                "answered": file.answers.len(),
+                "total": q.question_count(),
+                "db": db,
+            })
+        );
+    } else {
+        let (n, total, who) = (
+            file.answers.len(),
+            q.question_count(),
+            &file.association.name,
+        );
+        println!(
+            "{}",
+            ctx.lang.pick(
+                &format!(
+                    "Audit créé pour « {who} » ({} v{}, {n}/{total} réponses) dans {db}",
+                    q.id, q.version
+                ),
+                &format!(
+                    "Audit created for '{who}' ({} v{}, {n}/{total} answers) in {db}",
+                    q.id, q.version
+                ),
+            )
+        );
+        println!("{}", created.audit_id);
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
+    let store = match open(ctx) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let audits = match store.list_audits(&args.filter, 0, usize::MAX) {
+        Ok(a) => a,
+        Err(e) => return fail(ctx, &e),
+    };
+    if args.json {
+        let list: Vec<_> = audits
+            .iter()
+            .map(|s| {
+                json!({
+                    "id": s.id,
+                    "association": { "id": s.association_id, "name": s.association_name },
+                    "questionnaire": { "id": s.questionnaire_id, "version": s.questionnaire_version },
+                    "answered": s.answered,
+                    "total": s.total,
+                    "status": s.status.as_str(),
+                    "updated_at": s.updated_at,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(list));
+        return ExitCode::SUCCESS;
+    }
+    let lang = ctx.lang;
+    if audits.is_empty() {
+        let db = store
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        println!(
+            "{}",
+            lang.pick(
+                &format!("Aucun audit dans {db}. Créez-en un : diagasso new --answers FICHIER, ou diagasso demo."),
+                &format!("No audit in {db}. Create one: diagasso new --answers FILE, or diagasso demo."),
+            )
+        );
+        return ExitCode::SUCCESS;
+    }
+    let header = [
+        "AUDIT",
+        "ASSOCIATION",
+        "QUESTIONNAIRE",
+        lang.pick("RÉPONSES", "ANSWERS"),
+        lang.pick("ÉTAT", "STATUS"),
+        lang.pick("MODIFIÉ", "UPDATED"),
+    ];
+    let rows: Vec<[String; 6]> = audits
+        .iter()
+        .map(|s| {
+            [
+                s.id.clone(),
+                clip(&s.association_name, 32),
+                format!("{} v{}", s.questionnaire_id, s.questionnaire_version),
+                format!("{}/{}", s.answered, s.total),
+                status_label(s.status, lang).to_string(),
+                local_time(&s.updated_at),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let line = |cells: &[&str]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
+            .collect();
+        println!("{}", padded.join("  ").trim_end());
+    };
+    line(&header);
+    for row in &rows {
+        line(&row.each_ref().map(String::as_str));
+    }
+    ExitCode::SUCCESS
+}
+
+pub(super) fn status_label(s: AuditStatus, lang: Lang) -> &'static str {
+    match s {
+        AuditStatus::InProgress => lang.pick("en cours", "in progress"),
+        AuditStatus::Finished => lang.pick("terminé", "finished"),
+    }
+}
+
+/// A stored UTC time as local "YYYY-MM-DD HH:MM" (the front end may read the clock's zone).
+pub(super) fn local_time(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| rfc3339.to_string())
+}
+
+/// At most `width` columns, with "…" when cut.
+fn clip(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.to_string().width() >= width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_file_is_valid_against_the_shipped_questionnaire() {
+        let f = answers_file::parse_shipped("demo.toml", DEMO.as_bytes()).expect("demo is valid");
+        assert!(!f.answers.is_empty());
+    }
+
+    #[test]
+    fn clipping() {
+        assert_eq!(clip("Jardins", 32), "Jardins");
+        assert_eq!(clip("Les Jardins Partagés", 10), "Les Jardi…");
+    }
+}

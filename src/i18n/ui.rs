@@ -1,0 +1,264 @@
+//! Every string of the interactive front ends (TUI and line mode), in French and English, in
+//! one table. Templates take `{0}`, `{1}`… filled by `Ui::fill`. A unit test checks that no
+//! entry is blank and that both languages use the same placeholders.
+
+use std::fmt::Display;
+
+use super::Lang;
+
+macro_rules! table {
+    ($($name:ident => $fr:literal, $en:literal;)*) => {
+        /// A string of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Ui { $($name),* }
+
+        impl Ui {
+            pub const ALL: &[Ui] = &[$(Ui::$name),*];
+
+            /// The string in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self { $(Ui::$name => lang.pick($fr, $en)),* }
+            }
+        }
+    };
+}
+
+impl Ui {
+    /// The string in `lang` with `{0}`, `{1}`… replaced by `args`.
+    pub fn fill(self, lang: Lang, args: &[&dyn Display]) -> String {
+        let mut out = self.get(lang).to_string();
+        for (i, a) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{i}}}"), &a.to_string());
+        }
+        out
+    }
+}
+
+table! {
+    // Keys (help overlay and hint bar).
+    KeyForceQuit => "quitter tout de suite (tout est enregistré)", "quit at once (everything is saved)";
+    KeyHelp => "aide", "help";
+    KeyNewAssociation => "nouvelle association", "new association";
+    KeyDemo => "association de démonstration", "demo association";
+    KeyQuit => "quitter", "quit";
+    KeyResume => "ouvrir", "open";
+    KeyUp => "monter", "up";
+    KeyDown => "descendre", "down";
+    KeyPageUp => "page précédente", "previous page";
+    KeyPageDown => "page suivante", "next page";
+    KeyTop => "au début", "to the top";
+    KeyBottom => "à la fin", "to the end";
+    KeyFilter => "filtrer", "filter";
+    KeyNewAudit => "nouveau diagnostic", "new audit";
+    KeyEditProfile => "profil", "profile";
+    KeyDelete => "supprimer", "delete";
+    KeyClearFilter => "effacer le filtre", "clear the filter";
+    KeyKeepFilter => "garder le filtre", "keep the filter";
+    KeyNextField => "champ suivant", "next field";
+    KeyPrevField => "champ précédent", "previous field";
+    KeyDoneProfile => "terminé", "done";
+    KeyCycle => "changer", "change";
+    KeyContinue => "valider", "confirm";
+    KeyChooseUp => "option précédente", "previous option";
+    KeyChooseDown => "option suivante", "next option";
+    KeyTick => "choisir", "choose";
+    KeyPickNumber => "choisir par son numéro", "choose by number";
+    KeyNextQuestion => "suivante", "next";
+    KeyPrevQuestion => "précédente", "previous";
+    KeyDontKnow => "je ne sais pas", "don't know";
+    KeyNotApplicable => "non concerné", "not applicable";
+    KeyClearAnswer => "effacer la réponse", "clear the answer";
+    KeyToggleHelpText => "afficher / masquer l'explication", "show / hide the explanation";
+    KeyNotes => "notes", "notes";
+    KeySections => "sections", "sections";
+    KeyReview => "relecture", "review";
+    KeyLeaveWalk => "accueil", "home";
+    KeyLeaveField => "sortir du champ", "leave the field";
+    KeySwitchNote => "autre note", "other note";
+    KeyDoneNotes => "retour", "back";
+    KeyEditAnswer => "modifier", "edit";
+    KeyFinish => "terminer / rouvrir", "finish / reopen";
+    KeyBackToWalk => "questions", "questions";
+    KeyClose => "fermer", "close";
+    KeyToggleChoice => "changer de bouton", "switch button";
+    KeyConfirmChoice => "valider le bouton choisi", "press the chosen button";
+    KeyYes => "oui", "yes";
+    KeyNo => "non", "no";
+    KeyChoose => "choisir", "choose";
+    KeyCancel => "annuler", "cancel";
+    KeyGoToSection => "aller à la section", "go to the section";
+
+    // Chrome.
+    AppName => "diagasso", "diagasso";
+    TooSmall => "Terminal trop petit : {0}×{1}. Agrandissez la fenêtre à 80×24 au moins.", "Terminal too small: {0}×{1}. Make the window at least 80×24.";
+    TooSmallQuit => "Ctrl-C pour quitter (tout est enregistré).", "Ctrl-C to quit (everything is saved).";
+    SavedAt => "enregistré {0}", "saved {0}";
+    Saving => "enregistrement…", "saving…";
+    SaveFailed => "! NON enregistré : {0}", "! NOT saved: {0}";
+    ErrorPrefix => "Erreur : {0}", "Error: {0}";
+    HelpTitle => "Aide : touches de cet écran", "Help: keys on this screen";
+    HelpFooter => "Toutes les réponses sont enregistrées dès qu'elles sont données.", "Every answer is saved the moment it is given.";
+
+    // Home.
+    HomeTitle => "Diagnostics", "Audits";
+    HomeColumns => "Association|Questionnaire|Avancement|État|Modifié", "Association|Questionnaire|Progress|Status|Changed";
+    HomeCount => "{0} diagnostic(s)", "{0} audit(s)";
+    HomeFiltered => "{0} sur {1} (filtre « {2} »)", "{0} of {1} (filter '{2}')";
+    HomeFilterPrompt => "Filtre : ", "Filter: ";
+    HomeLoading => "Chargement…", "Loading…";
+    HomeNoMatch => "Aucun diagnostic ne correspond au filtre. Échap pour l'effacer.", "No audit matches the filter. Esc to clear it.";
+    StatusInProgress => "en cours", "in progress";
+    StatusFinished => "terminé", "finished";
+    WelcomeTitle => "Bienvenue dans diagasso", "Welcome to diagasso";
+    WelcomeBody => "diagasso accompagne le diagnostic des pratiques numériques d'une association, question par question, et en tire un plan de transition vers des outils libres (Frama.space ou un CHATON).\n\nChaque réponse est enregistrée sur cet ordinateur dès qu'elle est donnée : on peut quitter à tout moment et reprendre plus tard là où on s'était arrêté. Rien n'est envoyé sur Internet.\n\nPour commencer, créez la fiche de l'association (touche a), ou essayez d'abord avec une association de démonstration (touche d).", "diagasso guides the diagnostic of an association's digital practices, question by question, and turns it into a transition plan towards free software (Frama.space or a CHATONS host).\n\nEvery answer is saved on this computer the moment it is given: you can quit at any time and resume later where you left off. Nothing is sent over the Internet.\n\nTo begin, create the association's profile (key a), or try a demo association first (key d).";
+    DeleteTitle => "Supprimer le diagnostic ?", "Delete the audit?";
+    DeleteBody => "Le diagnostic de « {0} » ({1}) et toutes ses réponses seront supprimés. Cette action est définitive.", "The audit of '{0}' ({1}) and all its answers will be deleted. This cannot be undone.";
+    Deleted => "Diagnostic supprimé.", "Audit deleted.";
+    ButtonYes => "Oui", "Yes";
+    ButtonNo => "Non", "No";
+    LeftWalk => "Progression enregistrée : {0} réponse(s) sur {1}. Entrée pour reprendre.", "Progress saved: {0} answer(s) out of {1}. Enter to resume.";
+    DemoCreated => "Association de démonstration créée.", "Demo association created.";
+    NothingSelected => "Aucun diagnostic sélectionné.", "No audit selected.";
+
+    // Choose a questionnaire.
+    ChooseTitle => "Quel questionnaire ?", "Which questionnaire?";
+    ChooseFor => "Nouveau diagnostic pour « {0} »", "New audit for '{0}'";
+    QuestionCount => "{0} questions", "{0} questions";
+
+    // Profile.
+    ProfileTitleNew => "Nouvelle association", "New association";
+    ProfileTitle => "Profil de l'association", "Association profile";
+    ProfileIntro => "Seul le nom est obligatoire. Chaque champ est enregistré quand on le quitte.", "Only the name is required. Each field is saved when you leave it.";
+    FieldName => "Nom", "Name";
+    FieldLegalForm => "Forme juridique", "Legal form";
+    FieldCountry => "Pays (code)", "Country (code)";
+    FieldPostcode => "Code postal", "Postcode";
+    FieldActivity => "Activité", "Activity";
+    FieldMembers => "Adhérents", "Members";
+    FieldEmployees => "Salariés", "Employees";
+    FieldVolunteers => "Bénévoles actifs", "Active volunteers";
+    FieldBudget => "Budget annuel (€)", "Annual budget (€)";
+    FieldContactName => "Contact : nom", "Contact: name";
+    FieldContactEmail => "Contact : courriel", "Contact: e-mail";
+    PersonalData => "donnée personnelle", "personal data";
+    PersonalDataNote => "* donnée personnelle : retirée des exports anonymisés.", "* personal data: left out of anonymised exports.";
+    ErrNameRequired => "le nom est obligatoire", "the name is required";
+    ErrCountry => "2 lettres, ex. FR", "2 letters, e.g. FR";
+    ErrPostcode => "5 chiffres, ex. 69007", "5 digits, e.g. 69007";
+    ErrWholeNumber => "nombre entier, ex. 12", "whole number, e.g. 12";
+    ErrEmail => "ex. nom@exemple.org", "e.g. name@example.org";
+    ProfileSaved => "Profil enregistré {0}.", "Profile saved {0}.";
+
+    // Walk.
+    SectionOf => "Section {0}/{1} : {2}", "Section {0}/{1}: {2}";
+    QuestionOf => "Question {0}/{1}", "Question {0}/{1}";
+    Required => "obligatoire", "required";
+    SeveralAnswers => "plusieurs réponses possibles", "several answers possible";
+    HelpLabel => "Explication : ", "Explanation: ";
+    HelpHidden => "i : afficher l'explication", "i: show the explanation";
+    AnswerDontKnow => "Je ne sais pas", "Don't know";
+    AnswerNotApplicable => "Non concerné", "Not applicable";
+    Yes => "Oui", "Yes";
+    No => "Non", "No";
+    Unit => "Unité : {0}", "Unit: {0}";
+    Range => "de {0} à {1}", "from {0} to {1}";
+    RangeMin => "au moins {0}", "at least {0}";
+    RangeMax => "au plus {0}", "at most {0}";
+    FieldHintNumber => "Tapez un nombre puis Entrée", "Type a number then Enter";
+    FieldHintText => "Tapez la réponse puis Entrée", "Type the answer then Enter";
+    FieldLeft => "Entrée pour modifier la réponse", "Enter to edit the answer";
+    PrevNext => "← précédente · suivante →", "← previous · next →";
+    PrevNextField => "Maj-Tab précédente · suivante Tab", "Shift-Tab previous · next Tab";
+    ProfileErrors => "! {0} : {1}", "! {0}: {1}";
+    ProgressSection => "Section", "Section";
+    ProgressAudit => "Diagnostic", "Audit";
+    SectionsTitle => "Sections", "Sections";
+    NoQuestion => "Aucune question ne s'applique pour l'instant.", "No question applies for now.";
+    EndReached => "Dernière question : voici la relecture.", "Last question: here is the review.";
+    AnswerCleared => "réponse effacée", "answer cleared";
+
+    // Notes.
+    NotesTitle => "Notes", "Notes";
+    NoteOnQuestion => "Note sur la question : {0}", "Note on the question: {0}";
+    NoteGeneral => "Note générale sur le diagnostic", "General note on the audit";
+    NotesSaved => "Notes enregistrées {0}.", "Notes saved {0}.";
+    NotesHint => "Enregistrées en quittant le champ, et après deux secondes sans frappe.", "Saved when you leave the field, and after two seconds without typing.";
+
+    // Review.
+    ReviewTitle => "Relecture", "Review";
+    ReviewSummary => "{0} répondues · {1} je ne sais pas · {2} sans réponse · {3} obligatoires manquantes", "{0} answered · {1} don't know · {2} unanswered · {3} required missing";
+    ReviewUnanswered => "sans réponse", "unanswered";
+    ReviewRequiredMissing => "obligatoire, sans réponse", "required, unanswered";
+    ReviewLegend => "[x] répondu · [?] je ne sais pas · [-] non concerné · [!] obligatoire", "[x] answered · [?] don't know · [-] not applicable · [!] required";
+    ChooseHint => "↓ puis Espace, ou le numéro de la réponse, pour choisir", "↓ then Space, or the answer's number, to choose";
+    FinishTitle => "Terminer le diagnostic ?", "Finish the audit?";
+    FinishBody => "Le diagnostic sera marqué comme terminé. Il reste modifiable.", "The audit will be marked finished. It can still be edited.";
+    FinishMissing => "{0} question(s) obligatoire(s) sans réponse. Terminer quand même ? Il reste modifiable.", "{0} required question(s) unanswered. Finish anyway? It can still be edited.";
+    Finished => "Diagnostic terminé. Le plan de transition viendra dans une prochaine version.", "Audit finished. The transition plan comes in a later version.";
+    Reopened => "Diagnostic rouvert.", "Audit reopened.";
+    ReopenTitle => "Rouvrir le diagnostic ?", "Reopen the audit?";
+    ReopenBody => "Le diagnostic repassera « en cours ».", "The audit will go back to 'in progress'.";
+
+    // Line mode.
+    PlainIntro => "diagasso, mode ligne. Chaque réponse est enregistrée dès qu'elle est donnée. Tapez ? pour l'aide.", "diagasso, line mode. Every answer is saved the moment it is given. Type ? for help.";
+    PlainListHead => "{0} : {1}", "{0}: {1}";
+    PlainMenuPrompt => "Numéro du diagnostic à reprendre, n nouvelle association, d démonstration, q quitter", "Number of the audit to resume, n new association, d demo, q quit";
+    PlainMenuHelp => "Commandes : un numéro reprend ce diagnostic ; n crée une association ; d crée l'association de démonstration ; / suivi d'un texte filtre la liste (/ seul l'efface) ; + et - changent de page ; q quitte.", "Commands: a number resumes that audit; n creates an association; d creates the demo association; / followed by text filters the list (/ alone clears it); + and - change page; q quits.";
+    PlainMenuUnknown => "Je n'ai pas compris. Tapez ? pour l'aide.", "I did not understand. Type ? for help.";
+    PlainBye => "Tout est enregistré. Au revoir.", "Everything is saved. Goodbye.";
+    PlainWelcome => "diagasso accompagne le diagnostic des pratiques numériques d'une association, question par question, et en tire un plan de transition vers des outils libres. Chaque réponse est enregistrée sur cet ordinateur dès qu'elle est donnée. Aucun diagnostic pour l'instant : tapez n pour créer l'association, ou d pour essayer avec une association de démonstration.", "diagasso guides the diagnostic of an association's digital practices, question by question, and turns it into a transition plan towards free software. Every answer is saved on this computer the moment it is given. No audit yet: type n to create the association, or d to try a demo association.";
+    PlainMore => "Diagnostics 1 à {0} sur {1} : + pour la page suivante.", "Audits 1 to {0} of {1}: + for the next page.";
+    PlainNewAssociation => "Nouvelle association. Seul le nom est obligatoire ; une ligne vide passe au champ suivant.", "New association. Only the name is required; an empty line moves to the next field.";
+    PlainAssociationCreated => "Association « {0} » enregistrée.", "Association '{0}' saved.";
+    PlainAuditOpened => "Diagnostic de « {0} » : {1}.", "Audit of '{0}': {1}.";
+    PlainWalkHelpShort => "Répondez à chaque question puis Entrée. nsp : je ne sais pas ; ligne vide : suivante ; < : précédente ; ? : aide ; q : menu.", "Answer each question then Enter. dk: don't know; empty line: next; <: previous; ?: help; q: menu.";
+    PlainWalkHelp => "Commandes : nsp je ne sais pas ; nc non concerné (si proposé) ; ligne vide valider et passer à la suite ; > passer sans répondre ; < question précédente ; effacer retirer la réponse ; note écrire une note sur la question ; note g note générale ; p progression ; sections aller à une section ; relire relire les réponses ; fin terminer le diagnostic ; q revenir au menu.", "Commands: dk don't know; na not applicable (when offered); empty line confirm and go on; > skip without answering; < previous question; clear remove the answer; note write a note on the question; note g general note; p progress; sections go to a section; review read the answers back; finish finish the audit; q back to the menu.";
+    PlainAnswerPrompt => "Réponse", "Answer";
+    PlainEnd => "C'était la dernière question. Tapez relire pour relire, fin pour terminer, q pour revenir au menu.", "That was the last question. Type review to read back, finish to finish, q to go back to the menu.";
+    PlainSaved => "Enregistré {0}.", "Saved {0}.";
+    PlainNotSaved => "NON enregistré : {0}", "NOT saved: {0}";
+    PlainCurrent => "Réponse actuelle : {0}. Ligne vide pour la garder.", "Current answer: {0}. Empty line to keep it.";
+    PlainOneChoice => "Une seule réponse : tapez son numéro.", "One answer: type its number.";
+    PlainSeveralChoices => "Plusieurs réponses possibles : tapez les numéros séparés par des virgules.", "Several answers possible: type the numbers separated by commas.";
+    PlainScale => "Note de 1{0} à 5{1}.", "Rating from 1{0} to 5{1}.";
+    PlainYesNo => "Oui ou non (o ou n).", "Yes or no (y or n).";
+    PlainNumber => "Un nombre{0}{1}.", "A number{0}{1}.";
+    PlainText => "Texte libre, sur une ligne.", "Free text, on one line.";
+    PlainDontKnowHint => "nsp : je ne sais pas.", "dk: don't know.";
+    PlainNotApplicableHint => "nc : non concerné.", "na: not applicable.";
+    PlainProgress => "Progression : {0} réponses sur {1} ({2} %).", "Progress: {0} answers out of {1} ({2} %).";
+    PlainSectionPrompt => "Numéro de la section", "Section number";
+    PlainNoteStart => "Écrivez la note ; terminez par une ligne ne contenant qu'un point.", "Write the note; end with a line holding only a full stop.";
+    PlainConfirm => "Confirmer (o/N)", "Confirm (y/N)";
+
+    // Leaving.
+    Goodbye => "Tout est enregistré dans {0}. À bientôt !", "Everything is saved in {0}. See you soon!";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<usize> {
+        (0..10)
+            .filter(|i| s.contains(&format!("{{{i}}}")))
+            .collect()
+    }
+
+    #[test]
+    fn every_string_exists_in_both_languages_with_the_same_placeholders() {
+        for ui in Ui::ALL {
+            let (fr, en) = (ui.get(Lang::Fr), ui.get(Lang::En));
+            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{ui:?}");
+            assert_eq!(placeholders(fr), placeholders(en), "{ui:?}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(
+            Ui::SavedAt.fill(Lang::Fr, &[&"14:03:12"]),
+            "enregistré 14:03:12"
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! The line mode (`--plain`, `--screen-reader`, or automatic when the terminal cannot hold a
+//! full-screen interface): the same audits and the same walk as numbered prompts on the normal
+//! screen. No alternate screen, no box drawing, no colour, no spinner: lines written to standard
+//! output, answers read from standard input, every save announced as a line. It works fed from
+//! a file; the end of the input saves (everything already is) and quits cleanly.
+//!
+//! It drives the same `walk::Walk` as the TUI and reaches the store through the same
+//! `tui::effects::Executor`, so it holds no SQL and cannot disagree with the TUI.
+
+mod menu;
+mod walk;
+
+use std::io::{self, BufRead, Write};
+
+use crate::i18n::Lang;
+use crate::i18n::ui::Ui;
+use crate::store::Store;
+use crate::tui::action::{Action, Effect};
+use crate::tui::effects::{self, Executor};
+
+/// The line mode's input, output and store.
+pub struct Plain<'a, R: BufRead, W: Write> {
+    exec: Executor<'a>,
+    input: R,
+    out: W,
+    lang: Lang,
+    /// Write each line read after its prompt (input from a file: the transcript reads well).
+    echo: bool,
+}
+
+/// Run the line mode until `q` or the end of the input.
+pub fn run<R: BufRead, W: Write>(
+    store: &mut Store,
+    lang: Lang,
+    trainer: String,
+    input: R,
+    out: W,
+    echo: bool,
+) -> io::Result<()> {
+    let questionnaires = effects::shipped_questionnaires();
+    let mut p = Plain {
+        exec: Executor::new(store, lang, trainer, questionnaires),
+        input,
+        out,
+        lang,
+        echo,
+    };
+    menu::run(&mut p)
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    fn say(&mut self, text: impl AsRef<str>) -> io::Result<()> {
+        writeln!(self.out, "{}", text.as_ref())?;
+        self.out.flush()
+    }
+
+    fn ui(&mut self, ui: Ui) -> io::Result<()> {
+        let text = ui.get(self.lang);
+        self.say(text)
+    }
+
+    /// Print `prompt` and read one line (trimmed of its line break); `None` at the end of the
+    /// input.
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        write!(self.out, "{prompt} > ")?;
+        self.out.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            writeln!(self.out)?;
+            return Ok(None);
+        }
+        let line = line.trim_end_matches(['\n', '\r']).to_string();
+        if self.echo {
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(Some(line))
+    }
+
+    /// Carry out an effect; report failures as lines and return the other results.
+    fn effect(&mut self, effect: Effect) -> io::Result<Vec<Action>> {
+        let mut out = Vec::new();
+        for action in self.exec.execute(effect) {
+            match action {
+                Action::Failed(m) => {
+                    let text = Ui::ErrorPrefix.fill(self.lang, &[&m.get(self.lang)]);
+                    self.say(text)?;
+                }
+                other => out.push(other),
+            }
+        }
+        Ok(out)
+    }
+}

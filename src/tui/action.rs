@@ -1,0 +1,130 @@
+//! What flows through the TUI's update: `Action`s in (a command from the keymap, a key for a
+//! text field, a tick, or the result of an effect), `Effect`s out (plain data the run loop
+//! carries out against the store). `update` never touches the store, the clock or the terminal.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::keymap::Cmd;
+use crate::audit::{Association, Audit, AuditStatus};
+use crate::i18n::Message;
+use crate::questionnaire::Questionnaire;
+use crate::walk;
+
+/// One row of the home list, ready to show (times already in local time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HomeRow {
+    pub audit_id: String,
+    pub association_id: String,
+    pub association_name: String,
+    pub questionnaire: String,
+    pub answered: usize,
+    pub total: usize,
+    pub status: AuditStatus,
+    pub updated: String,
+}
+
+/// A questionnaire one can start an audit with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionnaireChoice {
+    pub id: String,
+    pub title: String,
+    pub questions: usize,
+}
+
+/// An audit read from the store, ready for the walk.
+#[derive(Debug, Clone)]
+pub struct OpenedAudit {
+    pub audit: Audit,
+    pub association_name: String,
+    pub questionnaire: Arc<Questionnaire>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A bound key.
+    Cmd(Cmd),
+    /// An unbound key in a mode with a text field: it goes to the field.
+    Key(KeyEvent),
+    /// Half a second without input (autosave of notes).
+    Tick,
+    Resize(u16, u16),
+    /// Results of effects.
+    HomeLoaded {
+        rows: Vec<HomeRow>,
+        offset: usize,
+        total: usize,
+        /// All audits, ignoring the filter: zero means first run.
+        all: usize,
+    },
+    AssociationLoaded(Association),
+    AssociationSaved {
+        association: Association,
+        at: String,
+    },
+    AuditStarted {
+        audit_id: String,
+    },
+    AuditOpened(Box<OpenedAudit>),
+    AnswerSaved {
+        question_id: String,
+        at: String,
+    },
+    AnswerFailed {
+        question_id: String,
+        message: Message,
+    },
+    NoteSaved {
+        question_id: Option<String>,
+        at: String,
+    },
+    StatusSaved(AuditStatus),
+    AuditDeleted,
+    DemoCreated {
+        audit_id: String,
+    },
+    /// An effect failed: shown on the message line.
+    Failed(Message),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadHome {
+        filter: String,
+        offset: usize,
+        limit: usize,
+    },
+    LoadAssociation {
+        id: String,
+    },
+    /// Create (empty id) or update.
+    SaveAssociation(Association),
+    StartAudit {
+        association_id: String,
+        questionnaire_id: String,
+    },
+    OpenAudit {
+        audit_id: String,
+    },
+    /// An effect of the walk on the open audit.
+    Walk {
+        audit_id: String,
+        effect: walk::Effect,
+    },
+    SaveNote {
+        audit_id: String,
+        question_id: Option<String>,
+        text: String,
+    },
+    SetStatus {
+        audit_id: String,
+        status: AuditStatus,
+    },
+    DeleteAudit {
+        audit_id: String,
+    },
+    CreateDemo,
+    Quit,
+}

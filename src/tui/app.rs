@@ -1,0 +1,261 @@
+//! The application state and its pure `update`: one `Screen` (an enum, one variant per screen
+//! file), at most one `Overlay`, the open audit (`Session`) and a message line. `update` maps an
+//! `Action` to state changes and returns `Effect`s as data; each screen's key handling lives
+//! with its state in `screens/`, each overlay's in `overlays/`.
+
+use std::collections::BTreeMap;
+
+use ratatui::Frame;
+use ratatui::layout::Position;
+
+use super::action::{Action, Effect, QuestionnaireChoice};
+use super::keymap::{self, Cmd, Mode};
+use super::overlays::{self, Overlay};
+use super::screens::{home, notes, profile, review, walk};
+use super::theme::Theme;
+use super::widgets::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::audit::AuditStatus;
+use crate::i18n::Lang;
+use crate::i18n::ui::Ui;
+use crate::walk::Walk;
+
+/// The screens. The transition plan and the export dialog (issues #5 and #6) will be two more
+/// variants here (`Plan(plan::Plan)`, `Export(export::Export)`), reached from the review.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Home(home::Home),
+    Profile(Box<profile::Profile>),
+    Walk(walk::WalkView),
+    Notes(Box<notes::Notes>),
+    Review(review::Review),
+}
+
+/// The audit being walked.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub audit_id: String,
+    pub association_id: String,
+    pub association_name: String,
+    pub walk: Walk,
+    /// Notes by question id.
+    pub notes: BTreeMap<String, String>,
+    pub note: String,
+    pub status: AuditStatus,
+}
+
+/// A line under the screen: a notice, or an error (drawn with its "Erreur :" prefix).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub session: Option<Session>,
+    pub notice: Option<Notice>,
+    pub questionnaires: Vec<QuestionnaireChoice>,
+    pub size: (u16, u16),
+    pub quitting: bool,
+}
+
+impl App {
+    /// A new app on the home screen; the first effects load the list.
+    pub fn new(
+        lang: Lang,
+        theme: Theme,
+        questionnaires: Vec<QuestionnaireChoice>,
+    ) -> (App, Vec<Effect>) {
+        let app = App {
+            lang,
+            theme,
+            screen: Screen::Home(home::Home::default()),
+            overlay: None,
+            session: None,
+            notice: None,
+            questionnaires,
+            size: (MIN_WIDTH, MIN_HEIGHT),
+            quitting: false,
+        };
+        let effects = vec![home::Home::default().load(0)];
+        (app, effects)
+    }
+
+    /// Where keys are read now.
+    pub fn mode(&self) -> Mode {
+        if let Some(o) = &self.overlay {
+            return o.mode();
+        }
+        match &self.screen {
+            Screen::Home(h) => h.mode(),
+            Screen::Profile(p) => p.mode(),
+            Screen::Walk(w) => w.mode(self.session.as_ref()),
+            Screen::Notes(_) => Mode::Notes,
+            Screen::Review(_) => Mode::Review,
+        }
+    }
+
+    /// Turn a key press into an action through the keymap: bound keys become commands; in a
+    /// text mode, the others go to the field.
+    ///
+    /// Only presses count (Windows also reports releases), and AltGr characters (reported as
+    /// Ctrl+Alt on Windows, e.g. "@" on a French keyboard) are plain characters.
+    pub fn key_action(&self, mut key: ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+        use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        if matches!(key.code, KeyCode::Char(_)) && key.modifiers.contains(altgr) {
+            key.modifiers.remove(altgr);
+        }
+        let mode = self.mode();
+        match keymap::lookup(mode, key) {
+            Some(cmd) => Some(Action::Cmd(cmd)),
+            None if mode.types_text() => Some(Action::Key(key)),
+            None => None,
+        }
+    }
+
+    pub fn notice(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: &str) {
+        self.notice = Some(Notice {
+            text: Ui::ErrorPrefix.fill(self.lang, &[&text]),
+            error: true,
+        });
+    }
+
+    /// The one entry point: apply an action, return the effects to carry out.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Cmd(Cmd::ForceQuit) => self.quit(),
+            Action::Cmd(cmd) => {
+                self.notice = None;
+                if self.overlay.is_some() {
+                    return overlays::handle(self, cmd);
+                }
+                if cmd == Cmd::Help {
+                    self.overlay = Some(Overlay::help(self.mode()));
+                    return Vec::new();
+                }
+                self.screen_cmd(cmd)
+            }
+            Action::Key(key) => match &mut self.screen {
+                Screen::Home(h) => h.key(key),
+                Screen::Profile(p) => {
+                    p.key(key);
+                    Vec::new()
+                }
+                Screen::Walk(w) => {
+                    w.key(key);
+                    Vec::new()
+                }
+                Screen::Notes(n) => {
+                    n.key(key);
+                    Vec::new()
+                }
+                Screen::Review(_) => Vec::new(),
+            },
+            Action::Tick => notes::tick(self),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                Vec::new()
+            }
+            Action::Failed(message) => {
+                self.error(message.get(self.lang));
+                Vec::new()
+            }
+            result => self.result(result),
+        }
+    }
+
+    fn screen_cmd(&mut self, cmd: Cmd) -> Vec<Effect> {
+        match &self.screen {
+            Screen::Home(_) => home::cmd(self, cmd),
+            Screen::Profile(_) => profile::cmd(self, cmd),
+            Screen::Walk(_) => walk::cmd(self, cmd),
+            Screen::Notes(_) => notes::cmd(self, cmd),
+            Screen::Review(_) => review::cmd(self, cmd),
+        }
+    }
+
+    /// Results of effects, routed to whoever waits for them.
+    fn result(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::HomeLoaded { .. } | Action::AuditDeleted | Action::DemoCreated { .. } => {
+                home::result(self, action)
+            }
+            Action::AssociationLoaded(_) | Action::AssociationSaved { .. } => {
+                profile::result(self, action)
+            }
+            Action::AuditStarted { audit_id } => vec![Effect::OpenAudit { audit_id }],
+            Action::AuditOpened(opened) => walk::open(self, *opened),
+            Action::AnswerSaved { .. } | Action::AnswerFailed { .. } => walk::result(self, action),
+            Action::NoteSaved { .. } => notes::result(self, action),
+            Action::StatusSaved(_) => review::result(self, action),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Leave: save whatever is being typed, then quit.
+    pub fn quit(&mut self) -> Vec<Effect> {
+        let mut effects = match &mut self.screen {
+            Screen::Walk(_) => walk::flush(self),
+            Screen::Notes(_) => notes::flush(self),
+            Screen::Profile(p) => p.commit(),
+            _ => Vec::new(),
+        };
+        self.quitting = true;
+        effects.push(Effect::Quit);
+        effects
+    }
+
+    /// Go to the home screen and reload its list.
+    pub fn go_home(&mut self) -> Vec<Effect> {
+        let home = home::Home::default();
+        let effect = home.load(0);
+        self.screen = Screen::Home(home);
+        self.overlay = None;
+        vec![effect]
+    }
+
+    /// Draw everything; a terminal below 80×24 gets a notice instead.
+    pub fn draw(&self, frame: &mut Frame) {
+        let area = frame.area();
+        let buf = frame.buffer_mut();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            widgets::too_small(area, buf, &self.theme, self.lang);
+            return;
+        }
+        let c = widgets::chrome(area);
+        let cursor: Option<Position> = match &self.screen {
+            Screen::Home(h) => h.render(self, &c, buf),
+            Screen::Profile(p) => p.render(self, &c, buf),
+            Screen::Walk(w) => w.render(self, &c, buf),
+            Screen::Notes(n) => n.render(self, &c, buf),
+            Screen::Review(r) => r.render(self, &c, buf),
+        };
+        if let Some(n) = &self.notice {
+            widgets::message_line(c.message, buf, &self.theme, &n.text, n.error);
+        }
+        widgets::hint_bar(c.hints, buf, &self.theme, self.mode(), self.lang);
+        match &self.overlay {
+            Some(o) => o.render(self, area, buf),
+            None => {
+                if let Some(p) = cursor {
+                    frame.set_cursor_position(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Carrying effects out against the store: the only part of the TUI (and of the line mode,
+//! which uses it too) that calls `Store`. Each effect gives back the actions that report its
+//! result; times from the store (UTC) are shown in local time here, where reading the clock and
+//! the time zone is allowed.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Local};
+
+use super::action::{Action, Effect, HomeRow, OpenedAudit, QuestionnaireChoice};
+use super::demo;
+use crate::i18n::{Lang, Message};
+use crate::questionnaire::{Questionnaire, shipped};
+use crate::store::{AuditSummary, Store, StoreError};
+use crate::walk;
+
+/// The store and what the effects need besides it.
+pub struct Executor<'a> {
+    pub store: &'a mut Store,
+    pub lang: Lang,
+    /// Recorded with each new audit.
+    pub trainer: String,
+    pub questionnaires: Vec<Arc<Questionnaire>>,
+    /// Questionnaire copies of audits already read, by hash (parsing one takes milliseconds).
+    pub parsed: HashMap<String, Arc<Questionnaire>>,
+}
+
+/// "14:03:12" in local time, from an RFC 3339 time.
+pub fn clock_time(rfc3339: &str) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.with_timezone(&Local).format("%H:%M:%S").to_string())
+        .unwrap_or_else(|_| rfc3339.to_string())
+}
+
+/// When something last changed, in local time and few columns: "03/11 14:03" this year,
+/// "03/11/2025" before.
+pub fn stamp(rfc3339: &str, lang: Lang) -> String {
+    use chrono::Datelike;
+    let Ok(t) = DateTime::parse_from_rfc3339(rfc3339) else {
+        return rfc3339.to_string();
+    };
+    let t = t.with_timezone(&Local);
+    let this_year = t.year() == Local::now().year();
+    let format = match (lang, this_year) {
+        (Lang::Fr, true) => "%d/%m %H:%M",
+        (Lang::Fr, false) => "%d/%m/%Y",
+        (Lang::En, true) => "%m-%d %H:%M",
+        (Lang::En, false) => "%Y-%m-%d",
+    };
+    t.format(format).to_string()
+}
+
+/// The shipped questionnaires, for the choice of a new audit. A shipped file that fails to load
+/// is a bug caught by the tests; it is left out here rather than stopping the interface.
+pub fn shipped_questionnaires() -> Vec<Arc<Questionnaire>> {
+    shipped::FILES
+        .iter()
+        .filter_map(|(name, src)| crate::questionnaire::load_str(name, src).ok())
+        .map(Arc::new)
+        .collect()
+}
+
+pub fn choices(qs: &[Arc<Questionnaire>], lang: Lang) -> Vec<QuestionnaireChoice> {
+    qs.iter()
+        .map(|q| QuestionnaireChoice {
+            id: q.id.clone(),
+            title: q.title.get(lang).to_string(),
+            questions: q.question_count(),
+        })
+        .collect()
+}
+
+fn failed(e: StoreError) -> Action {
+    Action::Failed(e.message())
+}
+
+impl<'a> Executor<'a> {
+    pub fn new(
+        store: &'a mut Store,
+        lang: Lang,
+        trainer: String,
+        questionnaires: Vec<Arc<Questionnaire>>,
+    ) -> Executor<'a> {
+        Executor {
+            store,
+            lang,
+            trainer,
+            questionnaires,
+            parsed: HashMap::new(),
+        }
+    }
+
+    fn title_of(&self, id: &str) -> String {
+        self.questionnaires
+            .iter()
+            .find(|q| q.id == id)
+            .map_or_else(|| id.to_string(), |q| q.title.get(self.lang).to_string())
+    }
+
+    /// Progress as the walk counts it (shown questions only), so the list and the walk never
+    /// disagree; the store's raw counts when the audit cannot be read.
+    fn progress(&mut self, s: &AuditSummary) -> (usize, usize) {
+        let mut read = || -> Result<(usize, usize), StoreError> {
+            let Some(audit) = self.store.audit(&s.id)? else {
+                return Ok((s.answered, s.total));
+            };
+            let q = self.questionnaire_of(&s.id, &audit.questionnaire.hash)?;
+            let answers = audit.answer_map();
+            let p = walk::Progress::count(
+                &q.questions().map(|(_, q)| q.id.clone()).collect::<Vec<_>>(),
+                &q.visible(&answers),
+                &answers,
+                0..q.question_count(),
+            );
+            Ok((p.answered, p.total))
+        };
+        read().unwrap_or((s.answered, s.total))
+    }
+
+    /// The questionnaire an audit was started with, parsed once per hash.
+    fn questionnaire_of(
+        &mut self,
+        audit_id: &str,
+        hash: &str,
+    ) -> Result<Arc<Questionnaire>, StoreError> {
+        if let Some(q) = self.parsed.get(hash) {
+            return Ok(Arc::clone(q));
+        }
+        let q = Arc::new(self.store.audit_questionnaire(audit_id)?);
+        self.parsed.insert(hash.to_string(), Arc::clone(&q));
+        Ok(q)
+    }
+
+    fn row(&mut self, s: AuditSummary) -> HomeRow {
+        let (answered, total) = self.progress(&s);
+        HomeRow {
+            questionnaire: self.title_of(&s.questionnaire_id),
+            updated: stamp(&s.updated_at, self.lang),
+            audit_id: s.id,
+            association_id: s.association_id,
+            association_name: s.association_name,
+            answered,
+            total,
+            status: s.status,
+        }
+    }
+
+    /// Carry out one effect; return the actions reporting its result.
+    pub fn execute(&mut self, effect: Effect) -> Vec<Action> {
+        match self.try_execute(effect) {
+            Ok(actions) => actions,
+            Err(e) => vec![failed(e)],
+        }
+    }
+
+    fn try_execute(&mut self, effect: Effect) -> Result<Vec<Action>, StoreError> {
+        let action = match effect {
+            Effect::LoadHome {
+                filter,
+                offset,
+                limit,
+            } => {
+                let summaries = self.store.list_audits(&filter, offset, limit)?;
+                let total = self.store.count_audits(&filter)?;
+                let all = if filter.trim().is_empty() {
+                    total
+                } else {
+                    self.store.count_audits("")?
+                };
+                let rows = summaries.into_iter().map(|s| self.row(s)).collect();
+                Action::HomeLoaded {
+                    rows,
+                    offset,
+                    total,
+                    all,
+                }
+            }
+            Effect::LoadAssociation { id } => match self.store.association(&id)? {
+                Some(a) => Action::AssociationLoaded(a),
+                None => Action::Failed(Message::new(
+                    "cette association n'existe plus",
+                    "this association no longer exists",
+                )),
+            },
+            Effect::SaveAssociation(mut association) => {
+                if association.id.is_empty() {
+                    association.id = self.store.create_association(&association)?;
+                } else {
+                    self.store.update_association(&association)?;
+                }
+                let at = Local::now().format("%H:%M:%S").to_string();
+                Action::AssociationSaved { association, at }
+            }
+            Effect::StartAudit {
+                association_id,
+                questionnaire_id,
+            } => {
+                let Some(q) = self
+                    .questionnaires
+                    .iter()
+                    .find(|q| q.id == questionnaire_id)
+                    .cloned()
+                else {
+                    return Ok(vec![Action::Failed(Message::new(
+                        format!("questionnaire inconnu : {questionnaire_id}"),
+                        format!("unknown questionnaire: {questionnaire_id}"),
+                    ))]);
+                };
+                let audit_id = self.store.start_audit(&association_id, &self.trainer, &q)?;
+                Action::AuditStarted { audit_id }
+            }
+            Effect::OpenAudit { audit_id } => return self.open(&audit_id),
+            Effect::Walk { audit_id, effect } => match effect {
+                walk::Effect::Save {
+                    question_id,
+                    answer,
+                } => match self
+                    .store
+                    .save_answer(&audit_id, &question_id, answer.as_ref())
+                {
+                    Ok(at) => Action::AnswerSaved {
+                        question_id,
+                        at: clock_time(&at),
+                    },
+                    Err(e) => Action::AnswerFailed {
+                        question_id,
+                        message: e.message(),
+                    },
+                },
+                walk::Effect::Cursor { question_id } => {
+                    self.store.set_cursor(&audit_id, &question_id)?;
+                    return Ok(Vec::new());
+                }
+                walk::Effect::ReachedEnd => return Ok(Vec::new()),
+            },
+            Effect::SaveNote {
+                audit_id,
+                question_id,
+                text,
+            } => {
+                let at = self
+                    .store
+                    .save_note(&audit_id, question_id.as_deref(), &text)?;
+                Action::NoteSaved {
+                    question_id,
+                    at: clock_time(&at),
+                }
+            }
+            Effect::SetStatus { audit_id, status } => {
+                self.store.set_status(&audit_id, status)?;
+                Action::StatusSaved(status)
+            }
+            Effect::DeleteAudit { audit_id } => {
+                self.store.delete_audit(&audit_id)?;
+                Action::AuditDeleted
+            }
+            Effect::CreateDemo => {
+                let audit_id = demo::create(self.store)?;
+                Action::DemoCreated { audit_id }
+            }
+            Effect::Quit => return Ok(Vec::new()),
+        };
+        Ok(vec![action])
+    }
+
+    fn open(&mut self, audit_id: &str) -> Result<Vec<Action>, StoreError> {
+        let Some(audit) = self.store.audit(audit_id)? else {
+            return Ok(vec![Action::Failed(Message::new(
+                "ce diagnostic n'existe plus",
+                "this audit no longer exists",
+            ))]);
+        };
+        let questionnaire = self.questionnaire_of(audit_id, &audit.questionnaire.hash)?;
+        let cursor = self.store.cursor(audit_id)?;
+        let association_name = self
+            .store
+            .association(&audit.association_id)?
+            .map(|a| a.name)
+            .unwrap_or_default();
+        Ok(vec![Action::AuditOpened(Box::new(OpenedAudit {
+            audit,
+            association_name,
+            questionnaire,
+            cursor,
+        }))])
+    }
+}

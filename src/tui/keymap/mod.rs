@@ -1,0 +1,313 @@
+//! The one keymap table, `(mode, key) -> (command, description)`. It drives dispatch, the `?`
+//! help overlay and the hint bar, so the help can never drift from what the keys do.
+//!
+//! Arrows, Enter, Esc, Tab / Shift-Tab, PgUp / PgDn and Home / End work everywhere; vim letters
+//! (`j k h l g G`) and single-letter commands only in modes without a text field. In a text
+//! field (`Filter`, `Field`, `Profile`, `Notes`) every printable key types: the table binds only
+//! non-printable keys there (a unit test checks it), and unbound keys go to the field.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::i18n::Lang;
+use crate::i18n::ui::Ui;
+
+/// Where the keys are read. Computed from the screen, its focus and the overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Bindings that hold in every mode unless the mode overrides them.
+    Global,
+    Welcome,
+    Home,
+    Filter,
+    Profile,
+    ProfileChoice,
+    Walk,
+    Field,
+    Notes,
+    Review,
+    Help,
+    Confirm,
+    Choose,
+    Sections,
+}
+
+impl Mode {
+    /// Modes where a text field has the keyboard: printable keys type.
+    pub fn types_text(self) -> bool {
+        matches!(
+            self,
+            Mode::Filter | Mode::Field | Mode::Profile | Mode::Notes
+        )
+    }
+}
+
+/// A bindable command. What it does depends on the screen that receives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Left,
+    Right,
+    Enter,
+    Back,
+    Quit,
+    ForceQuit,
+    Help,
+    Filter,
+    NewAssociation,
+    NewAudit,
+    EditProfile,
+    Delete,
+    Demo,
+    NextQuestion,
+    PrevQuestion,
+    Tick,
+    /// Pick option n (0-based) by its number key.
+    Pick(u8),
+    DontKnow,
+    NotApplicable,
+    ClearAnswer,
+    ToggleHelpText,
+    Notes,
+    Review,
+    Sections,
+    LeaveField,
+    Finish,
+    SwitchNote,
+    Done,
+    Yes,
+    No,
+}
+
+/// A key pattern in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pat {
+    Key(KeyCode, KeyModifiers),
+    /// The digits 1 to 9, giving `Cmd::Pick(0..=8)`.
+    Digit,
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub mode: Mode,
+    pub pat: Pat,
+    pub cmd: Cmd,
+    pub desc: Ui,
+    /// Shown in the hint bar (the first key of each hinted command).
+    pub hint: bool,
+}
+
+mod table;
+
+pub use table::BINDINGS;
+
+/// A key as the table reads it: only presses (Windows also reports releases), and an upper-case
+/// letter without its Shift (terminals differ on sending it), Shift-Tab as `BackTab` alone.
+pub fn normalise(key: KeyEvent) -> Option<(KeyCode, KeyModifiers)> {
+    if key.kind != KeyEventKind::Press && key.kind != KeyEventKind::Repeat {
+        return None;
+    }
+    let mut mods =
+        key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(ch) if !ch.is_ascii_lowercase() => mods.remove(KeyModifiers::SHIFT),
+        KeyCode::BackTab => mods.remove(KeyModifiers::SHIFT),
+        _ => {}
+    }
+    Some((key.code, mods))
+}
+
+/// The command bound to `key` in `mode` (then in `Global`).
+pub fn lookup(mode: Mode, key: KeyEvent) -> Option<Cmd> {
+    let (code, mods) = normalise(key)?;
+    let find = |m: Mode| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.mode == m)
+            .find_map(|b| match b.pat {
+                Pat::Key(kc, km) if kc == code && km == mods => Some(b.cmd),
+                Pat::Digit => match code {
+                    KeyCode::Char(d @ '1'..='9') if mods.is_empty() => {
+                        Some(Cmd::Pick(d as u8 - b'1'))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            })
+    };
+    find(mode).or_else(|| find(Mode::Global))
+}
+
+/// How a key is written on screen.
+pub fn key_name(pat: Pat, lang: Lang) -> String {
+    let (code, mods) = match pat {
+        Pat::Digit => return "1-9".into(),
+        Pat::Key(code, mods) => (code, mods),
+    };
+    let name = match code {
+        KeyCode::Enter => lang.pick("Entrée", "Enter").into(),
+        KeyCode::Esc => lang.pick("Échap", "Esc").into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => lang.pick("Maj-Tab", "Shift-Tab").into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => lang.pick("PgPréc", "PgUp").into(),
+        KeyCode::PageDown => lang.pick("PgSuiv", "PgDn").into(),
+        KeyCode::Home => lang.pick("Début", "Home").into(),
+        KeyCode::End => lang.pick("Fin", "End").into(),
+        KeyCode::Delete => lang.pick("Suppr", "Del").into(),
+        KeyCode::Backspace => lang.pick("Retour arr.", "Backspace").into(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Char(' ') => lang.pick("Espace", "Space").into(),
+        KeyCode::Char(ch) => ch.to_string(),
+        _ => "?".into(),
+    };
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", name.to_uppercase())
+    } else {
+        name
+    }
+}
+
+/// The rows of the help for `mode`: every command with all its keys, in table order, then the
+/// global ones.
+pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(Cmd, Vec<String>, Ui)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.mode == mode).chain(
+        BINDINGS
+            .iter()
+            .filter(|b| b.mode == Mode::Global && mode != Mode::Global),
+    ) {
+        let name = key_name(b.pat, lang);
+        match rows
+            .iter_mut()
+            .find(|(cmd, _, d)| *cmd == b.cmd && *d == b.desc)
+        {
+            Some((_, keys, _)) => {
+                if !keys.contains(&name) {
+                    keys.push(name);
+                }
+            }
+            None => rows.push((b.cmd, vec![name], b.desc)),
+        }
+    }
+    rows.into_iter()
+        .map(|(_, keys, desc)| (keys.join(" "), desc.get(lang)))
+        .collect()
+}
+
+/// The hint bar of `mode`: the hinted bindings, in table order.
+pub fn hints(mode: Mode, lang: Lang) -> Vec<(Cmd, String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.mode == mode && b.hint)
+        .map(|b| (b.cmd, key_name(b.pat, lang), b.desc.get(lang)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn text_modes_never_bind_a_printable_key() {
+        for b in BINDINGS.iter().filter(|b| b.mode.types_text()) {
+            match b.pat {
+                Pat::Digit => panic!("digits bound in text mode {:?}", b.mode),
+                Pat::Key(KeyCode::Char(ch), mods) => assert!(
+                    mods.contains(KeyModifiers::CONTROL),
+                    "{:?} binds printable {ch:?}",
+                    b.mode
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                assert!(
+                    !(a.mode == b.mode && a.pat == b.pat),
+                    "{:?} {:?} bound twice",
+                    a.mode,
+                    a.pat
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere_and_q_types_in_fields() {
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        for mode in [
+            Mode::Home,
+            Mode::Walk,
+            Mode::Field,
+            Mode::Notes,
+            Mode::Profile,
+        ] {
+            assert_eq!(lookup(mode, ctrl_c), Some(Cmd::ForceQuit));
+        }
+        assert_eq!(lookup(Mode::Field, q), None);
+        assert_eq!(lookup(Mode::Notes, q), None);
+        assert_eq!(lookup(Mode::Walk, q), Some(Cmd::Back));
+    }
+
+    #[test]
+    fn shift_and_uppercase_are_normalised() {
+        let g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Mode::Home, g), Some(Cmd::Bottom));
+        let back = key(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(lookup(Mode::Walk, back), Some(Cmd::PrevQuestion));
+        let three = key(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(lookup(Mode::Walk, three), Some(Cmd::Pick(2)));
+    }
+
+    #[test]
+    fn every_mode_has_help_and_hints_fit_in_80_columns() {
+        use unicode_width::UnicodeWidthStr;
+        for mode in [
+            Mode::Welcome,
+            Mode::Home,
+            Mode::Filter,
+            Mode::Profile,
+            Mode::ProfileChoice,
+            Mode::Walk,
+            Mode::Field,
+            Mode::Notes,
+            Mode::Review,
+            Mode::Help,
+            Mode::Confirm,
+            Mode::Choose,
+            Mode::Sections,
+        ] {
+            for lang in [Lang::Fr, Lang::En] {
+                assert!(!help_rows(mode, lang).is_empty());
+                let width: usize = hints(mode, lang)
+                    .iter()
+                    .map(|(_, k, d)| k.width() + d.width() + 3)
+                    .sum();
+                assert!(width <= 120, "{mode:?} {lang:?} hints take {width} columns");
+                assert!(
+                    hints(mode, lang).iter().any(|(c, _, _)| *c == Cmd::Help)
+                        || !matches!(mode, Mode::Home | Mode::Walk | Mode::Review | Mode::Welcome),
+                    "{mode:?} hints the help"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Jumping to a section of the walk: each section with its completion, arrows and Enter or the
+//! section's number.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::super::action::Effect;
+use super::super::app::App;
+use super::super::keymap::Cmd;
+use super::super::screens::walk::drive;
+use super::super::widgets::{self, fit};
+use super::Overlay;
+use crate::i18n::ui::Ui;
+use crate::walk::Input;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sections {
+    pub selected: usize,
+    /// Digits typed so far: "1" then "3" selects section 13; Enter goes there.
+    pub typed: String,
+}
+
+impl Sections {
+    pub fn new(current: usize) -> Sections {
+        Sections {
+            selected: current,
+            typed: String::new(),
+        }
+    }
+
+    /// A digit typed: select the section numbered by the digits so far (starting over when
+    /// that number does not exist).
+    fn digit(&mut self, d: u8, count: usize) {
+        self.typed.push(char::from(b'1' + d));
+        let n = self.typed.parse::<usize>().unwrap_or(0);
+        if n == 0 || n > count {
+            self.typed = char::from(b'1' + d).to_string();
+        }
+        if let Some(i) = self
+            .typed
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            && i < count
+        {
+            self.selected = i;
+        }
+    }
+
+    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (app.lang, &app.theme);
+        let Some(s) = &app.session else {
+            return;
+        };
+        let w = &s.walk;
+        let n = w.questionnaire().sections.len();
+        let height = (n as u16 + 2).min(area.height.saturating_sub(2));
+        let inner = widgets::popup(
+            widgets::centered(area, 64, height),
+            buf,
+            theme,
+            Ui::SectionsTitle.get(lang),
+        );
+        let name_w = usize::from(inner.width).saturating_sub(20);
+        let h = usize::from(inner.height.max(1));
+        let top = (self.selected + 1).saturating_sub(h);
+        for (row, (i, sec)) in w
+            .questionnaire()
+            .sections
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(h)
+            .enumerate()
+        {
+            let p = w.section_progress(i);
+            let mark = if p.total == 0 {
+                "-"
+            } else if p.is_complete() {
+                "x"
+            } else {
+                " "
+            };
+            let on = i == self.selected;
+            let text = format!(
+                "{} {:>2}. [{mark}] {} {:>3}/{}",
+                if on { ">" } else { " " },
+                i + 1,
+                fit(sec.title.get(lang), name_w),
+                p.answered,
+                p.total
+            );
+            let style = if on { theme.selected } else { theme.text };
+            buf.set_stringn(
+                inner.x,
+                inner.y + row as u16,
+                text,
+                inner.width.into(),
+                style,
+            );
+        }
+    }
+}
+
+pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
+    let n = app
+        .session
+        .as_ref()
+        .map_or(0, |s| s.walk.questionnaire().sections.len());
+    let Some(Overlay::Sections(s)) = &mut app.overlay else {
+        return Vec::new();
+    };
+    let last = n.saturating_sub(1);
+    let target = match cmd {
+        Cmd::Up => {
+            s.selected = s.selected.saturating_sub(1);
+            return Vec::new();
+        }
+        Cmd::Down => {
+            s.selected = (s.selected + 1).min(last);
+            return Vec::new();
+        }
+        Cmd::Top => {
+            s.selected = 0;
+            return Vec::new();
+        }
+        Cmd::Bottom => {
+            s.selected = last;
+            return Vec::new();
+        }
+        Cmd::Enter => s.selected,
+        Cmd::Pick(d) => {
+            s.digit(d, n);
+            return Vec::new();
+        }
+        Cmd::Back => {
+            app.overlay = None;
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    app.overlay = None;
+    drive(app, vec![Input::JumpSection(target)])
+}

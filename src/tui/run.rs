@@ -1,0 +1,95 @@
+//! The run loop: owns the terminal (alternate screen, raw mode), reads keys, feeds actions to
+//! `App::update`, carries the effects out through the `Executor`, feeds the results back, and
+//! draws. The terminal is restored on every way out: quit, error, Ctrl-C (a key in raw mode)
+//! and panic (`ratatui::try_init` installs a hook that restores before the panic message).
+//! Mouse capture and bracketed paste are never enabled, so there is nothing else to undo.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::effects::{self, Executor};
+use super::theme::Theme;
+use crate::i18n::{Lang, Message};
+use crate::store::Store;
+
+/// How long without input makes a tick (the notes' autosave counts them).
+const TICK: Duration = Duration::from_millis(500);
+
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub trainer: String,
+}
+
+/// Run the interface on `store` until the person quits.
+pub fn run(store: &mut Store, options: Options) -> Result<(), Message> {
+    let io = |e: std::io::Error| {
+        Message::new(
+            format!("terminal inutilisable : {e}"),
+            format!("unusable terminal: {e}"),
+        )
+    };
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        ratatui::restore();
+        io(e)
+    })?;
+    let result = run_loop(&mut terminal, store, options).map_err(io);
+    ratatui::restore();
+    result
+}
+
+fn run_loop(
+    terminal: &mut DefaultTerminal,
+    store: &mut Store,
+    options: Options,
+) -> std::io::Result<()> {
+    let questionnaires = effects::shipped_questionnaires();
+    let choices = effects::choices(&questionnaires, options.lang);
+    let mut exec = Executor::new(store, options.lang, options.trainer, questionnaires);
+    let (mut app, first) = App::new(options.lang, options.theme, choices);
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    if settle(&mut app, &mut exec, first) {
+        return Ok(());
+    }
+    loop {
+        terminal.draw(|f| app.draw(f))?;
+        let action = if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) => match app.key_action(key) {
+                    Some(a) => a,
+                    None => continue,
+                },
+                Event::Resize(w, h) => Action::Resize(w, h),
+                _ => continue,
+            }
+        } else {
+            Action::Tick
+        };
+        let effects = app.update(action);
+        if settle(&mut app, &mut exec, effects) {
+            return Ok(());
+        }
+    }
+}
+
+/// Carry out effects and feed their results back until nothing is left; true when quitting.
+fn settle(app: &mut App, exec: &mut Executor<'_>, effects: Vec<Effect>) -> bool {
+    let mut queue: VecDeque<Effect> = effects.into();
+    let mut quit = false;
+    while let Some(effect) = queue.pop_front() {
+        if effect == Effect::Quit {
+            quit = true;
+            continue;
+        }
+        for action in exec.execute(effect) {
+            queue.extend(app.update(action));
+        }
+    }
+    quit
+}

@@ -1,0 +1,156 @@
+//! Shared fixtures of the TUI tests: an app fed fake home rows, an app standing in a walk on the
+//! test questionnaire (tests/fixtures/questionnaires/visite.toml), and drawing to a TestBackend.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use diagasso::audit::{
+    Answer, AnswerRecord, Association, Audit, AuditStatus, LegalForm, QuestionnaireRef, Value,
+};
+use diagasso::i18n::Lang;
+use diagasso::questionnaire::{Questionnaire, load_str};
+use diagasso::tui::action::{HomeRow, OpenedAudit, QuestionnaireChoice};
+use diagasso::tui::theme::Theme;
+use diagasso::tui::{Action, App};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub fn questionnaire() -> Questionnaire {
+    load_str(
+        "visite.toml",
+        include_str!("../fixtures/questionnaires/visite.toml"),
+    )
+    .expect("fixture loads")
+}
+
+pub fn choices() -> Vec<QuestionnaireChoice> {
+    vec![
+        QuestionnaireChoice {
+            id: "pratiques-numeriques".into(),
+            title: "Pratiques numériques de l'association".into(),
+            questions: 64,
+        },
+        QuestionnaireChoice {
+            id: "atelier-express".into(),
+            title: "Atelier express".into(),
+            questions: 15,
+        },
+    ]
+}
+
+const NAMES: [&str; 6] = [
+    "Les Amis du Quartier Saint-Éloi",
+    "Chorale « La Croche Cœur »",
+    "Société d'histoire de Pézenas",
+    "Jardins partagés de l'Île-Barbe",
+    "Club de pétanque des Amis réunis",
+    "Épicerie solidaire Ça déménage",
+];
+
+pub fn rows(n: usize) -> Vec<HomeRow> {
+    (0..n)
+        .map(|i| HomeRow {
+            audit_id: format!("audit-{i}"),
+            association_id: format!("asso-{i}"),
+            association_name: NAMES[i % NAMES.len()].to_string(),
+            questionnaire: if i % 3 == 2 {
+                "Atelier express"
+            } else {
+                "Pratiques numériques"
+            }
+            .into(),
+            answered: (i * 7) % 40,
+            total: 40,
+            status: if i % 4 == 3 {
+                AuditStatus::Finished
+            } else {
+                AuditStatus::InProgress
+            },
+            updated: format!("{:02}/11 1{}:0{}", 3 + i % 20, i % 10, i % 10),
+        })
+        .collect()
+}
+
+pub fn home_app(lang: Lang, theme: Theme, rows: Vec<HomeRow>) -> App {
+    let (mut app, _) = App::new(lang, theme, choices());
+    let total = rows.len();
+    app.update(Action::HomeLoaded {
+        rows,
+        offset: 0,
+        total,
+        all: total,
+    });
+    app
+}
+
+pub fn association() -> Association {
+    Association {
+        id: "asso-0".into(),
+        name: "Les Amis du Quartier Saint-Éloi".into(),
+        legal_form: LegalForm::Association,
+        country: "FR".into(),
+        postcode: "69005".into(),
+        activity: "Animation de quartier, fête de la musique".into(),
+        members: Some(120),
+        employees: Some(1),
+        volunteers: Some(15),
+        budget_eur: Some(18_000),
+        contact_name: "Hélène Dupré".into(),
+        contact_email: "helene@amis-saint-eloi.fr".into(),
+    }
+}
+
+pub fn audit() -> Audit {
+    let mut answers = BTreeMap::new();
+    let at = "2026-11-03T13:00:00Z".to_string();
+    answers.insert(
+        "members_count".to_string(),
+        AnswerRecord {
+            answer: Answer::Given(Value::Number(120.0)),
+            updated_at: at.clone(),
+        },
+    );
+    answers.insert(
+        "activity".to_string(),
+        AnswerRecord {
+            answer: Answer::Given(Value::Choice("culture".into())),
+            updated_at: at.clone(),
+        },
+    );
+    Audit {
+        id: "audit-0".into(),
+        association_id: "asso-0".into(),
+        trainer: "Camille".into(),
+        questionnaire: QuestionnaireRef {
+            id: "visite-test".into(),
+            version: 1,
+            hash: "0".into(),
+        },
+        status: AuditStatus::InProgress,
+        started_at: at.clone(),
+        finished_at: None,
+        updated_at: at,
+        answers,
+        notes: BTreeMap::new(),
+        note: String::new(),
+    }
+}
+
+/// An app standing on "files_tools" of an audit with two answers.
+pub fn walk_app(lang: Lang, theme: Theme) -> App {
+    let mut app = home_app(lang, theme, rows(3));
+    app.update(Action::AuditOpened(Box::new(OpenedAudit {
+        audit: audit(),
+        association_name: "Les Amis du Quartier Saint-Éloi".into(),
+        questionnaire: Arc::new(questionnaire()),
+        cursor: Some("files_tools".into()),
+    })));
+    app
+}
+
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    format!("{}", terminal.backend())
+}

@@ -1,0 +1,199 @@
+//! End to end, the real binary in a real terminal (tmux, 80×24): create an association, answer
+//! five questions, kill the process with SIGKILL, relaunch and find the five answers; open the
+//! help; quit and check the terminal is back to normal (the shell prompt on screen, `stty -a`
+//! sane). Skipped, with a notice, when tmux is not installed (CI installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Wait until the screen shows `needle`; panic with the screen after 15 s.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("waited for {needle:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The line that starts the binary from the pane's shell, recording its pid (it `exec`s).
+fn launch_line(bin: &Path, db: &Path, pid: &Path) -> String {
+    format!(
+        "sh -c 'echo $$ > {}; exec {} --db {}'",
+        pid.display(),
+        bin.display(),
+        db.display()
+    )
+}
+
+fn kill9(pid_file: &Path) {
+    let pid = std::fs::read_to_string(pid_file).expect("pid file");
+    let status = Command::new("kill")
+        .args(["-KILL", pid.trim()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+}
+
+/// Answer the question on screen the way a person would, by its kind.
+fn answer_one(t: &Tmux) {
+    let screen = t.screen();
+    if screen.contains("Tapez un nombre") {
+        t.text("12");
+        t.keys(&["Enter"]);
+    } else if screen.contains("Tapez la réponse") {
+        t.text("Réponse d’essai, « à vérifier »");
+        t.keys(&["Enter"]);
+    } else {
+        t.keys(&["1"]);
+        t.wait_for("enregistré");
+        t.keys(&["Enter"]);
+    }
+}
+
+#[test]
+fn answers_survive_sigkill_and_the_terminal_is_restored() {
+    if !tmux_available() {
+        eprintln!("NOTICE: tmux is not installed; the end-to-end test is skipped.");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db: PathBuf = dir.path().join("e2e.db");
+    let pid = dir.path().join("pid");
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_diagasso"));
+    let t = Tmux {
+        socket: format!("diagasso-e2e-{}", std::process::id()),
+    };
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "env",
+        "LANG=fr_FR.UTF-8",
+        "TERM=xterm-256color",
+        "PS1=e2e$ ",
+        "DIAGASSO_TRAINER=e2e",
+        "sh",
+    ]);
+    t.wait_for("e2e$");
+
+    // First run: the welcome, then a new association and its questionnaire.
+    t.text(&launch_line(&bin, &db, &pid));
+    t.keys(&["Enter"]);
+    t.wait_for("Bienvenue dans diagasso");
+    t.keys(&["a"]);
+    t.wait_for("Nouvelle association");
+    t.text("Les Amis du Quartier");
+    t.keys(&["Escape"]);
+    t.wait_for("Quel questionnaire");
+    t.keys(&["Enter"]);
+    t.wait_for("Question 1/");
+
+    // Five answers, each confirmed by the store before the next.
+    for i in 1..=5 {
+        answer_one(&t);
+        t.wait_for(&format!("Question {}/", i + 1));
+    }
+    t.wait_for("enregistré");
+
+    // SIGKILL: no chance to restore anything. Repair the tty as a person would, and relaunch.
+    kill9(&pid);
+    std::thread::sleep(Duration::from_millis(300));
+    t.text("stty sane; tput rmcup 2>/dev/null; clear");
+    t.keys(&["C-j"]);
+    t.wait_for("e2e$");
+    t.text(&launch_line(&bin, &db, &pid));
+    t.keys(&["Enter"]);
+    let home = t.wait_for("Les Amis du Quartier");
+    assert!(home.contains(" 5/"), "home shows five answers:\n{home}");
+    t.keys(&["Enter"]);
+    let resumed = t.wait_for("Question 6/");
+    if resumed.contains("Tapez") {
+        // A field has the keyboard: leave it before using letter keys.
+        t.keys(&["Escape"]);
+    }
+    t.keys(&["r"]);
+    let review = t.wait_for("Relecture");
+    assert!(
+        review.contains("5 répondues"),
+        "the review counts five answers:\n{review}"
+    );
+
+    // The help, then out.
+    t.keys(&["?"]);
+    t.wait_for("Aide : touches de cet écran");
+    t.keys(&["Escape"]);
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_for("Progression enregistrée");
+    t.keys(&["q"]);
+    let after = t.wait_for("Tout est enregistré dans");
+    assert!(after.contains("e2e$"), "the shell prompt is back:\n{after}");
+    assert!(
+        !after.contains("Diagnostics"),
+        "no interface left on screen:\n{after}"
+    );
+    t.text("stty -a");
+    t.keys(&["Enter"]);
+    let stty = t.wait_for("icanon");
+    let flags: Vec<&str> = stty.split_whitespace().collect();
+    for sane in ["icanon", "echo", "icrnl", "isig", "opost"] {
+        assert!(flags.contains(&sane), "terminal mode lacks {sane}:\n{stty}");
+    }
+}
