@@ -146,17 +146,17 @@ fn bad_answers_files_are_refused_with_a_message() {
     let cases = [
         (
             "unknown-question.toml",
-            "questionnaire = \"pratiques-numeriques\"\n[answers]\nnot_a_question = 1\n",
-            "question inconnue",
+            "[association]\nname = \"A\"\n[answers]\nnot_a_question = 1\n",
+            "pas de question « not_a_question »",
         ),
         (
             "bad-choice.toml",
-            "questionnaire = \"pratiques-numeriques\"\n[answers]\nfiles_tools = [\"floppy\"]\n",
-            "choix inconnu",
+            "[association]\nname = \"A\"\n[answers]\nfiles_tools = [\"floppy\"]\n",
+            "bad-choice.toml:4:15: files_tools = [\"floppy\"]: choix inconnu « floppy »",
         ),
         (
             "bad-form.toml",
-            "[association]\nlegal_form = \"club\"\n",
+            "[association]\nname = \"A\"\nlegal_form = \"club\"\n",
             "forme juridique inconnue",
         ),
         ("bad-toml.toml", "questionnaire = \n", "TOML invalide"),

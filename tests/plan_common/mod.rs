@@ -1,17 +1,15 @@
-//! Shared by the plan tests: load an answers file (the `diagasso new --answers` format) into an
-//! `Association` and an `Audit` checked against the questionnaire, and check a JSON value
+//! Shared by the plan tests: load an answers file (the `diagasso new` format, read by
+//! `answers_file`) into an `Association` and an in-memory `Audit`, and check a JSON value
 //! against a JSON Schema structurally (type, required, properties, items, enum, const, $ref,
 //! oneOf, minimum/maximum) — enough for our own schema, with no new dependency.
 
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use diagasso::audit::{
-    Answer, AnswerRecord, Association, Audit, AuditStatus, LegalForm, QuestionnaireRef, Value,
-};
-use diagasso::questionnaire::{Kind, Questionnaire, answer};
+use diagasso::answers_file;
+use diagasso::audit::{AnswerRecord, Association, Audit, AuditStatus, QuestionnaireRef};
+use diagasso::questionnaire::Questionnaire;
 
 /// An answers file read and checked.
 pub struct Loaded {
@@ -20,100 +18,17 @@ pub struct Loaded {
     pub audit: Audit,
 }
 
-fn str_field(t: &toml::Table, k: &str) -> String {
-    t.get(k)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string()
-}
-
-fn num_field(t: &toml::Table, k: &str) -> Option<i64> {
-    t.get(k).and_then(|v| v.as_integer())
-}
-
-/// Read `path` against the questionnaire named in it. Panics with a clear message on any
-/// problem: these are test fixtures.
+/// Read `path` with the answers-file parser (as `diagasso new` does) and make an audit of it in
+/// memory. Panics with every problem of the file: these are test fixtures.
 pub fn load(path: &Path, questionnaires: &[Questionnaire]) -> (Loaded, Questionnaire) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: toml::Table =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let qid = str_field(&doc, "questionnaire");
-    let q = questionnaires
-        .iter()
-        .find(|q| q.id == qid)
-        .unwrap_or_else(|| panic!("{}: unknown questionnaire {qid}", path.display()))
-        .clone();
-    let empty = toml::Table::new();
-    let a = doc
-        .get("association")
-        .and_then(|v| v.as_table())
-        .unwrap_or(&empty);
-    let legal = str_field(a, "legal_form");
-    let association = Association {
-        id: "fixture".into(),
-        name: str_field(a, "name"),
-        legal_form: LegalForm::parse(if legal.is_empty() {
-            "association"
-        } else {
-            &legal
-        })
-        .unwrap_or_else(|| panic!("{}: legal_form {legal}", path.display())),
-        country: str_field(a, "country"),
-        postcode: str_field(a, "postcode"),
-        activity: str_field(a, "activity"),
-        members: num_field(a, "members").map(|n| n as u32),
-        employees: num_field(a, "employees").map(|n| n as u32),
-        volunteers: num_field(a, "volunteers").map(|n| n as u32),
-        budget_eur: num_field(a, "budget_eur").map(|n| n as u64),
-        contact_name: str_field(a, "contact_name"),
-        contact_email: str_field(a, "contact_email"),
-    };
-    let mut answers: BTreeMap<String, Answer> = BTreeMap::new();
-    let given = doc
-        .get("answers")
-        .and_then(|v| v.as_table())
-        .unwrap_or(&empty);
-    for (qid, v) in given {
-        let question = q
-            .question(qid)
-            .unwrap_or_else(|| panic!("{}: unknown question {qid}", path.display()));
-        let ans = match v {
-            toml::Value::Table(t) if t.get("dont_know").and_then(|b| b.as_bool()) == Some(true) => {
-                Answer::DontKnow
-            }
-            toml::Value::Table(t)
-                if t.get("not_applicable").and_then(|b| b.as_bool()) == Some(true) =>
-            {
-                Answer::NotApplicable
-            }
-            toml::Value::String(s) if question.kind == Kind::Single => {
-                Answer::Given(Value::Choice(s.clone()))
-            }
-            toml::Value::String(s) if question.kind == Kind::Multiple => {
-                Answer::Given(Value::Choices(vec![s.clone()]))
-            }
-            toml::Value::String(s) => Answer::Given(Value::Text(s.clone())),
-            toml::Value::Array(items) => Answer::Given(Value::Choices(
-                items
-                    .iter()
-                    .filter_map(|i| i.as_str().map(String::from))
-                    .collect(),
-            )),
-            toml::Value::Integer(n) => Answer::Given(Value::Number(*n as f64)),
-            toml::Value::Float(n) => Answer::Given(Value::Number(*n)),
-            toml::Value::Boolean(b) => Answer::Given(Value::Bool(*b)),
-            other => panic!("{}: {qid}: unsupported value {other}", path.display()),
-        };
-        let ans = answer::normalise(question, ans);
-        if let Err(p) = answer::check(question, &ans, &answers) {
-            panic!("{}: {qid}: {}", path.display(), p.fr);
-        }
-        answers.insert(qid.clone(), ans);
-    }
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let file = answers_file::parse(&path.display().to_string(), &bytes, questionnaires)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let q = file.questionnaire;
     let audit = Audit {
         id: "fixture".into(),
         association_id: "fixture".into(),
-        trainer: String::new(),
+        trainer: file.trainer,
         questionnaire: QuestionnaireRef {
             id: q.id.clone(),
             version: q.version,
@@ -123,7 +38,8 @@ pub fn load(path: &Path, questionnaires: &[Questionnaire]) -> (Loaded, Questionn
         started_at: String::new(),
         finished_at: None,
         updated_at: String::new(),
-        answers: answers
+        answers: file
+            .answers
             .into_iter()
             .map(|(k, answer)| {
                 (
@@ -135,8 +51,8 @@ pub fn load(path: &Path, questionnaires: &[Questionnaire]) -> (Loaded, Questionn
                 )
             })
             .collect(),
-        notes: BTreeMap::new(),
-        note: String::new(),
+        notes: file.notes,
+        note: file.note,
     };
     let name = path
         .file_stem()
@@ -145,7 +61,7 @@ pub fn load(path: &Path, questionnaires: &[Questionnaire]) -> (Loaded, Questionn
     (
         Loaded {
             name,
-            association,
+            association: file.association,
             audit,
         },
         q,
