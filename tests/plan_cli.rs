@@ -10,8 +10,14 @@ use std::process::Command;
 use diagasso::questionnaire::shipped;
 use diagasso::store::{NewAudit, Store};
 
+/// The binary, with no user catalogue (a path that does not exist) whatever the machine has.
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_diagasso"));
+    c.env(
+        "DIAGASSO_CATALOG",
+        std::env::temp_dir().join("diagasso-plan-tests-no-catalogue.toml"),
+    );
+    c
 }
 
 fn fixture(name: &str) -> String {
