@@ -12,6 +12,7 @@ pub mod cli;
 pub mod export;
 pub mod i18n;
 pub mod plain;
+pub mod plan;
 pub mod questionnaire;
 pub mod store;
 pub mod tui;

@@ -6,6 +6,8 @@ mod audits;
 pub mod catalog;
 mod check;
 mod export;
+mod plan;
+mod plan_text;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +82,9 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Importe un export JSON dans la base / import a JSON export into the database.
     Import(export::ImportArgs),
+    /// Plan de transition d'un audit ou d'un fichier de réponses / transition plan of an audit
+    /// or an answers file.
+    Plan(plan::PlanArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,6 +133,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
             check::show(&ctx, &id, json)
         }
+        Some(Command::Plan(a)) => plan::run(&ctx, &a),
         Some(Command::New(a)) => audits::new(&ctx, &a),
         Some(Command::List(a)) => audits::list(&ctx, &a),
         Some(Command::Show(a)) => audits::show(&ctx, &a),
