@@ -413,3 +413,23 @@ fn escape_from_a_refused_value_restores_the_saved_one_so_q_can_leave() {
         "q leaves: {effects:?}"
     );
 }
+
+#[test]
+fn key_releases_are_ignored_and_altgr_types() {
+    use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
+    let mut app = home_app(Lang::Fr, Theme::dark(), rows(1));
+    cmd(&mut app, Cmd::Filter);
+    let release = KeyEvent {
+        code: KeyCode::Char('a'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    };
+    assert!(app.key_action(release).is_none());
+    let at = KeyEvent::new(
+        KeyCode::Char('@'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+    let effects = app.update(app.key_action(at).expect("types"));
+    assert!(matches!(&effects[..], [Effect::LoadHome { filter, .. }] if filter == "@"));
+}

@@ -10,8 +10,9 @@ use clap::Args;
 
 use super::Context;
 use crate::audit::{Association, Audit};
+use crate::catalog::Catalog;
 use crate::export::{self, Format, Input, Options, Templates, csv::CsvOptions};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::questionnaire::Questionnaire;
 use crate::store::{Restored, Store};
 
@@ -86,15 +87,24 @@ impl Loaded {
     }
 }
 
-/// The plan of an audit, serialised.
-///
-/// Stand-in until the plan engine lands on this branch: an empty plan (the exports then say
-/// "aucun" where the plan would speak).
-fn compute_plan(_q: &Questionnaire, _audit: &Audit, _a: &Association) -> serde_json::Value {
-    serde_json::json!({})
+/// The plan of an audit on the effective catalogue (shipped + user), serialised for the
+/// templates.
+fn compute_plan(
+    catalog: &Catalog,
+    q: &Questionnaire,
+    audit: &Audit,
+    a: &Association,
+) -> Result<serde_json::Value, Message> {
+    let plan = crate::plan::plan(q, audit, a, catalog);
+    serde_json::to_value(&plan).map_err(|e| {
+        Message::new(
+            format!("plan impossible à sérialiser : {e}"),
+            format!("cannot serialise the plan: {e}"),
+        )
+    })
 }
 
-fn load(store: &Store, id: &str) -> Result<Loaded, Message> {
+fn load(store: &Store, catalog: &Catalog, id: &str) -> Result<Loaded, Message> {
     let se = |e: crate::store::StoreError| e.message();
     let audit = store.audit(id).map_err(se)?.ok_or_else(|| {
         Message::new(
@@ -112,7 +122,7 @@ fn load(store: &Store, id: &str) -> Result<Loaded, Message> {
                 format!("the association of audit {id} is missing"),
             )
         })?;
-    let plan = compute_plan(&questionnaire, &audit, &association);
+    let plan = compute_plan(catalog, &questionnaire, &audit, &association)?;
     Ok(Loaded {
         questionnaire,
         audit,
@@ -212,6 +222,9 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         })?;
     }
     let store = open_store(ctx)?;
+    let user_catalog = super::catalog::user_catalog_path();
+    let catalog = crate::catalog::load_effective(user_catalog.as_deref())
+        .map_err(|e| Message::new(e.message(Lang::Fr), e.message(Lang::En)))?;
     let mut written = Vec::new();
     if a.all {
         if formats != [Format::Csv] {
@@ -225,7 +238,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
             .map_err(|e| e.message())?;
         let loaded = summaries
             .iter()
-            .map(|s| load(&store, &s.id))
+            .map(|s| load(&store, &catalog, &s.id))
             .collect::<Result<Vec<_>, _>>()?;
         let inputs: Vec<Input> = loaded.iter().map(Loaded::input).collect();
         let bytes = export::csv::render(&inputs, &opts, &csv_opts).map_err(|e| e.0)?;
@@ -239,7 +252,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         return Ok(written);
     }
     let id = a.audit.as_deref().unwrap_or_default();
-    let loaded = load(&store, id)?;
+    let loaded = load(&store, &catalog, id)?;
     let input = loaded.input();
     // Render everything first: a failure writes no file at all.
     let mut files = Vec::new();

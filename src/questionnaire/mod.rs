@@ -8,8 +8,10 @@
 pub mod answer;
 pub mod eval;
 pub mod expr;
+mod lex;
 pub mod load;
 pub mod shipped;
+mod validate;
 
 use std::collections::HashMap;
 

@@ -101,7 +101,18 @@ impl App {
 
     /// Turn a key press into an action through the keymap: bound keys become commands; in a
     /// text mode, the others go to the field.
-    pub fn key_action(&self, key: ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+    ///
+    /// Only presses count (Windows also reports releases), and AltGr characters (reported as
+    /// Ctrl+Alt on Windows, e.g. "@" on a French keyboard) are plain characters.
+    pub fn key_action(&self, mut key: ratatui::crossterm::event::KeyEvent) -> Option<Action> {
+        use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        if matches!(key.code, KeyCode::Char(_)) && key.modifiers.contains(altgr) {
+            key.modifiers.remove(altgr);
+        }
         let mode = self.mode();
         match keymap::lookup(mode, key) {
             Some(cmd) => Some(Action::Cmd(cmd)),

@@ -247,6 +247,8 @@ fn hosts_for(catalog: &Catalog, need: &str, rep: &Association) -> Vec<HostOption
         association: &rep,
         catalog,
         budget: None,
+        departement: rep.departement(),
+        country: rep.country.trim().to_ascii_uppercase(),
         trace: Trace::default(),
     };
     let matching = hosts::matching(&ctx, &wanted);
@@ -272,8 +274,8 @@ fn hosts_for(catalog: &Catalog, need: &str, rep: &Association) -> Vec<HostOption
                 place: (!place.is_empty()).then_some(place),
                 website: p.url,
                 score: p.score.unwrap_or(0),
-                reasons: p.reasons,
-                to_check: p.to_check,
+                reasons: p.reasons.to_vec(),
+                to_check: p.to_check.to_vec(),
                 price: price::note(host),
             })
         })
