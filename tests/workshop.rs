@@ -73,9 +73,17 @@ fn generated(i: usize) -> (Association, BTreeMap<String, Answer>) {
     let postcode = ["35000", "29200", "75011"][i % 3];
     let a = association(&format!("Association {i}"), "FR", postcode, "Atelier vélo");
     let mut answers = BTreeMap::new();
-    let chat = if i % 3 == 0 { "signal" } else { "whatsapp" };
+    let chat = if i.is_multiple_of(3) {
+        "signal"
+    } else {
+        "whatsapp"
+    };
     answers.insert("chat_tools".to_string(), choices(&[chat]));
-    let mail = if i % 5 == 0 { "chatons" } else { "gmail" };
+    let mail = if i.is_multiple_of(5) {
+        "chatons"
+    } else {
+        "gmail"
+    };
     answers.insert("mail_tools".to_string(), choices(&[mail]));
     // Every tenth association (9, 19, 29) stopped before the files question.
     if i % 10 != 9 {

@@ -310,7 +310,6 @@ pub fn csv(
             p.status.as_str().to_string(),
         ])?;
     }
-    drop(row);
     wr.flush()
         .map_err(|e| ExportError::msg(format!("CSV : {e}"), format!("CSV: {e}")))?;
     drop(wr);

@@ -107,11 +107,14 @@ pub struct Reading<'q> {
     pub signals: Vec<&'q str>,
 }
 
+/// A tool's name and whether it is free software, as the catalogue tells.
+type Looked = (Arc<str>, Option<bool>);
+
 /// Reads audits against the catalogue, remembering what it looked up.
 pub struct Reader<'c> {
     catalog: &'c Catalog,
     /// Tool id → (name, free), for choices not tagged / tagged `free-software`.
-    tools: [HashMap<String, (Arc<str>, Option<bool>)>; 2],
+    tools: [HashMap<String, Looked>; 2],
 }
 
 impl<'c> Reader<'c> {

@@ -101,7 +101,7 @@ fn quota(p: &PriceNote, accounts: Option<f64>) -> Text {
 pub fn split(p: &PriceNote, n: usize, accounts: Option<f64>) -> Text {
     let n_f = n.max(1) as f64;
     match (p.yearly_eur, p.per, p.kind) {
-        (Some(y), _, _) if y == 0.0 => Text::new(
+        (Some(0.0), _, _) => Text::new(
             "Coût : gratuit selon le tarif publié (à confirmer pour un groupe).",
             "Cost: free according to the published price (to confirm for a group).",
         ),
