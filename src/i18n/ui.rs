@@ -120,6 +120,19 @@ table! {
     DemoCreated => "Association de démonstration créée.", "Demo association created.";
     NothingSelected => "Aucun diagnostic sélectionné.", "No audit selected.";
 
+    // Workshop dashboard.
+    DashTitle => "Atelier « {0} »", "Workshop '{0}'";
+    DashCounts => "{0} · {1} association(s) · {2} audit(s)", "{0} · {1} association(s) · {2} audit(s)";
+    DashFree => "Déjà sur logiciel libre : outils {0} % ({1}/{2}) · besoins {3} % ({4}/{5})", "Already on free software: tools {0} % ({1}/{2}) · needs {3} % ({4}/{5})";
+    DashTabs => "Outils|Besoins|Avancement", "Tools|Needs|Progress";
+    DashToolsHead => "Outil · associations (« libre » : logiciel libre)", "Tool · associations ('free': free software)";
+    DashNeedsHead => "Besoin · associations (█ sur logiciel libre, ░ pas encore)", "Need · associations (█ on free software, ░ not yet)";
+    DashProgressHead => "Association · réponses · avancement · état", "Association · answers · progress · status";
+    DashFreeMark => "libre", "free";
+    DashNeedFree => "{0} libre(s)", "{0} free";
+    DashEmpty => "Aucun audit dans cet atelier pour l'instant.", "No audit in this workshop yet.";
+    DashMore => "… {0} de plus (↓)", "… {0} more (↓)";
+
     // Choose a questionnaire.
     ChooseTitle => "Quel questionnaire ?", "Which questionnaire?";
     ChooseFor => "Nouveau diagnostic pour « {0} »", "New audit for '{0}'";
