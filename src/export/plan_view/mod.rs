@@ -3,13 +3,19 @@
 //! independent of the plan's Rust types and tolerant of fields it does not know; a text is
 //! either a string or a `{fr, en}` pair, wherever it sits.
 
+mod text;
+mod trace;
+
+pub use text::{safe_url, text};
+
 use serde::Serialize;
 use serde_json::Value;
 
 use super::Options;
-use super::escape::one_line;
 use crate::i18n::Lang;
-use crate::questionnaire::{Kind, Questionnaire};
+use crate::questionnaire::Questionnaire;
+use text::{field, list, texts, word};
+use trace::{read_trace, trace_line, why};
 
 /// How the plan is read: language, questionnaire (for labels), privacy options.
 #[derive(Clone, Copy)]
@@ -17,35 +23,6 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     pub q: &'a Questionnaire,
     pub opts: &'a Options,
-}
-
-/// An enum value of the plan (`"High"`, `"add_alongside"`...) in words.
-fn word(v: &Value, lang: Lang) -> Option<String> {
-    let raw = v.as_str()?;
-    let key: String = raw
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    const WORDS: &[(&str, &str, &str)] = &[
-        ("low", "faible", "low"),
-        ("medium", "moyenne", "medium"),
-        ("high", "forte", "high"),
-        ("unknown", "inconnue", "unknown"),
-        ("keep", "garder", "keep"),
-        ("consolidate", "regrouper", "consolidate"),
-        ("replace", "remplacer", "replace"),
-        ("adopt", "adopter", "adopt"),
-        ("addalongside", "ajouter en parallèle", "add alongside"),
-        ("find", "à trouver", "to find"),
-    ];
-    Some(
-        WORDS
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, fr, en)| lang.pick(fr, en).to_string())
-            .unwrap_or_else(|| one_line(raw)),
-    )
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -143,195 +120,6 @@ pub struct Risk {
 pub struct Trace {
     pub rule: String,
     pub answers: Vec<String>,
-}
-
-/// A localised, one-line, cleaned text from a plan value: a string, a `{fr, en}` pair, a
-/// number, or an object carrying one of the usual text fields.
-pub fn text(v: &Value, lang: Lang) -> Option<String> {
-    let s = match v {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Array(items) => items
-            .iter()
-            .filter_map(|i| text(i, lang))
-            .collect::<Vec<_>>()
-            .join(", "),
-        Value::Object(m) => {
-            if m.contains_key("fr") || m.contains_key("en") {
-                let pick = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").trim();
-                let (a, b) = match lang {
-                    Lang::Fr => (pick("fr"), pick("en")),
-                    Lang::En => (pick("en"), pick("fr")),
-                };
-                if a.is_empty() { b } else { a }.to_string()
-            } else {
-                return [
-                    "text", "label", "title", "name", "message", "reason", "summary",
-                ]
-                .iter()
-                .find_map(|k| m.get(*k).and_then(|v| text(v, lang)));
-            }
-        }
-        _ => return None,
-    };
-    let s = one_line(&s);
-    (!s.is_empty()).then_some(s)
-}
-
-fn field(v: &Value, keys: &[&str], lang: Lang) -> Option<String> {
-    keys.iter()
-        .find_map(|k| v.get(*k).and_then(|x| text(x, lang)))
-}
-
-fn list<'a>(v: &'a Value, keys: &[&str]) -> &'a [Value] {
-    keys.iter()
-        .find_map(|k| v.get(*k).and_then(Value::as_array))
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
-}
-
-fn texts(v: &Value, keys: &[&str], lang: Lang) -> Vec<String> {
-    list(v, keys).iter().filter_map(|x| text(x, lang)).collect()
-}
-
-/// Only a plain `http://` or `https://` address with no space, quote or angle bracket; brackets
-/// and parentheses are percent-encoded so the address cannot close a Markdown link.
-pub fn safe_url(s: &str) -> Option<String> {
-    let s = s.trim();
-    let lower = s.to_ascii_lowercase();
-    if !(lower.starts_with("https://") || lower.starts_with("http://")) || s.len() > 2000 {
-        return None;
-    }
-    if s.chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c))
-    {
-        return None;
-    }
-    Some(
-        s.replace('(', "%28")
-            .replace(')', "%29")
-            .replace('[', "%5B")
-            .replace(']', "%5D"),
-    )
-}
-
-/// Why an item is there: its reasons, and its trace (rule ids and the answers read), written
-/// with the questions' labels so a reader sees which answer led where.
-fn why(v: &Value, c: Ctx) -> Vec<String> {
-    let mut out = texts(v, &["why", "reasons", "because"], c.lang);
-    if let Some(trace) = v.get("trace") {
-        out.extend(trace_line(trace, c));
-    }
-    out
-}
-
-fn trace_line(trace: &Value, c: Ctx) -> Option<String> {
-    let t = read_trace(trace, c)?;
-    let rule_word = c.lang.pick("règle", "rule");
-    let mut s = if t.rule.is_empty() {
-        String::new()
-    } else {
-        format!("{rule_word} {}", t.rule)
-    };
-    if !t.answers.is_empty() {
-        if !s.is_empty() {
-            s.push_str(" — ");
-        }
-        s.push_str(&t.answers.join(" ; "));
-    }
-    Some(s)
-}
-
-/// One answer a rule read, in words: the question's label and the answer as the report shows
-/// it (choice labels, Oui/Non); a free-text value only when notes are shown.
-fn answer_read(a: &Value, c: Ctx) -> Option<String> {
-    let id = a
-        .as_str()
-        .or_else(|| a.get("question").and_then(Value::as_str))?;
-    let question = c.q.question(id);
-    let label = question
-        .map(|qq| one_line(qq.label.get(c.lang)))
-        .unwrap_or_else(|| one_line(id));
-    let value = a.get("value");
-    let shown = match (question, value) {
-        (_, None) => None,
-        (Some(qq), Some(_)) if qq.kind == Kind::Text && !c.opts.shows_notes() => None,
-        (Some(qq), Some(Value::String(raw))) if qq.kind.has_choices() => Some(
-            raw.split(',')
-                .map(|id| {
-                    qq.choice(id.trim())
-                        .map(|ch| one_line(ch.label.get(c.lang)))
-                        .unwrap_or_else(|| one_line(id))
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        (_, Some(v)) => match v.as_str() {
-            Some("true") => Some(c.lang.pick("Oui", "Yes").to_string()),
-            Some("false") => Some(c.lang.pick("Non", "No").to_string()),
-            Some("dont_know") => Some(c.lang.pick("Je ne sais pas", "Don't know").to_string()),
-            Some("not_applicable") => {
-                Some(c.lang.pick("Non concerné", "Not applicable").to_string())
-            }
-            _ => text(v, c.lang),
-        },
-    };
-    Some(match shown {
-        Some(val) => format!("{label} : {val}"),
-        None => label,
-    })
-}
-
-/// The personal profile fields a trace may quote.
-const PERSONAL_FIELDS: [&str; 4] = ["postcode", "name", "contact_name", "contact_email"];
-
-fn read_trace(trace: &Value, c: Ctx) -> Option<Trace> {
-    let lang = c.lang;
-    let rules: Vec<String> = match trace {
-        Value::String(s) => vec![one_line(s)],
-        _ => {
-            let mut r = texts(trace, &["rules"], lang);
-            r.extend(field(trace, &["rule", "id"], lang));
-            r
-        }
-    };
-    let mut answers = list(trace, &["answers", "questions", "read"])
-        .iter()
-        .filter_map(|a| answer_read(a, c))
-        .collect::<Vec<_>>();
-    for p in list(trace, &["profile"]) {
-        let Some(field) = p.get("field").and_then(Value::as_str) else {
-            continue;
-        };
-        let private = c.opts.anonymise && PERSONAL_FIELDS.contains(&field);
-        match p.get("value").and_then(|v| text(v, lang)) {
-            Some(v) if !private => answers.push(format!("{} : {v}", one_line(field))),
-            _ => answers.push(one_line(field)),
-        }
-    }
-    for f in list(trace, &["facts"]) {
-        let fact = field(f, &["fact"], lang);
-        let source = field(f, &["source"], lang);
-        let date = field(f, &["as_of"], lang);
-        let mut s = lang.pick("source", "source").to_string();
-        if let Some(fact) = fact {
-            s = format!("{fact} — {s}");
-        }
-        match (source, date) {
-            (Some(src), Some(d)) => answers.push(format!("{s} : {src} ({d})")),
-            (Some(src), None) => answers.push(format!("{s} : {src}")),
-            (None, Some(d)) => answers.push(format!("{s} : {d}")),
-            (None, None) => {}
-        }
-    }
-    if rules.is_empty() && answers.is_empty() {
-        return None;
-    }
-    Some(Trace {
-        rule: rules.join(", "),
-        answers,
-    })
 }
 
 /// Read the plan's serialised form.
@@ -507,29 +295,5 @@ pub fn read(plan: &Value, c: Ctx) -> PlanView {
         risks,
         catalog_as_of: field(plan, &["catalog_as_of"], lang),
         traces,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_are_plain_web_addresses() {
-        assert_eq!(safe_url("https://a.org/x"), Some("https://a.org/x".into()));
-        assert_eq!(safe_url("javascript:alert(1)"), None);
-        assert_eq!(safe_url("https://a.org/\"onload"), None);
-        assert_eq!(
-            safe_url("https://a.org/(x)"),
-            Some("https://a.org/%28x%29".into())
-        );
-    }
-
-    #[test]
-    fn texts_pick_the_language() {
-        let v = serde_json::json!({"fr": "Bonjour", "en": ""});
-        assert_eq!(text(&v, Lang::En).as_deref(), Some("Bonjour"));
-        let v = serde_json::json!({"label": {"fr": "Fichiers", "en": "Files"}});
-        assert_eq!(text(&v, Lang::En).as_deref(), Some("Files"));
     }
 }
