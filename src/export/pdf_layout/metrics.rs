@@ -21,12 +21,27 @@ impl Metrics {
         if bold { &self.bold } else { &self.regular }
     }
 
-    /// Keep only what the font can draw (tabs become spaces).
+    /// Keep only what the font can draw (tabs become spaces), and keep French punctuation with
+    /// its word: the space before `?`, `!`, `:`, `;`, `»` and after `«` becomes a no-break one,
+    /// so no line starts with a lone "?".
     pub(crate) fn drawable(&self, s: &str) -> String {
-        s.chars()
+        let s: String = s
+            .chars()
             .map(|c| if c == '\t' || c == '\n' { ' ' } else { c })
             .filter(|&c| c == ' ' || self.regular.glyph_index(c).is_some())
-            .collect()
+            .collect();
+        let mut out = String::with_capacity(s.len());
+        let chars: Vec<char> = s.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+            let glue = c == ' '
+                && (next.is_some_and(|n| "?!:;»".contains(n))
+                    && chars.get(i + 2).is_none_or(|a| *a == ' ')
+                    || prev == Some('«'));
+            out.push(if glue { '\u{a0}' } else { c });
+        }
+        out
     }
 
     pub(crate) fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
@@ -43,7 +58,8 @@ impl Metrics {
         units * size / upem
     }
 
-    /// Greedy line breaking at spaces; a word wider than the line is cut by characters.
+    /// Greedy line breaking at spaces; a word wider than a whole line (an address) is cut by
+    /// characters, starting on the current line.
     pub(crate) fn wrap(&self, text: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
         let text = self.drawable(text);
         let mut lines = Vec::new();
@@ -58,10 +74,14 @@ impl Metrics {
                 line = candidate;
                 continue;
             }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
+            let fits_a_line = self.width(word, size, bold) <= max;
             let mut piece = String::new();
+            if fits_a_line {
+                lines.push(std::mem::take(&mut line));
+            } else if !line.is_empty() {
+                piece = format!("{line} ");
+                line.clear();
+            }
             for c in word.chars() {
                 piece.push(c);
                 if self.width(&piece, size, bold) > max && piece.chars().count() > 1 {

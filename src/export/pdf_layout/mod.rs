@@ -68,6 +68,14 @@ pub enum Block {
         rows: Vec<Vec<String>>,
         header: bool,
     },
+    /// A short "Pourquoi ?": a small heading, a paragraph, then dashed items, kept together on
+    /// a page when it fits; indented by `level`.
+    Why {
+        head: String,
+        text: String,
+        items: Vec<String>,
+        level: u8,
+    },
     /// Horizontal bars: (label, level, max, shown).
     Bars(Vec<(String, f64, f64, String)>),
     Space(f32),
@@ -120,6 +128,12 @@ pub fn lay_out(blocks: &[Block], footer: &str, page_word: (&str, &str)) -> Optio
         let next_is_content = blocks
             .get(i + 1)
             .is_some_and(|n| !matches!(n, Block::H2(_) | Block::H3(_)));
+        // A list item stays with the first line of what it holds.
+        if let (Block::Bullet { level: 0, .. }, Some(Block::Bullet { level: 1.., .. })) =
+            (b, blocks.get(i + 1))
+        {
+            c.room(3.0 * 9.5 * 1.4);
+        }
         place::lay_block(&mut c, b, next_is_content);
     }
     let total = c.pages.len();

@@ -28,7 +28,7 @@ impl Cursor<'_> {
     }
 
     /// Make room for `h` points, breaking the page when needed.
-    fn room(&mut self, h: f32) {
+    pub(crate) fn room(&mut self, h: f32) {
         if self.y + h > BOTTOM && self.y > TOP + 1.0 {
             self.new_page();
         }
@@ -121,6 +121,12 @@ pub(crate) fn lay_block(c: &mut Cursor, block: &Block, next_is_content: bool) {
             );
             c.y += 1.5;
         }
+        Block::Why {
+            head,
+            text,
+            items,
+            level,
+        } => lay_why(c, head, text, items, *level),
         Block::Callout { text, color, fill } => {
             let lines = c.m.wrap(text, 11.0, true, WIDTH - 28.0);
             let h = 16.0 + 15.4 * lines.len() as f32;
@@ -165,6 +171,45 @@ pub(crate) fn lay_block(c: &mut Cursor, block: &Block, next_is_content: bool) {
         }
         Block::Space(h) => c.y += h,
     }
+}
+
+fn lay_why(c: &mut Cursor, head: &str, text: &str, items: &[String], level: u8) {
+    const SIZE: f32 = 8.5;
+    let lead = SIZE * 1.4;
+    let x = LEFT + 14.0 * f32::from(level);
+    let w = RIGHT - x;
+    let mut lines = 1 + c.m.wrap(text, SIZE, false, w).len();
+    lines += items
+        .iter()
+        .map(|i| c.m.wrap(i, SIZE, false, w - 10.0).len())
+        .sum::<usize>();
+    let h = lines as f32 * lead + 6.0;
+    // Together when it fits on a page; else at least the heading with a few lines.
+    c.room(if h < (BOTTOM - TOP) / 2.0 {
+        h
+    } else {
+        4.0 * lead
+    });
+    c.y += 2.0;
+    let head_w = c.m.width(head, SIZE, true) + c.m.width(" ", SIZE, false);
+    if !text.is_empty() && head_w + c.m.width(text, SIZE, false) <= w {
+        // Short ("Voir la recommandation …"): on the heading's line.
+        c.room(lead);
+        c.text(x, SIZE, true, ACCENT_INK, head.to_string());
+        c.text(x + head_w, SIZE, false, MUTED, c.m.drawable(text));
+        c.y += lead;
+    } else {
+        c.lines(x, w, head, SIZE, true, ACCENT_INK);
+        if !text.is_empty() {
+            c.lines(x, w, text, SIZE, false, MUTED);
+        }
+    }
+    for i in items {
+        c.room(lead);
+        c.text(x, SIZE, false, ACCENT, "–".into());
+        c.lines(x + 10.0, w - 10.0, i, SIZE, false, MUTED);
+    }
+    c.y += 4.0;
 }
 
 fn lay_table(c: &mut Cursor, widths: &[f32], rows: &[Vec<String>], header: bool) {
