@@ -38,6 +38,7 @@ pub mod effects;
 pub mod keymap;
 pub mod launch;
 pub mod overlays;
+pub mod plan_data;
 pub mod run;
 pub mod screens;
 pub mod theme;

@@ -52,6 +52,9 @@ fn run_loop(
     let choices = effects::choices(&questionnaires, options.lang);
     let mut exec = Executor::new(store, options.lang, options.trainer, questionnaires);
     let (mut app, first) = App::new(options.lang, options.theme, choices);
+    if let Ok(cwd) = std::env::current_dir() {
+        app.export_dir = cwd.display().to_string();
+    }
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     if settle(&mut app, &mut exec, first) {

@@ -3,7 +3,7 @@
 //!
 //! Arrows, Enter, Esc, Tab / Shift-Tab, PgUp / PgDn and Home / End work everywhere; vim letters
 //! (`j k h l g G`) and single-letter commands only in modes without a text field. In a text
-//! field (`Filter`, `Field`, `Profile`, `Notes`) every printable key types: the table binds only
+//! field (`Filter`, `Field`, `Profile`, `Notes`, `ExportField`) every printable key types: the table binds only
 //! non-printable keys there (a unit test checks it), and unbound keys go to the field.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -25,6 +25,14 @@ pub enum Mode {
     Field,
     Notes,
     Review,
+    /// The plan's tabs, a list of items.
+    Plan,
+    /// The plan's "Pourquoi ?" panel has the keys (scrolling).
+    PlanWhy,
+    /// The export dialog, on a checkbox or the button.
+    Export,
+    /// The export dialog, typing the folder.
+    ExportField,
     Help,
     Confirm,
     Choose,
@@ -36,7 +44,7 @@ impl Mode {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Mode::Filter | Mode::Field | Mode::Profile | Mode::Notes
+            Mode::Filter | Mode::Field | Mode::Profile | Mode::Notes | Mode::ExportField
         )
     }
 }
@@ -81,6 +89,18 @@ pub enum Cmd {
     Done,
     Yes,
     No,
+    /// Open the transition plan.
+    Plan,
+    /// Open the export dialog.
+    Export,
+    /// Open / close (or focus) the "Pourquoi ?" panel.
+    Why,
+    /// The "Pourquoi ?" in full or summarised.
+    WhyAll,
+    NextTab,
+    PrevTab,
+    /// Tick or untick.
+    Toggle,
 }
 
 /// A key pattern in the table.
@@ -290,6 +310,10 @@ mod tests {
             Mode::Field,
             Mode::Notes,
             Mode::Review,
+            Mode::Plan,
+            Mode::PlanWhy,
+            Mode::Export,
+            Mode::ExportField,
             Mode::Help,
             Mode::Confirm,
             Mode::Choose,
@@ -304,7 +328,10 @@ mod tests {
                 assert!(width <= 120, "{mode:?} {lang:?} hints take {width} columns");
                 assert!(
                     hints(mode, lang).iter().any(|(c, _, _)| *c == Cmd::Help)
-                        || !matches!(mode, Mode::Home | Mode::Walk | Mode::Review | Mode::Welcome),
+                        || !matches!(
+                            mode,
+                            Mode::Home | Mode::Walk | Mode::Review | Mode::Welcome | Mode::Plan
+                        ),
                     "{mode:?} hints the help"
                 );
             }

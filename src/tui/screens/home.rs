@@ -283,6 +283,12 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             Vec::new()
         }
         Cmd::Demo => vec![Effect::CreateDemo],
+        Cmd::Plan => match home.selected_row() {
+            Some(row) => vec![Effect::OpenPlan {
+                audit_id: row.audit_id.clone(),
+            }],
+            None => Vec::new(),
+        },
         Cmd::Quit => app.quit(),
         _ => Vec::new(),
     }
