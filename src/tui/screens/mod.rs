@@ -4,6 +4,8 @@ pub mod export;
 pub mod home;
 pub mod notes;
 pub mod plan;
+mod plan_hosts;
+pub mod plan_labels;
 pub mod plan_tabs;
 pub mod plan_why;
 pub mod profile;

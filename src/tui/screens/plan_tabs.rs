@@ -9,14 +9,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::plan_data::{OLD_MONTHS, PlanData};
+use super::super::plan_data::PlanData;
 use super::super::theme::Theme;
 use super::super::widgets::{fit, truncate, wrap_lines};
-use crate::catalog::{Effort, MembershipBasis};
+use super::plan_labels::{
+    action_label, bar, effort_label, inline, provider_place, severity_label, status_tag, verdict,
+};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::plan::framaspace::Status;
-use crate::plan::{Action, Eligible, Provider, ProviderKind, Severity};
+use crate::plan::{Action, Severity};
 
 /// The tabs, in order (keys 1 to 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,16 +105,22 @@ pub fn items(d: &PlanData, tab: Tab) -> Vec<Item> {
 }
 
 /// Builds blocks at a width.
-struct Out<'a> {
-    blocks: Vec<Block>,
-    width: usize,
-    lang: Lang,
-    theme: &'a Theme,
+pub(super) struct Out<'a> {
+    pub blocks: Vec<Block>,
+    pub width: usize,
+    pub lang: Lang,
+    pub theme: &'a Theme,
 }
 
 impl Out<'_> {
     /// `text` wrapped after `first` (the later lines indented by `indent` columns).
-    fn wrapped(&self, first: &str, text: &str, indent: usize, style: Style) -> Vec<Line<'static>> {
+    pub(super) fn wrapped(
+        &self,
+        first: &str,
+        text: &str,
+        indent: usize,
+        style: Style,
+    ) -> Vec<Line<'static>> {
         let w = self.width.saturating_sub(indent).max(10);
         let full = format!("{first}{text}");
         wrap_lines(&full, w)
@@ -125,20 +133,20 @@ impl Out<'_> {
             .collect()
     }
 
-    fn push(&mut self, lines: Vec<Line<'static>>, item: Option<Item>) {
+    pub(super) fn push(&mut self, lines: Vec<Line<'static>>, item: Option<Item>) {
         self.blocks.push(Block { lines, item });
     }
 
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         self.push(vec![Line::default()], None);
     }
 
-    fn heading(&mut self, text: &str) {
+    pub(super) fn heading(&mut self, text: &str) {
         let lines = self.wrapped("", text, 0, self.theme.title);
         self.push(lines, None);
     }
 
-    fn note(&mut self, text: &str) {
+    pub(super) fn note(&mut self, text: &str) {
         let lines = self.wrapped("", text, 0, self.theme.dim);
         self.push(lines, None);
     }
@@ -155,85 +163,11 @@ pub fn blocks(d: &PlanData, tab: Tab, lang: Lang, theme: &Theme, width: usize) -
     match tab {
         Tab::Summary => summary(&mut o, d),
         Tab::Recos => recos(&mut o, d),
-        Tab::Hosts => hosts(&mut o, d),
+        Tab::Hosts => super::plan_hosts::hosts(&mut o, d),
         Tab::Roadmap => roadmap(&mut o, d),
         Tab::Risks => risks(&mut o, d),
     }
     o.blocks
-}
-
-/// A level as a bar of four steps, two cells each: `████░░░░`.
-pub fn bar(level: Option<u8>) -> String {
-    match level {
-        Some(l) => {
-            let l = usize::from(l.min(4));
-            format!("{}{}", "██".repeat(l), "░░".repeat(4 - l))
-        }
-        None => "········".to_string(),
-    }
-}
-
-pub fn verdict(e: Eligible) -> Ui {
-    match e {
-        Eligible::Yes => Ui::VerdictYes,
-        Eligible::Probably => Ui::VerdictProbably,
-        Eligible::No => Ui::VerdictNo,
-    }
-}
-
-pub fn status_tag(s: Status) -> Ui {
-    match s {
-        Status::Info => Ui::TagInfo,
-        Status::Ok => Ui::TagOk,
-        Status::Warn => Ui::TagWarn,
-        Status::Check => Ui::TagCheck,
-        Status::Blocks => Ui::TagBlocks,
-    }
-}
-
-pub fn action_label(a: Action) -> Ui {
-    match a {
-        Action::Keep => Ui::ActKeep,
-        Action::Consolidate => Ui::ActConsolidate,
-        Action::Replace => Ui::ActReplace,
-        Action::Adopt => Ui::ActAdopt,
-        Action::AddAlongside => Ui::ActAlongside,
-        Action::Find => Ui::ActFind,
-    }
-}
-
-/// Where a provider puts the need, in a few words.
-pub fn provider_place(p: &Provider, lang: Lang) -> String {
-    match p.kind {
-        ProviderKind::Keep => Ui::WhereKeep.get(lang).to_string(),
-        ProviderKind::Local => Ui::WhereLocal.get(lang).to_string(),
-        _ => p.name.clone(),
-    }
-}
-
-pub fn effort_label(e: Effort) -> Ui {
-    match e {
-        Effort::Low => Ui::EffortLow,
-        Effort::Medium => Ui::EffortMedium,
-        Effort::High => Ui::EffortHigh,
-    }
-}
-
-pub fn severity_label(s: Severity) -> Ui {
-    match s {
-        Severity::High => Ui::SevHigh,
-        Severity::Medium => Ui::SevMedium,
-        Severity::Low => Ui::SevLow,
-    }
-}
-
-pub fn basis_label(b: MembershipBasis) -> Ui {
-    match b {
-        MembershipBasis::StatedByHost => Ui::BasisHost,
-        MembershipBasis::StatedByCollective => Ui::BasisCollective,
-        MembershipBasis::StatedByThirdParty => Ui::BasisThird,
-        MembershipBasis::Implied => Ui::BasisImplied,
-    }
 }
 
 fn summary(o: &mut Out<'_>, d: &PlanData) {
@@ -336,105 +270,6 @@ fn recos(o: &mut Out<'_>, d: &PlanData) {
     }
 }
 
-/// "note 56 · vu 2025-06, 17 mois [ancien]" for a host.
-fn host_facts_line(d: &PlanData, id: &str, score: u32, lang: Lang) -> String {
-    let mut s = Ui::HostScore.fill(lang, &[&score]);
-    if let Some(f) = d.host(id) {
-        s.push_str(" · ");
-        s.push_str(&Ui::HostSeen.fill(lang, &[&f.seen, &f.age_months]));
-        if f.age_months >= OLD_MONTHS {
-            s.push_str(&format!(" [{}]", Ui::HostOld.get(lang)));
-        }
-    }
-    s
-}
-
-/// Name on the left, facts flush right (the name cut to leave them room).
-fn name_and_facts(o: &Out<'_>, name: &str, facts: &str) -> Line<'static> {
-    let fw = facts.width();
-    let nw = o.width.saturating_sub(fw + 2).max(8);
-    Line::from(vec![
-        Span::styled(fit(name, nw), o.theme.title),
-        Span::raw("  "),
-        Span::styled(facts.to_string(), o.theme.text),
-    ])
-}
-
-fn hosts(o: &mut Out<'_>, d: &PlanData) {
-    let (lang, p) = (o.lang, &d.plan);
-    o.note(&Ui::HostsAge.fill(lang, &[&p.catalog_as_of]));
-    o.blank();
-    o.heading(Ui::HostsChosen.get(lang));
-    if p.hosts.is_empty() {
-        o.note(Ui::HostsNone.get(lang));
-    }
-    let need_label = |id: &str| {
-        p.needs
-            .iter()
-            .find(|n| n.need == id)
-            .map_or(id.to_string(), |n| n.label.get(lang).to_string())
-    };
-    let indent = "    ";
-    let w = o.width.saturating_sub(indent.len());
-    for (i, h) in p.hosts.iter().enumerate() {
-        let facts = host_facts_line(d, &h.id, h.score, lang);
-        let mut lines = vec![name_and_facts(o, &h.name, &facts)];
-        let covers: Vec<String> = h.covers.iter().map(|n| need_label(n)).collect();
-        let takes = Ui::HostCovers.fill(lang, &[&covers.join(", ")]);
-        lines.push(Line::styled(
-            format!("{indent}{}", truncate(&takes, w)),
-            o.theme.text,
-        ));
-        lines.push(evidence_line(o, d, &h.id, h.to_check.len(), indent));
-        o.push(lines, Some(Item::Host(i)));
-    }
-    if d.alternatives.is_empty() {
-        return;
-    }
-    o.blank();
-    o.heading(Ui::HostsAlternatives.get(lang));
-    for (i, a) in d.alternatives.iter().enumerate() {
-        let facts = host_facts_line(d, &a.id, a.score, lang);
-        let mut lines = vec![name_and_facts(o, &a.name, &facts)];
-        let needs: Vec<&str> = a.needs.iter().map(|n| n.get(lang)).collect();
-        let could = Ui::HostCould.fill(lang, &[&needs.join(", ")]);
-        lines.push(Line::styled(
-            format!("{indent}{}", truncate(&could, w)),
-            o.theme.text,
-        ));
-        lines.push(evidence_line(o, d, &a.id, a.to_check.len(), indent));
-        o.push(lines, Some(Item::Alt(i)));
-    }
-}
-
-/// "CHATONS : membre, dit par le collectif · 2 point(s) à vérifier".
-fn evidence_line(
-    o: &Out<'_>,
-    d: &PlanData,
-    id: &str,
-    checks: usize,
-    indent: &str,
-) -> Line<'static> {
-    let lang = o.lang;
-    let mut spans = vec![Span::raw(indent.to_string())];
-    if let Some(f) = d.host(id) {
-        spans.push(Span::styled(
-            Ui::HostEvidence.fill(lang, &[&basis_label(f.basis).get(lang)]),
-            o.theme.dim,
-        ));
-    }
-    if checks > 0 {
-        if spans.len() > 1 {
-            spans.push(Span::styled(" · ", o.theme.dim));
-        }
-        spans.push(Span::styled(
-            Ui::HostChecks.fill(lang, &[&checks]),
-            o.theme.warn,
-        ));
-    }
-    Line::from(spans)
-}
-
 fn roadmap(o: &mut Out<'_>, d: &PlanData) {
     let lang = o.lang;
     if d.plan.roadmap.iter().all(|p| p.steps.is_empty()) {
@@ -462,19 +297,6 @@ fn roadmap(o: &mut Out<'_>, d: &PlanData) {
             lines.push(Line::styled(truncate(&detail, o.width), o.theme.dim));
             o.push(lines, Some(Item::Step(pi, si)));
         }
-    }
-}
-
-/// A sentence made a phrase to sit inside a line: no final full stop, and a lower-case first
-/// letter unless it starts a word in capitals ("Gratuit, financé…" → "gratuit, financé…").
-pub fn inline(s: &str) -> String {
-    let s = s.trim().trim_end_matches('.');
-    let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
-            a.to_lowercase().chain(s.chars().skip(1)).collect()
-        }
-        _ => s.to_string(),
     }
 }
 

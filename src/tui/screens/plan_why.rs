@@ -11,9 +11,11 @@ use ratatui::text::{Line, Span};
 use super::super::plan_data::PlanData;
 use super::super::theme::Theme;
 use super::super::widgets::wrap_lines;
-use super::plan_tabs::{
-    Item, basis_label, effort_label, provider_place, severity_label, status_tag, verdict,
+use super::plan_labels::{
+    basis_label, effort_label, profile_field, provider_place, severity_label, short_source,
+    status_tag, verdict,
 };
+use super::plan_tabs::Item;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::plan::trace::{AnswerRead, explain_rule};
@@ -359,60 +361,5 @@ fn explain(o: &mut Out<'_>, d: &PlanData, t: &Trace, all: bool) {
             .map(|(_, _, f)| f.len())
             .sum::<usize>();
         o.more(hidden);
-    }
-}
-
-fn profile_field(field: &str, lang: Lang) -> String {
-    let ui = match field {
-        "legal_form" => Ui::FieldLegalForm,
-        "country" => Ui::FieldCountry,
-        "postcode" => Ui::FieldPostcode,
-        "members" => Ui::FieldMembers,
-        "employees" => Ui::FieldEmployees,
-        "departement" => return lang.pick("Département", "Département").to_string(),
-        other => return other.to_string(),
-    };
-    ui.get(lang).to_string()
-}
-
-/// A source in a few words: the site of a link, else the text before its first comma or
-/// parenthesis ("Framablog, 'Déjà 2 500…'" → "Framablog").
-pub fn short_source(s: &str) -> String {
-    let s = s.trim();
-    if let Some(rest) = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"))
-    {
-        let host = rest.split(['/', ' ', ')', ';']).next().unwrap_or(rest);
-        return host.trim_start_matches("www.").to_string();
-    }
-    let cut = s.find([',', '(', ';']).unwrap_or(s.len());
-    let head = s[..cut].trim();
-    if head.is_empty() {
-        s.to_string()
-    } else {
-        head.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sources_are_shortened_to_their_name() {
-        assert_eq!(
-            short_source("https://next.ink/1532/framasoft-lance (2022-11-15); shared/DOMAIN.md"),
-            "next.ink"
-        );
-        assert_eq!(
-            short_source("Framablog, 'Déjà 2 500 Framaspaces…' (2025-12-04)"),
-            "Framablog"
-        );
-        assert_eq!(
-            short_source("shared/DOMAIN.md (feature lists)"),
-            "shared/DOMAIN.md"
-        );
-        assert_eq!(short_source("https://www.chatons.org"), "chatons.org");
     }
 }
