@@ -82,17 +82,9 @@ pub fn basis_label(b: MembershipBasis) -> Ui {
     }
 }
 
-/// A sentence made a phrase to sit inside a line: no final full stop, and a lower-case first
-/// letter unless it starts a word in capitals ("Gratuit, financé…" → "gratuit, financé…").
-pub fn inline(s: &str) -> String {
-    let s = s.trim().trim_end_matches('.');
-    let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
-            a.to_lowercase().chain(s.chars().skip(1)).collect()
-        }
-        _ => s.to_string(),
-    }
+/// A sentence made a phrase to sit between " · " in a line: no final full stop.
+pub fn inline(s: &str) -> &str {
+    s.trim().trim_end_matches('.')
 }
 
 /// The name of a profile field a trace read.
