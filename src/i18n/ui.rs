@@ -242,7 +242,7 @@ table! {
     WhereLocal => "vos appareils", "your devices";
     HostsChosen => "Hébergeurs retenus", "Chosen hosts";
     HostsAlternatives => "Autres possibilités", "Alternatives";
-    HostsAge => "L'âge des informations est compté jusqu'à la date du catalogue ({0}).", "The age of the facts is counted up to the catalogue's date ({0}).";
+    HostsAge => "vu = date des informations ; âge en mois au catalogue du {0}", "seen = date of the facts; age in months at the catalogue of {0}";
     HostsNone => "Aucun hébergeur CHATONS nécessaire pour les besoins relevés.", "No CHATONS host needed for the needs found.";
     HostScore => "note {0}", "score {0}";
     HostSeen => "vu {0}, {1} mois", "seen {0}, {1} months";

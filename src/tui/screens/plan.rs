@@ -176,6 +176,10 @@ impl PlanScreen {
         widgets::title_line(c.title, buf, theme, &left, right);
         let a = areas(c.body, self.why);
         self.render_tabs(app, a.tabs, buf);
+        let width = a.list.width.saturating_sub(2);
+        if let Some(head) = plan_tabs::header(&self.data, self.tab, lang, width.into()) {
+            buf.set_stringn(a.list.x + 2, a.tabs.y + 1, head, width.into(), theme.dim);
+        }
         self.render_list(app, a.list, buf);
         if let Some(panel) = a.why {
             self.render_why(app, panel, buf);

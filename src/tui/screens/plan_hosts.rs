@@ -38,8 +38,6 @@ fn name_and_facts(o: &Out<'_>, name: &str, facts: &str) -> Line<'static> {
 
 pub(super) fn hosts(o: &mut Out<'_>, d: &PlanData) {
     let (lang, p) = (o.lang, &d.plan);
-    o.note(&Ui::HostsAge.fill(lang, &[&p.catalog_as_of]));
-    o.blank();
     o.heading(Ui::HostsChosen.get(lang));
     if p.hosts.is_empty() {
         o.note(Ui::HostsNone.get(lang));

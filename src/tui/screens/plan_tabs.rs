@@ -228,24 +228,38 @@ fn summary(o: &mut Out<'_>, d: &PlanData) {
     }
 }
 
+/// The four columns of the Recommandations tab, `width` wide in all.
+fn reco_cells(c: [&str; 4], width: usize) -> String {
+    let (aw, sw, ww) = (11, 14, 18);
+    let nw = width.saturating_sub(aw + sw + ww + 3).max(8);
+    c.iter()
+        .zip([nw, aw, sw, ww])
+        .map(|(s, w)| fit(s, w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The line that stays above the list of a tab while it scrolls: the columns of the
+/// Recommandations, what the age of host facts is counted against.
+pub fn header(d: &PlanData, tab: Tab, lang: Lang, width: usize) -> Option<String> {
+    match tab {
+        Tab::Recos => {
+            let head: Vec<&str> = Ui::RecoColumns.get(lang).split('|').collect();
+            let head = [0, 1, 2, 3].map(|i| head.get(i).copied().unwrap_or(""));
+            Some(reco_cells(head, width))
+        }
+        Tab::Hosts => Some(truncate(
+            &Ui::HostsAge.fill(lang, &[&d.plan.catalog_as_of]),
+            width,
+        )),
+        _ => None,
+    }
+}
+
 fn recos(o: &mut Out<'_>, d: &PlanData) {
     let lang = o.lang;
-    let (aw, sw, ww) = (11, 14, 18);
-    let nw = o.width.saturating_sub(aw + sw + ww + 3).max(8);
-    let widths = [nw, aw, sw, ww];
-    let cells = |c: [&str; 4]| {
-        c.iter()
-            .zip(widths)
-            .map(|(s, w)| fit(s, w))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let head: Vec<&str> = Ui::RecoColumns.get(lang).split('|').collect();
-    let head = [0, 1, 2, 3].map(|i| head.get(i).copied().unwrap_or(""));
-    o.push(
-        vec![Line::from(Span::styled(cells(head), o.theme.dim))],
-        None,
-    );
+    let width = o.width;
+    let cells = |c: [&str; 4]| reco_cells(c, width);
     for (i, r) in d.plan.recommendations.iter().enumerate() {
         let software = r.software.first().map_or("—", |s| s.name.as_str());
         let place = r.chosen().map_or_else(
