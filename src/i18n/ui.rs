@@ -242,7 +242,7 @@ table! {
     WhereLocal => "vos appareils", "your devices";
     HostsChosen => "Hébergeurs retenus", "Chosen hosts";
     HostsAlternatives => "Autres possibilités", "Alternatives";
-    HostsAge => "vu = date des informations ; âge en mois au catalogue du {0}", "seen = date of the facts; age in months at the catalogue of {0}";
+    HostsAge => "note : total des points (détail : p) · vu : date des faits, âge en mois", "score: sum of points (details: p) · seen: date of the facts, age in months";
     HostsNone => "Aucun hébergeur CHATONS nécessaire pour les besoins relevés.", "No CHATONS host needed for the needs found.";
     HostScore => "note {0}", "score {0}";
     HostSeen => "vu {0}, {1} mois", "seen {0}, {1} months";

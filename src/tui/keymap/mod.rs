@@ -109,6 +109,8 @@ pub enum Pat {
     Key(KeyCode, KeyModifiers),
     /// The digits 1 to 9, giving `Cmd::Pick(0..=8)`.
     Digit,
+    /// The digits 1 to n, giving `Cmd::Pick(0..n)` (the plan's five tabs, the six formats).
+    DigitsTo(u8),
 }
 
 /// One row of the table.
@@ -157,6 +159,12 @@ pub fn lookup(mode: Mode, key: KeyEvent) -> Option<Cmd> {
                     }
                     _ => None,
                 },
+                Pat::DigitsTo(n) => match code {
+                    KeyCode::Char(d @ '1'..='9') if mods.is_empty() && (d as u8 - b'0') <= n => {
+                        Some(Cmd::Pick(d as u8 - b'1'))
+                    }
+                    _ => None,
+                },
                 _ => None,
             })
     };
@@ -167,6 +175,7 @@ pub fn lookup(mode: Mode, key: KeyEvent) -> Option<Cmd> {
 pub fn key_name(pat: Pat, lang: Lang) -> String {
     let (code, mods) = match pat {
         Pat::Digit => return "1-9".into(),
+        Pat::DigitsTo(n) => return format!("1-{n}"),
         Pat::Key(code, mods) => (code, mods),
     };
     let name = match code {
@@ -244,7 +253,9 @@ mod tests {
     fn text_modes_never_bind_a_printable_key() {
         for b in BINDINGS.iter().filter(|b| b.mode.types_text()) {
             match b.pat {
-                Pat::Digit => panic!("digits bound in text mode {:?}", b.mode),
+                Pat::Digit | Pat::DigitsTo(_) => {
+                    panic!("digits bound in text mode {:?}", b.mode)
+                }
                 Pat::Key(KeyCode::Char(ch), mods) => assert!(
                     mods.contains(KeyModifiers::CONTROL),
                     "{:?} binds printable {ch:?}",

@@ -175,7 +175,7 @@ pub const BINDINGS: &[Binding] = &[
     k(M::Plan, K::BackTab, Cmd::PrevTab, Ui::KeyPrevTab, false),
     k(M::Plan, K::Left, Cmd::PrevTab, Ui::KeyPrevTab, false),
     c(M::Plan, 'h', Cmd::PrevTab, Ui::KeyPrevTab, false),
-    Binding { mode: M::Plan, pat: Pat::Digit, cmd: Cmd::Pick(0), desc: Ui::KeyTabNumber, hint: false },
+    Binding { mode: M::Plan, pat: Pat::DigitsTo(5), cmd: Cmd::Pick(0), desc: Ui::KeyTabNumber, hint: false },
     k(M::Plan, K::Up, Cmd::Up, Ui::KeyUp, false),
     c(M::Plan, 'k', Cmd::Up, Ui::KeyUp, false),
     k(M::Plan, K::Down, Cmd::Down, Ui::KeyDown, false),
@@ -214,7 +214,7 @@ pub const BINDINGS: &[Binding] = &[
     c(M::PlanWhy, '?', Cmd::Help, Ui::KeyHelp, true),
     // The export dialog.
     c(M::Export, ' ', Cmd::Toggle, Ui::KeyToggleBox, true),
-    Binding { mode: M::Export, pat: Pat::Digit, cmd: Cmd::Pick(0), desc: Ui::KeyPickFormat, hint: false },
+    Binding { mode: M::Export, pat: Pat::DigitsTo(6), cmd: Cmd::Pick(0), desc: Ui::KeyPickFormat, hint: false },
     k(M::Export, K::Enter, Cmd::Enter, Ui::KeyWriteFiles, true),
     k(M::Export, K::Down, Cmd::Down, Ui::KeyNextField, false),
     c(M::Export, 'j', Cmd::Down, Ui::KeyNextField, false),

@@ -6,6 +6,7 @@ pub mod notes;
 pub mod plan;
 mod plan_hosts;
 pub mod plan_labels;
+pub mod plan_layout;
 pub mod plan_tabs;
 pub mod plan_why;
 pub mod profile;

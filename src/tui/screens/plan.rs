@@ -24,13 +24,11 @@ use super::super::theme::Theme;
 use super::super::widgets::{self, Chrome, truncate};
 use super::export::ExportDialog;
 use super::home::Home;
+use super::plan_layout::{ListLines, areas, why_text_area};
 use super::plan_tabs::{self, Item, Tab};
 use super::plan_why;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
-
-/// From this width the « Pourquoi ? » panel stands beside the list.
-pub const WIDE: u16 = 110;
 
 #[derive(Debug, Clone)]
 pub struct PlanScreen {
@@ -43,92 +41,11 @@ pub struct PlanScreen {
     /// The « Pourquoi ? » in full rather than summarised.
     pub why_all: bool,
     pub why_scroll: usize,
+    /// The first line shown of each tab's list (kept by the key handling, so the list scrolls
+    /// only as much as the selection needs).
+    pub top: [usize; 5],
     /// The screen Esc goes back to.
     pub back: Box<Screen>,
-}
-
-/// Where the parts of the plan go in the body.
-struct Areas {
-    tabs: Rect,
-    list: Rect,
-    why: Option<Rect>,
-}
-
-fn areas(body: Rect, why: bool) -> Areas {
-    let tabs = Rect { height: 1, ..body };
-    let rest = Rect::new(
-        body.x,
-        body.y + 2,
-        body.width,
-        body.height.saturating_sub(2),
-    );
-    if body.width >= WIDE {
-        let panel = (body.width * 2 / 5).max(44);
-        let list = Rect {
-            width: rest.width.saturating_sub(panel + 1),
-            ..rest
-        };
-        let why = Rect {
-            x: list.right() + 1,
-            width: panel,
-            ..rest
-        };
-        Areas {
-            tabs,
-            list,
-            why: Some(why),
-        }
-    } else if why {
-        let list_h = (rest.height / 3).max(4);
-        let list = Rect {
-            height: list_h,
-            ..rest
-        };
-        let why = Rect {
-            y: rest.y + list_h,
-            height: rest.height.saturating_sub(list_h),
-            ..rest
-        };
-        Areas {
-            tabs,
-            list,
-            why: Some(why),
-        }
-    } else {
-        Areas {
-            tabs,
-            list: rest,
-            why: None,
-        }
-    }
-}
-
-/// The text area inside the panel's border, one column of margin each side.
-fn why_text_area(panel: Rect) -> Rect {
-    Rect::new(
-        panel.x + 2,
-        panel.y + 1,
-        panel.width.saturating_sub(4),
-        panel.height.saturating_sub(2),
-    )
-}
-
-/// The first line shown so the selected block (lines `start..end`) is in view, with some
-/// context above it; the top of the tab while the selection fits on the first page, the end
-/// of the tab on its last item.
-fn top_line(start: usize, end: usize, total: usize, height: usize, last: bool) -> usize {
-    if total <= height || end <= height {
-        return 0;
-    }
-    if last {
-        return total - height;
-    }
-    let top = start.saturating_sub(height / 4).min(total - height);
-    if end > top + height {
-        end.saturating_sub(height).min(start)
-    } else {
-        top
-    }
 }
 
 impl PlanScreen {
@@ -140,6 +57,7 @@ impl PlanScreen {
             why: false,
             why_all: false,
             why_scroll: 0,
+            top: [0; 5],
             back: Box::new(back),
         }
     }
@@ -177,7 +95,7 @@ impl PlanScreen {
         let a = areas(c.body, self.why);
         self.render_tabs(app, a.tabs, buf);
         let width = a.list.width.saturating_sub(2);
-        if let Some(head) = plan_tabs::header(&self.data, self.tab, lang, width.into()) {
+        if let Some(head) = plan_tabs::header(self.tab, lang, width.into()) {
             buf.set_stringn(a.list.x + 2, a.tabs.y + 1, head, width.into(), theme.dim);
         }
         self.render_list(app, a.list, buf);
@@ -204,34 +122,20 @@ impl PlanScreen {
     fn render_list(&self, app: &App, area: Rect, buf: &mut Buffer) {
         let width = usize::from(area.width.saturating_sub(2));
         let blocks = plan_tabs::blocks(&self.data, self.tab, app.lang, &app.theme, width);
-        let selected = self.item();
-        let mut lines: Vec<(Line<'static>, bool, bool)> = Vec::new();
-        let (mut start, mut end, mut last) = (0, 0, false);
-        let n_items = blocks.iter().filter(|b| b.item.is_some()).count();
-        let mut seen = 0;
-        for b in blocks {
-            let is_sel = b.item.is_some() && b.item == selected;
-            if b.item.is_some() {
-                seen += 1;
-            }
-            if is_sel {
-                start = lines.len();
-                end = start + b.lines.len();
-                last = seen == n_items;
-            }
-            for (i, l) in b.lines.into_iter().enumerate() {
-                lines.push((l, is_sel, is_sel && i == 0));
-            }
-        }
+        let layout = ListLines::of(&blocks);
+        let t = self.tab.index();
+        let sel = self.selected[t].min(layout.items.len().saturating_sub(1));
         let h = usize::from(area.height);
-        let top = top_line(start, end, lines.len(), h, last);
-        for (row, (line, sel, first)) in lines.into_iter().skip(top).take(h).enumerate() {
-            let y = area.y + row as u16;
-            if first {
+        let top = layout.top(self.top[t], sel, h);
+        let (start, end) = layout.items.get(sel).copied().unwrap_or((0, 0));
+        let lines = blocks.into_iter().flat_map(|b| b.lines);
+        for (row, line) in lines.enumerate().skip(top).take(h) {
+            let y = area.y + (row - top) as u16;
+            if row == start && start < end {
                 buf.set_string(area.x, y, ">", app.theme.selected);
             }
             buf.set_line(area.x + 2, y, &line, area.width.saturating_sub(2));
-            if sel {
+            if (start..end).contains(&row) {
                 buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
             }
         }
@@ -324,17 +228,14 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         }
         _ => (0, 1),
     };
-    let heights: Vec<usize> = plan_tabs::blocks(
+    let layout = ListLines::of(&plan_tabs::blocks(
         &p.data,
         p.tab,
         app.lang,
         &app.theme,
         usize::from(a.list.width.saturating_sub(2)),
-    )
-    .into_iter()
-    .filter(|b| b.item.is_some())
-    .map(|b| b.lines.len())
-    .collect();
+    ));
+    let heights: Vec<usize> = layout.items.iter().map(|(a, b)| b - a).collect();
     let list_h = usize::from(a.list.height).max(1);
     let Screen::Plan(p) = &mut app.screen else {
         return Vec::new();
@@ -401,5 +302,6 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     if p.tab != tab || p.selected[t] != before {
         p.why_scroll = 0;
     }
+    p.top[t] = layout.top(p.top[t], p.selected[t], list_h);
     Vec::new()
 }

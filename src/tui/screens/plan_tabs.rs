@@ -241,17 +241,14 @@ fn reco_cells(c: [&str; 4], width: usize) -> String {
 
 /// The line that stays above the list of a tab while it scrolls: the columns of the
 /// Recommandations, what the age of host facts is counted against.
-pub fn header(d: &PlanData, tab: Tab, lang: Lang, width: usize) -> Option<String> {
+pub fn header(tab: Tab, lang: Lang, width: usize) -> Option<String> {
     match tab {
         Tab::Recos => {
             let head: Vec<&str> = Ui::RecoColumns.get(lang).split('|').collect();
             let head = [0, 1, 2, 3].map(|i| head.get(i).copied().unwrap_or(""));
             Some(reco_cells(head, width))
         }
-        Tab::Hosts => Some(truncate(
-            &Ui::HostsAge.fill(lang, &[&d.plan.catalog_as_of]),
-            width,
-        )),
+        Tab::Hosts => Some(truncate(Ui::HostsAge.get(lang), width)),
         _ => None,
     }
 }
