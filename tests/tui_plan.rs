@@ -312,6 +312,11 @@ fn why_panel_takes_the_keys_scrolls_and_gives_them_back() {
     assert_eq!(app.mode(), Mode::Plan);
     key(&mut app, KeyCode::Down);
     assert_eq!(plan(&app).why_scroll, 0, "a new item starts at the top");
+    // Changing tab from the panel closes it.
+    key(&mut app, KeyCode::Char('p'));
+    key(&mut app, KeyCode::Char('3'));
+    assert_eq!(plan(&app).tab, Tab::Hosts);
+    assert_eq!(app.mode(), Mode::Plan);
 }
 
 #[test]

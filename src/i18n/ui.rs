@@ -285,7 +285,9 @@ table! {
     WhyMove => "Pour déménager", "How to move";
     WhyCost => "Coût : {0}", "Cost: {0}";
     WhyWho => "Qui : {0}", "Who: {0}";
-    WhyQuestion => "Question : « {0} »", "Question: '{0}'";
+    WhyReasons => "Raisons, dans les lignes suivantes : {0}. Chacune a son « Pourquoi ? ».", "Reasons, in the next lines: {0}. Each has its own 'Why?'.";
+    WhyNeeded => "Le plan en a besoin {0}.", "The plan needs it {0}.";
+    WhyDecisive => "Décisif : la réponse peut changer une décision (Frama.space, hébergeur, budget).", "Decisive: the answer can change a decision (Frama.space, host, budget).";
 
     // Export.
     ExportTitle => "Exporter le plan", "Export the plan";

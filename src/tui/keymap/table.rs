@@ -211,6 +211,11 @@ pub const BINDINGS: &[Binding] = &[
     k(M::PlanWhy, K::Esc, Cmd::Why, Ui::KeyWhyClose, false),
     c(M::PlanWhy, 'q', Cmd::Why, Ui::KeyWhyClose, false),
     c(M::PlanWhy, 'e', Cmd::Export, Ui::KeyExport, false),
+    k(M::PlanWhy, K::Tab, Cmd::NextTab, Ui::KeyNextTab, false),
+    k(M::PlanWhy, K::Right, Cmd::NextTab, Ui::KeyNextTab, false),
+    k(M::PlanWhy, K::BackTab, Cmd::PrevTab, Ui::KeyPrevTab, false),
+    k(M::PlanWhy, K::Left, Cmd::PrevTab, Ui::KeyPrevTab, false),
+    Binding { mode: M::PlanWhy, pat: Pat::DigitsTo(5), cmd: Cmd::Pick(0), desc: Ui::KeyTabNumber, hint: false },
     c(M::PlanWhy, '?', Cmd::Help, Ui::KeyHelp, true),
     // The export dialog.
     c(M::Export, ' ', Cmd::Toggle, Ui::KeyToggleBox, true),

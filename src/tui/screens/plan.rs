@@ -240,6 +240,10 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     let Screen::Plan(p) = &mut app.screen else {
         return Vec::new();
     };
+    if p.why && matches!(cmd, Cmd::NextTab | Cmd::PrevTab | Cmd::Pick(_)) {
+        // Changing tab closes the panel.
+        p.why = false;
+    }
     if p.why {
         let max = why_total.saturating_sub(why_h);
         let page = why_h.saturating_sub(1).max(1);

@@ -18,6 +18,7 @@ use super::plan_labels::{
 use super::plan_tabs::Item;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
+use crate::plan::framaspace::Status;
 use crate::plan::trace::{AnswerRead, explain_rule};
 use crate::plan::{ProviderKind, Trace};
 
@@ -140,10 +141,22 @@ fn detail(o: &mut Out<'_>, d: &PlanData, item: Item) -> Option<Trace> {
             if let Some(url) = &fs.apply_url {
                 o.para(url);
             }
+            // The reasons are the next lines of the list, each with its own « Pourquoi ? »:
+            // count them here rather than repeat them.
+            let mut counts: Vec<(Status, usize)> = Vec::new();
             for r in &fs.reasons {
-                let tag = format!("[{}] ", status_tag(r.status).get(lang));
-                o.text(&tag, r.text.get(lang), 2, o.theme.text);
+                match counts.iter_mut().find(|(s, _)| *s == r.status) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((r.status, 1)),
+                }
             }
+            counts.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+            let counts = counts
+                .iter()
+                .map(|(s, n)| format!("{n} {}", status_tag(*s).get(lang)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            o.para(&Ui::WhyReasons.fill(lang, &[&counts]));
             Some(fs.trace.clone())
         }
         Item::Reason(i) => {
@@ -240,12 +253,10 @@ fn detail(o: &mut Out<'_>, d: &PlanData, item: Item) -> Option<Trace> {
         }
         Item::ToFind(i) => {
             let f = p.to_find.get(i)?;
-            let label = d
-                .questionnaire
-                .question(&f.question)
-                .map_or(f.label.get(lang), |q| q.label.get(lang));
-            o.para(&Ui::WhyQuestion.fill(lang, &[&label]));
-            o.para(f.why.get(lang));
+            o.para(&Ui::WhyNeeded.fill(lang, &[&f.why.get(lang)]));
+            if f.blocking {
+                o.para(Ui::WhyDecisive.get(lang));
+            }
             let mut t = Trace::rule("risks.unknown");
             t.add_answer(AnswerRead::choice(&f.question, "dont_know"));
             Some(t)
