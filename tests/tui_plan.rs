@@ -559,3 +559,38 @@ fn the_items_of_each_tab_are_those_drawn_and_every_why_fits_its_panel() {
         }
     }
 }
+
+#[test]
+fn an_almost_empty_plan_draws_every_tab_and_its_why() {
+    // Two answers on the test questionnaire: hardly any need, host or step.
+    let catalog = catalog::shipped().expect("catalogue");
+    let data = Arc::new(diagasso::tui::plan_data::PlanData::build(
+        "audit-0",
+        "Les Amis du Quartier Saint-Éloi",
+        Arc::new(questionnaire()),
+        &audit(),
+        &association(),
+        &catalog,
+    ));
+    let mut app = home_app(Lang::Fr, Theme::dark(), rows(1));
+    app.update(Action::PlanOpened(data));
+    for (w, h) in [(80, 24), (120, 40)] {
+        app.update(Action::Resize(w, h));
+        for tab in 0..5u8 {
+            cmd(&mut app, Cmd::Pick(tab));
+            for c in [
+                Cmd::Down,
+                Cmd::PageDown,
+                Cmd::Bottom,
+                Cmd::Why,
+                Cmd::Down,
+                Cmd::Why,
+            ] {
+                cmd(&mut app, c);
+                let _ = render(&app, w, h);
+            }
+        }
+    }
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Home(_)));
+}

@@ -225,6 +225,10 @@ table! {
     VerdictYes => "oui", "yes";
     VerdictProbably => "probablement", "probably";
     VerdictNo => "non", "no";
+    VerdictYesWhy => "éligible a priori", "eligible as far as we can tell";
+    VerdictProbablyWhy => "des points à vérifier", "points to check";
+    VerdictNoWhy => "ne convient pas", "not suitable";
+    RecosNone => "Aucun besoin relevé pour l'instant : complétez le diagnostic.", "No need found yet: complete the audit.";
     FramasoftReviews => "Framasoft examine chaque demande : ce plan ne peut pas promettre qu'elle sera acceptée.", "Framasoft reviews each request: this plan cannot promise it will be accepted.";
     TagInfo => "info", "info";
     TagOk => "ok", "ok";

@@ -106,7 +106,7 @@ impl Confirm {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) {
         let (lang, theme) = (app.lang, &app.theme);
         let lines = widgets::wrap_lines(&self.body, 54).len() as u16;
-        let height = (lines + 5).clamp(10, area.height.saturating_sub(2));
+        let height = (lines + 5).max(10).min(area.height.saturating_sub(2));
         let inner = widgets::popup(widgets::centered(area, 60, height), buf, theme, &self.title);
         let text = Rect::new(
             inner.x + 1,

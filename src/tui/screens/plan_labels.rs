@@ -27,6 +27,15 @@ pub fn verdict(e: Eligible) -> Ui {
     }
 }
 
+/// The verdict in a few words after « oui / probablement / non ».
+pub fn verdict_why(e: Eligible) -> Ui {
+    match e {
+        Eligible::Yes => Ui::VerdictYesWhy,
+        Eligible::Probably => Ui::VerdictProbablyWhy,
+        Eligible::No => Ui::VerdictNoWhy,
+    }
+}
+
 pub fn status_tag(s: Status) -> Ui {
     match s {
         Status::Info => Ui::TagInfo,

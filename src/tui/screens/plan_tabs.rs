@@ -14,6 +14,7 @@ use super::super::theme::Theme;
 use super::super::widgets::{fit, truncate, wrap_lines};
 use super::plan_labels::{
     action_label, bar, effort_label, inline, provider_place, severity_label, status_tag, verdict,
+    verdict_why,
 };
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
@@ -205,7 +206,7 @@ fn summary(o: &mut Out<'_>, d: &PlanData) {
         &[&format!(
             "{} — {}",
             verdict(fs.eligible).get(lang).to_uppercase(),
-            fs.eligible_label.get(lang)
+            verdict_why(fs.eligible).get(lang)
         )],
     );
     let lines = o.wrapped("", &head, 2, o.theme.title);
@@ -257,6 +258,9 @@ fn recos(o: &mut Out<'_>, d: &PlanData) {
     let lang = o.lang;
     let width = o.width;
     let cells = |c: [&str; 4]| reco_cells(c, width);
+    if d.plan.recommendations.is_empty() {
+        o.note(Ui::RecosNone.get(lang));
+    }
     for (i, r) in d.plan.recommendations.iter().enumerate() {
         let software = r.software.first().map_or("—", |s| s.name.as_str());
         let place = r.chosen().map_or_else(
