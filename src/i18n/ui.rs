@@ -294,6 +294,8 @@ table! {
     WhyDecisive => "Décisif : la réponse peut changer une décision (Frama.space, hébergeur, budget).", "Decisive: the answer can change a decision (Frama.space, host, budget).";
 
     // Export.
+    PlanComputing => "Calcul du plan…", "Computing the plan…";
+    ExportWriting => "Écriture des fichiers…", "Writing the files…";
     ExportTitle => "Exporter le plan", "Export the plan";
     ExportFormats => "Formats", "Formats";
     FormatMd => "Markdown (.md) : la pièce jointe de l'annonce Emancip'Asso", "Markdown (.md): the attachment of the Emancip'Asso listing";

@@ -169,3 +169,11 @@ pub enum Effect {
     Export(ExportRequest),
     Quit,
 }
+
+impl Effect {
+    /// Effects that can take a moment (the plan on a large catalogue, a PDF): the run loop
+    /// draws the screen, with its "working" notice, before carrying them out.
+    pub fn is_slow(&self) -> bool {
+        matches!(self, Effect::OpenPlan { .. } | Effect::Export(_))
+    }
+}

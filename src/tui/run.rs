@@ -57,7 +57,7 @@ fn run_loop(
     }
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    if settle(&mut app, &mut exec, first) {
+    if settle(terminal, &mut app, &mut exec, first)? {
         return Ok(());
     }
     loop {
@@ -75,14 +75,21 @@ fn run_loop(
             Action::Tick
         };
         let effects = app.update(action);
-        if settle(&mut app, &mut exec, effects) {
+        if settle(terminal, &mut app, &mut exec, effects)? {
             return Ok(());
         }
     }
 }
 
 /// Carry out effects and feed their results back until nothing is left; true when quitting.
-fn settle(app: &mut App, exec: &mut Executor<'_>, effects: Vec<Effect>) -> bool {
+/// Before an effect that can take a moment (computing a plan, writing a PDF) the screen is
+/// drawn, so the notice that says so shows while it runs.
+fn settle(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    exec: &mut Executor<'_>,
+    effects: Vec<Effect>,
+) -> std::io::Result<bool> {
     let mut queue: VecDeque<Effect> = effects.into();
     let mut quit = false;
     while let Some(effect) = queue.pop_front() {
@@ -90,9 +97,12 @@ fn settle(app: &mut App, exec: &mut Executor<'_>, effects: Vec<Effect>) -> bool 
             quit = true;
             continue;
         }
+        if effect.is_slow() {
+            terminal.draw(|f| app.draw(f))?;
+        }
         for action in exec.execute(effect) {
             queue.extend(app.update(action));
         }
     }
-    quit
+    Ok(quit)
 }

@@ -171,6 +171,9 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             audit_id,
             status: AuditStatus::InProgress,
         }],
-        ConfirmKind::Overwrite(request) => vec![Effect::Export(request)],
+        ConfirmKind::Overwrite(request) => {
+            app.notice(Ui::ExportWriting.get(app.lang));
+            vec![Effect::Export(request)]
+        }
     }
 }

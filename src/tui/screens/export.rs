@@ -293,7 +293,10 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         }
         Cmd::Toggle if d.focus != BUTTON => d.toggle(d.focus),
         Cmd::Toggle | Cmd::Enter => match d.request() {
-            Ok(request) => return vec![Effect::Export(request)],
+            Ok(request) => {
+                app.notice(Ui::ExportWriting.get(app.lang));
+                return vec![Effect::Export(request)];
+            }
             Err(why) => {
                 d.outcome = Some(Outcome::Failed {
                     message: why.get(app.lang).to_string(),
@@ -338,6 +341,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             dir,
             existing,
         } => {
+            app.notice = None;
             let confirm = Confirm::overwrite(request, &dir, &existing, lang);
             app.overlay = Some(Overlay::Confirm(confirm));
         }

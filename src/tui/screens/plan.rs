@@ -191,6 +191,7 @@ pub fn opened(app: &mut App, data: Arc<PlanData>) -> Vec<Effect> {
     };
     app.screen = Screen::Plan(Box::new(PlanScreen::new(data, back)));
     app.overlay = None;
+    app.notice = None;
     Vec::new()
 }
 

@@ -220,9 +220,9 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             app.overlay = Some(Overlay::Confirm(confirm));
         }
         Cmd::Plan => {
-            return vec![Effect::OpenPlan {
-                audit_id: s.audit_id.clone(),
-            }];
+            let audit_id = s.audit_id.clone();
+            app.notice(Ui::PlanComputing.get(app.lang));
+            return vec![Effect::OpenPlan { audit_id }];
         }
         Cmd::Export => {
             let dialog = ExportDialog::new(&s.audit_id, &s.association_name, &app.export_dir);
