@@ -30,7 +30,7 @@ pub fn areas(body: Rect, why: bool) -> Areas {
         body.height.saturating_sub(2),
     );
     if body.width >= WIDE {
-        let panel = (body.width * 2 / 5).max(44);
+        let panel = (body.width * 3 / 8).max(44);
         let list = Rect {
             width: rest.width.saturating_sub(panel + 1),
             ..rest
