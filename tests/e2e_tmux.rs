@@ -197,3 +197,92 @@ fn answers_survive_sigkill_and_the_terminal_is_restored() {
         assert!(flags.contains(&sane), "terminal mode lacks {sane}:\n{stty}");
     }
 }
+
+/// The demo, its plan, an export of Markdown and HTML into a temporary folder, then the same
+/// export again: the files are there, and the second time nothing is replaced after a "non".
+#[test]
+fn the_demo_plan_exports_markdown_and_html_and_never_replaces_without_a_yes() {
+    if !tmux_available() {
+        eprintln!("NOTICE: tmux is not installed; the end-to-end test is skipped.");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db: PathBuf = dir.path().join("e2e.db");
+    let pid = dir.path().join("pid");
+    let out = dir.path().join("exports");
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_diagasso"));
+    let t = Tmux {
+        socket: format!("diagasso-e2e-plan-{}", std::process::id()),
+    };
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "env",
+        "LANG=fr_FR.UTF-8",
+        "TERM=xterm-256color",
+        "PS1=e2e$ ",
+        "DIAGASSO_TRAINER=e2e",
+        "DIAGASSO_CATALOG=/nonexistent/catalogue.toml",
+        "sh",
+    ]);
+    t.wait_for("e2e$");
+    t.text(&launch_line(&bin, &db, &pid));
+    t.keys(&["Enter"]);
+    t.wait_for("Bienvenue dans diagasso");
+    t.keys(&["d"]);
+    let walk = t.wait_for("Question");
+    if walk.contains("Tapez") {
+        t.keys(&["Escape"]);
+    }
+    t.keys(&["r"]);
+    t.wait_for("Relecture");
+    t.keys(&["p"]);
+    let plan = t.wait_for("1 Synthèse");
+    assert!(plan.contains("Frama.space"), "the summary:\n{plan}");
+    t.keys(&["3"]);
+    t.wait_for("Hébergeurs retenus");
+    t.keys(&["e"]);
+    t.wait_for("Exporter le plan");
+    for _ in 0..8 {
+        t.keys(&["Down"]);
+    }
+    t.keys(&["C-u"]);
+    t.text(&out.display().to_string());
+    t.keys(&["Enter"]);
+    let done = t.wait_for("Fichiers écrits");
+    let files: Vec<PathBuf> = std::fs::read_dir(&out)
+        .expect("the folder was made")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}\n{done}");
+    for ext in ["md", "html"] {
+        assert!(
+            files.iter().any(|f| f.extension().is_some_and(|e| e == ext)
+                && f.metadata().is_ok_and(|m| m.len() > 1000)),
+            "a .{ext} file: {files:?}"
+        );
+    }
+    let before: Vec<_> = files
+        .iter()
+        .map(|f| f.metadata().and_then(|m| m.modified()).ok())
+        .collect();
+    t.keys(&["Enter"]);
+    t.wait_for("Remplacer des fichiers");
+    t.keys(&["n"]);
+    t.wait_for("Rien n'a été remplacé");
+    let after: Vec<_> = files
+        .iter()
+        .map(|f| f.metadata().and_then(|m| m.modified()).ok())
+        .collect();
+    assert_eq!(before, after, "nothing replaced after « non »");
+    t.keys(&["Escape"]);
+    t.wait_for("4 Feuille de route");
+    t.keys(&["C-c"]);
+    t.wait_for("Tout est enregistré dans");
+}

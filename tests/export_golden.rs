@@ -1,6 +1,7 @@
-//! Golden examples: every export format generated from the demo audit lives in
-//! `exports/examples/`. This test regenerates them and fails when they drift; run it with
-//! `UPDATE_GOLDEN=1` to rewrite them after an intended change (then review the diff).
+//! Golden examples: every export format generated from the shipped demo audit (the one
+//! `diagasso demo` creates, with its real plan on the shipped catalogue, fixed ids and dates)
+//! lives in `exports/examples/`. This test regenerates them and fails when they drift; run it
+//! with `UPDATE_GOLDEN=1` to rewrite them after an intended change (then review the diff).
 
 mod export_fixture;
 
@@ -10,7 +11,7 @@ use diagasso::export::{self, Format, Options, Templates, csv::CsvOptions};
 use diagasso::i18n::Lang;
 
 fn examples() -> Vec<(String, Vec<u8>)> {
-    let d = export_fixture::demo();
+    let d = export_fixture::shipped_demo();
     let input = d.input();
     let t = Templates::embedded();
     let mut out = Vec::new();
@@ -35,7 +36,10 @@ fn examples() -> Vec<(String, Vec<u8>)> {
                 Format::Csv,
             ][..],
         ),
-        (en, &[Format::Md, Format::Html, Format::Annonce][..]),
+        (
+            en,
+            &[Format::Md, Format::Html, Format::Pdf, Format::Annonce][..],
+        ),
     ] {
         for &f in formats {
             let bytes = export::render(f, &input, &opts, &t).unwrap_or_else(|e| panic!("{f}: {e}"));

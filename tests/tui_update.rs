@@ -1,6 +1,6 @@
 //! `App::update` tested as data: a state, an action, then the state and the effects. No store,
 //! no terminal. And a property test: no sequence of keys panics, draws a broken frame or pushes
-//! progress past 100 %.
+//! progress past 100 %, through every screen including the plan and the export dialog.
 
 mod common;
 
@@ -358,34 +358,88 @@ fn any_key() -> impl Strategy<Value = KeyEvent> {
         Just(KeyCode::F(5)),
         prop::sample::select(vec![
             ' ', '1', '2', '3', '5', '9', 's', 'c', 'n', 'r', 't', 'i', 'f', 'o', 'q', '?', '/',
-            'é', '«', 'x'
+            'é', '«', 'x', 'p', 'e', 'v', 'a', 'w', 'h', 'l', 'g', 'G', 'j', 'k', '4'
         ])
         .prop_map(KeyCode::Char),
     ];
     codes.prop_map(|c| KeyEvent::new(c, KeyModifiers::NONE))
 }
 
+/// Play `keys` on `app` at w×h, playing the store too, checking progress and drawing each frame.
+fn play(app: &mut App, keys: Vec<KeyEvent>, w: u16, h: u16) -> Result<(), TestCaseError> {
+    app.update(Action::Resize(w, h));
+    for k in keys {
+        if let Some(action) = app.key_action(k) {
+            let mut queue = app.update(action);
+            while let Some(effect) = queue.pop() {
+                // Play the store: confirm saves, give the demo plan, find the files of a first
+                // export already there and write the second; open nothing new.
+                let reply = match effect {
+                    Effect::Walk {
+                        effect: walk::Effect::Save { question_id, .. },
+                        ..
+                    } => Action::AnswerSaved {
+                        question_id,
+                        at: "00:00:00".into(),
+                    },
+                    Effect::OpenPlan { .. } => Action::PlanOpened(shared_demo_plan()),
+                    Effect::Export(request) if !request.overwrite => Action::ExportExists {
+                        request,
+                        dir: "/tmp/out".into(),
+                        existing: vec!["diagnostic.md".into()],
+                    },
+                    Effect::Export(_) => Action::Exported {
+                        dir: "/tmp/out".into(),
+                        paths: vec!["/tmp/out/diagnostic.md".into()],
+                    },
+                    _ => continue,
+                };
+                queue.extend(app.update(reply));
+            }
+        }
+        if let Some(s) = &app.session {
+            let p = s.walk.progress();
+            prop_assert!(p.answered <= p.total && p.percent() <= 100);
+        }
+        let _ = render(app, w, h);
+    }
+    Ok(())
+}
+
+fn size(wide: bool) -> (u16, u16) {
+    if wide { (120, 40) } else { (80, 24) }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
-    fn no_key_sequence_panics_or_overflows_progress(keys in proptest::collection::vec(any_key(), 0..80)) {
+    fn no_key_sequence_panics_or_overflows_progress(
+        keys in proptest::collection::vec(any_key(), 0..120),
+        wide in any::<bool>(),
+    ) {
         let mut app = walk_app(Lang::Fr, Theme::dark());
-        for k in keys {
-            if let Some(action) = app.key_action(k) {
-                for effect in app.update(action) {
-                    // Play the store: confirm saves, open nothing new.
-                    if let Effect::Walk { effect: walk::Effect::Save { question_id, .. }, .. } = effect {
-                        app.update(Action::AnswerSaved { question_id, at: "00:00:00".into() });
-                    }
-                }
-            }
-            if let Some(s) = &app.session {
-                let p = s.walk.progress();
-                prop_assert!(p.answered <= p.total && p.percent() <= 100);
-            }
-            let _ = render(&app, 80, 24);
-        }
+        let (w, h) = size(wide);
+        play(&mut app, keys, w, h)?;
     }
+
+    #[test]
+    fn no_key_sequence_on_the_plan_or_the_export_dialog_panics(
+        keys in proptest::collection::vec(any_key(), 0..120),
+        wide in any::<bool>(),
+    ) {
+        let mut app = walk_app(Lang::Fr, Theme::dark());
+        app.update(Action::Cmd(Cmd::Review));
+        app.update(Action::PlanOpened(shared_demo_plan()));
+        let (w, h) = size(wide);
+        play(&mut app, keys, w, h)?;
+    }
+}
+
+/// The demo plan, computed once for every case.
+fn shared_demo_plan() -> std::sync::Arc<diagasso::tui::plan_data::PlanData> {
+    static PLAN: std::sync::OnceLock<std::sync::Arc<diagasso::tui::plan_data::PlanData>> =
+        std::sync::OnceLock::new();
+    PLAN.get_or_init(demo_plan).clone()
 }
 
 #[test]

@@ -25,9 +25,20 @@ pub fn clean(s: &str) -> String {
 }
 
 /// [`clean`], then every run of whitespace (newlines included) folded into one space: for text
-/// that must stay on one line (a table cell, a list item, a heading).
+/// that must stay on one line (a table cell, a list item, a heading). No-break spaces are kept
+/// (French puts one before `:`, `?`, `;`, and in `15 000`), unless they are all there is.
 pub fn one_line(s: &str) -> String {
-    clean(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    let folds = |c: char| c.is_whitespace() && c != '\u{A0}' && c != '\u{202F}';
+    let out = clean(s)
+        .split(folds)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if out.chars().all(char::is_whitespace) {
+        String::new()
+    } else {
+        out
+    }
 }
 
 /// Escape for HTML text and attribute values (double- or single-quoted).
@@ -106,9 +117,44 @@ pub const MAX_STEM_CHARS: usize = 60;
 /// A file-name stem from free text (an association's name): NFC, only letters, digits, `-` and
 /// `_` survive (so no `..`, no separators, no control characters, no shell metacharacters),
 /// runs of anything else become one `-`, Windows device names are avoided, and the result is
-/// cut to [`MAX_STEM_CHARS`] on a character boundary. Never empty: `fallback` when nothing is
-/// left.
+/// cut to [`MAX_STEM_CHARS`] between words (see [`file_stem_within`]). Never empty: `fallback`
+/// when nothing is left.
 pub fn file_stem(s: &str, fallback: &str) -> String {
+    file_stem_within(s, fallback, MAX_STEM_CHARS)
+}
+
+/// Cut a stem to `max` characters between words: at the last `-` or `_` that keeps at least
+/// half of it, then without the one- or two-letter words a cut leaves dangling ("…-à-l"); by
+/// characters only when there is no such place.
+fn cut_between_words(stem: &str, max: usize) -> String {
+    let chars: Vec<char> = stem.chars().collect();
+    if chars.len() <= max {
+        return stem.to_string();
+    }
+    if chars.get(max).is_some_and(|c| *c == '-' || *c == '_') {
+        return chars[..max].iter().collect();
+    }
+    let head = &chars[..max];
+    let Some(at) = head.iter().rposition(|c| *c == '-' || *c == '_') else {
+        return head.iter().collect();
+    };
+    if at < max / 2 {
+        return head.iter().collect();
+    }
+    let mut words: Vec<String> = head[..at]
+        .iter()
+        .collect::<String>()
+        .split(['-', '_'])
+        .map(str::to_string)
+        .collect();
+    while words.len() > 1 && words.last().is_some_and(|w| w.chars().count() <= 2) {
+        words.pop();
+    }
+    words.join("-")
+}
+
+/// [`file_stem`] cut to `max` characters (at least 1).
+pub fn file_stem_within(s: &str, fallback: &str, max: usize) -> String {
     let mut out = String::new();
     let mut dash = false;
     for g in clean(s).graphemes(true) {
@@ -122,7 +168,10 @@ pub fn file_stem(s: &str, fallback: &str) -> String {
             dash = true;
         }
     }
-    let mut stem: String = out.chars().take(MAX_STEM_CHARS).collect();
+    while out.ends_with(['-', '_']) {
+        out.pop();
+    }
+    let mut stem = cut_between_words(&out, max.max(1));
     while stem.ends_with(['-', '_']) {
         stem.pop();
     }
@@ -151,6 +200,13 @@ mod tests {
         assert_eq!(clean("x\u{202E}gnp.exe"), "xgnp.exe");
         assert_eq!(clean("جمعية"), "جمعية");
         assert_eq!(clean("e\u{301}"), "é");
+    }
+
+    #[test]
+    fn one_line_folds_spaces_but_keeps_no_break_ones() {
+        assert_eq!(one_line("  a \n\t b "), "a b");
+        assert_eq!(one_line("\u{a0}: 15\u{a0}000"), "\u{a0}: 15\u{a0}000");
+        assert_eq!(one_line(" \u{a0} "), "");
     }
 
     #[test]
@@ -201,6 +257,17 @@ mod tests {
         assert_eq!(file_stem("🚲 vélo", "x"), "vélo");
         let long = "é".repeat(300);
         assert_eq!(file_stem(&long, "x").chars().count(), MAX_STEM_CHARS);
+        // Long names are cut between words, never inside one.
+        let name = "Jardinage collectif et éducation à l'environnement — département 69";
+        assert_eq!(
+            file_stem(name, "x"),
+            "jardinage-collectif-et-éducation-à-l-environnement"
+        );
+        assert_eq!(
+            file_stem_within(name, "x", 45),
+            "jardinage-collectif-et-éducation"
+        );
+        assert_eq!(file_stem_within("abc-defghij", "x", 8), "abc-defg");
         assert!(!file_stem("<script>", "x").contains(['<', '>', '/']));
     }
 }

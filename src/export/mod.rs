@@ -153,19 +153,29 @@ pub fn render(
 
 /// The file name of an export: `diagnostic-<name>-<date>[-anonyme].<ext>`, with the name made
 /// safe by [`escape::file_stem`] (and replaced by activity + département when anonymised, so the
-/// name does not leak through the file name either).
+/// name does not leak through the file name either). A long name is cut between words, and an
+/// anonymised one keeps its département whole: the activity is what gets shortened.
 pub fn file_name(format: Format, input: &Input, opts: &Options) -> String {
     let lang = opts.lang;
-    let name = if format == Format::Annonce {
+    let (name, place) = if format == Format::Annonce {
         let o = Options {
             anonymise: !opts.keep_name || opts.anonymise,
             ..*opts
         };
-        view::public_name(input, &o)
+        view::public_name_parts(input, &o)
     } else {
-        view::public_name(input, opts)
+        view::public_name_parts(input, opts)
     };
-    let stem = escape::file_stem(&name, "association");
+    let stem = match place.map(|p| escape::file_stem(&p, "")) {
+        Some(p) if !p.is_empty() && p.chars().count() < escape::MAX_STEM_CHARS / 2 => {
+            let room = escape::MAX_STEM_CHARS - p.chars().count() - 1;
+            format!(
+                "{}-{p}",
+                escape::file_stem_within(&name, "association", room)
+            )
+        }
+        _ => escape::file_stem(&name, "association"),
+    };
     let date = input.audit.updated_at.get(..10).unwrap_or("");
     let date = if date.bytes().all(|b| b.is_ascii_digit() || b == b'-') && date.len() == 10 {
         format!("-{date}")

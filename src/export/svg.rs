@@ -127,7 +127,7 @@ pub fn radar(scores: &[Score], title: &str) -> Option<String> {
 /// Horizontal bars, one per domain, with the level written at the end of each bar.
 pub fn bars(scores: &[Score], title: &str) -> String {
     let row = 30.0;
-    let (label_w, bar_w) = (210.0, 300.0);
+    let (label_w, bar_w) = (240.0, 270.0);
     let w = label_w + bar_w + 60.0;
     let h = 20.0 + row * scores.len().max(1) as f64;
     let mut s = String::new();
@@ -144,7 +144,7 @@ pub fn bars(scores: &[Score], title: &str) -> String {
             r#"<text x="{}" y="{}" text-anchor="end" font-size="13" fill="{INK}">{}</text>"#,
             num(label_w - 10.0),
             num(y + 17.0),
-            esc(&short(&sc.label, 28))
+            esc(&short(&sc.label, 30))
         );
         let _ = write!(
             s,

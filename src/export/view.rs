@@ -112,6 +112,15 @@ pub fn grouped(n: u64, lang: Lang) -> String {
 
 /// The association as shown: the name or, anonymised, the activity and département.
 pub fn public_name(input: &Input, opts: &Options) -> String {
+    match public_name_parts(input, opts) {
+        (name, Some(place)) => format!("{name} — {place}"),
+        (name, None) => name,
+    }
+}
+
+/// [`public_name`] in its two parts: the name (or, anonymised, the activity) and, anonymised,
+/// the place — apart, so a file name can shorten the first and keep the second.
+pub fn public_name_parts(input: &Input, opts: &Options) -> (String, Option<String>) {
     let a = input.association;
     if opts.hides_name() {
         let activity = one_line(&a.activity);
@@ -120,16 +129,13 @@ pub fn public_name(input: &Input, opts: &Options) -> String {
         } else {
             activity
         };
-        match place(input, opts) {
-            Some(p) => format!("{activity} — {p}"),
-            None => activity,
-        }
+        (activity, place(input, opts))
     } else {
         let n = one_line(&a.name);
         if n.is_empty() {
-            a.legal_form.label(opts.lang).to_string()
+            (a.legal_form.label(opts.lang).to_string(), None)
         } else {
-            n
+            (n, None)
         }
     }
 }

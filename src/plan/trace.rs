@@ -1,7 +1,13 @@
 //! Traces: why the plan says what it says. Every item of a plan carries a `Trace` — the ids of
 //! the rules that produced it, the answers (question id + value) and profile fields it read, and
 //! the dated catalogue facts it relied on — and `RULES` explains each rule id in plain words, so
-//! a "Pourquoi ?" panel can be built from a trace alone.
+//! a "Pourquoi ?" panel can be built from a trace alone: in full with `Trace::explain`, or short
+//! with `Trace::summary` (`summary`: deciding rules in words, inherited ones folded, answers
+//! once per question, sources once with their date once).
+
+mod summary;
+
+pub use summary::{Said, Source, Summary, sources};
 
 use std::borrow::Cow;
 use std::sync::Arc;

@@ -2,12 +2,15 @@
 //! text field, a tick, or the result of an effect), `Effect`s out (plain data the run loop
 //! carries out against the store). `update` never touches the store, the clock or the terminal.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::crossterm::event::KeyEvent;
 
 use super::keymap::Cmd;
+use super::plan_data::PlanData;
 use crate::audit::{Association, Audit, AuditStatus};
+use crate::export::Format;
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
 use crate::walk;
@@ -40,6 +43,20 @@ pub struct OpenedAudit {
     pub association_name: String,
     pub questionnaire: Arc<Questionnaire>,
     pub cursor: Option<String>,
+}
+
+/// An export asked for in the dialog: which audit, which formats, how, where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub audit_id: String,
+    pub formats: Vec<Format>,
+    pub anonymise: bool,
+    /// Keep free-text notes when anonymising.
+    pub with_notes: bool,
+    /// The folder as typed: `~/…` is in the home folder, a relative path in the current one.
+    pub dir: String,
+    /// Replace files that already exist: only after the person said yes.
+    pub overwrite: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +102,24 @@ pub enum Action {
     DemoCreated {
         audit_id: String,
     },
+    /// The plan of an audit, computed on the effective catalogue.
+    PlanOpened(Arc<PlanData>),
+    /// Some files of an export are already there: nothing was written.
+    ExportExists {
+        request: ExportRequest,
+        dir: PathBuf,
+        /// Their names.
+        existing: Vec<String>,
+    },
+    Exported {
+        dir: PathBuf,
+        paths: Vec<PathBuf>,
+    },
+    ExportFailed {
+        message: Message,
+        /// Files written before the failure.
+        written: Vec<PathBuf>,
+    },
     /// An effect failed: shown on the message line.
     Failed(Message),
 }
@@ -126,5 +161,19 @@ pub enum Effect {
         audit_id: String,
     },
     CreateDemo,
+    /// Compute the plan of an audit (answers as stored now).
+    OpenPlan {
+        audit_id: String,
+    },
+    /// Write export files.
+    Export(ExportRequest),
     Quit,
+}
+
+impl Effect {
+    /// Effects that can take a moment (the plan on a large catalogue, a PDF): the run loop
+    /// draws the screen, with its "working" notice, before carrying them out.
+    pub fn is_slow(&self) -> bool {
+        matches!(self, Effect::OpenPlan { .. } | Effect::Export(_))
+    }
 }

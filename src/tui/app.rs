@@ -11,7 +11,7 @@ use ratatui::layout::Position;
 use super::action::{Action, Effect, QuestionnaireChoice};
 use super::keymap::{self, Cmd, Mode};
 use super::overlays::{self, Overlay};
-use super::screens::{home, notes, profile, review, walk};
+use super::screens::{export, home, notes, plan, profile, review, walk};
 use super::theme::Theme;
 use super::widgets::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::audit::AuditStatus;
@@ -19,8 +19,8 @@ use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::walk::Walk;
 
-/// The screens. The transition plan and the export dialog (issues #5 and #6) will be two more
-/// variants here (`Plan(plan::Plan)`, `Export(export::Export)`), reached from the review.
+/// The screens. The plan and the export dialog keep the screen they were opened from, to go
+/// back to it with Esc.
 #[derive(Debug, Clone)]
 pub enum Screen {
     Home(home::Home),
@@ -28,6 +28,8 @@ pub enum Screen {
     Walk(walk::WalkView),
     Notes(Box<notes::Notes>),
     Review(review::Review),
+    Plan(Box<plan::PlanScreen>),
+    Export(Box<export::ExportDialog>),
 }
 
 /// The audit being walked.
@@ -61,6 +63,9 @@ pub struct App {
     pub questionnaires: Vec<QuestionnaireChoice>,
     pub size: (u16, u16),
     pub quitting: bool,
+    /// The folder the export dialog offers: the current folder (set by the run loop), then the
+    /// last one written to.
+    pub export_dir: String,
 }
 
 impl App {
@@ -80,6 +85,7 @@ impl App {
             questionnaires,
             size: (MIN_WIDTH, MIN_HEIGHT),
             quitting: false,
+            export_dir: ".".to_string(),
         };
         let effects = vec![home::Home::default().load(0)];
         (app, effects)
@@ -96,6 +102,8 @@ impl App {
             Screen::Walk(w) => w.mode(self.session.as_ref()),
             Screen::Notes(_) => Mode::Notes,
             Screen::Review(_) => Mode::Review,
+            Screen::Plan(p) => p.mode(),
+            Screen::Export(d) => d.mode(),
         }
     }
 
@@ -164,7 +172,11 @@ impl App {
                     n.key(key);
                     Vec::new()
                 }
-                Screen::Review(_) => Vec::new(),
+                Screen::Export(d) => {
+                    d.key(key);
+                    Vec::new()
+                }
+                Screen::Review(_) | Screen::Plan(_) => Vec::new(),
             },
             Action::Tick => notes::tick(self),
             Action::Resize(w, h) => {
@@ -186,6 +198,8 @@ impl App {
             Screen::Walk(_) => walk::cmd(self, cmd),
             Screen::Notes(_) => notes::cmd(self, cmd),
             Screen::Review(_) => review::cmd(self, cmd),
+            Screen::Plan(_) => plan::cmd(self, cmd),
+            Screen::Export(_) => export::cmd(self, cmd),
         }
     }
 
@@ -203,6 +217,10 @@ impl App {
             Action::AnswerSaved { .. } | Action::AnswerFailed { .. } => walk::result(self, action),
             Action::NoteSaved { .. } => notes::result(self, action),
             Action::StatusSaved(_) => review::result(self, action),
+            Action::PlanOpened(data) => plan::opened(self, data),
+            Action::Exported { .. } | Action::ExportExists { .. } | Action::ExportFailed { .. } => {
+                export::result(self, action)
+            }
             _ => Vec::new(),
         }
     }
@@ -244,6 +262,8 @@ impl App {
             Screen::Walk(w) => w.render(self, &c, buf),
             Screen::Notes(n) => n.render(self, &c, buf),
             Screen::Review(r) => r.render(self, &c, buf),
+            Screen::Plan(p) => p.render(self, &c, buf),
+            Screen::Export(d) => d.render(self, &c, buf),
         };
         if let Some(n) = &self.notice {
             widgets::message_line(c.message, buf, &self.theme, &n.text, n.error);

@@ -1,7 +1,9 @@
 //! Carrying effects out against the store: the only part of the TUI (and of the line mode,
 //! which uses it too) that calls `Store`. Each effect gives back the actions that report its
 //! result; times from the store (UTC) are shown in local time here, where reading the clock and
-//! the time zone is allowed.
+//! the time zone is allowed. The plan and the export files are in `effects/plan.rs`.
+
+mod plan;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,6 +12,7 @@ use chrono::{DateTime, Local};
 
 use super::action::{Action, Effect, HomeRow, OpenedAudit, QuestionnaireChoice};
 use super::demo;
+use crate::catalog::Catalog;
 use crate::i18n::{Lang, Message};
 use crate::questionnaire::{Questionnaire, shipped};
 use crate::store::{AuditSummary, Store, StoreError};
@@ -24,6 +27,9 @@ pub struct Executor<'a> {
     pub questionnaires: Vec<Arc<Questionnaire>>,
     /// Questionnaire copies of audits already read, by hash (parsing one takes milliseconds).
     pub parsed: HashMap<String, Arc<Questionnaire>>,
+    /// The effective catalogue (shipped + the user's), loaded by the first plan; tests may set
+    /// it.
+    pub catalog: Option<Arc<Catalog>>,
 }
 
 /// "14:03:12" in local time, from an RFC 3339 time.
@@ -88,6 +94,7 @@ impl<'a> Executor<'a> {
             trainer,
             questionnaires,
             parsed: HashMap::new(),
+            catalog: None,
         }
     }
 
@@ -259,6 +266,8 @@ impl<'a> Executor<'a> {
                 let audit_id = demo::create(self.store)?;
                 Action::DemoCreated { audit_id }
             }
+            Effect::OpenPlan { audit_id } => self.open_plan(&audit_id),
+            Effect::Export(request) => self.export(request),
             Effect::Quit => return Ok(Vec::new()),
         };
         Ok(vec![action])

@@ -52,9 +52,12 @@ fn run_loop(
     let choices = effects::choices(&questionnaires, options.lang);
     let mut exec = Executor::new(store, options.lang, options.trainer, questionnaires);
     let (mut app, first) = App::new(options.lang, options.theme, choices);
+    if let Ok(cwd) = std::env::current_dir() {
+        app.export_dir = cwd.display().to_string();
+    }
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    if settle(&mut app, &mut exec, first) {
+    if settle(terminal, &mut app, &mut exec, first)? {
         return Ok(());
     }
     loop {
@@ -72,14 +75,21 @@ fn run_loop(
             Action::Tick
         };
         let effects = app.update(action);
-        if settle(&mut app, &mut exec, effects) {
+        if settle(terminal, &mut app, &mut exec, effects)? {
             return Ok(());
         }
     }
 }
 
 /// Carry out effects and feed their results back until nothing is left; true when quitting.
-fn settle(app: &mut App, exec: &mut Executor<'_>, effects: Vec<Effect>) -> bool {
+/// Before an effect that can take a moment (computing a plan, writing a PDF) the screen is
+/// drawn, so the notice that says so shows while it runs.
+fn settle(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    exec: &mut Executor<'_>,
+    effects: Vec<Effect>,
+) -> std::io::Result<bool> {
     let mut queue: VecDeque<Effect> = effects.into();
     let mut quit = false;
     while let Some(effect) = queue.pop_front() {
@@ -87,9 +97,12 @@ fn settle(app: &mut App, exec: &mut Executor<'_>, effects: Vec<Effect>) -> bool 
             quit = true;
             continue;
         }
+        if effect.is_slow() {
+            terminal.draw(|f| app.draw(f))?;
+        }
         for action in exec.execute(effect) {
             queue.extend(app.update(action));
         }
     }
-    quit
+    Ok(quit)
 }

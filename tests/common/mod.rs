@@ -154,3 +154,62 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
     terminal.draw(|f| app.draw(f)).expect("draw");
     format!("{}", terminal.backend())
 }
+
+/// The plan of the demo audit (questionnaires/examples/demo.toml, read as `diagasso demo`
+/// reads it) on the shipped catalogue: what the plan screen shows after `Effect::OpenPlan`.
+pub fn demo_plan() -> Arc<diagasso::tui::plan_data::PlanData> {
+    let file = diagasso::answers_file::parse_shipped(
+        "questionnaires/examples/demo.toml",
+        include_bytes!("../../questionnaires/examples/demo.toml"),
+    )
+    .expect("the demo parses");
+    let q = file.questionnaire.clone();
+    let at = "2026-11-24T09:00:00Z".to_string();
+    let audit = Audit {
+        id: "demo-audit".into(),
+        association_id: "demo-asso".into(),
+        trainer: file.trainer.clone(),
+        questionnaire: QuestionnaireRef {
+            id: q.id.clone(),
+            version: q.version,
+            hash: q.hash.clone(),
+        },
+        status: AuditStatus::InProgress,
+        started_at: at.clone(),
+        finished_at: None,
+        updated_at: at.clone(),
+        answers: file
+            .answers
+            .iter()
+            .map(|(k, answer)| {
+                (
+                    k.clone(),
+                    AnswerRecord {
+                        answer: answer.clone(),
+                        updated_at: at.clone(),
+                    },
+                )
+            })
+            .collect(),
+        notes: file.notes.clone(),
+        note: file.note.clone(),
+    };
+    let catalog = diagasso::catalog::shipped().expect("the shipped catalogue loads");
+    Arc::new(diagasso::tui::plan_data::PlanData::build(
+        "demo-audit",
+        &file.association.name,
+        Arc::new(q),
+        &audit,
+        &file.association,
+        &catalog,
+    ))
+}
+
+/// An app on home (one row, the demo) that opened the demo's plan; exports offered in a fixed
+/// folder so snapshots do not depend on where the tests run.
+pub fn plan_app(lang: Lang, theme: Theme) -> App {
+    let mut app = home_app(lang, theme, rows(1));
+    app.export_dir = "/home/camille/Documents".into();
+    app.update(Action::PlanOpened(demo_plan()));
+    app
+}

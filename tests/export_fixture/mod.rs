@@ -1,10 +1,16 @@
-//! The audit the export tests and examples are made from: a small sports-and-culture
-//! association answering a stand-in questionnaire, with a stand-in plan. Fixed ids and times,
-//! so every export is byte-for-byte reproducible.
+//! The audits the export tests and examples are made from, with fixed ids and times so every
+//! export is byte-for-byte reproducible (no clock):
+//!
+//! - `demo()`: a small bike-workshop association answering a stand-in questionnaire, with a
+//!   stand-in plan (`tests/fixtures/export/`): small, and easy to turn hostile (`hostile()`).
+//! - `shipped_demo()`: the demo that `diagasso demo` creates (`questionnaires/examples/demo.toml`
+//!   read by `answers_file::parse_shipped`) with the real plan on the shipped catalogue — what a
+//!   trainer really hands over; `exports/examples/` is made from it.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
 
+use diagasso::answers_file;
 use diagasso::audit::{
     Answer, AnswerRecord, Association, Audit, AuditStatus, LegalForm, QuestionnaireRef, Value,
 };
@@ -146,4 +152,60 @@ pub fn hostile() -> Demo {
         ));
     }
     d
+}
+
+/// The fixed ids and times of the shipped demo's audit (the demo file has none: `diagasso demo`
+/// makes them from the clock).
+pub const DEMO_AUDIT_ID: &str = "0190a1b2-0000-7000-8000-0000000000d1";
+pub const DEMO_ASSOCIATION_ID: &str = "0190a1b2-0000-7000-8000-0000000000d0";
+pub const DEMO_STARTED: &str = "2026-11-24T09:30:00Z";
+pub const DEMO_UPDATED: &str = "2026-11-24T11:45:00Z";
+
+/// The shipped demo audit with its real plan (see the module's doc).
+pub fn shipped_demo() -> Demo {
+    let name = "questionnaires/examples/demo.toml";
+    let bytes = include_str!("../../questionnaires/examples/demo.toml");
+    let file = answers_file::parse_shipped(name, bytes.as_bytes())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut association = file.association;
+    association.id = DEMO_ASSOCIATION_ID.into();
+    let questionnaire = file.questionnaire;
+    let audit = Audit {
+        id: DEMO_AUDIT_ID.into(),
+        association_id: association.id.clone(),
+        trainer: file.trainer,
+        questionnaire: QuestionnaireRef {
+            id: questionnaire.id.clone(),
+            version: questionnaire.version,
+            hash: questionnaire.hash.clone(),
+        },
+        status: AuditStatus::InProgress,
+        started_at: DEMO_STARTED.into(),
+        finished_at: None,
+        updated_at: DEMO_UPDATED.into(),
+        answers: file
+            .answers
+            .into_iter()
+            .map(|(k, answer)| {
+                (
+                    k,
+                    AnswerRecord {
+                        answer,
+                        updated_at: DEMO_UPDATED.into(),
+                    },
+                )
+            })
+            .collect(),
+        notes: file.notes,
+        note: file.note,
+    };
+    let catalog = diagasso::catalog::shipped().unwrap_or_else(|e| panic!("catalogue: {e}"));
+    let plan = diagasso::plan::plan(&questionnaire, &audit, &association, &catalog);
+    let plan = serde_json::to_value(&plan).expect("the plan serialises");
+    Demo {
+        questionnaire,
+        association,
+        audit,
+        plan,
+    }
 }

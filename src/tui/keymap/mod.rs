@@ -3,7 +3,7 @@
 //!
 //! Arrows, Enter, Esc, Tab / Shift-Tab, PgUp / PgDn and Home / End work everywhere; vim letters
 //! (`j k h l g G`) and single-letter commands only in modes without a text field. In a text
-//! field (`Filter`, `Field`, `Profile`, `Notes`) every printable key types: the table binds only
+//! field (`Filter`, `Field`, `Profile`, `Notes`, `ExportField`) every printable key types: the table binds only
 //! non-printable keys there (a unit test checks it), and unbound keys go to the field.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -25,6 +25,14 @@ pub enum Mode {
     Field,
     Notes,
     Review,
+    /// The plan's tabs, a list of items.
+    Plan,
+    /// The plan's "Pourquoi ?" panel has the keys (scrolling).
+    PlanWhy,
+    /// The export dialog, on a checkbox or the button.
+    Export,
+    /// The export dialog, typing the folder.
+    ExportField,
     Help,
     Confirm,
     Choose,
@@ -36,7 +44,7 @@ impl Mode {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Mode::Filter | Mode::Field | Mode::Profile | Mode::Notes
+            Mode::Filter | Mode::Field | Mode::Profile | Mode::Notes | Mode::ExportField
         )
     }
 }
@@ -81,6 +89,18 @@ pub enum Cmd {
     Done,
     Yes,
     No,
+    /// Open the transition plan.
+    Plan,
+    /// Open the export dialog.
+    Export,
+    /// Open / close (or focus) the "Pourquoi ?" panel.
+    Why,
+    /// The "Pourquoi ?" in full or summarised.
+    WhyAll,
+    NextTab,
+    PrevTab,
+    /// Tick or untick.
+    Toggle,
 }
 
 /// A key pattern in the table.
@@ -89,6 +109,8 @@ pub enum Pat {
     Key(KeyCode, KeyModifiers),
     /// The digits 1 to 9, giving `Cmd::Pick(0..=8)`.
     Digit,
+    /// The digits 1 to n, giving `Cmd::Pick(0..n)` (the plan's five tabs, the six formats).
+    DigitsTo(u8),
 }
 
 /// One row of the table.
@@ -137,6 +159,12 @@ pub fn lookup(mode: Mode, key: KeyEvent) -> Option<Cmd> {
                     }
                     _ => None,
                 },
+                Pat::DigitsTo(n) => match code {
+                    KeyCode::Char(d @ '1'..='9') if mods.is_empty() && (d as u8 - b'0') <= n => {
+                        Some(Cmd::Pick(d as u8 - b'1'))
+                    }
+                    _ => None,
+                },
                 _ => None,
             })
     };
@@ -147,6 +175,7 @@ pub fn lookup(mode: Mode, key: KeyEvent) -> Option<Cmd> {
 pub fn key_name(pat: Pat, lang: Lang) -> String {
     let (code, mods) = match pat {
         Pat::Digit => return "1-9".into(),
+        Pat::DigitsTo(n) => return format!("1-{n}"),
         Pat::Key(code, mods) => (code, mods),
     };
     let name = match code {
@@ -224,7 +253,9 @@ mod tests {
     fn text_modes_never_bind_a_printable_key() {
         for b in BINDINGS.iter().filter(|b| b.mode.types_text()) {
             match b.pat {
-                Pat::Digit => panic!("digits bound in text mode {:?}", b.mode),
+                Pat::Digit | Pat::DigitsTo(_) => {
+                    panic!("digits bound in text mode {:?}", b.mode)
+                }
                 Pat::Key(KeyCode::Char(ch), mods) => assert!(
                     mods.contains(KeyModifiers::CONTROL),
                     "{:?} binds printable {ch:?}",
@@ -290,6 +321,10 @@ mod tests {
             Mode::Field,
             Mode::Notes,
             Mode::Review,
+            Mode::Plan,
+            Mode::PlanWhy,
+            Mode::Export,
+            Mode::ExportField,
             Mode::Help,
             Mode::Confirm,
             Mode::Choose,
@@ -304,7 +339,10 @@ mod tests {
                 assert!(width <= 120, "{mode:?} {lang:?} hints take {width} columns");
                 assert!(
                     hints(mode, lang).iter().any(|(c, _, _)| *c == Cmd::Help)
-                        || !matches!(mode, Mode::Home | Mode::Walk | Mode::Review | Mode::Welcome),
+                        || !matches!(
+                            mode,
+                            Mode::Home | Mode::Walk | Mode::Review | Mode::Welcome | Mode::Plan
+                        ),
                     "{mode:?} hints the help"
                 );
             }

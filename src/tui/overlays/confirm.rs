@@ -1,11 +1,14 @@
-//! A yes/no question before something that cannot be undone or that changes an audit's state.
-//! "Non" is selected at first, so a stray Enter never destroys anything.
+//! A yes/no question before something that cannot be undone or that changes an audit's state:
+//! deleting an audit, finishing or reopening it, replacing export files. "Non" is selected at
+//! first, so a stray Enter never destroys anything.
+
+use std::path::Path;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::super::action::{Effect, HomeRow};
+use super::super::action::{Effect, ExportRequest, HomeRow};
 use super::super::app::App;
 use super::super::keymap::Cmd;
 use super::super::widgets;
@@ -16,9 +19,13 @@ use crate::i18n::ui::Ui;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmKind {
-    DeleteAudit { audit_id: String },
+    DeleteAudit {
+        audit_id: String,
+    },
     Finish,
     Reopen,
+    /// Export again, replacing the files already there.
+    Overwrite(ExportRequest),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,9 +73,41 @@ impl Confirm {
         )
     }
 
+    /// Replace the files `existing` (names) of `dir` by a new export?
+    pub fn overwrite(
+        request: ExportRequest,
+        dir: &Path,
+        existing: &[String],
+        lang: Lang,
+    ) -> Confirm {
+        let shown = 4;
+        let mut names = existing
+            .iter()
+            .take(shown)
+            .map(|n| format!("· {}", widgets::shorten_middle(n, 52)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if existing.len() > shown {
+            names.push_str(&format!("\n  (+{})", existing.len() - shown));
+        }
+        let body = Ui::OverwriteBody.fill(lang, &[&dir.display(), &names]);
+        let request = ExportRequest {
+            overwrite: true,
+            ..request
+        };
+        Confirm::new(
+            ConfirmKind::Overwrite(request),
+            Ui::OverwriteTitle,
+            body,
+            lang,
+        )
+    }
+
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) {
         let (lang, theme) = (app.lang, &app.theme);
-        let inner = widgets::popup(widgets::centered(area, 60, 10), buf, theme, &self.title);
+        let lines = widgets::wrap_lines(&self.body, 54).len() as u16;
+        let height = (lines + 5).max(10).min(area.height.saturating_sub(2));
+        let inner = widgets::popup(widgets::centered(area, 60, height), buf, theme, &self.title);
         let text = Rect::new(
             inner.x + 1,
             inner.y + 1,
@@ -112,6 +151,9 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     let kind = c.kind.clone();
     app.overlay = None;
     if !yes {
+        if matches!(kind, ConfirmKind::Overwrite(_)) {
+            super::super::screens::export::not_replaced(app);
+        }
         return Vec::new();
     }
     let audit_id = app
@@ -129,5 +171,9 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             audit_id,
             status: AuditStatus::InProgress,
         }],
+        ConfirmKind::Overwrite(request) => {
+            app.notice(Ui::ExportWriting.get(app.lang));
+            vec![Effect::Export(request)]
+        }
     }
 }

@@ -283,6 +283,14 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             Vec::new()
         }
         Cmd::Demo => vec![Effect::CreateDemo],
+        Cmd::Plan => match home.selected_row() {
+            Some(row) => {
+                let audit_id = row.audit_id.clone();
+                app.notice(Ui::PlanComputing.get(app.lang));
+                vec![Effect::OpenPlan { audit_id }]
+            }
+            None => Vec::new(),
+        },
         Cmd::Quit => app.quit(),
         _ => Vec::new(),
     }

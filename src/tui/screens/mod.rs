@@ -1,8 +1,15 @@
 //! The screens, one file each: its state struct, its drawing and its commands.
 
 pub mod dashboard;
+pub mod export;
 pub mod home;
 pub mod notes;
+pub mod plan;
+mod plan_hosts;
+pub mod plan_labels;
+pub mod plan_layout;
+pub mod plan_tabs;
+pub mod plan_why;
 pub mod profile;
 pub mod review;
 pub mod walk;

@@ -1,7 +1,7 @@
 //! Review: every section with its shown questions and their answers. Unanswered questions and
 //! "je ne sais pas" stand out (by a text mark, not colour alone), unanswered required ones are
 //! flagged; Enter goes back to edit the selected question; `f` marks the audit finished (or
-//! reopens it). The plan screen and the export dialog will be reached from here.
+//! reopens it); `p` opens the transition plan, `e` the export dialog (Esc comes back here).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -12,6 +12,7 @@ use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
 use super::super::overlays::{Overlay, confirm::Confirm};
 use super::super::widgets::{self, Chrome, fit, truncate};
+use super::export::ExportDialog;
 use super::home::status_label;
 use crate::audit::{Answer, AuditStatus};
 use crate::i18n::ui::Ui;
@@ -217,6 +218,16 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
                 Confirm::finish(missing, app.lang)
             };
             app.overlay = Some(Overlay::Confirm(confirm));
+        }
+        Cmd::Plan => {
+            let audit_id = s.audit_id.clone();
+            app.notice(Ui::PlanComputing.get(app.lang));
+            return vec![Effect::OpenPlan { audit_id }];
+        }
+        Cmd::Export => {
+            let dialog = ExportDialog::new(&s.audit_id, &s.association_name, &app.export_dir);
+            let back = std::mem::replace(&mut app.screen, Screen::Review(Review::default()));
+            app.screen = Screen::Export(Box::new(dialog.with_back(back)));
         }
         Cmd::Back => super::walk::resume(app),
         _ => {}

@@ -44,6 +44,28 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// Cut `s` to at most `width` columns by taking out its middle, so the end (a file's
+/// extension) stays: "diagnostic-les-jar…2026-11-24.html".
+pub fn shorten_middle(s: &str, width: usize) -> String {
+    if s.width() <= width || width < 5 {
+        return truncate(s, width);
+    }
+    let graphemes: Vec<&str> = s.graphemes(true).collect();
+    let tail_w = (width - 1) / 2;
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for g in graphemes.iter().rev() {
+        if used + g.width() > tail_w {
+            break;
+        }
+        used += g.width();
+        tail.push(*g);
+    }
+    tail.reverse();
+    let head = truncate(s, width - used);
+    format!("{head}{}", tail.concat())
+}
+
 /// Pad or cut `s` to exactly `width` columns.
 pub fn fit(s: &str, width: usize) -> String {
     let mut out = truncate(s, width);
@@ -225,5 +247,10 @@ mod tests {
         assert_eq!(truncate("Éducation populaire", 9), "Éducatio…");
         assert_eq!(truncate("court", 9), "court");
         assert_eq!(fit("é", 3), "é  ");
+        let name = "diagnostic-les-jardins-partagés-de-la-croix-rousse-2026-11-24.html";
+        let short = shorten_middle(name, 30);
+        assert_eq!(short.width(), 30);
+        assert!(short.starts_with("diagnostic-") && short.ends_with("-11-24.html"));
+        assert!(short.contains('…'));
     }
 }

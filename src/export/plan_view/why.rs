@@ -1,0 +1,297 @@
+//! The "Pourquoi ?" of plan items, short: the item's own reasons and its rules in plain words
+//! (`plan::trace::Trace::summary`), at most [`MAX_ANSWERS`] answers and [`MAX_SOURCES`] dated
+//! sources, and the rest counted ("et 3 autres réponses") for the annex (Markdown, PDF) or a
+//! nested `<details>` (HTML). An item that builds on another (a roadmap step on its
+//! recommendation) shows only what it adds, and says where the rest is.
+//!
+//! Traces are read from the plan's JSON, tolerantly, then made private as the options ask: a
+//! free-text answer is not quoted when notes are hidden, and a personal profile field (postcode,
+//! name, contact) is named without its value when anonymising.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::Ctx;
+use super::text::list;
+use crate::export::escape::one_line;
+use crate::export::labels::label;
+use crate::plan::trace::{AnswerRead, FactRead, ProfileRead, Trace};
+use crate::questionnaire::Kind;
+
+/// Answers shown in a "Pourquoi ?" block before "et N autres réponses".
+pub const MAX_ANSWERS: usize = 5;
+/// Sources shown in a block before "et N autres sources".
+pub const MAX_SOURCES: usize = 2;
+
+/// The personal profile fields a trace may quote.
+const PERSONAL_FIELDS: [&str; 4] = ["postcode", "name", "contact_name", "contact_email"];
+
+/// One item's "Pourquoi ?".
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Why {
+    /// The item's own reasons, then its rules in plain words, then — for an item that builds on
+    /// another — where the rest is; one paragraph.
+    pub text: String,
+    /// "Question → answer", at most [`MAX_ANSWERS`].
+    pub answers: Vec<String>,
+    /// The answers not shown in the block.
+    pub more: Vec<String>,
+    /// "3 autres réponses", to open `more` (HTML).
+    pub more_label: Option<String>,
+    /// Dated sources, at most [`MAX_SOURCES`].
+    pub sources: Vec<String>,
+    /// The sources not shown in the block.
+    pub more_sources: Vec<String>,
+    /// The annex entry with the full list ("A1"), set by [`super::annex`].
+    pub annex: Option<String>,
+    /// "et 3 autres réponses (annexe A1)": what the block leaves to the annex.
+    pub rest: Option<String>,
+    /// Every answer and every source with its facts, for the annex.
+    #[serde(skip)]
+    pub(crate) full: Full,
+}
+
+/// Everything a trace read, in words, for the annex.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Full {
+    pub answers: Vec<String>,
+    pub sources: Vec<String>,
+    /// Question ids (and `profile:<field>`) read, for checks.
+    pub keys: Vec<String>,
+}
+
+impl Why {
+    /// Whether the block says nothing.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.answers.is_empty() && self.sources.is_empty()
+    }
+
+    /// Whether the annex holds more than the block.
+    pub fn is_cut(&self) -> bool {
+        !self.more.is_empty() || !self.more_sources.is_empty()
+    }
+
+    /// The question ids (and `profile:<field>`) this item's trace read.
+    pub fn keys(&self) -> &[String] {
+        &self.full.keys
+    }
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => vec![one_line(s)],
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(one_line)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn raw(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// An item's trace from the plan's JSON, whatever the plan left out.
+pub fn trace_of(item: &Value) -> Option<Trace> {
+    let t = item.get("trace")?;
+    if let Value::String(s) = t {
+        return Some(Trace {
+            rules: vec![Cow::Owned(one_line(s))],
+            ..Trace::default()
+        });
+    }
+    let mut rules = strings(t.get("rules"));
+    rules.extend(strings(t.get("rule")));
+    let mut trace = Trace {
+        rules: rules.into_iter().map(Cow::Owned).collect(),
+        ..Trace::default()
+    };
+    for a in list(t, &["answers", "questions", "read"]) {
+        let (question, value) = match a {
+            Value::String(q) => (q.clone(), String::new()),
+            _ => (raw(a.get("question")), raw(a.get("value"))),
+        };
+        if !question.is_empty() {
+            trace.add_answer(AnswerRead {
+                question: Arc::from(question),
+                value: Arc::from(value),
+            });
+        }
+    }
+    for p in list(t, &["profile"]) {
+        let field = raw(p.get("field"));
+        let read = ProfileRead {
+            field: Cow::Owned(field),
+            value: raw(p.get("value")),
+        };
+        if !read.field.is_empty() && !trace.profile.contains(&read) {
+            trace.profile.push(read);
+        }
+    }
+    for f in list(t, &["facts"]) {
+        let read = FactRead {
+            fact: raw(f.get("fact")),
+            source: raw(f.get("source")),
+            as_of: raw(f.get("as_of")),
+        };
+        if !trace.facts.contains(&read) {
+            trace.facts.push(read);
+        }
+    }
+    Some(trace)
+}
+
+/// The trace with what the options keep private left out.
+fn private(mut t: Trace, c: Ctx) -> Trace {
+    if !c.opts.shows_notes() {
+        let omitted: Arc<str> = Arc::from(label(c.lang, "omitted_text"));
+        for a in &mut t.answers {
+            if c.q
+                .question(&a.question)
+                .is_some_and(|q| q.kind == Kind::Text)
+            {
+                a.value = omitted.clone();
+            }
+        }
+    }
+    if c.opts.anonymise {
+        for p in &mut t.profile {
+            if PERSONAL_FIELDS.contains(&p.field.as_ref()) {
+                p.value.clear();
+            }
+        }
+    }
+    t
+}
+
+fn count(n: usize, one: &'static str, many: &'static str, c: Ctx) -> String {
+    let word = if n == 1 {
+        label(c.lang, one)
+    } else {
+        label(c.lang, many)
+    };
+    format!("{n} {word}")
+}
+
+/// The block of one item: its `reasons` (sentences from the plan), its trace, and — for an item
+/// that builds on another — the `parent`'s trace, left out, with a sentence saying where it is.
+pub fn why(
+    reasons: Vec<String>,
+    trace: Option<Trace>,
+    parent: Option<(&Trace, Option<String>)>,
+    c: Ctx,
+) -> Why {
+    let trace = trace.map(|t| private(t, c)).unwrap_or_default();
+    let (own, see) = match parent {
+        Some((p, see)) => (trace.without(p), see),
+        None => (trace.clone(), None),
+    };
+    let s = own.summary(c.q, c.lang);
+    let mut sentences = reasons;
+    // A rule the plan did not explain (an id, no words) is named as such.
+    let rule = label(c.lang, "rule").to_lowercase();
+    sentences.extend(s.rules.iter().map(|r| {
+        let r = one_line(r);
+        if r.contains(' ') {
+            r
+        } else {
+            format!("({rule} {r})")
+        }
+    }));
+    sentences.extend(see);
+    let arrow = label(c.lang, "answer_arrow");
+    let said: Vec<String> = s
+        .answers
+        .iter()
+        .map(|a| {
+            let (l, v) = (one_line(&a.label), one_line(&a.value));
+            if v.is_empty() {
+                l
+            } else {
+                format!("{l}{arrow}{v}")
+            }
+        })
+        .collect();
+    let sources: Vec<String> = s.sources.iter().map(|x| one_line(&x.line)).collect();
+    let colon = label(c.lang, "colon");
+    let full = Full {
+        answers: said.clone(),
+        sources: s
+            .sources
+            .iter()
+            .map(|x| {
+                let line = one_line(&x.line);
+                if x.facts.is_empty() {
+                    line
+                } else {
+                    let facts: Vec<String> = x.facts.iter().map(|f| one_line(f)).collect();
+                    format!("{line}{colon} {}", facts.join(" ; "))
+                }
+            })
+            .collect(),
+        keys: s.answers.iter().map(|a| a.key.clone()).collect(),
+    };
+    let cut = |v: Vec<String>, n: usize| {
+        let more = v.get(n..).map(<[String]>::to_vec).unwrap_or_default();
+        (v.into_iter().take(n).collect::<Vec<_>>(), more)
+    };
+    let (answers, more) = cut(said, MAX_ANSWERS);
+    let (sources, more_sources) = cut(sources, MAX_SOURCES);
+    let more_label =
+        (!more.is_empty()).then(|| count(more.len(), "other_answer", "other_answers", c));
+    Why {
+        text: sentences.join(" "),
+        answers,
+        more,
+        more_label,
+        sources,
+        more_sources,
+        annex: None,
+        rest: None,
+        full,
+    }
+}
+
+/// The block of a plan item read from JSON: its reasons (under `reasons` or `why`) and trace.
+pub fn of_item(v: &Value, c: Ctx) -> Why {
+    why(
+        super::text::texts(v, &["reasons", "why", "because"], c.lang),
+        trace_of(v),
+        None,
+        c,
+    )
+}
+
+/// Say where the annex holds the rest: "et 3 autres réponses, 1 autre source (annexe A1)".
+pub(crate) fn set_annex(w: &mut Why, id: &str, c: Ctx) {
+    let mut parts = Vec::new();
+    if !w.more.is_empty() {
+        parts.push(count(w.more.len(), "other_answer", "other_answers", c));
+    }
+    if !w.more_sources.is_empty() {
+        parts.push(count(
+            w.more_sources.len(),
+            "other_source",
+            "other_sources",
+            c,
+        ));
+    }
+    let and = label(c.lang, "and_more");
+    let annex = label(c.lang, "annex");
+    w.rest = Some(if parts.is_empty() {
+        format!("{annex} {id}")
+    } else {
+        format!("{and} {} ({} {id})", parts.join(", "), annex.to_lowercase())
+    });
+    w.annex = Some(id.to_string());
+}
