@@ -21,6 +21,7 @@ mod followup;
 mod import;
 mod list;
 mod merge;
+mod merge_answers;
 mod open;
 mod restore;
 pub mod schema;

@@ -15,8 +15,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::error::Fail;
 use super::{
-    AuditSummary, Created, NewAudit, Store, StoreError, answers, associations, audits, codec, read,
-    write,
+    Created, NewAudit, Store, StoreError, answers, associations, audits, codec, read, write,
 };
 use crate::audit::{Association, AuditStatus, LegalForm};
 use crate::i18n::Message;
@@ -177,31 +176,6 @@ impl Store {
     /// The ids of the audits of a workshop, in the order they were added.
     pub fn workshop_audit_ids(&self, workshop_id: &str) -> Result<Vec<String>, StoreError> {
         read(&self.conn, &self.shown, |c| audit_ids(c, workshop_id))
-    }
-
-    /// The workshops an audit belongs to (ids).
-    pub fn workshops_of_audit(&self, audit_id: &str) -> Result<Vec<String>, StoreError> {
-        read(&self.conn, &self.shown, |c| {
-            let mut stmt = c.prepare(
-                "SELECT workshop_id FROM workshop_audits WHERE audit_id = ?1 ORDER BY workshop_id",
-            )?;
-            let ids = stmt
-                .query_map([audit_id], |r| r.get(0))?
-                .collect::<Result<Vec<String>, _>>()?;
-            Ok(ids)
-        })
-    }
-
-    /// The audit summaries of a workshop (as `list_audits` gives them), in the order added.
-    pub fn workshop_audits(&self, workshop_id: &str) -> Result<Vec<AuditSummary>, StoreError> {
-        let ids = self.workshop_audit_ids(workshop_id)?;
-        let all = self.list_audits("", 0, usize::MAX)?;
-        let mut by_id: HashMap<&str, &AuditSummary> =
-            all.iter().map(|s| (s.id.as_str(), s)).collect();
-        Ok(ids
-            .iter()
-            .filter_map(|id| by_id.remove(id.as_str()).cloned())
-            .collect())
     }
 
     /// Everything the aggregates read about the audits in `scope`: each audit with its
