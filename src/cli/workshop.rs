@@ -19,6 +19,7 @@ use crate::answers_file;
 use crate::i18n::Message;
 use crate::questionnaire::shipped;
 use crate::store::{NewWorkshop, Scope, Store, Workshop, unknown_workshop};
+use crate::workshop::Dashboard;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum WorkshopCommand {
@@ -295,24 +296,23 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn show(ctx: &Context, key: &str, json: bool) -> ExitCode {
-    let mut store = match open(ctx) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let w = match find(ctx, &store, key) {
-        Ok(w) => w,
-        Err(code) => return code,
-    };
-    let catalog = match super::catalog::effective(ctx) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let facts = match store.audit_facts(Scope::Workshop(&w.id)) {
-        Ok(f) => f,
-        Err(e) => return fail(ctx, &e),
-    };
+/// The workshop named by `key` and its dashboard, or the message saying why not.
+pub(super) fn dashboard_of(ctx: &Context, key: &str) -> Result<(Workshop, Dashboard), ExitCode> {
+    let mut store = open(ctx)?;
+    let w = find(ctx, &store, key)?;
+    let catalog = super::catalog::effective(ctx)?;
+    let facts = store
+        .audit_facts(Scope::Workshop(&w.id))
+        .map_err(|e| fail(ctx, &e))?;
     let d = crate::workshop::dashboard(&facts, &catalog);
+    Ok((w, d))
+}
+
+fn show(ctx: &Context, key: &str, json: bool) -> ExitCode {
+    let (w, d) = match dashboard_of(ctx, key) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
     if json {
         println!("{}", json!({ "workshop": w, "dashboard": d }));
     } else {

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Fail;
 use super::{Store, StoreError, codec, read, workshop};
@@ -70,7 +70,9 @@ fn content(c: &Connection, selection: Selection<'_>) -> Result<Content, Fail> {
     associations.sort_unstable();
     associations.dedup();
     for id in associations {
-        out.associations.push(association(c, id)?);
+        let a =
+            association(c, id)?.ok_or_else(|| StoreError::UnknownAssociation(id.to_string()))?;
+        out.associations.push(a);
     }
     let mut hashes: Vec<&str> = out
         .audits
@@ -145,7 +147,8 @@ fn column(c: &Connection, sql: &str, arg: &str) -> Result<Vec<String>, Fail> {
     Ok(rows)
 }
 
-fn association(c: &Connection, id: &str) -> Result<AssociationRec, Fail> {
+/// An association's row with its times, when there is one.
+pub(super) fn association(c: &Connection, id: &str) -> Result<Option<AssociationRec>, Fail> {
     Ok(c.query_row(
         "SELECT id, name, legal_form, country, postcode, activity, members, employees,
             volunteers, budget_eur, contact_name, contact_email, created_at, updated_at
@@ -170,7 +173,8 @@ fn association(c: &Connection, id: &str) -> Result<AssociationRec, Fail> {
                 updated_at: r.get(13)?,
             })
         },
-    )?)
+    )
+    .optional()?)
 }
 
 fn audit(c: &Connection, id: &str) -> Result<AuditRec, Fail> {

@@ -109,91 +109,49 @@ fn merge(tx: &Connection, b: &Checked) -> Result<MergeReport, Fail> {
 }
 
 fn association(tx: &Connection, a: &AssociationRec, r: &mut MergeReport) -> Result<(), Fail> {
-    let local: Option<(AssociationRec, String)> = tx
-        .query_row(
-            "SELECT name, legal_form, country, postcode, activity, members, employees,
-                volunteers, budget_eur, contact_name, contact_email, created_at, updated_at
-             FROM associations WHERE id = ?1",
-            [&a.id],
-            |row| {
-                let budget: Option<i64> = row.get(8)?;
-                Ok((
-                    AssociationRec {
-                        id: a.id.clone(),
-                        name: row.get(0)?,
-                        legal_form: row.get(1)?,
-                        country: row.get(2)?,
-                        postcode: row.get(3)?,
-                        activity: row.get(4)?,
-                        members: row.get(5)?,
-                        employees: row.get(6)?,
-                        volunteers: row.get(7)?,
-                        budget_eur: budget.and_then(|b| u64::try_from(b).ok()),
-                        contact_name: row.get(9)?,
-                        contact_email: row.get(10)?,
-                        created_at: row.get(11)?,
-                        updated_at: a.updated_at.clone(),
-                    },
-                    row.get(12)?,
-                ))
-            },
-        )
-        .optional()?;
-    match &local {
-        Some((same, at)) if same == a || a.updated_at <= *at => return Ok(()),
-        Some(_) => {
+    match super::bundle::association(tx, &a.id)? {
+        None => r.associations_added += 1,
+        Some(here) => {
+            let same = AssociationRec {
+                updated_at: a.updated_at.clone(),
+                ..here.clone()
+            } == *a;
+            if same || a.updated_at <= here.updated_at {
+                return Ok(());
+            }
             r.associations_updated += 1;
-            tx.execute(
-                "UPDATE associations SET name = ?2, name_fold = ?3, legal_form = ?4,
-                    country = ?5, postcode = ?6, activity = ?7, members = ?8, employees = ?9,
-                    volunteers = ?10, budget_eur = ?11, contact_name = ?12, contact_email = ?13,
-                    updated_at = ?14
-                 WHERE id = ?1",
-                params![
-                    a.id,
-                    a.name,
-                    codec::fold(&a.name),
-                    a.legal_form,
-                    a.country,
-                    a.postcode,
-                    a.activity,
-                    a.members,
-                    a.employees,
-                    a.volunteers,
-                    a.budget_eur.and_then(|b| i64::try_from(b).ok()),
-                    a.contact_name,
-                    a.contact_email,
-                    a.updated_at
-                ],
-            )?;
-        }
-        None => {
-            r.associations_added += 1;
-            tx.execute(
-                "INSERT INTO associations (id, name, name_fold, legal_form, country, postcode,
-                    activity, members, employees, volunteers, budget_eur, contact_name,
-                    contact_email, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                params![
-                    a.id,
-                    a.name,
-                    codec::fold(&a.name),
-                    a.legal_form,
-                    a.country,
-                    a.postcode,
-                    a.activity,
-                    a.members,
-                    a.employees,
-                    a.volunteers,
-                    a.budget_eur.and_then(|b| i64::try_from(b).ok()),
-                    a.contact_name,
-                    a.contact_email,
-                    a.created_at,
-                    a.updated_at
-                ],
-            )?;
         }
     }
+    tx.execute(
+        "INSERT INTO associations (id, name, name_fold, legal_form, country, postcode, activity,
+            members, employees, volunteers, budget_eur, contact_name, contact_email, created_at,
+            updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_fold = excluded.name_fold,
+            legal_form = excluded.legal_form, country = excluded.country,
+            postcode = excluded.postcode, activity = excluded.activity,
+            members = excluded.members, employees = excluded.employees,
+            volunteers = excluded.volunteers, budget_eur = excluded.budget_eur,
+            contact_name = excluded.contact_name, contact_email = excluded.contact_email,
+            updated_at = excluded.updated_at",
+        params![
+            a.id,
+            a.name,
+            codec::fold(&a.name),
+            a.legal_form,
+            a.country,
+            a.postcode,
+            a.activity,
+            a.members,
+            a.employees,
+            a.volunteers,
+            a.budget_eur.and_then(|b| i64::try_from(b).ok()),
+            a.contact_name,
+            a.contact_email,
+            a.created_at,
+            a.updated_at
+        ],
+    )?;
     Ok(())
 }
 

@@ -5,15 +5,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::find;
 use crate::cli::Context;
-use crate::cli::audits::{fail, open, say};
+use crate::cli::audits::say;
 use crate::cli::export::write_file;
 use crate::export::csv::CsvOptions;
 use crate::export::escape::file_stem;
 use crate::export::{Templates, dashboard};
 use crate::i18n::Message;
-use crate::store::Scope;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -56,23 +54,10 @@ pub fn run(ctx: &Context, a: &ExportArgs) -> ExitCode {
             }
         }
     }
-    let mut store = match open(ctx) {
-        Ok(s) => s,
+    let (w, d) = match super::dashboard_of(ctx, &a.workshop) {
+        Ok(x) => x,
         Err(code) => return code,
     };
-    let w = match find(ctx, &store, &a.workshop) {
-        Ok(w) => w,
-        Err(code) => return code,
-    };
-    let catalog = match crate::cli::catalog::effective(ctx) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let facts = match store.audit_facts(Scope::Workshop(&w.id)) {
-        Ok(f) => f,
-        Err(e) => return fail(ctx, &e),
-    };
-    let d = crate::workshop::dashboard(&facts, &catalog);
     let stem = format!("atelier-{}-{}", w.date, file_stem(&w.name, "atelier"));
     // Render everything first: a failure writes no file at all.
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
