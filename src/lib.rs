@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod cli;
 pub mod i18n;
 pub mod plain;
+pub mod plan;
 pub mod questionnaire;
 pub mod store;
 pub mod tui;

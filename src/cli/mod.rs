@@ -5,6 +5,8 @@
 mod audits;
 pub mod catalog;
 mod check;
+mod plan;
+mod plan_text;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,6 +77,9 @@ pub enum Command {
     /// software, offers, hosts.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
+    /// Plan de transition d'un audit ou d'un fichier de réponses / transition plan of an audit
+    /// or an answers file.
+    Plan(plan::PlanArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -129,6 +134,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Erase(a)) => audits::erase(&ctx, &a),
         Some(Command::Demo) => audits::demo(&ctx),
         Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
+        Some(Command::Plan(a)) => plan::run(&ctx, &a),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,
             db: ctx.db,

@@ -1,0 +1,231 @@
+//! The plan as plain text for a person, in one language: synthèse, Frama.space, recommendations,
+//! hosts, roadmap, risks and what to find out — with, on demand, the "pourquoi ?" of each item.
+
+use std::fmt::Write;
+
+use crate::catalog::Effort;
+use crate::i18n::{Lang, Text};
+use crate::plan::framaspace::Status;
+use crate::plan::{Plan, Severity, Trace};
+use crate::questionnaire::Questionnaire;
+
+struct Out<'a> {
+    s: String,
+    q: &'a Questionnaire,
+    lang: Lang,
+    why: bool,
+}
+
+impl Out<'_> {
+    fn line(&mut self, indent: usize, text: &str) {
+        let _ = writeln!(self.s, "{:indent$}{text}", "");
+    }
+
+    fn t<'b>(&self, t: &'b Text) -> &'b str {
+        t.get(self.lang)
+    }
+
+    fn heading(&mut self, fr: &str, en: &str) {
+        let title = self.lang.pick(fr, en).to_string();
+        let _ = writeln!(self.s, "\n== {title} ==");
+    }
+
+    fn trace(&mut self, indent: usize, trace: &Trace) {
+        if !self.why {
+            return;
+        }
+        let label = self.lang.pick("Pourquoi :", "Why:").to_string();
+        self.line(indent, &label);
+        for l in trace.explain(self.q, self.lang) {
+            self.line(indent + 2, &format!("· {l}"));
+        }
+    }
+}
+
+fn effort(e: Effort, lang: Lang) -> &'static str {
+    match e {
+        Effort::Low => lang.pick("effort faible", "low effort"),
+        Effort::Medium => lang.pick("effort moyen", "medium effort"),
+        Effort::High => lang.pick("effort important", "high effort"),
+    }
+}
+
+/// Render a plan.
+pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
+    let mut o = Out {
+        s: String::new(),
+        q,
+        lang,
+        why,
+    };
+    o.line(
+        0,
+        &format!(
+            "{} — {} {} v{} — {} {}",
+            lang.pick("Plan de transition", "Transition plan"),
+            lang.pick("questionnaire", "questionnaire"),
+            plan.questionnaire.id,
+            plan.questionnaire.version,
+            lang.pick("catalogue du", "catalogue of"),
+            plan.catalog_as_of
+        ),
+    );
+    o.heading("Synthèse", "Summary");
+    for t in &plan.summary {
+        let l = format!("- {}", o.t(t));
+        o.line(0, &l);
+    }
+    o.line(
+        0,
+        lang.pick(
+            "Niveaux par domaine (1 dépendant … 4 autonome) :",
+            "Levels by domain (1 dependent … 4 autonomous):",
+        ),
+    );
+    for s in &plan.scores {
+        let bar = match s.level {
+            Some(l) => format!("{}{}", "■".repeat(l.into()), "□".repeat(4 - usize::from(l))),
+            None => "····".to_string(),
+        };
+        let reasons: Vec<&str> = s.reasons.iter().map(|r| r.get(lang)).collect();
+        let l = format!(
+            "{:<28} {bar} {} ({})",
+            o.t(&s.label),
+            o.t(&s.level_label),
+            reasons.join(" ; ")
+        );
+        o.line(2, &l);
+        o.trace(4, &s.trace);
+    }
+
+    let fs = &plan.framaspace;
+    let title = format!("Frama.space : {}", o.t(&fs.eligible_label));
+    o.heading(&title, &title.replacen(" :", ":", 1));
+    for r in &fs.reasons {
+        let tag = match r.status {
+            Status::Info => lang.pick("info", "info"),
+            Status::Ok => "ok",
+            Status::Warn => lang.pick("attention", "caution"),
+            Status::Check => lang.pick("à vérifier", "to check"),
+            Status::Blocks => lang.pick("bloquant", "blocking"),
+        };
+        let l = format!("[{tag}] {}", o.t(&r.text));
+        o.line(2, &l);
+        o.trace(6, &r.trace);
+    }
+
+    o.heading("Recommandations", "Recommendations");
+    for r in &plan.recommendations {
+        let sw: Vec<&str> = r.software.iter().map(|s| s.name.as_str()).collect();
+        let chosen = r.chosen().map_or_else(
+            || lang.pick("à trouver", "to be found").to_string(),
+            |p| p.name.clone(),
+        );
+        let l = format!(
+            "- {} → {} ({})",
+            o.t(&r.label),
+            sw.first().copied().unwrap_or("—"),
+            chosen
+        );
+        o.line(0, &l);
+        for reason in &r.reasons {
+            let l = o.t(reason).to_string();
+            o.line(4, &l);
+        }
+        let alts: Vec<String> = r
+            .providers
+            .iter()
+            .filter(|p| !p.chosen)
+            .map(|p| match p.score {
+                Some(s) => format!("{} ({s})", p.name),
+                None => p.name.clone(),
+            })
+            .collect();
+        if !alts.is_empty() {
+            let l = format!(
+                "{} {}",
+                lang.pick("Autres possibilités :", "Alternatives:"),
+                alts.join(", ")
+            );
+            o.line(4, &l);
+        }
+        o.trace(4, &r.trace);
+    }
+
+    if !plan.hosts.is_empty() {
+        o.heading("Hébergeurs retenus", "Hosts chosen");
+        for h in &plan.hosts {
+            let l = format!(
+                "- {} ({} {}) — {}",
+                h.name,
+                lang.pick("note", "score"),
+                h.score,
+                h.website.as_deref().unwrap_or("")
+            );
+            o.line(0, &l);
+            let l = o.t(&h.why).to_string();
+            o.line(4, &l);
+            for r in &h.reasons {
+                let l = o.t(r).to_string();
+                o.line(4, &l);
+            }
+            for c in &h.to_check {
+                let l = format!("{} {}", lang.pick("À vérifier :", "To check:"), o.t(c));
+                o.line(4, &l);
+            }
+            o.trace(4, &h.trace);
+        }
+    }
+
+    o.heading("Feuille de route", "Roadmap");
+    for (n, phase) in plan
+        .roadmap
+        .iter()
+        .filter(|p| !p.steps.is_empty())
+        .enumerate()
+    {
+        let l = format!("{}. {}", n + 1, o.t(&phase.title));
+        o.line(0, &l);
+        for step in &phase.steps {
+            let l = format!(
+                "- {} — {}, {}",
+                o.t(&step.title),
+                effort(step.effort, lang),
+                o.t(&step.cost.text)
+            );
+            o.line(2, &l);
+            for m in &step.migration {
+                let l = o.t(m).to_string();
+                o.line(6, &l);
+            }
+            let l = format!("{} {}", lang.pick("Qui :", "Who:"), o.t(&step.who));
+            o.line(6, &l);
+            o.trace(6, &step.trace);
+        }
+    }
+
+    if !plan.risks.is_empty() {
+        o.heading("Risques", "Risks");
+        for r in &plan.risks {
+            let sev = match r.severity {
+                Severity::High => lang.pick("important", "serious"),
+                Severity::Medium => lang.pick("moyen", "medium"),
+                Severity::Low => lang.pick("faible", "low"),
+            };
+            let l = format!("- [{sev}] {} — {}", o.t(&r.title), o.t(&r.detail));
+            o.line(0, &l);
+            let l = format!("{} {}", lang.pick("À faire :", "To do:"), o.t(&r.action));
+            o.line(4, &l);
+            o.trace(4, &r.trace);
+        }
+    }
+
+    if !plan.to_find.is_empty() {
+        o.heading("À trouver", "To find out");
+        for f in &plan.to_find {
+            let l = format!("- {} ({}: {})", o.t(&f.label), f.question, o.t(&f.why));
+            o.line(0, &l);
+        }
+    }
+    o.s
+}

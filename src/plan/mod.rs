@@ -1,0 +1,280 @@
+//! The transition plan: from an audit's answers and the catalogue, what the association needs,
+//! how autonomous it is, whether Frama.space fits, which CHATONS hosts to use for the rest, in
+//! what order to move, and what could go wrong — every item with its `Trace` ("Pourquoi ?").
+//!
+//! `plan()` is a pure function: no I/O, no clock (the age of a fact is measured against the
+//! catalogue's date), no terminal. It reads tags, never wording (`questionnaires/README.md`).
+//!
+//! | module | job | rule ids |
+//! |---|---|---|
+//! | `read` | one pass over the visible answers | — |
+//! | `needs` | needs, tools, free or not, dependency | `needs.*` |
+//! | `scores` | level 1–4 per domain | `scores.*` |
+//! | `framaspace` | eligibility with every reason | `framaspace.*` |
+//! | `fit` | Frama.space quotas and features against the needs | `framaspace.*` |
+//! | `route` | software ranked per need, and where each need goes | `reco.*` |
+//! | `recommend` | per need: keep, Frama.space, local, service or host | `reco.*` |
+//! | `hosts` | filters, candidates, chosen hosts | `hosts.*` |
+//! | `host_score` | the score of a host and its reasons | `hosts.score` |
+//! | `cover` | the smallest set of hosts | `hosts.set-cover` |
+//! | `geo` | départements and regions for nearness | — |
+//! | `roadmap` | four phases of steps | `roadmap.*` |
+//! | `risks` | risks and « à trouver » | `risks.*` |
+//! | `trace` | traces and the explanation of every rule id | — |
+//!
+//! A screen can show the tabs Synthèse (`summary`, `scores`, `framaspace`), Recommandations
+//! (`recommendations`), Hébergeurs (`hosts`) and Feuille de route (`roadmap`), and a
+//! "Pourquoi ?" panel from any item's `trace` with `Trace::explain`.
+
+mod cover;
+mod fit;
+pub mod framaspace;
+mod geo;
+mod host_score;
+pub mod hosts;
+pub mod needs;
+mod read;
+pub mod recommend;
+pub mod risks;
+pub mod roadmap;
+mod route;
+pub mod scores;
+pub mod trace;
+
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{Association, Audit};
+use crate::catalog::Catalog;
+use crate::i18n::Text;
+use crate::questionnaire::Questionnaire;
+
+pub use framaspace::{Eligible, Framaspace};
+pub use hosts::{HostPick, Provider, ProviderKind};
+pub use needs::{Dependency, NeedStatus, NeedUse, ToolUse};
+pub use recommend::{Action, Recommendation, SoftwareRef};
+pub use risks::{Risk, Severity, ToFind};
+pub use roadmap::{Phase, PhasePlan, Step};
+pub use scores::DomainScore;
+pub use trace::{AnswerRead, Trace};
+
+/// The version of the plan's JSON shape (`exports/schema/plan.schema.json`).
+pub const PLAN_VERSION: u32 = 1;
+
+/// Which questionnaire the plan was computed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionnaireInfo {
+    pub id: String,
+    pub version: u32,
+}
+
+/// A transition plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub version: u32,
+    pub questionnaire: QuestionnaireInfo,
+    /// The catalogue's date: every fact is at least this fresh.
+    pub catalog_as_of: String,
+    /// A few sentences for the Synthèse tab.
+    pub summary: Vec<Text>,
+    pub needs: Vec<NeedUse>,
+    pub scores: Vec<DomainScore>,
+    pub framaspace: Framaspace,
+    pub recommendations: Vec<Recommendation>,
+    /// The hosts chosen to cover what Frama.space does not.
+    pub hosts: Vec<HostPick>,
+    pub roadmap: Vec<PhasePlan>,
+    pub risks: Vec<Risk>,
+    /// "Je ne sais pas" answers the plan needs.
+    pub to_find: Vec<ToFind>,
+}
+
+/// Compute the plan of one audit.
+pub fn plan(
+    q: &Questionnaire,
+    audit: &Audit,
+    association: &Association,
+    catalog: &Catalog,
+) -> Plan {
+    let read = read::Read::new(q, audit);
+    let needs = needs::needs(&read, catalog);
+    let scores = scores::scores(&read, catalog);
+    let framaspace = framaspace::framaspace(&read, association, catalog, &needs);
+
+    let ranked: Vec<_> = needs
+        .iter()
+        .map(|n| route::rank_software(catalog, n, &framaspace))
+        .collect();
+    let routes: Vec<_> = needs
+        .iter()
+        .zip(&ranked)
+        .map(|(n, r)| route::route(catalog, n, &framaspace, r))
+        .collect();
+    let host_needs = route::host_needs(&needs, &routes, &ranked);
+    let mut ctx_trace = Trace::default();
+    let budget = match read.quantity("hosting_budget_eur") {
+        read::Quantity::Given(b, r) => {
+            ctx_trace.add_answer(r);
+            Some(b)
+        }
+        _ => None,
+    };
+    if let Some(dep) = association.departement() {
+        ctx_trace.add_profile("departement", dep);
+    }
+    ctx_trace.add_profile("country", association.country.clone());
+    let ctx = hosts::Context {
+        association,
+        catalog,
+        budget,
+        trace: ctx_trace,
+    };
+    let matching = hosts::matching(&ctx, &host_needs.1);
+    let recommendations: Vec<Recommendation> = needs
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let alts = route::alternatives(i, &host_needs.0, &matching);
+            let mut reco =
+                recommend::recommend(catalog, n, &framaspace, &ranked[i], &routes[i], alts);
+            if matches!(routes[i], route::Route::Host) {
+                reco.trace.merge(&ctx.trace);
+            }
+            reco
+        })
+        .collect();
+    let skills = scores
+        .iter()
+        .find(|s| s.domain == "skills")
+        .and_then(|s| s.level);
+    let roadmap = roadmap::roadmap(
+        &read,
+        catalog,
+        &needs,
+        &recommendations,
+        &framaspace,
+        &matching.picks,
+        skills,
+    );
+    let to_find = risks::to_find(&read);
+    let risks = risks::risks(&read, &needs, &to_find);
+    let summary = summary(
+        &needs,
+        &framaspace,
+        &recommendations,
+        &matching.picks,
+        &risks,
+        &to_find,
+    );
+    Plan {
+        version: PLAN_VERSION,
+        questionnaire: QuestionnaireInfo {
+            id: q.id.clone(),
+            version: q.version,
+        },
+        catalog_as_of: catalog.as_of.to_string(),
+        summary,
+        needs,
+        scores,
+        framaspace,
+        recommendations,
+        hosts: matching.picks,
+        roadmap,
+        risks,
+        to_find,
+    }
+}
+
+fn summary(
+    needs: &[NeedUse],
+    fs: &Framaspace,
+    recos: &[Recommendation],
+    picks: &[HostPick],
+    risks: &[Risk],
+    to_find: &[ToFind],
+) -> Vec<Text> {
+    let mut out = Vec::new();
+    let free = needs
+        .iter()
+        .filter(|n| n.status == NeedStatus::Free)
+        .count();
+    out.push(Text::new(
+        format!(
+            "{} besoin(s) relevé(s), dont {free} déjà couvert(s) par du logiciel libre.",
+            needs.len()
+        ),
+        format!(
+            "{} need(s) found, {free} of them already met by free software.",
+            needs.len()
+        ),
+    ));
+    out.push(Text::new(
+        format!("Frama.space : {}.", fs.eligible_label.fr),
+        format!("Frama.space: {}.", fs.eligible_label.en),
+    ));
+    if !picks.is_empty() {
+        let names = picks
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let fr = if fs.recommended {
+            "pour le reste"
+        } else {
+            "pour l'ensemble"
+        };
+        let en = if fs.recommended {
+            "for the rest"
+        } else {
+            "for everything"
+        };
+        out.push(Text::new(
+            format!("Hébergeur(s) CHATONS {fr} : {names}."),
+            format!("CHATONS host(s) {en}: {names}."),
+        ));
+    }
+    let find: Vec<&str> = recos
+        .iter()
+        .filter(|r| r.action == Action::Find)
+        .map(|r| r.label.fr.as_str())
+        .collect();
+    if !find.is_empty() {
+        let en: Vec<&str> = recos
+            .iter()
+            .filter(|r| r.action == Action::Find)
+            .map(|r| r.label.en.as_str())
+            .collect();
+        out.push(Text::new(
+            format!(
+                "Sans solution au catalogue, à chercher : {}.",
+                find.join(", ")
+            ),
+            format!(
+                "No answer in the catalogue, to be found: {}.",
+                en.join(", ")
+            ),
+        ));
+    }
+    let high = risks
+        .iter()
+        .filter(|r| r.severity == Severity::High)
+        .count();
+    if high > 0 {
+        out.push(Text::new(
+            format!("{high} risque(s) important(s) à traiter en priorité."),
+            format!("{high} serious risk(s) to deal with first."),
+        ));
+    }
+    if !to_find.is_empty() {
+        out.push(Text::new(
+            format!(
+                "{} réponse(s) « je ne sais pas » à trouver avant de décider.",
+                to_find.len()
+            ),
+            format!(
+                "{} 'don't know' answer(s) to find out before deciding.",
+                to_find.len()
+            ),
+        ));
+    }
+    out
+}

@@ -1,0 +1,368 @@
+//! Traces: why the plan says what it says. Every item of a plan carries a `Trace` — the ids of
+//! the rules that produced it, the answers (question id + value) and profile fields it read, and
+//! the dated catalogue facts it relied on — and `RULES` explains each rule id in plain words, so
+//! a "Pourquoi ?" panel can be built from a trace alone.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{Answer, Value, format_number};
+use crate::i18n::{Lang, Text};
+use crate::questionnaire::Questionnaire;
+
+/// One answer a rule read: the question id and the value, written as in an answers file
+/// (a choice id, a number, `true`/`false`, `dont_know`, `not_applicable`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRead {
+    pub question: String,
+    pub value: String,
+}
+
+impl AnswerRead {
+    /// One choice of an answer (a `multiple` answer is read choice by choice).
+    pub fn choice(question: &str, choice: &str) -> AnswerRead {
+        AnswerRead {
+            question: question.to_string(),
+            value: choice.to_string(),
+        }
+    }
+
+    /// The whole answer.
+    pub fn of(question: &str, answer: &Answer) -> AnswerRead {
+        let value = match answer {
+            Answer::Given(Value::Choice(c)) => c.clone(),
+            Answer::Given(Value::Choices(cs)) => cs.join(","),
+            Answer::Given(Value::Number(n)) => format_number(*n),
+            Answer::Given(Value::Text(t)) => t.chars().take(80).collect(),
+            Answer::Given(Value::Bool(b)) => b.to_string(),
+            Answer::DontKnow => "dont_know".to_string(),
+            Answer::NotApplicable => "not_applicable".to_string(),
+        };
+        AnswerRead {
+            question: question.to_string(),
+            value,
+        }
+    }
+}
+
+/// One field of the association's profile a rule read (`legal_form`, `country`, `postcode`,
+/// `members`, `employees`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileRead {
+    pub field: Cow<'static, str>,
+    pub value: String,
+}
+
+/// One catalogue fact a rule relied on, with its source and date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactRead {
+    pub fact: String,
+    pub source: String,
+    pub as_of: String,
+}
+
+/// The rules and inputs behind one item of the plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trace {
+    pub rules: Vec<Cow<'static, str>>,
+    pub answers: Vec<AnswerRead>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profile: Vec<ProfileRead>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactRead>,
+}
+
+impl Trace {
+    pub fn rule(rule: &'static str) -> Trace {
+        Trace {
+            rules: vec![Cow::Borrowed(rule)],
+            ..Trace::default()
+        }
+    }
+
+    pub fn with_rule(mut self, rule: &'static str) -> Trace {
+        self.add_rule(rule);
+        self
+    }
+
+    pub fn add_rule(&mut self, rule: &'static str) {
+        if !self.rules.iter().any(|r| r == rule) {
+            self.rules.push(Cow::Borrowed(rule));
+        }
+    }
+
+    pub fn add_answer(&mut self, read: AnswerRead) {
+        if !self.answers.contains(&read) {
+            self.answers.push(read);
+        }
+    }
+
+    pub fn add_answers<I: IntoIterator<Item = AnswerRead>>(&mut self, reads: I) {
+        for r in reads {
+            self.add_answer(r);
+        }
+    }
+
+    pub fn add_profile(&mut self, field: &'static str, value: impl Into<String>) {
+        let read = ProfileRead {
+            field: Cow::Borrowed(field),
+            value: value.into(),
+        };
+        if !self.profile.contains(&read) {
+            self.profile.push(read);
+        }
+    }
+
+    pub fn add_fact(&mut self, fact: impl Into<String>, source: &str, as_of: impl ToString) {
+        let read = FactRead {
+            fact: fact.into(),
+            source: source.to_string(),
+            as_of: as_of.to_string(),
+        };
+        if !self.facts.contains(&read) {
+            self.facts.push(read);
+        }
+    }
+
+    /// Everything of `other` added to this trace.
+    pub fn merge(&mut self, other: &Trace) {
+        for r in &other.rules {
+            if !self.rules.contains(r) {
+                self.rules.push(r.clone());
+            }
+        }
+        self.add_answers(other.answers.iter().cloned());
+        for p in &other.profile {
+            if !self.profile.contains(p) {
+                self.profile.push(p.clone());
+            }
+        }
+        for f in &other.facts {
+            if !self.facts.contains(f) {
+                self.facts.push(f.clone());
+            }
+        }
+    }
+
+    /// The "Pourquoi ?" of an item in plain lines: each rule explained, then each answer read
+    /// with the question's label and the choice's label, then profile fields and dated facts.
+    pub fn explain(&self, q: &Questionnaire, lang: Lang) -> Vec<String> {
+        let mut lines = Vec::new();
+        for rule in &self.rules {
+            match explain_rule(rule) {
+                Some(t) => lines.push(t.get(lang).to_string()),
+                None => lines.push(rule.to_string()),
+            }
+        }
+        for read in &self.answers {
+            lines.push(answer_line(q, read, lang));
+        }
+        for p in &self.profile {
+            lines.push(format!(
+                "{} {} : {}",
+                lang.pick("Profil —", "Profile —"),
+                p.field,
+                p.value
+            ));
+        }
+        for f in &self.facts {
+            lines.push(format!("{} ({}, {})", f.fact, f.source, f.as_of));
+        }
+        lines
+    }
+}
+
+fn answer_line(q: &Questionnaire, read: &AnswerRead, lang: Lang) -> String {
+    let Some(question) = q.question(&read.question) else {
+        return format!("{} = {}", read.question, read.value);
+    };
+    let value = match read.value.as_str() {
+        "dont_know" => lang.pick("je ne sais pas", "don't know").to_string(),
+        "not_applicable" => lang.pick("non concerné", "not applicable").to_string(),
+        "true" => lang.pick("oui", "yes").to_string(),
+        "false" => lang.pick("non", "no").to_string(),
+        v => v
+            .split(',')
+            .map(|id| question.choice(id).map_or(id, |c| c.label.get(lang)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    format!("« {} » → {}", question.label.get(lang), value)
+}
+
+/// The plain-words explanation of a rule id.
+pub fn explain_rule(id: &str) -> Option<Text> {
+    RULES
+        .iter()
+        .find(|(r, _, _)| *r == id)
+        .map(|(_, fr, en)| Text::new(*fr, *en))
+}
+
+/// Every rule id the plan uses, with what it means.
+pub const RULES: &[(&str, &str, &str)] = &[
+    (
+        "needs.from-choices",
+        "Un besoin vient d'un choix coché dans une question affichée.",
+        "A need comes from a ticked choice in a shown question.",
+    ),
+    (
+        "needs.free-tool",
+        "Un outil est libre s'il figure parmi les logiciels libres du catalogue.",
+        "A tool is free software when the catalogue lists it among free software.",
+    ),
+    (
+        "needs.already-free",
+        "Un logiciel libre déjà utilisé pour autre chose couvre aussi ce besoin.",
+        "Free software already used for something else also covers this need.",
+    ),
+    (
+        "needs.lock-in",
+        "La dépendance vient de la note « partir serait difficile » du domaine (1 à 5).",
+        "Dependency comes from the domain's 'leaving would be hard' rating (1 to 5).",
+    ),
+    (
+        "scores.tools",
+        "Niveau d'un domaine : part d'outils libres, ajustée par la difficulté à partir et la satisfaction.",
+        "A domain's level: share of free tools, adjusted by how hard leaving is and satisfaction.",
+    ),
+    (
+        "scores.signals",
+        "Sécurité et données : bonnes pratiques moins mauvaises pratiques relevées dans les réponses.",
+        "Security and data: good practices minus bad practices found in the answers.",
+    ),
+    (
+        "scores.skills",
+        "Compétences : la note d'autonomie donnée par l'association.",
+        "Skills: the autonomy rating the association gave.",
+    ),
+    (
+        "framaspace.legal-form",
+        "Frama.space est fait pour les associations et collectifs ; les autres formes sont à vérifier, les entreprises exclues.",
+        "Frama.space is for associations and collectives; other forms must be checked, companies are excluded.",
+    ),
+    (
+        "framaspace.language",
+        "Frama.space est réservé aux structures francophones.",
+        "Frama.space is for French-speaking organisations.",
+    ),
+    (
+        "framaspace.accounts",
+        "Le nombre de comptes nécessaires est comparé au quota du catalogue.",
+        "The number of accounts needed is compared with the catalogue's quota.",
+    ),
+    (
+        "framaspace.storage",
+        "Le volume de fichiers est comparé au quota de stockage du catalogue.",
+        "The volume of files is compared with the catalogue's storage quota.",
+    ),
+    (
+        "framaspace.needs",
+        "Les besoins sont comparés aux fonctionnalités de Frama.space listées au catalogue.",
+        "Needs are compared with the Frama.space features listed in the catalogue.",
+    ),
+    (
+        "framaspace.health-data",
+        "Des données de santé demandent un hébergeur certifié (HDS) : pas sur Frama.space.",
+        "Health data needs a certified host (HDS): not on Frama.space.",
+    ),
+    (
+        "framaspace.sensitive-data",
+        "Des données sensibles demandent des précautions : Frama.space n'a pas de chiffrement de bout en bout.",
+        "Sensitive data needs care: Frama.space has no end-to-end encryption.",
+    ),
+    (
+        "framaspace.reviewed",
+        "Framasoft examine chaque demande : l'outil ne peut pas promettre une acceptation.",
+        "Framasoft reviews each request: the tool cannot promise acceptance.",
+    ),
+    (
+        "reco.keep",
+        "Les outils actuels sont déjà libres : rien à changer.",
+        "The current tools are already free software: nothing to change.",
+    ),
+    (
+        "reco.software",
+        "Le logiciel proposé est celui vers lequel le catalogue décrit une migration depuis vos outils, sinon celui qui couvre le besoin.",
+        "The software proposed is the one the catalogue describes a migration to from your tools, else one that covers the need.",
+    ),
+    (
+        "reco.framaspace",
+        "Frama.space couvre ce besoin et l'association y semble éligible.",
+        "Frama.space covers this need and the association seems eligible.",
+    ),
+    (
+        "reco.local",
+        "Ce logiciel s'installe sur les ordinateurs ou téléphones : pas besoin d'hébergeur.",
+        "This software is installed on computers or phones: no host needed.",
+    ),
+    (
+        "reco.service",
+        "Un service en ligne libre et gratuit, sans compte à créer.",
+        "A free online service, with no account to create.",
+    ),
+    (
+        "hosts.filter",
+        "Un hébergeur n'est retenu que s'il propose le logiciel ou le besoin, est ouvert à ce type de structure, et n'est pas complet.",
+        "A host is kept only if it offers the software or the need, accepts this kind of organisation, and is not full.",
+    ),
+    (
+        "hosts.score",
+        "Note d'un hébergeur : besoins couverts, proximité, prix et budget, offre associations, preuve d'appartenance aux CHATONS, fraîcheur des informations.",
+        "A host's score: needs covered, nearness, price and budget, association offer, evidence of CHATONS membership, age of the facts.",
+    ),
+    (
+        "hosts.set-cover",
+        "Le plus petit ensemble d'hébergeurs qui couvre tous les besoins à héberger, puis la meilleure note totale.",
+        "The smallest set of hosts covering every need to host, then the best total score.",
+    ),
+    (
+        "hosts.none",
+        "Aucun hébergeur du catalogue ne couvre ce besoin : à chercher.",
+        "No host in the catalogue covers this need: to be found.",
+    ),
+    (
+        "roadmap.phase",
+        "Étapes : d'abord ce qui ne demande pas de compte, puis les fichiers et agendas, puis la communication, enfin les réseaux publics.",
+        "Steps: first what needs no account, then files and calendars, then communication, finally public networks.",
+    ),
+    (
+        "roadmap.alongside",
+        "Les réseaux libres s'ajoutent aux réseaux actuels : on ne ferme pas une page suivie.",
+        "Free networks come alongside current ones: a followed page is not closed.",
+    ),
+    (
+        "risks.signal",
+        "Un risque est relevé d'après une réponse qui le signale.",
+        "A risk is raised from an answer that signals it.",
+    ),
+    (
+        "risks.unknown",
+        "« Je ne sais pas » à une question dont le plan a besoin : à trouver avant de décider.",
+        "'Don't know' to a question the plan needs: to be found before deciding.",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_bilingual_and_unique() {
+        for (i, (id, fr, en)) in RULES.iter().enumerate() {
+            assert!(!fr.is_empty() && !en.is_empty(), "{id}");
+            assert!(RULES[i + 1..].iter().all(|(o, _, _)| o != id), "{id}");
+        }
+    }
+
+    #[test]
+    fn merge_keeps_one_of_each() {
+        let mut a = Trace::rule("needs.from-choices");
+        a.add_answer(AnswerRead::choice("q", "a"));
+        let mut b = Trace::rule("needs.from-choices").with_rule("needs.lock-in");
+        b.add_answer(AnswerRead::choice("q", "a"));
+        a.merge(&b);
+        assert_eq!(a.rules.len(), 2);
+        assert_eq!(a.answers.len(), 1);
+    }
+}
