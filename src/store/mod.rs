@@ -4,7 +4,7 @@
 //! - `open`: probing a file before touching it, creating it 0600, WAL and pragmas;
 //! - `schema`: the migrations on `PRAGMA user_version`;
 //! - `codec`: answers, timestamps, ids and folded names as columns;
-//! - `associations`, `audits`, `answers`, `import`, `list`, `erase`: the operations, each write in one
+//! - `associations`, `audits`, `answers`, `import`, `bulk`, `list`, `erase`: the operations, each write in one
 //!   immediate transaction (so two processes on one file wait for each other instead of
 //!   failing or corrupting it).
 //!
@@ -13,6 +13,7 @@
 mod answers;
 mod associations;
 mod audits;
+mod bulk;
 pub mod codec;
 mod erase;
 mod error;
