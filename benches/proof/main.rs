@@ -66,6 +66,10 @@ impl Samples {
     pub fn len(&self) -> usize {
         self.0.len()
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// A duration as a person reads it: µs under a millisecond, ms under a second.
