@@ -9,6 +9,7 @@ pub mod answers_file;
 pub mod audit;
 pub mod catalog;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod plain;
 pub mod plan;

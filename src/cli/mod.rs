@@ -5,6 +5,7 @@
 mod audits;
 pub mod catalog;
 mod check;
+mod export;
 mod plan;
 mod plan_text;
 
@@ -77,6 +78,10 @@ pub enum Command {
     /// software, offers, hosts.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
+    /// Exporte un audit (md, html, pdf, json, csv, annonce) / export an audit.
+    Export(export::ExportArgs),
+    /// Importe un export JSON dans la base / import a JSON export into the database.
+    Import(export::ImportArgs),
     /// Plan de transition d'un audit ou d'un fichier de réponses / transition plan of an audit
     /// or an answers file.
     Plan(plan::PlanArgs),
@@ -128,13 +133,15 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
             check::show(&ctx, &id, json)
         }
+        Some(Command::Plan(a)) => plan::run(&ctx, &a),
         Some(Command::New(a)) => audits::new(&ctx, &a),
         Some(Command::List(a)) => audits::list(&ctx, &a),
         Some(Command::Show(a)) => audits::show(&ctx, &a),
         Some(Command::Erase(a)) => audits::erase(&ctx, &a),
         Some(Command::Demo) => audits::demo(&ctx),
         Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
-        Some(Command::Plan(a)) => plan::run(&ctx, &a),
+        Some(Command::Export(a)) => export::export(&ctx, &a),
+        Some(Command::Import(a)) => export::import(&ctx, &a),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,
             db: ctx.db,

@@ -121,12 +121,12 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             || lang.pick("à trouver", "to be found").to_string(),
             |p| p.name.clone(),
         );
-        let l = format!(
-            "- {} → {} ({})",
-            o.t(&r.label),
-            sw.first().copied().unwrap_or("—"),
-            chosen
-        );
+        let first = sw.first().copied().unwrap_or("—");
+        let l = if chosen == first {
+            format!("- {} → {first}", o.t(&r.label))
+        } else {
+            format!("- {} → {first} ({chosen})", o.t(&r.label))
+        };
         o.line(0, &l);
         for reason in &r.reasons {
             let l = o.t(reason).to_string();
@@ -178,6 +178,15 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
     }
 
     o.heading("Feuille de route", "Roadmap");
+    if plan.roadmap.iter().all(|p| p.steps.is_empty()) {
+        o.line(
+            0,
+            lang.pick(
+                "Rien à changer pour les besoins relevés.",
+                "Nothing to change for the needs found.",
+            ),
+        );
+    }
     for (n, phase) in plan
         .roadmap
         .iter()

@@ -19,11 +19,19 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
     p.ui(Ui::PlainIntro)?;
     let mut filter = String::new();
     let mut offset = 0;
+    // The list is printed again only when it may have changed: after a help text or an input
+    // that was not understood, only the prompt is repeated (a screen reader reads everything).
+    let mut relist = true;
+    let (mut rows, mut total) = (Vec::new(), 0);
     loop {
-        let Some((rows, total, all)) = load(p, &filter, offset)? else {
-            return Ok(());
-        };
-        list(p, &rows, offset, total, all, &filter)?;
+        if relist {
+            let Some((page, count, all)) = load(p, &filter, offset)? else {
+                return Ok(());
+            };
+            list(p, &page, offset, count, all, &filter)?;
+            (rows, total) = (page, count);
+        }
+        relist = true;
         let Some(line) = p.ask(Ui::PlainMenuPrompt.get(p.lang))? else {
             return bye(p);
         };
@@ -32,9 +40,10 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
             "q" | "quitter" | "quit" => return bye(p),
             "?" | "aide" | "help" => {
                 p.ui(Ui::PlainMenuHelp)?;
+                relist = false;
                 continue;
             }
-            "n" | "nouvelle" | "new" => new_association(p)?,
+            "n" | "a" | "nouvelle" | "new" => new_association(p)?,
             "d" | "demo" | "démo" => match p.effect(Effect::CreateDemo)?.pop() {
                 Some(Action::DemoCreated { audit_id }) => {
                     p.ui(Ui::DemoCreated)?;
@@ -63,6 +72,7 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
                 }
                 _ => {
                     p.ui(Ui::PlainMenuUnknown)?;
+                    relist = false;
                     continue;
                 }
             },

@@ -148,3 +148,76 @@ fn search(
         pickset.pop();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Host;
+    use crate::i18n::Text;
+
+    fn host(id: &str) -> Host {
+        toml::from_str(&format!(
+            r#"id = "{id}"
+name = "{id}"
+seen = "2026-01"
+seen_basis = {{ fr = "x", en = "x" }}
+sources = []
+membership_evidence = {{ basis = "stated_by_host", evidence = {{ fr = "x", en = "x" }} }}
+association_offer = {{ offered = "not_stated" }}
+"#
+        ))
+        .expect("host")
+    }
+
+    fn cand<'a>(host: &'a Host, covers: &[usize], score: i32) -> Candidate<'a> {
+        Candidate {
+            host,
+            covers: covers.iter().map(|&n| (n, None)).collect(),
+            score,
+            reasons: Vec::new().into(),
+            to_check: Vec::new().into(),
+        }
+    }
+
+    fn need(id: &str) -> HostNeed {
+        HostNeed {
+            need: id.to_string(),
+            label: Text::new(id, id),
+            software: Vec::new(),
+            cover: true,
+        }
+    }
+
+    #[test]
+    fn finds_the_minimum_where_greedy_would_take_three() {
+        // a covers 4 needs, so greedy takes it first and then needs b and c; b + c alone cover
+        // all six.
+        let hosts = [host("a"), host("b"), host("c")];
+        let needs: Vec<HostNeed> = (0..6).map(|i| need(&format!("n{i}"))).collect();
+        let candidates = vec![
+            cand(&hosts[0], &[0, 1, 2, 3], 50),
+            cand(&hosts[1], &[0, 1, 4], 10),
+            cand(&hosts[2], &[2, 3, 5], 10),
+        ];
+        let masks: Vec<u128> = vec![0b001111, 0b010011, 0b101100];
+        assert_eq!(greedy(&candidates, &masks, 0b111111).len(), 3);
+        let chosen = choose(&candidates, &needs);
+        let ids: Vec<&str> = chosen
+            .iter()
+            .map(|(i, _)| candidates[*i].host.id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 2, "{ids:?}");
+        assert!(ids.contains(&"b") && ids.contains(&"c"));
+        let given: usize = chosen.iter().map(|(_, g)| g.len()).sum();
+        assert_eq!(given, 6, "each need given once");
+    }
+
+    #[test]
+    fn nothing_to_cover_chooses_nobody() {
+        let needs = vec![HostNeed {
+            cover: false,
+            ..need("n0")
+        }];
+        assert!(choose(&[], &needs).is_empty());
+    }
+}

@@ -12,21 +12,18 @@ pub(crate) fn region_of(departement: &str) -> Option<&'static str> {
 
 /// Region names compared without case, accents, spaces, hyphens or apostrophes.
 pub(crate) fn same_region(a: &str, b: &str) -> bool {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .map(|c| match c {
-                'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
-                'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
-                'î' | 'ï' | 'Î' => 'i',
-                'ô' | 'ö' | 'Ô' => 'o',
-                'ù' | 'û' | 'ü' => 'u',
-                'ç' => 'c',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect()
-    };
-    !a.trim().is_empty() && fold(a) == fold(b)
+    fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| c.is_alphanumeric()).map(|c| match c {
+            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+            'î' | 'ï' | 'Î' => 'i',
+            'ô' | 'ö' | 'Ô' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c.to_ascii_lowercase(),
+        })
+    }
+    !a.trim().is_empty() && fold(a).eq(fold(b))
 }
 
 const REGIONS: &[(&str, &[&str])] = &[

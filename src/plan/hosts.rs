@@ -18,6 +18,8 @@
 //!    is kept (most needs still uncovered, then score, then id). Each need goes to the chosen
 //!    host that runs the software named, then the best score.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{Association, LegalForm};
@@ -25,7 +27,8 @@ use crate::catalog::host::{RegistrationLoad, ServiceRegistration};
 use crate::catalog::{Access, Catalog, Host, HostService, OrgType, StatusLevel};
 use crate::i18n::Text;
 
-use super::trace::Trace;
+use super::host_score::Notes;
+use super::trace::{Shared, Trace};
 
 /// What kind of provider a recommendation points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,9 +52,9 @@ pub struct Provider {
     pub kind: ProviderKind,
     /// Hosts only: the score of `hosts.score`.
     pub score: Option<u32>,
-    pub reasons: Vec<Text>,
+    pub reasons: Shared<Vec<Text>>,
     /// Facts to check before relying on it.
-    pub to_check: Vec<Text>,
+    pub to_check: Shared<Vec<Text>>,
     pub url: Option<String>,
     /// The plan's choice for this need (the others are alternatives).
     pub chosen: bool,
@@ -95,16 +98,19 @@ pub(crate) struct Matching {
 pub(super) struct Candidate<'a> {
     pub host: &'a Host,
     /// (need index, matched by software id or only by need).
-    pub covers: Vec<(usize, Option<String>)>,
+    pub covers: Vec<(usize, Option<&'a str>)>,
     pub score: i32,
-    pub reasons: Vec<Text>,
-    pub to_check: Vec<Text>,
+    pub reasons: Shared<Vec<Text>>,
+    pub to_check: Shared<Vec<Text>>,
 }
 
 pub(crate) struct Context<'a> {
     pub association: &'a Association,
     pub catalog: &'a Catalog,
     pub budget: Option<f64>,
+    /// The association's French département and country, read once.
+    pub departement: Option<String>,
+    pub country: String,
     pub trace: Trace,
 }
 
@@ -112,42 +118,54 @@ pub(crate) fn matching(ctx: &Context<'_>, needs: &[HostNeed]) -> Matching {
     // A host that is also the provider of catalogue offers (Framasoft) is represented by those
     // offers (Frama.space, Framadate…): matching it again would double-count it, and bring a
     // Frama.space that does not fit back through the back door.
+    let index = NeedIndex::new(needs);
     let mut candidates: Vec<Candidate> = ctx
         .catalog
         .hosts
         .iter()
         .filter(|h| !ctx.catalog.offers.iter().any(|o| o.provider == h.name))
-        .filter_map(|h| candidate(ctx, h, needs))
+        .filter_map(|h| candidate(ctx, h, needs, &index, false))
         .collect();
     let chosen = super::cover::choose(&candidates, needs);
-    let remaining = needs.iter().filter(|n| n.cover).count();
+    // Rank per need on scores alone, then write the reasons of the hosts that will be shown.
+    let shown: Vec<Vec<usize>> = (0..needs.len())
+        .map(|n| {
+            let owner = chosen.iter().find(|(_, g)| g.contains(&n)).map(|(i, _)| *i);
+            let mut list: Vec<usize> = (0..candidates.len())
+                .filter(|&i| candidates[i].covers.iter().any(|(m, _)| *m == n))
+                .collect();
+            list.sort_by(|&a, &b| {
+                (Some(b) == owner)
+                    .cmp(&(Some(a) == owner))
+                    .then(candidates[b].score.cmp(&candidates[a].score))
+                    .then(candidates[a].host.id.cmp(&candidates[b].host.id))
+            });
+            list.truncate(4);
+            list
+        })
+        .collect();
+    for (i, slot) in candidates.iter_mut().enumerate() {
+        let used = chosen.iter().any(|(c, _)| *c == i) || shown.iter().any(|l| l.contains(&i));
+        if used && let Some(c) = candidate(ctx, slot.host, needs, &index, true) {
+            *slot = c;
+        }
+    }
+    // The needs some host can take (others are « à trouver »).
+    let remaining = chosen.iter().map(|(_, g)| g.len()).sum();
     let k = chosen.len();
     let picks = chosen
         .iter()
         .enumerate()
         .map(|(rank, (i, gained))| pick(ctx, &candidates[*i], needs, gained, rank, remaining, k))
         .collect();
-    let per_need = needs
+    let per_need = shown
         .iter()
         .enumerate()
-        .map(|(n, _)| {
-            let owner = chosen
-                .iter()
-                .find(|(_, g)| g.contains(&n))
-                .map(|(i, _)| candidates[*i].host.id.as_str());
-            let mut list: Vec<Provider> = candidates
-                .iter()
-                .filter(|c| c.covers.iter().any(|(m, _)| *m == n))
-                .map(|c| provider(c, Some(c.host.id.as_str()) == owner))
-                .collect();
-            list.sort_by(|a, b| {
-                b.chosen
-                    .cmp(&a.chosen)
-                    .then(b.score.cmp(&a.score))
-                    .then(a.id.cmp(&b.id))
-            });
-            list.truncate(4);
-            list
+        .map(|(n, list)| {
+            let owner = chosen.iter().find(|(_, g)| g.contains(&n)).map(|(i, _)| *i);
+            list.iter()
+                .map(|&i| provider(&candidates[i], Some(i) == owner))
+                .collect()
         })
         .collect();
     candidates.clear();
@@ -230,8 +248,8 @@ fn pick(
         id: c.host.id.clone(),
         name: c.host.name.clone(),
         score: c.score.max(0) as u32,
-        reasons: c.reasons.clone(),
-        to_check: c.to_check.clone(),
+        reasons: c.reasons.to_vec(),
+        to_check: c.to_check.to_vec(),
         covers: gained.iter().map(|n| needs[*n].need.clone()).collect(),
         why,
         website: c.host.website.clone(),
@@ -246,94 +264,144 @@ pub(super) fn t(fr: impl Into<String>, en: impl Into<String>) -> Text {
 }
 
 /// Whether a host can be used at all, and what it covers.
-fn candidate<'a>(ctx: &Context<'_>, host: &'a Host, needs: &[HostNeed]) -> Option<Candidate<'a>> {
+/// Which needs each software id and each need id can answer, built once per matching so that
+/// a host's services are checked with a few lookups.
+pub(crate) struct NeedIndex<'n> {
+    by_software: HashMap<&'n str, Vec<usize>>,
+    by_need: HashMap<&'n str, Vec<usize>>,
+}
+
+impl<'n> NeedIndex<'n> {
+    fn new(needs: &'n [HostNeed]) -> NeedIndex<'n> {
+        let mut index = NeedIndex {
+            by_software: HashMap::new(),
+            by_need: HashMap::new(),
+        };
+        for (n, need) in needs.iter().enumerate() {
+            index.by_need.entry(need.need.as_str()).or_default().push(n);
+            for s in &need.software {
+                index.by_software.entry(s.as_str()).or_default().push(n);
+            }
+        }
+        index
+    }
+}
+
+fn candidate<'a>(
+    ctx: &Context<'_>,
+    host: &'a Host,
+    needs: &[HostNeed],
+    index: &NeedIndex<'_>,
+    explain: bool,
+) -> Option<Candidate<'a>> {
     if host.membership_evidence.left.is_some() || host.status == Some(StatusLevel::Away) {
         return None;
     }
-    let mut to_check = Vec::new();
-    let mut covers: Vec<(usize, Option<String>)> = Vec::new();
+    let mut notes = Notes::new(explain);
+    // For each need: matched by a named software (best) or by the need only.
+    let mut best: Vec<Option<Option<&'a str>>> = vec![None; needs.len()];
     let mut member_note = false;
-    for (n, need) in needs.iter().enumerate() {
-        let mut best: Option<Option<String>> = None;
-        for service in &host.services {
-            let by_software = service.software.iter().find(|s| need.software.contains(s));
-            let by_need = service.needs.iter().any(|x| x == &need.need);
-            if by_software.is_none() && !by_need {
-                continue;
-            }
-            match access(ctx, host, service) {
-                Access2::No => continue,
-                Access2::Member => member_note = true,
-                Access2::Unknown | Access2::Yes => {}
-            }
-            let m = by_software.cloned();
-            if best.as_ref().is_none_or(|b| b.is_none() && m.is_some()) {
-                best = Some(m);
-            }
+    for service in &host.services {
+        let exact = service
+            .software
+            .iter()
+            .filter_map(|s| index.by_software.get(s.as_str()).map(|ns| (s, ns)));
+        let loose = service
+            .needs
+            .iter()
+            .filter_map(|x| index.by_need.get(x.as_str()));
+        let mut hits: Vec<(usize, Option<&'a str>)> = Vec::new();
+        for (s, ns) in exact {
+            hits.extend(ns.iter().map(|&n| (n, Some(s.as_str()))));
         }
-        if let Some(m) = best {
-            covers.push((n, m));
+        for ns in loose {
+            hits.extend(ns.iter().map(|&n| (n, None)));
+        }
+        if hits.is_empty() {
+            continue;
+        }
+        match access(ctx, host, service) {
+            Access2::No => continue,
+            Access2::Member => member_note = true,
+            Access2::Unknown | Access2::Yes => {}
+        }
+        for (n, m) in hits {
+            if best[n].is_none_or(|b| b.is_none() && m.is_some()) {
+                best[n] = Some(m);
+            }
         }
     }
+    let covers: Vec<(usize, Option<&'a str>)> = best
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, b)| b.map(|m| (n, m)))
+        .collect();
     if covers.is_empty() {
         return None;
     }
     let mut score = 0i32;
-    let mut reasons = Vec::new();
     let counted = covers.iter().filter(|(n, _)| needs[*n].cover);
     let exact = counted.clone().filter(|(_, m)| m.is_some()).count() as i32;
     let loose = counted.count() as i32 - exact;
     score += 10 * exact + 6 * loose;
-    reasons.push(t(
-        format!(
-            "+{} : couvre {} besoin(s) à héberger{}",
-            10 * exact + 6 * loose,
-            exact + loose,
-            if loose > 0 {
-                " (logiciel pas toujours précisé)"
-            } else {
-                ""
-            }
-        ),
-        format!(
-            "+{}: covers {} need(s) to host{}",
-            10 * exact + 6 * loose,
-            exact + loose,
-            if loose > 0 {
-                " (software not always named)"
-            } else {
-                ""
-            }
-        ),
-    ));
+    notes.reason(|| {
+        t(
+            format!(
+                "+{} : couvre {} besoin(s) à héberger{}",
+                10 * exact + 6 * loose,
+                exact + loose,
+                if loose > 0 {
+                    " (logiciel pas toujours précisé)"
+                } else {
+                    ""
+                }
+            ),
+            format!(
+                "+{}: covers {} need(s) to host{}",
+                10 * exact + 6 * loose,
+                exact + loose,
+                if loose > 0 {
+                    " (software not always named)"
+                } else {
+                    ""
+                }
+            ),
+        )
+    });
     if loose > 0 {
-        to_check.push(t(
-            "le logiciel exact n'est pas indiqué pour tous les services",
-            "the exact software is not named for every service",
-        ));
+        notes.check(|| {
+            t(
+                "le logiciel exact n'est pas indiqué pour tous les services",
+                "the exact software is not named for every service",
+            )
+        });
     }
     if member_note {
-        reasons.push(t(
-            "+0 : adhésion à l'hébergeur nécessaire pour certains services",
-            "+0: membership of the host needed for some services",
-        ));
+        notes.reason(|| {
+            t(
+                "+0 : adhésion à l'hébergeur nécessaire pour certains services",
+                "+0: membership of the host needed for some services",
+            )
+        });
     }
     if host.registration.who.is_empty() && host.services.iter().all(|s| s.registration.is_empty()) {
-        to_check.push(t(
-            "qui peut s'inscrire n'est pas indiqué",
-            "who may register is not stated",
-        ));
+        notes.check(|| {
+            t(
+                "qui peut s'inscrire n'est pas indiqué",
+                "who may register is not stated",
+            )
+        });
     }
-    super::host_score::score(ctx, host, &mut score, &mut reasons, &mut to_check);
+    super::host_score::score(ctx, host, &mut score, &mut notes);
     if let Some(c) = &host.caveats {
-        to_check.push(c.clone());
+        notes.check(|| c.clone());
     }
     Some(Candidate {
         host,
         covers,
         score: score.max(0),
-        reasons,
-        to_check,
+        reasons: notes.reasons.into(),
+        to_check: notes.to_check.into(),
     })
 }
 

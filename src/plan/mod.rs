@@ -52,7 +52,7 @@ pub use framaspace::{Eligible, Framaspace};
 pub use hosts::{HostPick, Provider, ProviderKind};
 pub use needs::{Dependency, NeedStatus, NeedUse, ToolUse};
 pub use recommend::{Action, Recommendation, SoftwareRef};
-pub use risks::{Risk, Severity, ToFind};
+pub use risks::{Risk, Severity, ToFind, Topic};
 pub use roadmap::{Phase, PhasePlan, Step};
 pub use scores::DomainScore;
 pub use trace::{AnswerRead, Trace};
@@ -100,9 +100,22 @@ pub fn plan(
     let scores = scores::scores(&read, catalog);
     let framaspace = framaspace::framaspace(&read, association, catalog, &needs);
 
+    let mut running: Vec<(&str, usize)> = Vec::new();
+    for id in catalog.hosts.iter().flat_map(|h| h.software_ids()) {
+        match running.iter_mut().find(|(s, _)| *s == id) {
+            Some((_, n)) => *n += 1,
+            None => running.push((id, 1)),
+        }
+    }
+    let hosts_running = |id: &str| {
+        running
+            .iter()
+            .find(|(s, _)| *s == id)
+            .map_or(0, |(_, n)| *n)
+    };
     let ranked: Vec<_> = needs
         .iter()
-        .map(|n| route::rank_software(catalog, n, &framaspace))
+        .map(|n| route::rank_software(catalog, n, &framaspace, &hosts_running))
         .collect();
     let routes: Vec<_> = needs
         .iter()
@@ -126,14 +139,16 @@ pub fn plan(
         association,
         catalog,
         budget,
+        departement: association.departement(),
+        country: association.country.trim().to_ascii_uppercase(),
         trace: ctx_trace,
     };
-    let matching = hosts::matching(&ctx, &host_needs.1);
+    let mut matching = hosts::matching(&ctx, &host_needs.1);
     let recommendations: Vec<Recommendation> = needs
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let alts = route::alternatives(i, &host_needs.0, &matching);
+            let alts = route::alternatives(i, &host_needs.0, &mut matching);
             let mut reco =
                 recommend::recommend(catalog, n, &framaspace, &ranked[i], &routes[i], alts);
             if matches!(routes[i], route::Route::Host) {
@@ -207,10 +222,35 @@ fn summary(
             needs.len()
         ),
     ));
-    out.push(Text::new(
-        format!("Frama.space : {}.", fs.eligible_label.fr),
-        format!("Frama.space: {}.", fs.eligible_label.en),
-    ));
+    let tools_unknown = to_find.iter().any(|f| f.about == risks::Topic::Tools);
+    if fs.eligible != Eligible::No && !fs.recommended && tools_unknown {
+        out.push(Text::new(
+            format!(
+                "Frama.space : {} ; à reconsidérer quand les outils utilisés seront connus.",
+                fs.eligible_label.fr
+            ),
+            format!(
+                "Frama.space: {}; to consider again once the tools in use are known.",
+                fs.eligible_label.en
+            ),
+        ));
+    } else if fs.eligible != Eligible::No && !fs.recommended {
+        out.push(Text::new(
+            format!(
+                "Frama.space : {}, mais pas nécessaire pour les besoins relevés.",
+                fs.eligible_label.fr
+            ),
+            format!(
+                "Frama.space: {}, but not needed for the needs found.",
+                fs.eligible_label.en
+            ),
+        ));
+    } else {
+        out.push(Text::new(
+            format!("Frama.space : {}.", fs.eligible_label.fr),
+            format!("Frama.space: {}.", fs.eligible_label.en),
+        ));
+    }
     if !picks.is_empty() {
         let names = picks
             .iter()

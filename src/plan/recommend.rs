@@ -96,8 +96,8 @@ fn special(
         name: name.fr,
         kind,
         score: None,
-        reasons,
-        to_check,
+        reasons: reasons.into(),
+        to_check: to_check.into(),
         url,
         chosen: true,
     }
@@ -297,7 +297,14 @@ fn chosen_provider(
     match route {
         Route::Framaspace => {
             trace.add_rule("reco.framaspace");
-            trace.merge(&fs.trace);
+            // The verdict's reasons, without the coverage one (it reads every need's answers).
+            for r in fs
+                .reasons
+                .iter()
+                .filter(|r| !r.trace.rules.iter().any(|x| x == "framaspace.needs"))
+            {
+                trace.merge(&r.trace);
+            }
             let offer = fs.offer.as_deref().and_then(|id| catalog.offer(id));
             let limit = offer
                 .and_then(|o| o.features.iter().find(|f| f.need == need.need))

@@ -53,6 +53,22 @@ pub struct ToFind {
     pub why: Text,
     /// It changes a decision (Frama.space quotas, hosting budget), not only a detail.
     pub blocking: bool,
+    /// What the answer would tell.
+    pub about: Topic,
+}
+
+/// What a missing answer would tell the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// A number (accounts, storage, budget…).
+    Quantity,
+    /// The tools used and the needs.
+    Tools,
+    /// Risks (security, data).
+    Risks,
+    /// A rating (dependency, skills…).
+    Rating,
 }
 
 type Entry = (
@@ -228,10 +244,11 @@ pub(crate) fn risks(read: &Read<'_>, needs: &[NeedUse], to_find: &[ToFind]) -> V
     }
     if !to_find.is_empty() {
         let mut trace = Trace::rule("risks.unknown");
-        trace.add_answers(to_find.iter().map(|f| AnswerRead {
-            question: f.question.clone(),
-            value: "dont_know".into(),
-        }));
+        trace.add_answers(
+            to_find
+                .iter()
+                .map(|f| AnswerRead::choice(&f.question, "dont_know")),
+        );
         let blocking = to_find.iter().filter(|f| f.blocking).count();
         out.push(Risk {
             id: "unknowns".into(),
@@ -249,103 +266,107 @@ pub(crate) fn risks(read: &Read<'_>, needs: &[NeedUse], to_find: &[ToFind]) -> V
     out
 }
 
-/// The "je ne sais pas" answers to questions the plan reads.
+/// The "je ne sais pas" answers to questions the plan reads, those that change a decision
+/// first, then in questionnaire order.
 pub(crate) fn to_find(read: &Read<'_>) -> Vec<ToFind> {
-    read.dont_know()
+    const NOT_RISKS: &[&str] = &[
+        "free-software",
+        "wants-training",
+        "wants-support",
+        "own-domain",
+        "can-self-host",
+    ];
+    let mut out: Vec<ToFind> = read
+        .dont_know()
         .filter_map(|item| {
             let q = item.question;
-            let (why, blocking) = if let Some(quantity) = q.quantity.as_deref() {
-                match quantity {
-                    "accounts" | "storage_gb" => (
-                        Text::new(
-                            "pour savoir si Frama.space suffit (comptes, stockage)",
-                            "to know whether Frama.space is enough (accounts, storage)",
-                        ),
-                        true,
-                    ),
-                    "hosting_budget_eur" => (
-                        Text::new(
-                            "pour comparer les prix des hébergeurs au budget",
-                            "to compare hosts' prices with the budget",
-                        ),
-                        true,
-                    ),
-                    "members" | "employees" | "volunteers" => (
-                        Text::new(
-                            "pour estimer le nombre de comptes",
-                            "to estimate the number of accounts",
-                        ),
-                        false,
-                    ),
-                    "visio_participants" => (
-                        Text::new(
-                            "pour savoir si la visio de Frama.space suffit",
-                            "to know whether Frama.space's video calls are enough",
-                        ),
-                        false,
-                    ),
-                    _ => (
-                        Text::new("pour dimensionner l'hébergement", "to size the hosting"),
-                        false,
-                    ),
-                }
-            } else if let Some(role) = q.role.as_deref() {
-                match role {
-                    "lock-in" => (
-                        Text::new(
-                            "pour mesurer la dépendance aux outils actuels",
-                            "to measure dependency on current tools",
-                        ),
-                        false,
-                    ),
-                    "skills" => (
-                        Text::new(
-                            "pour savoir qui peut mener les étapes",
-                            "to know who can carry out the steps",
-                        ),
-                        false,
-                    ),
-                    _ => (
-                        Text::new(
-                            "pour régler le rythme du plan",
-                            "to set the pace of the plan",
-                        ),
-                        false,
-                    ),
-                }
-            } else if q.choices.iter().any(|c| !c.signals.is_empty())
-                && q.choices
-                    .iter()
-                    .all(|c| c.tool.is_none() && c.needs.is_empty())
-            {
-                (
-                    Text::new(
-                        "pour repérer les risques (sécurité, données)",
-                        "to spot risks (security, data)",
-                    ),
-                    false,
-                )
-            } else if q
+            let tools = q
                 .choices
                 .iter()
-                .any(|c| c.tool.is_some() || !c.needs.is_empty())
-            {
-                (
-                    Text::new(
-                        "pour connaître les outils et les besoins",
-                        "to know the tools and needs",
-                    ),
+                .any(|c| c.tool.is_some() || !c.needs.is_empty());
+            let risks = q
+                .choices
+                .iter()
+                .flat_map(|c| c.signals.iter())
+                .any(|s| !NOT_RISKS.contains(&s.as_str()));
+            let (fr, en, blocking, about) = match (q.quantity.as_deref(), q.role.as_deref()) {
+                (Some("accounts" | "storage_gb"), _) => (
+                    "pour savoir si Frama.space suffit (comptes, stockage)",
+                    "to know whether Frama.space is enough (accounts, storage)",
+                    true,
+                    Topic::Quantity,
+                ),
+                (Some("hosting_budget_eur"), _) => (
+                    "pour comparer les prix des hébergeurs au budget",
+                    "to compare hosts' prices with the budget",
+                    true,
+                    Topic::Quantity,
+                ),
+                (Some("members" | "employees" | "volunteers"), _) => (
+                    "pour estimer le nombre de comptes",
+                    "to estimate the number of accounts",
                     false,
-                )
-            } else {
-                return None;
+                    Topic::Quantity,
+                ),
+                (Some("visio_participants"), _) => (
+                    "pour savoir si la visio de Frama.space suffit",
+                    "to know whether Frama.space's video calls are enough",
+                    false,
+                    Topic::Quantity,
+                ),
+                (Some(_), _) => (
+                    "pour dimensionner l'hébergement",
+                    "to size the hosting",
+                    false,
+                    Topic::Quantity,
+                ),
+                (None, Some("lock-in")) => (
+                    "pour mesurer la dépendance aux outils actuels",
+                    "to measure dependency on current tools",
+                    false,
+                    Topic::Rating,
+                ),
+                (None, Some("skills")) => (
+                    "pour savoir qui peut mener les étapes",
+                    "to know who can carry out the steps",
+                    false,
+                    Topic::Rating,
+                ),
+                (None, Some(_)) => (
+                    "pour régler le rythme du plan",
+                    "to set the pace of the plan",
+                    false,
+                    Topic::Rating,
+                ),
+                (None, None) if tools && risks => (
+                    "pour connaître les outils et repérer les risques",
+                    "to know the tools and spot risks",
+                    false,
+                    Topic::Tools,
+                ),
+                (None, None) if tools => (
+                    "pour connaître les outils et les besoins",
+                    "to know the tools and needs",
+                    false,
+                    Topic::Tools,
+                ),
+                (None, None) if risks => (
+                    "pour repérer les risques (sécurité, données)",
+                    "to spot risks (security, data)",
+                    false,
+                    Topic::Risks,
+                ),
+                (None, None) => return None,
             };
             Some(ToFind {
                 question: q.id.clone(),
                 label: q.label.clone(),
-                why,
+                why: Text::new(fr, en),
                 blocking,
+                about,
             })
         })
-        .collect()
+        .collect();
+    out.sort_by_key(|f| !f.blocking);
+    out
 }

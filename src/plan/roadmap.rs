@@ -127,19 +127,49 @@ fn phase_of(reco: &Recommendation, catalog: &Catalog) -> Phase {
     }
 }
 
-/// Who should do the steps of a phase.
-fn who(read: &Read<'_>, skills: Option<u8>, phase: Phase) -> Text {
-    let (mut fr, mut en) = match phase {
-        Phase::QuickWins => ("N'importe qui dans l'équipe".to_string(), "Anyone in the team".to_string()),
-        Phase::Outreach => ("La personne qui anime vos réseaux".to_string(), "The person who runs your social accounts".to_string()),
-        _ if skills.is_some_and(|s| s >= 3) => ("La personne référente numérique".to_string(), "The person in charge of digital tools".to_string()),
-        _ => ("Un ou une bénévole à l'aise avec le numérique, avec l'aide du formateur ou de l'hébergeur".to_string(), "A volunteer at ease with computers, helped by the trainer or the host".to_string()),
+/// What decides who does the steps, read once.
+struct People {
+    skills: Option<u8>,
+    single_admin: bool,
+    wants_support: bool,
+}
+
+/// Who should do a step: anyone for a public service; for software to install, the person in
+/// charge of digital tools (or a volunteer with help) who then shows the others; the person
+/// running the social accounts for outreach; otherwise by skills. Two people when one holds
+/// every access; the host's support when it was wished for.
+fn who(people: &People, phase: Phase, installed: bool) -> Text {
+    let referent = people.skills.is_some_and(|s| s >= 3);
+    let (fr, en) = match (phase, installed, referent) {
+        (Phase::QuickWins, false, _) => ("N'importe qui dans l'équipe", "Anyone in the team"),
+        (Phase::QuickWins, true, true) => (
+            "La personne référente numérique installe, puis montre aux autres",
+            "The person in charge of digital tools installs it, then shows the others",
+        ),
+        (Phase::QuickWins, true, false) => (
+            "Un ou une bénévole à l'aise avec le numérique installe, puis montre aux autres",
+            "A volunteer at ease with computers installs it, then shows the others",
+        ),
+        (Phase::Outreach, _, _) => (
+            "La personne qui anime vos réseaux",
+            "The person who runs your social accounts",
+        ),
+        (_, _, true) => (
+            "La personne référente numérique",
+            "The person in charge of digital tools",
+        ),
+        (_, _, false) => (
+            "Un ou une bénévole à l'aise avec le numérique, avec l'aide du formateur ou de l'hébergeur",
+            "A volunteer at ease with computers, helped by the trainer or the host",
+        ),
     };
-    if phase != Phase::QuickWins && read.has_signal("single-admin") {
+    let (mut fr, mut en) = (fr.to_string(), en.to_string());
+    let simple = phase == Phase::QuickWins && !installed;
+    if !simple && people.single_admin {
         fr.push_str(", à deux pour que les accès ne reposent plus sur une seule personne");
         en.push_str(", in pairs so access no longer rests on one person");
     }
-    if phase != Phase::QuickWins && read.has_signal("wants-support") {
+    if !simple && people.wants_support {
         fr.push_str(" ; l'accompagnement souhaité peut être demandé à l'hébergeur");
         en.push_str("; the support wished for can be asked of the host");
     }
@@ -157,6 +187,11 @@ pub(crate) fn roadmap(
     picks: &[HostPick],
     skills: Option<u8>,
 ) -> Vec<PhasePlan> {
+    let people = People {
+        skills,
+        single_admin: read.has_signal("single-admin"),
+        wants_support: read.has_signal("wants-support"),
+    };
     let mut phases: Vec<PhasePlan> = Phase::ALL
         .iter()
         .map(|&phase| PhasePlan {
@@ -212,7 +247,7 @@ pub(crate) fn roadmap(
         }
         let phase = phase_of(reco, catalog);
         let need = needs.iter().find(|n| n.need == reco.need);
-        let step = step(read, catalog, reco, need, picks, skills, phase);
+        let step = step(&people, catalog, reco, need, picks, phase);
         phases[phase as usize].steps.push(step);
     }
     phases
@@ -226,12 +261,11 @@ fn free_cost(note: Option<Text>) -> Cost {
 }
 
 fn step(
-    read: &Read<'_>,
+    people: &People,
     catalog: &Catalog,
     reco: &Recommendation,
     need: Option<&NeedUse>,
     picks: &[HostPick],
-    skills: Option<u8>,
     phase: Phase,
 ) -> Step {
     let mut trace = reco.trace.clone();
@@ -241,8 +275,9 @@ fn step(
     let sw_name = software.map_or_else(|| reco.label.fr.clone(), |s| s.name.clone());
     let at = |fr: bool| match provider {
         Some(p)
-            if matches!(p.kind, ProviderKind::Framaspace | ProviderKind::Host)
-                || (p.kind == ProviderKind::Service && catalog.offer(&p.id).is_some()) =>
+            if p.name != sw_name
+                && (matches!(p.kind, ProviderKind::Framaspace | ProviderKind::Host)
+                    || (p.kind == ProviderKind::Service && catalog.offer(&p.id).is_some())) =>
         {
             format!(" {} {}", if fr { "chez" } else { "at" }, p.name)
         }
@@ -370,7 +405,11 @@ fn step(
         effort,
         cost: cost(provider.map(|p| (p.kind, p.id.as_str())), picks, catalog),
         migration,
-        who: who(read, skills, phase),
+        who: who(
+            people,
+            phase,
+            provider.is_some_and(|p| p.kind == ProviderKind::Local),
+        ),
         trace,
     }
 }

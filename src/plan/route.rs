@@ -26,11 +26,16 @@ pub(crate) const LOCAL_NEEDS: &[&str] = &[
 /// together at one host than spread over personal accounts on public services.
 pub(crate) const SERVICE_NEEDS: &[&str] = &["polls", "forms", "maps", "big-files", "mailing-list"];
 
-/// The software ranked for a need, with the software Frama.space would use.
+/// The software ranked for a need: most migrations catalogued from the tools in use, then run by
+/// Frama.space (when recommended), then the easiest migration, then run by the most hosts (a
+/// publisher-run service counts as everywhere), then id.
+///
+/// `hosts_running` gives, for each software id, how many hosts run it (counted once per plan).
 pub(crate) fn rank_software<'c>(
     catalog: &'c Catalog,
     need: &NeedUse,
     fs: &Framaspace,
+    hosts_running: &dyn Fn(&str) -> usize,
 ) -> Vec<&'c Software> {
     let mut list = catalog.software_for_need(&need.need);
     let fs_offer = fs.offer.as_deref().and_then(|id| catalog.offer(id));
@@ -50,18 +55,27 @@ pub(crate) fn rank_software<'c>(
                     .any(|f| f.need == need.need && f.software.contains(&s.id))
                     || o.software.contains(&s.id)
             });
-        let hosts = catalog
-            .hosts
-            .iter()
-            .filter(|h| h.services.iter().any(|x| x.software.contains(&s.id)))
-            .count();
+        // The easiest catalogued move from the tools in use (none known sorts last).
+        let effort = need
+            .proprietary_tools()
+            .filter_map(|t| t.tool.as_deref().and_then(|id| s.migration_from(id)))
+            .map(|m| m.effort)
+            .min();
+        // A service run by its publisher needs no host: as available as can be.
+        let hosts = if s.kind == SoftwareKind::CentralService {
+            usize::MAX
+        } else {
+            hosts_running(&s.id)
+        };
         (
             std::cmp::Reverse(migrations),
             std::cmp::Reverse(on_fs),
+            effort.is_none(),
+            effort,
             std::cmp::Reverse(hosts),
         )
     };
-    list.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id)));
+    list.sort_by_cached_key(|s| (key(s), s.id.as_str()));
     list
 }
 
@@ -149,12 +163,12 @@ pub(crate) fn host_needs(
         .unzip()
 }
 
-/// Host alternatives for each need, from the matching (empty for needs not matched).
-pub(crate) fn alternatives(n: usize, index: &[usize], matching: &Matching) -> Vec<Provider> {
+/// Host alternatives for each need, taken from the matching (empty for needs not matched).
+pub(crate) fn alternatives(n: usize, index: &[usize], matching: &mut Matching) -> Vec<Provider> {
     index
         .iter()
         .position(|i| *i == n)
-        .and_then(|k| matching.per_need.get(k))
-        .cloned()
+        .and_then(|k| matching.per_need.get_mut(k))
+        .map(std::mem::take)
         .unwrap_or_default()
 }

@@ -4,27 +4,29 @@
 //! a "Pourquoi ?" panel can be built from a trace alone.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::audit::{Answer, Value, format_number};
 use crate::i18n::{Lang, Text};
 use crate::questionnaire::Questionnaire;
 
 /// One answer a rule read: the question id and the value, written as in an answers file
-/// (a choice id, a number, `true`/`false`, `dont_know`, `not_applicable`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// (a choice id, a number, `true`/`false`, `dont_know`, `not_applicable`). Shared strings: the
+/// same answer appears in many traces, and cloning one must not allocate.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerRead {
-    pub question: String,
-    pub value: String,
+    pub question: Arc<str>,
+    pub value: Arc<str>,
 }
 
 impl AnswerRead {
     /// One choice of an answer (a `multiple` answer is read choice by choice).
     pub fn choice(question: &str, choice: &str) -> AnswerRead {
         AnswerRead {
-            question: question.to_string(),
-            value: choice.to_string(),
+            question: Arc::from(question),
+            value: Arc::from(choice),
         }
     }
 
@@ -40,9 +42,73 @@ impl AnswerRead {
             Answer::NotApplicable => "not_applicable".to_string(),
         };
         AnswerRead {
-            question: question.to_string(),
-            value,
+            question: Arc::from(question),
+            value: Arc::from(value),
         }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct AnswerReadRepr<'a> {
+    #[serde(borrow)]
+    question: Cow<'a, str>,
+    #[serde(borrow)]
+    value: Cow<'a, str>,
+}
+
+impl Serialize for AnswerRead {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        AnswerReadRepr {
+            question: Cow::Borrowed(&self.question),
+            value: Cow::Borrowed(&self.value),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerRead {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AnswerRead, D::Error> {
+        let r = AnswerReadRepr::deserialize(d)?;
+        Ok(AnswerRead {
+            question: Arc::from(r.question.as_ref()),
+            value: Arc::from(r.value.as_ref()),
+        })
+    }
+}
+
+/// A value shared by several items of the plan (a host's reasons appear under every need it
+/// could take): cloning it does not copy; it serialises as the value itself.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> From<T> for Shared<T> {
+    fn from(value: T) -> Shared<T> {
+        Shared::new(value)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Shared<T>, D::Error> {
+        T::deserialize(d).map(Shared::new)
     }
 }
 
@@ -177,7 +243,7 @@ fn answer_line(q: &Questionnaire, read: &AnswerRead, lang: Lang) -> String {
     let Some(question) = q.question(&read.question) else {
         return format!("{} = {}", read.question, read.value);
     };
-    let value = match read.value.as_str() {
+    let value = match read.value.as_ref() {
         "dont_know" => lang.pick("je ne sais pas", "don't know").to_string(),
         "not_applicable" => lang.pick("non concerné", "not applicable").to_string(),
         "true" => lang.pick("oui", "yes").to_string(),

@@ -20,6 +20,7 @@ mod error;
 mod import;
 mod list;
 mod open;
+mod restore;
 pub mod schema;
 
 use std::collections::{BTreeMap, HashMap};
@@ -32,6 +33,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use error::StoreError;
 pub use import::Created;
 pub use open::BUSY_TIMEOUT;
+pub use restore::Restored;
 
 use crate::audit::{Answer, Association, AuditStatus};
 use crate::questionnaire::Questionnaire;

@@ -1,0 +1,215 @@
+//! JSON: the whole audit (association profile, answers with their times, notes), the exact
+//! questionnaire it was answered on, and the plan, versioned by `schema_version` and described
+//! by `exports/schema/audit-export.schema.json`. It is what `diagasso import` reads back:
+//! export → import → export gives the same bytes.
+//!
+//! Anonymised, it leaves out the contact, the trainer, the postcode (the département stays),
+//! notes and text answers (unless `with_notes`), and the name is replaced by activity +
+//! département (unless `keep_name`).
+
+use serde::{Deserialize, Serialize};
+
+use super::escape::one_line;
+use super::view::public_name;
+use super::{ExportError, Input, Options};
+use crate::audit::{Answer, Association, Audit, Value};
+use crate::i18n::Lang;
+use crate::questionnaire::{self, Questionnaire};
+
+/// The `format` field: what kind of file this is.
+pub const FORMAT: &str = "diagasso-audit-export";
+/// The version of the schema this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The largest file `parse` accepts (a real export is a few hundred kilobytes).
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+
+/// The questionnaire exactly as the audit was answered on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireCopy {
+    pub id: String,
+    pub version: u32,
+    /// SHA-256 of `source`, hex.
+    pub hash: String,
+    /// The questionnaire file's text (TOML).
+    pub source: String,
+}
+
+/// A JSON export, as written and as read back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditExport {
+    pub format: String,
+    pub schema_version: u32,
+    pub lang: Lang,
+    pub anonymised: bool,
+    /// The département, kept when the postcode is left out.
+    pub departement: Option<String>,
+    pub association: Association,
+    pub audit: Audit,
+    pub questionnaire: QuestionnaireCopy,
+    /// The plan as `plan::plan` computed it at export time (informative: an import recomputes).
+    pub plan: serde_json::Value,
+}
+
+/// Build the export document.
+pub fn document(input: &Input, opts: &Options) -> AuditExport {
+    let mut association = input.association.clone();
+    let mut audit = input.audit.clone();
+    if opts.anonymise {
+        association.name = public_name(input, opts);
+        association.contact_name.clear();
+        association.contact_email.clear();
+        association.postcode.clear();
+        audit.trainer.clear();
+    }
+    if !opts.shows_notes() {
+        audit.notes.clear();
+        audit.note.clear();
+        audit
+            .answers
+            .retain(|_, r| !matches!(r.answer, Answer::Given(Value::Text(_))));
+    }
+    AuditExport {
+        format: FORMAT.to_string(),
+        schema_version: SCHEMA_VERSION,
+        lang: opts.lang,
+        anonymised: opts.anonymise,
+        departement: input.association.departement(),
+        association,
+        audit,
+        questionnaire: QuestionnaireCopy {
+            id: input.questionnaire.id.clone(),
+            version: input.questionnaire.version,
+            hash: input.questionnaire.hash.clone(),
+            source: input.questionnaire.source.clone(),
+        },
+        plan: super::view::scrub_plan(input, opts),
+    }
+}
+
+/// Render the JSON export (pretty, with a final newline).
+pub fn render(input: &Input, opts: &Options) -> Result<String, ExportError> {
+    let mut s = serde_json::to_string_pretty(&document(input, opts)).map_err(|e| {
+        ExportError::msg(
+            format!("écriture JSON impossible : {e}"),
+            format!("cannot write JSON: {e}"),
+        )
+    })?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn bad(fr: impl Into<String>, en: impl Into<String>) -> ExportError {
+    ExportError::msg(fr, en)
+}
+
+/// Read and check a JSON export: the right format and schema version, ids present and
+/// consistent, the questionnaire copy loads and matches its hash, and every answer names one
+/// of its questions. Nothing is written anywhere; the caller imports only what passed.
+pub fn parse(bytes: &[u8]) -> Result<(AuditExport, Questionnaire), ExportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(bad(
+            "fichier trop gros pour un export diagasso",
+            "file too large for a diagasso export",
+        ));
+    }
+    let head: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        bad(
+            format!(
+                "JSON illisible (ligne {}, colonne {}) : {e}",
+                e.line(),
+                e.column()
+            ),
+            format!(
+                "unreadable JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    if head.get("format").and_then(|v| v.as_str()) != Some(FORMAT) {
+        return Err(bad(
+            format!("ce n'est pas un export diagasso (champ \"format\" différent de \"{FORMAT}\")"),
+            format!("not a diagasso export (\"format\" is not \"{FORMAT}\")"),
+        ));
+    }
+    match head.get("schema_version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+        Some(v) => {
+            return Err(bad(
+                format!(
+                    "version de schéma {v} non prise en charge (attendue : {SCHEMA_VERSION}) ; mettez diagasso à jour"
+                ),
+                format!(
+                    "schema version {v} not supported (expected {SCHEMA_VERSION}); update diagasso"
+                ),
+            ));
+        }
+        None => {
+            return Err(bad(
+                "champ \"schema_version\" manquant",
+                "missing \"schema_version\"",
+            ));
+        }
+    }
+    let doc: AuditExport = serde_json::from_value(head).map_err(|e| {
+        bad(
+            format!("export mal formé : {e}"),
+            format!("malformed export: {e}"),
+        )
+    })?;
+    let (a, audit) = (&doc.association, &doc.audit);
+    if a.id.trim().is_empty() || audit.id.trim().is_empty() {
+        return Err(bad("identifiant vide", "empty id"));
+    }
+    if audit.association_id != a.id {
+        return Err(bad(
+            format!(
+                "l'audit désigne l'association {} mais le fichier contient {}",
+                one_line(&audit.association_id),
+                one_line(&a.id)
+            ),
+            format!(
+                "the audit names association {} but the file holds {}",
+                one_line(&audit.association_id),
+                one_line(&a.id)
+            ),
+        ));
+    }
+    let q = questionnaire::load_str("<export>", &doc.questionnaire.source).map_err(|e| {
+        let all = |lang: Lang| {
+            e.0.iter()
+                .map(|x| x.message(lang))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        bad(
+            format!("questionnaire joint invalide : {}", all(Lang::Fr)),
+            format!("invalid attached questionnaire: {}", all(Lang::En)),
+        )
+    })?;
+    if q.hash != doc.questionnaire.hash
+        || q.id != doc.questionnaire.id
+        || q.version != doc.questionnaire.version
+        || audit.questionnaire.hash != q.hash
+    {
+        return Err(bad(
+            "le questionnaire joint ne correspond pas à son empreinte ou à l'audit",
+            "the attached questionnaire does not match its hash or the audit",
+        ));
+    }
+    if let Some(unknown) = audit.answers.keys().find(|k| q.question(k).is_none()) {
+        return Err(bad(
+            format!(
+                "réponse à une question inconnue du questionnaire : {}",
+                one_line(unknown)
+            ),
+            format!(
+                "answer to a question the questionnaire lacks: {}",
+                one_line(unknown)
+            ),
+        ));
+    }
+    Ok((doc, q))
+}

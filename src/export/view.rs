@@ -1,0 +1,342 @@
+//! The report every human-readable format renders: the association's profile (anonymised or
+//! not), the audit's facts, the answers in questionnaire order, and the plan. Built once, here,
+//! so that what is left out when anonymising is decided in one place and no format can leak
+//! what another hides. Strings are cleaned (NFC, no control characters) but not escaped:
+//! escaping belongs to each format.
+
+use serde::Serialize;
+
+use super::Input;
+use super::Options;
+use super::escape::{clean, one_line};
+use super::labels::label;
+use super::plan_view::{self, PlanView};
+use crate::audit::{Answer, AuditStatus, Value, format_number};
+use crate::i18n::Lang;
+use crate::questionnaire::{Kind, Question};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub lang: &'static str,
+    pub anonymised: bool,
+    pub association: Profile,
+    pub audit: AuditInfo,
+    pub sections: Vec<SectionView>,
+    pub general_note: Option<String>,
+    pub plan: PlanView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Profile {
+    /// The name, or "activity — département" when anonymised.
+    pub display_name: String,
+    pub legal_form: String,
+    pub activity: Option<String>,
+    pub place: Option<String>,
+    pub members: Option<String>,
+    pub employees: Option<String>,
+    pub volunteers: Option<String>,
+    pub budget: Option<String>,
+    /// "Name <e-mail>"; absent when anonymised.
+    pub contact: Option<String>,
+    /// Absent when anonymised.
+    pub trainer: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditInfo {
+    pub id: String,
+    pub questionnaire_id: String,
+    pub questionnaire_title: String,
+    pub questionnaire_version: u32,
+    pub status: String,
+    pub started: String,
+    pub finished: Option<String>,
+    pub updated: String,
+    pub answered: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+    pub note: Option<String>,
+}
+
+/// A date as the reader writes it: `20/11/2026` in French, `2026-11-20` in English. Anything
+/// that does not start with `YYYY-MM-DD` is shown cleaned, as it is.
+pub fn date(s: &str, lang: Lang) -> String {
+    let d = s.get(..10).unwrap_or("");
+    let ok = d.len() == 10
+        && d.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    match (ok, lang) {
+        (true, Lang::Fr) => format!("{}/{}/{}", &d[8..10], &d[5..7], &d[..4]),
+        (true, Lang::En) => d.to_string(),
+        (false, _) => one_line(s),
+    }
+}
+
+fn count(n: Option<impl Into<f64>>) -> Option<String> {
+    n.map(|n| format_number(n.into()))
+}
+
+/// A whole amount with thousands grouped as the reader writes them: `15 000` (no-break
+/// space, which every embedded font has) in French, `15,000` in English.
+pub fn grouped(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick("\u{A0}", ",");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The association as shown: the name or, anonymised, the activity and département.
+pub fn public_name(input: &Input, opts: &Options) -> String {
+    let a = input.association;
+    if opts.hides_name() {
+        let activity = one_line(&a.activity);
+        let activity = if activity.is_empty() {
+            a.legal_form.label(opts.lang).to_string()
+        } else {
+            activity
+        };
+        match place(input, opts) {
+            Some(p) => format!("{activity} — {p}"),
+            None => activity,
+        }
+    } else {
+        let n = one_line(&a.name);
+        if n.is_empty() {
+            a.legal_form.label(opts.lang).to_string()
+        } else {
+            n
+        }
+    }
+}
+
+/// Département when in France ("Rhône (69)" is beyond us: "département 69"), else the country;
+/// the postcode itself only when not anonymised.
+fn place(input: &Input, opts: &Options) -> Option<String> {
+    let a = input.association;
+    let country = one_line(&a.country);
+    match a.departement() {
+        Some(d) if opts.anonymise || a.postcode.trim().is_empty() => {
+            Some(format!("{} {d}", label(opts.lang, "departement")))
+        }
+        Some(_) => Some(format!("{} ({})", one_line(&a.postcode), country)),
+        None if country.is_empty() => None,
+        None if opts.anonymise || a.postcode.trim().is_empty() => Some(country),
+        None => Some(format!("{} ({country})", one_line(&a.postcode))),
+    }
+}
+
+/// How an answer reads in a report.
+pub fn answer_text(q: &Question, a: &Answer, opts: &Options) -> String {
+    let lang = opts.lang;
+    let choice = |id: &str| {
+        q.choice(id)
+            .map(|c| one_line(c.label.get(lang)))
+            .unwrap_or_else(|| one_line(id))
+    };
+    match a {
+        Answer::DontKnow => label(lang, "dont_know").to_string(),
+        Answer::NotApplicable => label(lang, "not_applicable").to_string(),
+        Answer::Given(v) => match v {
+            Value::Choice(c) => choice(c),
+            Value::Choices(cs) => cs.iter().map(|c| choice(c)).collect::<Vec<_>>().join(", "),
+            Value::Number(n) => {
+                let mut s = format_number(*n);
+                if q.kind == Kind::Scale
+                    && let Some(max) = q.max
+                {
+                    s = format!("{s} / {}", format_number(max));
+                }
+                if let Some(u) = &q.unit {
+                    s = format!("{s} {}", one_line(u.get(lang)));
+                }
+                s
+            }
+            Value::Bool(b) => label(lang, if *b { "yes" } else { "no" }).to_string(),
+            Value::Text(t) if opts.shows_notes() => one_line(t),
+            Value::Text(_) => label(lang, "omitted_text").to_string(),
+        },
+    }
+}
+
+/// The plan with what an anonymised export must not show removed: when anonymising, every
+/// personal string (name, contact, postcode, trainer) is replaced wherever the plan quotes it;
+/// when notes are hidden, the free-text answers and notes too. The plan is outside data for
+/// the exports: this holds whatever its shape.
+pub fn scrub_plan(input: &Input, opts: &Options) -> serde_json::Value {
+    let (a, audit) = (input.association, input.audit);
+    let mut secrets: Vec<String> = Vec::new();
+    if opts.anonymise {
+        secrets.extend([
+            a.contact_name.clone(),
+            a.contact_email.clone(),
+            a.postcode.clone(),
+            audit.trainer.clone(),
+        ]);
+        if opts.hides_name() {
+            secrets.push(a.name.clone());
+        }
+    }
+    if !opts.shows_notes() {
+        secrets.push(audit.note.clone());
+        secrets.extend(audit.notes.values().cloned());
+        for r in audit.answers.values() {
+            if let Answer::Given(Value::Text(t)) = &r.answer {
+                secrets.push(t.clone());
+                // Traces may quote a text answer cut short.
+                secrets.push(t.chars().take(80).collect());
+            }
+        }
+    }
+    let mut secrets: Vec<String> = secrets
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| s.chars().count() >= 3)
+        .collect();
+    // Longest first, so a secret containing another is replaced whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    secrets.dedup();
+    fn walk(v: &mut serde_json::Value, secrets: &[String]) {
+        match v {
+            serde_json::Value::String(s) => {
+                for secret in secrets {
+                    if s.contains(secret.as_str()) {
+                        *s = s.replace(secret.as_str(), "[…]");
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| walk(i, secrets)),
+            serde_json::Value::Object(m) => m.values_mut().for_each(|i| walk(i, secrets)),
+            _ => {}
+        }
+    }
+    let mut plan = input.plan.clone();
+    if !secrets.is_empty() {
+        walk(&mut plan, &secrets);
+    }
+    plan
+}
+
+/// Build the report.
+pub fn build(input: &Input, opts: &Options) -> Report {
+    let (a, audit, q, lang) = (
+        input.association,
+        input.audit,
+        input.questionnaire,
+        opts.lang,
+    );
+    let opt = |s: &str| {
+        let s = one_line(s);
+        (!s.is_empty()).then_some(s)
+    };
+    let contact = if opts.anonymise {
+        None
+    } else {
+        match (opt(&a.contact_name), opt(&a.contact_email)) {
+            (Some(n), Some(e)) => Some(format!("{n} <{e}>")),
+            (n, e) => n.or(e),
+        }
+    };
+    let association = Profile {
+        display_name: public_name(input, opts),
+        legal_form: a.legal_form.label(lang).to_string(),
+        activity: opt(&a.activity),
+        place: place(input, opts),
+        members: count(a.members),
+        employees: count(a.employees),
+        volunteers: count(a.volunteers),
+        budget: a.budget_eur.map(|b| {
+            format!(
+                "{} {}",
+                format_number(b as f64),
+                label(lang, "eur_per_year")
+            )
+        }),
+        contact,
+        trainer: if opts.anonymise {
+            None
+        } else {
+            opt(&audit.trainer)
+        },
+    };
+    let sections: Vec<SectionView> = q
+        .sections
+        .iter()
+        .map(|s| SectionView {
+            id: s.id.clone(),
+            title: one_line(s.title.get(lang)),
+            items: s
+                .questions
+                .iter()
+                .filter_map(|qq| {
+                    let rec = audit.answers.get(&qq.id)?;
+                    Some(Item {
+                        id: qq.id.clone(),
+                        question: one_line(qq.label.get(lang)),
+                        answer: answer_text(qq, &rec.answer, opts),
+                        note: audit
+                            .notes
+                            .get(&qq.id)
+                            .filter(|_| opts.shows_notes())
+                            .map(|n| one_line(n))
+                            .filter(|n| !n.is_empty()),
+                    })
+                })
+                .collect(),
+        })
+        .filter(|s| !s.items.is_empty())
+        .collect();
+    let answered = sections.iter().map(|s| s.items.len()).sum();
+    Report {
+        lang: lang.code(),
+        anonymised: opts.anonymise,
+        association,
+        audit: AuditInfo {
+            id: one_line(&audit.id),
+            questionnaire_id: one_line(&q.id),
+            questionnaire_title: one_line(q.title.get(lang)),
+            questionnaire_version: q.version,
+            status: label(
+                lang,
+                match audit.status {
+                    AuditStatus::InProgress => "status_in_progress",
+                    AuditStatus::Finished => "status_finished",
+                },
+            )
+            .to_string(),
+            started: date(&audit.started_at, lang),
+            finished: audit.finished_at.as_deref().map(|d| date(d, lang)),
+            updated: date(&audit.updated_at, lang),
+            answered,
+            total: q.question_count(),
+        },
+        sections,
+        general_note: Some(clean(audit.note.trim()))
+            .filter(|n| !n.is_empty() && opts.shows_notes()),
+        plan: plan_view::read(&scrub_plan(input, opts), plan_view::Ctx { lang, q, opts }),
+    }
+}

@@ -1,0 +1,205 @@
+//! The `export` and `import` commands end to end, through the real binary: files written and
+//! printed, no overwrite without `--force`, every format at once, JSON export → import into
+//! another database → export gives the same bytes, importing twice duplicates nothing, a
+//! malformed file writes nothing.
+
+mod export_fixture;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use diagasso::store::{Restored, Store};
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_diagasso"))
+        .arg("--db")
+        .arg(db)
+        .args(["--lang", "fr"])
+        .args(args)
+        .output()
+        .expect("run diagasso")
+}
+
+fn seeded(dir: &Path) -> std::path::PathBuf {
+    let d = export_fixture::demo();
+    let db = dir.join("a.db");
+    let mut store = Store::open(&db).unwrap();
+    assert_eq!(
+        store
+            .restore_audit(&d.association, &d.audit, &d.questionnaire)
+            .unwrap(),
+        Restored::Created {
+            association_created: true
+        }
+    );
+    db
+}
+
+#[test]
+fn exports_every_format_and_never_overwrites_without_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = seeded(tmp.path());
+    let out = tmp.path().join("out");
+    let id = export_fixture::demo().audit.id;
+    let o = run(
+        &db,
+        &[
+            "export",
+            &id,
+            "--format",
+            "md,html,pdf",
+            "--format",
+            "json",
+            "-f",
+            "csv,annonce",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let printed = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(printed.lines().count(), 6, "{printed}");
+    for line in printed.lines() {
+        assert!(Path::new(line).is_file(), "{line}");
+    }
+    let again = run(
+        &db,
+        &[
+            "export",
+            &id,
+            "--format",
+            "md",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let forced = run(
+        &db,
+        &[
+            "export",
+            &id,
+            "--format",
+            "md",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+        ],
+    );
+    assert!(forced.status.success());
+    let bad = run(
+        &db,
+        &[
+            "export",
+            &id,
+            "--format",
+            "docx",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("format inconnu"));
+    let all = run(
+        &db,
+        &[
+            "export",
+            "--all",
+            "--format",
+            "csv",
+            "--csv-semicolon",
+            "--csv-bom",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        all.status.success(),
+        "{}",
+        String::from_utf8_lossy(&all.stderr)
+    );
+    let csv = std::fs::read(out.join("diagnostics.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}audit_id;".as_bytes()));
+}
+
+#[test]
+fn json_export_import_export_is_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = seeded(tmp.path());
+    let id = export_fixture::demo().audit.id;
+    let out1 = tmp.path().join("one");
+    let o = run(
+        &db,
+        &[
+            "export",
+            &id,
+            "--format",
+            "json",
+            "--out",
+            out1.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let file1 = String::from_utf8(o.stdout).unwrap().trim().to_string();
+
+    let db2 = tmp.path().join("b.db");
+    for expected in ["importé", "déjà présent"] {
+        let i = run(&db2, &["import", &file1]);
+        assert!(i.status.success(), "{}", String::from_utf8_lossy(&i.stderr));
+        assert!(String::from_utf8_lossy(&i.stdout).contains(expected));
+    }
+    let store = Store::open(&db2).unwrap();
+    assert_eq!(
+        store.count_audits("").unwrap(),
+        1,
+        "imported twice, stored once"
+    );
+    drop(store);
+
+    let out2 = tmp.path().join("two");
+    let o = run(
+        &db2,
+        &[
+            "export",
+            &id,
+            "--format",
+            "json",
+            "--out",
+            out2.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success());
+    let file2 = String::from_utf8(o.stdout).unwrap().trim().to_string();
+    assert_eq!(
+        std::fs::read(&file1).unwrap(),
+        std::fs::read(&file2).unwrap()
+    );
+}
+
+#[test]
+fn malformed_import_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("c.db");
+    let bad = tmp.path().join("bad.json");
+    for (content, needle) in [
+        ("{ pas du json", "JSON illisible"),
+        ("{\"format\": \"autre chose\"}", "pas un export diagasso"),
+        (
+            "{\"format\": \"diagasso-audit-export\", \"schema_version\": 1, \"association\": 3}",
+            "mal formé",
+        ),
+    ] {
+        std::fs::write(&bad, content).unwrap();
+        let o = run(&db, &["import", bad.to_str().unwrap()]);
+        assert!(!o.status.success());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(needle) && err.contains("rien n'a été importé"),
+            "{err}"
+        );
+    }
+    if db.exists() {
+        assert_eq!(Store::open(&db).unwrap().count_audits("").unwrap(), 0);
+    }
+}
