@@ -574,6 +574,32 @@ fn an_audit_on_an_unknown_questionnaire_version_shows_from_its_stored_copy() {
     let r = on_db(dir.path(), &db, &["plan", &id]);
     assert_eq!(r.code, 0, "the plan reads the stored copy: {}", r.stderr);
     assert_unchanged(&before, dir.path());
+    let out = dir.path().join("exports");
+    std::fs::create_dir(&out).unwrap();
+    let r = run_in(
+        dir.path(),
+        &[
+            OsStr::new("--lang"),
+            OsStr::new("fr"),
+            OsStr::new("--db"),
+            db.as_os_str(),
+            OsStr::new("export"),
+            OsStr::new(&id),
+            OsStr::new("--format"),
+            OsStr::new("md"),
+            OsStr::new("--out"),
+            out.as_os_str(),
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "the export reads the stored copy: {}", r.stderr);
+    let md = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .next()
+        .unwrap();
+    assert!(md.contains("(version 7)"), "{md}");
 }
 
 #[test]

@@ -10,6 +10,7 @@
 
 mod db;
 mod files;
+mod import;
 mod terminal;
 mod text;
 
