@@ -7,9 +7,12 @@
 
 pub mod answers_file;
 pub mod audit;
+pub mod bundle;
 pub mod catalog;
 pub mod cli;
+pub mod compare;
 pub mod export;
+pub mod followup;
 pub mod i18n;
 pub mod plain;
 pub mod plan;
@@ -17,3 +20,4 @@ pub mod questionnaire;
 pub mod store;
 pub mod tui;
 pub mod walk;
+pub mod workshop;

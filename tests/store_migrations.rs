@@ -112,3 +112,46 @@ fn a_version_0_file_is_an_empty_new_database() {
     let store = Store::open(&db).unwrap();
     assert_eq!(store.count_audits("").unwrap(), 0);
 }
+
+const WORKSHOP: &str = "01a20b82-5493-71ee-810e-6b12d5c6abeb";
+const SECOND_AUDIT: &str = "01a20b5a-64a3-719a-af0a-83bd86f09a25";
+
+#[test]
+fn workshops_and_follow_up_links_read_back_from_version_2_on() {
+    for v in 1..=schema::current_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join(format!("v{v}.db"));
+        build(&fixture(v), &db);
+        let mut store = Store::open(&db).unwrap_or_else(|e| panic!("v{v}: {}", e.message().en));
+        if v == 1 {
+            // A version-1 file gains the tables, empty.
+            assert!(store.workshops().unwrap().is_empty());
+            assert_eq!(store.previous_audit_id(SECOND_AUDIT).unwrap(), None);
+            continue;
+        }
+        let w = store.find_workshop(WORKSHOP).unwrap().expect("workshop");
+        assert_eq!(
+            (w.name.as_str(), w.date.as_str(), w.audits),
+            ("Atelier d'Été", "2026-06-21", 1)
+        );
+        assert_eq!(
+            store.find_workshop("atelier d'ete").unwrap().unwrap().id,
+            WORKSHOP
+        );
+        assert_eq!(
+            store.workshop_audit_ids(WORKSHOP).unwrap(),
+            vec![AUDIT.to_string()]
+        );
+        // The earlier audit of the second one lives on another laptop.
+        assert_eq!(
+            store.previous_audit_id(SECOND_AUDIT).unwrap().as_deref(),
+            Some("01a20b5a-0000-7000-8000-000000000001")
+        );
+        assert_eq!(store.previous_audit_id(AUDIT).unwrap(), None);
+        // And it keeps working: a follow-up of the first audit, added to the workshop.
+        let q = store.audit_questionnaire(AUDIT).unwrap();
+        let next = store.start_followup(AUDIT, "Camille", &q).unwrap();
+        assert!(store.add_to_workshop(WORKSHOP, &next).unwrap());
+        assert_eq!(store.followups_of(AUDIT).unwrap(), vec![next]);
+    }
+}

@@ -133,7 +133,12 @@ fn load(store: &Store, catalog: &Catalog, id: &str) -> Result<Loaded, Message> {
 
 /// Write `bytes` to `dir/name`, refusing to replace a file unless `force`. The file is created
 /// with `create_new` so an existing one (or a symlink planted there) is never followed.
-fn write_file(dir: &Path, name: &str, bytes: &[u8], force: bool) -> Result<PathBuf, Message> {
+pub(crate) fn write_file(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    force: bool,
+) -> Result<PathBuf, Message> {
     let path = dir.join(name);
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true);

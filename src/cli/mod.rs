@@ -3,11 +3,15 @@
 //! contract that scripts rely on: extend it, never rename.
 
 mod audits;
+mod bundle;
 pub mod catalog;
 mod check;
+mod compare;
 mod export;
+mod followup;
 mod plan;
 mod plan_text;
+mod workshop;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,13 +82,25 @@ pub enum Command {
     /// software, offers, hosts.
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
+    /// Plan de transition d'un audit ou d'un fichier de réponses / transition plan of an audit
+    /// or an answers file.
+    Plan(plan::PlanArgs),
     /// Exporte un audit (md, html, pdf, json, csv, annonce) / export an audit.
     Export(export::ExportArgs),
     /// Importe un export JSON dans la base / import a JSON export into the database.
     Import(export::ImportArgs),
-    /// Plan de transition d'un audit ou d'un fichier de réponses / transition plan of an audit
-    /// or an answers file.
-    Plan(plan::PlanArgs),
+    /// Ateliers : plusieurs associations à la fois / workshops: several associations at once.
+    #[command(subcommand)]
+    Workshop(workshop::WorkshopCommand),
+    /// Paquets échangés entre formateurs / bundles exchanged between trainers.
+    #[command(subcommand)]
+    Bundle(bundle::BundleCommand),
+    /// Audits de suivi : repartir de l'audit précédent / follow-up audits: start from the
+    /// previous one.
+    #[command(subcommand)]
+    Followup(followup::FollowupCommand),
+    /// Ce qui a changé entre deux audits / what changed between two audits.
+    Compare(compare::CompareArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -133,15 +149,19 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
             check::show(&ctx, &id, json)
         }
-        Some(Command::Plan(a)) => plan::run(&ctx, &a),
         Some(Command::New(a)) => audits::new(&ctx, &a),
         Some(Command::List(a)) => audits::list(&ctx, &a),
         Some(Command::Show(a)) => audits::show(&ctx, &a),
         Some(Command::Erase(a)) => audits::erase(&ctx, &a),
         Some(Command::Demo) => audits::demo(&ctx),
         Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
+        Some(Command::Plan(a)) => plan::run(&ctx, &a),
         Some(Command::Export(a)) => export::export(&ctx, &a),
         Some(Command::Import(a)) => export::import(&ctx, &a),
+        Some(Command::Workshop(c)) => workshop::run(&ctx, &c),
+        Some(Command::Bundle(c)) => bundle::run(&ctx, &c),
+        Some(Command::Followup(c)) => followup::run(&ctx, &c),
+        Some(Command::Compare(a)) => compare::run(&ctx, &a),
         None => crate::tui::launch::start(crate::tui::launch::Launch {
             lang: ctx.lang,
             db: ctx.db,

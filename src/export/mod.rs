@@ -8,7 +8,9 @@
 //! Everything user-written is cleaned and then escaped for its target format (`escape`).
 
 pub mod annonce;
+pub mod compare;
 pub mod csv;
+pub mod dashboard;
 pub mod escape;
 pub mod html;
 pub mod json;

@@ -32,6 +32,18 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "annonce.txt.j2",
         include_str!("../../exports/templates/annonce.txt.j2"),
     ),
+    (
+        "workshop.html.j2",
+        include_str!("../../exports/templates/workshop.html.j2"),
+    ),
+    (
+        "compare.html.j2",
+        include_str!("../../exports/templates/compare.html.j2"),
+    ),
+    (
+        "compare.md.j2",
+        include_str!("../../exports/templates/compare.md.j2"),
+    ),
 ];
 
 /// Any serialisable value as a template value.

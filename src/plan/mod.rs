@@ -29,7 +29,7 @@
 mod cover;
 mod fit;
 pub mod framaspace;
-mod geo;
+pub(crate) mod geo;
 mod host_score;
 pub mod hosts;
 pub mod needs;

@@ -89,7 +89,8 @@ impl Store {
         })
     }
 
-    /// Every change of every answer of the audit, oldest first.
+    /// Every change of every answer of the audit, oldest first (by time, then by the order
+    /// written: entries merged from a bundle take their place in time).
     pub fn trail(&self, audit_id: &str) -> Result<Vec<TrailEntry>, StoreError> {
         read(&self.conn, &self.shown, |c| {
             let exists: bool = c.query_row(
@@ -102,7 +103,7 @@ impl Store {
             }
             let mut stmt = c.prepare(
                 "SELECT question_id, old_state, old_value, new_state, new_value, at
-                 FROM trail WHERE audit_id = ?1 ORDER BY seq",
+                 FROM trail WHERE audit_id = ?1 ORDER BY at, seq",
             )?;
             let rows = stmt.query_map([audit_id], |r| {
                 Ok((

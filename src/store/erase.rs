@@ -80,6 +80,8 @@ fn delete_all(tx: &Connection, id: &str) -> Result<ErasureReport, Fail> {
         "DELETE FROM trail WHERE audit_id IN (SELECT id FROM audits WHERE association_id = ?1)",
         "DELETE FROM notes WHERE audit_id IN (SELECT id FROM audits WHERE association_id = ?1)",
         "DELETE FROM answers WHERE audit_id IN (SELECT id FROM audits WHERE association_id = ?1)",
+        "DELETE FROM workshop_audits WHERE audit_id IN
+            (SELECT id FROM audits WHERE association_id = ?1)",
         "DELETE FROM audits WHERE association_id = ?1",
         "DELETE FROM associations WHERE id = ?1",
     ] {

@@ -14,14 +14,18 @@ mod answers;
 mod associations;
 mod audits;
 mod bulk;
+mod bundle;
 pub mod codec;
 mod erase;
 mod error;
+mod followup;
 mod import;
 mod list;
+mod merge;
 mod open;
 mod restore;
 pub mod schema;
+mod workshop;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -30,10 +34,13 @@ use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use bundle::Selection;
 pub use error::StoreError;
 pub use import::Created;
+pub use merge::{Conflict, Kept, MergeReport};
 pub use open::BUSY_TIMEOUT;
 pub use restore::Restored;
+pub use workshop::{NewWorkshop, Scope, Workshop, unknown_workshop};
 
 use crate::audit::{Answer, Association, AuditStatus};
 use crate::questionnaire::Questionnaire;

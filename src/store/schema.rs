@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x4449_4147;
 
 /// Each entry moves the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub fn current_version() -> u32 {
@@ -96,6 +96,42 @@ CREATE TABLE trail (
     at          TEXT NOT NULL
 ) STRICT;
 CREATE INDEX trail_by_audit ON trail (audit_id, seq);
+";
+
+/// Workshops, follow-up audits, and what bundle merging looks up.
+const V2: &str = "
+-- A workshop (name, date, place, trainer) groups audits, usually on one questionnaire.
+CREATE TABLE workshops (
+    id               TEXT PRIMARY KEY NOT NULL,
+    name             TEXT NOT NULL,
+    -- name folded to lower case without accents, for finding it by name
+    name_fold        TEXT NOT NULL,
+    -- YYYY-MM-DD
+    date             TEXT NOT NULL,
+    place            TEXT NOT NULL,
+    trainer          TEXT NOT NULL,
+    -- the questionnaire new audits of the workshop start on
+    questionnaire_id TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE workshop_audits (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    audit_id    TEXT NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+    added_at    TEXT NOT NULL,
+    PRIMARY KEY (workshop_id, audit_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX workshop_audits_by_audit ON workshop_audits (audit_id);
+
+-- A follow-up audit names the audit it starts from. No foreign key: the earlier audit may live
+-- on another trainer's laptop, or have been deleted; the link is then only a note.
+ALTER TABLE audits ADD COLUMN previous_audit_id TEXT;
+CREATE INDEX audits_by_previous ON audits (previous_audit_id)
+    WHERE previous_audit_id IS NOT NULL;
+
+-- Bundle merging looks trail entries up by question and time.
+CREATE INDEX trail_by_question ON trail (audit_id, question_id, at);
 ";
 
 /// Apply the missing migrations in one immediate transaction. Returns the version found before.

@@ -1,0 +1,354 @@
+//! `diagasso bundle export` and `diagasso bundle import`: the single file trainers exchange
+//! (`crate::bundle`), and merging one, or every `*.diagasso.json` of a folder (a folder synced by
+//! the team's Nextcloud client).
+//!
+//! Export writes next to the target under a hidden temporary name, then renames, so a sync
+//! client never picks up half a file; an existing file is replaced only with `--force`. Import
+//! reads and checks every bundle before opening the database; a bundle that is malformed,
+//! truncated, foreign or inconsistent with the database is refused whole, naming its file, and
+//! the others are still merged (each in its own transaction). Exit code 1 when one was refused.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::Context;
+use super::audits::{fail, open, say};
+use crate::bundle::{self, EXTENSION, Refused};
+use crate::export::Options;
+use crate::export::view::answer_text;
+use crate::i18n::{Lang, Message};
+use crate::store::{Kept, MergeReport, Selection, Store, codec};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum BundleCommand {
+    /// Écrit un paquet (un fichier) / write a bundle (one file).
+    Export(ExportArgs),
+    /// Fusionne un paquet, ou tous les paquets d'un dossier / merge a bundle, or every bundle
+    /// of a folder.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["association", "workshop", "all"])))]
+pub struct ExportArgs {
+    /// Les audits d'une association / the audits of one association.
+    #[arg(long, value_name = "ID")]
+    pub association: Option<String>,
+    /// Les audits d'un atelier / the audits of one workshop (id, id prefix or name).
+    #[arg(long, value_name = "ID")]
+    pub workshop: Option<String>,
+    /// Toute la base / the whole database.
+    #[arg(long)]
+    pub all: bool,
+    /// Fichier à écrire, de préférence NOM.diagasso.json / file to write, preferably
+    /// NAME.diagasso.json.
+    pub file: PathBuf,
+    /// Remplacer le fichier s'il existe / replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Un paquet, ou un dossier dont tous les *.diagasso.json sont fusionnés / a bundle, or a
+    /// folder whose every *.diagasso.json is merged.
+    pub path: PathBuf,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, cmd: &BundleCommand) -> ExitCode {
+    match cmd {
+        BundleCommand::Export(a) => export(ctx, a),
+        BundleCommand::Import(a) => import(ctx, a),
+    }
+}
+
+fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
+    let store = match open(ctx) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let workshop_id = match &a.workshop {
+        Some(key) => match super::workshop::find(ctx, &store, key) {
+            Ok(w) => Some(w.id),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let selection = match (&a.association, &workshop_id) {
+        (Some(id), _) => Selection::Association(id.trim()),
+        (None, Some(id)) => Selection::Workshop(id),
+        (None, None) => Selection::All,
+    };
+    let content = match store.bundle_content(selection) {
+        Ok(c) => c,
+        Err(e) => return fail(ctx, &e),
+    };
+    let text = match bundle::write(&content, &codec::now()) {
+        Ok(t) => t,
+        Err(Refused(m)) => return say(ctx.lang, &m),
+    };
+    if let Err(m) = write_atomically(&a.file, text.as_bytes(), a.force) {
+        return say(ctx.lang, &m);
+    }
+    let name = a.file.display();
+    if !a.file.to_string_lossy().ends_with(EXTENSION) {
+        eprintln!(
+            "{}",
+            ctx.lang.pick(
+                &format!("Note : l'import d'un dossier ne lit que les fichiers *{EXTENSION}."),
+                &format!("Note: importing a folder only reads *{EXTENSION} files."),
+            )
+        );
+    }
+    let (n, m, w) = (
+        content.audits.len(),
+        content.associations.len(),
+        content.workshops.len(),
+    );
+    println!(
+        "{}",
+        ctx.lang.pick(
+            &format!("{n} audit(s), {m} association(s), {w} atelier(s) écrits dans le paquet :"),
+            &format!("{n} audit(s), {m} association(s), {w} workshop(s) written to the bundle:"),
+        )
+    );
+    println!("{name}");
+    ExitCode::SUCCESS
+}
+
+/// Write `bytes` to `path` through a hidden temporary file in the same folder and a rename.
+fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), Message> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(Message::new(
+            format!("{shown} est un dossier : donnez un nom de fichier"),
+            format!("{shown} is a folder: give a file name"),
+        ));
+    }
+    if path.exists() && !force {
+        return Err(Message::new(
+            format!(
+                "{shown} existe déjà ; rien n'a été remplacé (ajoutez --force pour le remplacer)"
+            ),
+            format!("{shown} already exists; nothing was replaced (add --force to overwrite it)"),
+        ));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{file_name}.part-{}", std::process::id()));
+    let io = |e: std::io::Error| {
+        Message::new(
+            format!("écriture de {shown} impossible : {e}"),
+            format!("cannot write {shown}: {e}"),
+        )
+    };
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(e));
+    }
+    Ok(())
+}
+
+/// The bundles to import: the file itself, or the folder's `*.diagasso.json` (not hidden), by
+/// name.
+fn bundles_in(path: &Path) -> Result<Vec<PathBuf>, Message> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let shown = path.display();
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        Message::new(
+            format!("{shown} : lecture du dossier impossible ({e})"),
+            format!("{shown}: cannot read the folder ({e})"),
+        )
+    })?;
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            p.is_file() && !name.starts_with('.') && name.ends_with(EXTENSION)
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn import(ctx: &Context, a: &ImportArgs) -> ExitCode {
+    let lang = ctx.lang;
+    let files = match bundles_in(&a.path) {
+        Ok(f) => f,
+        Err(m) => return say(lang, &m),
+    };
+    if files.is_empty() {
+        return say(
+            lang,
+            &Message::new(
+                format!(
+                    "{} : aucun fichier *{EXTENSION} à importer",
+                    a.path.display()
+                ),
+                format!("{}: no *{EXTENSION} file to import", a.path.display()),
+            ),
+        );
+    }
+    // Read and check everything before touching the database.
+    let mut checked = Vec::new();
+    let mut results: Vec<serde_json::Value> = Vec::new();
+    let mut refused = 0;
+    for f in &files {
+        let name = f.display().to_string();
+        let read = std::fs::read(f).map_err(|e| {
+            Message::new(
+                format!("lecture impossible ({e})"),
+                format!("cannot read ({e})"),
+            )
+        });
+        match read.and_then(|bytes| bundle::read(&bytes).map_err(|Refused(m)| m)) {
+            Ok(c) => checked.push((name, c)),
+            Err(m) => {
+                refused += 1;
+                report_refused(lang, &name, &m, a.json, &mut results);
+            }
+        }
+    }
+    if !checked.is_empty() {
+        let mut store = match open(ctx) {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
+        for (name, c) in &checked {
+            match store.merge_bundle(c) {
+                Ok(r) => {
+                    if a.json {
+                        results.push(json!({ "file": name, "ok": true, "report": r }));
+                    } else {
+                        print!("{}", summary(&store, name, &r, lang));
+                    }
+                }
+                Err(e) => {
+                    refused += 1;
+                    report_refused(lang, name, &e.message(), a.json, &mut results);
+                }
+            }
+        }
+    }
+    if a.json {
+        println!("{}", serde_json::Value::Array(results));
+    }
+    if refused > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn report_refused(
+    lang: Lang,
+    name: &str,
+    m: &Message,
+    json: bool,
+    results: &mut Vec<serde_json::Value>,
+) {
+    if json {
+        results.push(json!({ "file": name, "ok": false, "error": m.get(lang) }));
+    }
+    eprintln!(
+        "{}",
+        lang.pick(
+            &format!("{name} : paquet refusé, rien n'en a été écrit : {}", m.fr),
+            &format!(
+                "{name}: bundle refused, nothing of it was written: {}",
+                m.en
+            ),
+        )
+    );
+}
+
+fn summary(store: &Store, name: &str, r: &MergeReport, lang: Lang) -> String {
+    let mut s = if r.changed() {
+        lang.pick(
+            &format!(
+                "{name} : {} audit(s) ajouté(s), {} mis à jour ; {} association(s) ajoutée(s), {} mise(s) à jour ; {} réponse(s) reprise(s) du paquet ; {} entrée(s) d'historique ajoutée(s) ; {} atelier(s) ajouté(s) ; {} conflit(s).\n",
+                r.audits_added, r.audits_updated, r.associations_added, r.associations_updated,
+                r.answers_taken, r.trail_added, r.workshops_added, r.conflicts.len()
+            ),
+            &format!(
+                "{name}: {} audit(s) added, {} updated; {} association(s) added, {} updated; {} answer(s) taken from the bundle; {} trail entr(ies) added; {} workshop(s) added; {} conflict(s).\n",
+                r.audits_added, r.audits_updated, r.associations_added, r.associations_updated,
+                r.answers_taken, r.trail_added, r.workshops_added, r.conflicts.len()
+            ),
+        )
+        .to_string()
+    } else {
+        lang.pick(
+            &format!("{name} : rien de nouveau.\n"),
+            &format!("{name}: nothing new.\n"),
+        )
+        .to_string()
+    };
+    if !r.conflicts.is_empty() {
+        s.push_str(lang.pick(
+            "Conflits (les deux côtés ont changé la même question depuis leur dernier échange ; la réponse la plus récente est gardée, l'autre reste dans l'historique) :\n",
+            "Conflicts (both sides changed the same question since they last exchanged; the latest answer is kept, the other stays in the trail):\n",
+        ));
+    }
+    for c in &r.conflicts {
+        let q = store.audit_questionnaire(&c.audit_id).ok();
+        let words = |a: &Option<crate::audit::Answer>| -> String {
+            let question = q.as_ref().and_then(|q| q.question(&c.question_id));
+            match (a, question) {
+                (None, _) => lang.pick("(sans réponse)", "(no answer)").to_string(),
+                (Some(a), Some(question)) => answer_text(
+                    question,
+                    a,
+                    &Options {
+                        lang,
+                        ..Options::default()
+                    },
+                ),
+                (Some(a), None) => format!("{a:?}"),
+            }
+        };
+        let kept = match c.kept {
+            Kept::Here => lang.pick("ici", "here"),
+            Kept::Bundle => lang.pick("le paquet", "the bundle"),
+        };
+        s.push_str(&format!(
+            "  - {} / {} : {} « {} » ({}), {} « {} » ({}) → {} {kept}\n",
+            c.association,
+            c.question_id,
+            lang.pick("ici", "here"),
+            words(&c.here),
+            c.here_at,
+            lang.pick("paquet", "bundle"),
+            words(&c.bundle),
+            c.bundle_at,
+            lang.pick("gardé :", "kept:"),
+        ));
+    }
+    s
+}

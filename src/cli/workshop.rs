@@ -1,0 +1,322 @@
+//! `diagasso workshop new|add|list|show|export|pool|annonce`: workshops from the command line.
+//! A workshop is named by its id, a start of its id that only it has, or its exact name
+//! (ignoring case and accents). `new` and `add` print the new id on the last line (with
+//! `--json`, one JSON object instead). The dashboard, the pools and the exports are computed
+//! by `crate::workshop` from what the store fetches; this module only prints.
+
+mod export;
+mod pool;
+mod text;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use super::Context;
+use super::audits::{fail, open, say};
+use crate::answers_file;
+use crate::i18n::Message;
+use crate::questionnaire::shipped;
+use crate::store::{NewWorkshop, Scope, Store, Workshop, unknown_workshop};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum WorkshopCommand {
+    /// Crée un atelier / create a workshop.
+    New(NewArgs),
+    /// Ajoute une association (fichier de réponses) ou un audit existant à un atelier / add an
+    /// association (answers file) or an existing audit to a workshop.
+    Add(AddArgs),
+    /// Liste les ateliers / list workshops.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tableau de bord d'un atelier / a workshop's dashboard.
+    Show {
+        /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id prefix or name.
+        workshop: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Exporte le tableau de bord en HTML ou CSV / export the dashboard as HTML or CSV.
+    Export(export::ExportArgs),
+    /// Besoins à mutualiser / pooled needs.
+    Pool(pool::PoolArgs),
+    /// Petite annonce commune d'un groupe, anonymisée / joint, anonymised listing of a group.
+    Annonce(pool::AnnonceArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    #[arg(long)]
+    pub name: String,
+    /// AAAA-MM-JJ / YYYY-MM-DD
+    #[arg(long)]
+    pub date: String,
+    #[arg(long, default_value = "")]
+    pub place: String,
+    #[arg(long, default_value = "")]
+    pub trainer: String,
+    /// Questionnaire des nouveaux audits / questionnaire of new audits.
+    #[arg(long, default_value = "atelier-express")]
+    pub questionnaire: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["answers", "audit"])))]
+pub struct AddArgs {
+    /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id prefix or name.
+    pub workshop: String,
+    /// Fichier de réponses TOML : crée l'association et son audit / TOML answers file: creates
+    /// the association and its audit.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Un audit déjà enregistré / an audit already stored.
+    #[arg(long, value_name = "AUDIT")]
+    pub audit: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, cmd: &WorkshopCommand) -> ExitCode {
+    match cmd {
+        WorkshopCommand::New(a) => new(ctx, a),
+        WorkshopCommand::Add(a) => add(ctx, a),
+        WorkshopCommand::List { json } => list(ctx, *json),
+        WorkshopCommand::Show { workshop, json } => show(ctx, workshop, *json),
+        WorkshopCommand::Export(a) => export::run(ctx, a),
+        WorkshopCommand::Pool(a) => pool::pool(ctx, a),
+        WorkshopCommand::Annonce(a) => pool::annonce(ctx, a),
+    }
+}
+
+/// The workshop named by `key`, or the message saying none is.
+pub(super) fn find(ctx: &Context, store: &Store, key: &str) -> Result<Workshop, ExitCode> {
+    match store.find_workshop(key) {
+        Ok(Some(w)) => Ok(w),
+        Ok(None) => Err(fail(ctx, &unknown_workshop(key))),
+        Err(e) => Err(fail(ctx, &e)),
+    }
+}
+
+fn new(ctx: &Context, a: &NewArgs) -> ExitCode {
+    match shipped::by_id(&a.questionnaire) {
+        Ok(Some(_)) => {}
+        _ => {
+            return say(
+                ctx.lang,
+                &Message::new(
+                    format!(
+                        "questionnaire inconnu « {} » : voyez `diagasso questionnaire list`.",
+                        a.questionnaire
+                    ),
+                    format!(
+                        "unknown questionnaire '{}': see `diagasso questionnaire list`.",
+                        a.questionnaire
+                    ),
+                ),
+            );
+        }
+    }
+    let mut store = match open(ctx) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let w = NewWorkshop {
+        name: &a.name,
+        date: &a.date,
+        place: &a.place,
+        trainer: &a.trainer,
+        questionnaire_id: &a.questionnaire,
+    };
+    let id = match store.create_workshop(&w) {
+        Ok(id) => id,
+        Err(e) => return fail(ctx, &e),
+    };
+    if a.json {
+        println!(
+            "{}",
+            json!({ "ok": true, "workshop": id, "name": a.name.trim() })
+        );
+    } else {
+        println!(
+            "{}",
+            ctx.lang.pick(
+                &format!("Atelier « {} » créé.", a.name.trim()),
+                &format!("Workshop '{}' created.", a.name.trim())
+            )
+        );
+        println!("{id}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
+    // Read and check the answers file before touching the database.
+    let file = match &a.answers {
+        Some(path) => {
+            let name = path.display().to_string();
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    return say(
+                        ctx.lang,
+                        &Message::new(
+                            format!(
+                                "{name} : lecture impossible ({e}). Vérifiez le chemin et les droits."
+                            ),
+                            format!("{name}: cannot read ({e}). Check the path and permissions."),
+                        ),
+                    );
+                }
+            };
+            match answers_file::parse_shipped(&name, &bytes) {
+                Ok(f) => Some(f),
+                Err(problems) => {
+                    for p in &problems.0 {
+                        eprintln!("{}", p.message(ctx.lang));
+                    }
+                    let n = problems.0.len();
+                    return say(
+                        ctx.lang,
+                        &Message::new(
+                            format!("{name} : {n} problème(s), rien n'a été enregistré."),
+                            format!("{name}: {n} problem(s), nothing was saved."),
+                        ),
+                    );
+                }
+            }
+        }
+        None => None,
+    };
+    let mut store = match open(ctx) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let w = match find(ctx, &store, &a.workshop) {
+        Ok(w) => w,
+        Err(code) => return code,
+    };
+    let lang = ctx.lang;
+    if let Some(file) = file {
+        let created = match store.create_audit_in_workshop(&w.id, &file.new_audit()) {
+            Ok(c) => c,
+            Err(e) => return fail(ctx, &e),
+        };
+        let q = &file.questionnaire;
+        if a.json {
+            println!(
+                "{}",
+                json!({
+                    "ok": true, "workshop": w.id, "audit": created.audit_id,
+                    "association": { "id": created.association_id, "name": file.association.name },
+                    "questionnaire": { "id": q.id, "version": q.version },
+                })
+            );
+            return ExitCode::SUCCESS;
+        }
+        if q.id != w.questionnaire_id {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    &format!(
+                        "Attention : cet audit suit « {} », l'atelier « {} » ; les décomptes les réunissent par identifiants de question.",
+                        q.id, w.questionnaire_id
+                    ),
+                    &format!(
+                        "Note: this audit follows '{}', the workshop '{}'; counts join them by question id.",
+                        q.id, w.questionnaire_id
+                    ),
+                )
+            );
+        }
+        println!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "« {} » ajoutée à l'atelier « {} » ({} réponses).",
+                    file.association.name,
+                    w.name,
+                    file.answers.len()
+                ),
+                &format!(
+                    "'{}' added to workshop '{}' ({} answers).",
+                    file.association.name,
+                    w.name,
+                    file.answers.len()
+                ),
+            )
+        );
+        println!("{}", created.audit_id);
+        return ExitCode::SUCCESS;
+    }
+    let audit = a.audit.as_deref().unwrap_or_default().trim();
+    let added = match store.add_to_workshop(&w.id, audit) {
+        Ok(added) => added,
+        Err(e) => return fail(ctx, &e),
+    };
+    if a.json {
+        println!(
+            "{}",
+            json!({ "ok": true, "workshop": w.id, "audit": audit, "added": added })
+        );
+    } else {
+        let (fr, en) = if added {
+            ("Audit ajouté à l'atelier", "Audit added to workshop")
+        } else {
+            ("Audit déjà dans l'atelier", "Audit already in workshop")
+        };
+        println!("{} « {} ».", lang.pick(fr, en), w.name);
+        println!("{audit}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn list(ctx: &Context, json: bool) -> ExitCode {
+    let store = match open(ctx) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let all = match store.workshops() {
+        Ok(w) => w,
+        Err(e) => return fail(ctx, &e),
+    };
+    if json {
+        match serde_json::to_string(&all) {
+            Ok(s) => println!("{s}"),
+            Err(e) => return ctx.fail(&format!("JSON : {e}"), &format!("JSON: {e}")),
+        }
+        return ExitCode::SUCCESS;
+    }
+    print!("{}", text::list(&all, ctx.lang));
+    ExitCode::SUCCESS
+}
+
+fn show(ctx: &Context, key: &str, json: bool) -> ExitCode {
+    let mut store = match open(ctx) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let w = match find(ctx, &store, key) {
+        Ok(w) => w,
+        Err(code) => return code,
+    };
+    let catalog = match super::catalog::effective(ctx) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let facts = match store.audit_facts(Scope::Workshop(&w.id)) {
+        Ok(f) => f,
+        Err(e) => return fail(ctx, &e),
+    };
+    let d = crate::workshop::dashboard(&facts, &catalog);
+    if json {
+        println!("{}", json!({ "workshop": w, "dashboard": d }));
+    } else {
+        print!("{}", text::dashboard(&w, &d, ctx.lang));
+    }
+    ExitCode::SUCCESS
+}
