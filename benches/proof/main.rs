@@ -12,6 +12,7 @@
 //! | P1 | saving one answer (answer + trail + `updated_at`, one transaction, synchronous=FULL) | a bare rusqlite INSERT + COMMIT, same pragmas, same folder |
 //! | P2 | `diagasso list` on 10,000 audits, as a whole process | the `sqlite3` tool running the same query |
 //! | P3 | the plan of one full audit, shipped catalogue and 5,000 hosts | targets: 1 ms and 20 ms |
+//! | P4 | the workshop aggregate over 10,000 and 20,000 audits | target: 0.5 s, and 20,000 ≤ 2.2× 10,000 |
 //! | P5 | every export of one audit, without and with the PDF | targets: 20 ms and 300 ms |
 //! | P6 | drawing one walk frame at 200×60 on TestBackend | target: 1 ms |
 //! | P7 | peak memory of the TUI home on 10,000 audits (real binary in tmux) | the same on an empty database |
@@ -24,6 +25,7 @@ mod machine;
 mod p1_save;
 mod p2_list;
 mod p3_plan;
+mod p4_aggregate;
 mod p5_exports;
 mod p6_frame;
 mod p7_memory;
@@ -142,10 +144,11 @@ fn main() {
     println!("| part | what | figure | reference | ratio | target | met |");
     println!("|---|---|---|---|---|---|---|");
     type Part = fn(&Options) -> Result<Vec<Row>, String>;
-    let parts: [(&str, Part); 7] = [
+    let parts: [(&str, Part); 8] = [
         ("p1", p1_save::run),
         ("p2", p2_list::run),
         ("p3", p3_plan::run),
+        ("p4", p4_aggregate::run),
         ("p5", p5_exports::run),
         ("p6", p6_frame::run),
         ("p7", p7_memory::run),

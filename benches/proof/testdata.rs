@@ -341,16 +341,33 @@ pub fn questionnaire() -> Questionnaire {
     }
 }
 
-/// A database of `count` generated audits in `dir`, built once and kept (its name carries the
-/// generator's version); returns its path and whether it was built now.
+/// A database of `count` generated audits on the full questionnaire in `dir`, built once and
+/// kept (its name carries the generator's and the schema's versions); returns its path and
+/// whether it was built now.
 pub fn database(dir: &Path, count: usize) -> Result<(PathBuf, bool), String> {
-    let path = dir.join(format!("audits-{count}-g{GENERATOR_VERSION}.db"));
+    database_on(dir, count, diagasso::questionnaire::shipped::DEFAULT_ID)
+}
+
+/// [`database`] on the shipped questionnaire `id`.
+pub fn database_on(dir: &Path, count: usize, id: &str) -> Result<(PathBuf, bool), String> {
+    let schema = diagasso::store::schema::current_version();
+    let tag = if id == diagasso::questionnaire::shipped::DEFAULT_ID {
+        String::new()
+    } else {
+        format!("-{id}")
+    };
+    let path = dir.join(format!(
+        "audits-{count}{tag}-g{GENERATOR_VERSION}-s{schema}.db"
+    ));
     if path.is_file() {
         return Ok((path, false));
     }
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     let partial = dir.join(format!("partial-{count}-{}.db", std::process::id()));
-    let q = questionnaire();
+    let q = match diagasso::questionnaire::shipped::by_id(id) {
+        Ok(Some(q)) => q,
+        _ => return Err(format!("no shipped questionnaire '{id}'")),
+    };
     let start = Instant::now();
     {
         let mut store = Store::open(&partial).map_err(|e| e.message().en.clone())?;
