@@ -103,8 +103,9 @@ fn a_newer_schema_is_refused_untouched() {
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
     let message = format!(
-        "{}: file written by a newer diagasso (schema 99, this version knows up to 1). Update diagasso; the file was not changed.\n",
-        db.display()
+        "{}: file written by a newer diagasso (schema 99, this version knows up to {}). Update diagasso; the file was not changed.\n",
+        db.display(),
+        diagasso::store::schema::current_version()
     );
     refused_untouched(dir.path(), &db, &message);
 }

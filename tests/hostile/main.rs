@@ -8,6 +8,7 @@
 //! are in `tests/fixtures/bad/`; big ones (a megabyte of note, an 80,000-term expression) are
 //! written by the tests.
 
+mod bundle;
 mod db;
 mod files;
 mod import;
