@@ -86,9 +86,15 @@ struct Parser {
     pos: usize,
     end: usize,
     depth: usize,
+    /// Binary operators read so far.
+    ops: usize,
 }
 
 const MAX_DEPTH: usize = 64;
+
+/// A chain `a + b + c …` nests to the left as deep as it is long, and evaluating, walking or
+/// dropping the tree recurses that deep: an 80,000-term chain overflowed the stack.
+const MAX_OPERATORS: usize = 1_000;
 
 impl Parser {
     fn peek(&self) -> Option<&Tok> {
@@ -123,6 +129,14 @@ impl Parser {
             let prec = precedence(op);
             if prec < min_prec {
                 break;
+            }
+            self.ops += 1;
+            if self.ops > MAX_OPERATORS {
+                return Err(err(
+                    self.offset(),
+                    format!("expression trop longue (plus de {MAX_OPERATORS} opérateurs)"),
+                    format!("expression too long (more than {MAX_OPERATORS} operators)"),
+                ));
             }
             self.pos += 1;
             let rhs = self.expr(prec + 1)?;
@@ -245,6 +259,7 @@ impl Expr {
             pos: 0,
             end: source.chars().count(),
             depth: 0,
+            ops: 0,
         };
         let root = parser.expr(0)?;
         if parser.pos != parser.toks.len() {
@@ -374,5 +389,18 @@ mod tests {
         assert!(Expr::parse(&src).is_err());
         let src = "-".repeat(100_000) + "1";
         assert!(Expr::parse(&src).is_err());
+    }
+
+    #[test]
+    fn a_long_chain_is_an_error_not_a_crash() {
+        let src = vec!["1"; 100_000].join(" + ");
+        let e = Expr::parse(&src).unwrap_err();
+        assert_eq!(
+            e.message_en,
+            "expression too long (more than 1000 operators)"
+        );
+        assert_eq!(e.offset, 4_002, "placed at the 1001st operator");
+        let src = vec!["${a}"; 1_001].join(" or ");
+        assert!(Expr::parse(&src).is_ok(), "1,000 operators are fine");
     }
 }

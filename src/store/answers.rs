@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, params};
+use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
 use super::{Store, StoreError, TrailEntry, codec, read, write};
@@ -212,7 +213,8 @@ pub(super) fn put_note(
     text: &str,
     now: &str,
 ) -> Result<(), Fail> {
-    let text = text.trim();
+    let text: String = text.trim().nfc().collect();
+    let text = text.as_str();
     match question_id {
         None => {
             tx.execute(

@@ -1,7 +1,10 @@
 //! Associations: the profile of each organisation audited. The contact name and e-mail are
-//! personal data; erasing an association is in `erase`.
+//! personal data; erasing an association is in `erase`. Texts are stored NFC-normalised (as
+//! answers are), so a name typed with decomposed accents reads back, sorts and compares like
+//! the same name typed precomposed.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
+use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
 use super::{Store, StoreError, codec, read, write};
@@ -19,6 +22,7 @@ impl Store {
     /// Replace an association's profile (found by `a.id`).
     pub fn update_association(&mut self, a: &Association) -> Result<(), StoreError> {
         let now = codec::now();
+        let a = &nfc(a);
         write(&mut self.conn, &self.shown, |tx| {
             check(a)?;
             let changed = tx.execute(
@@ -57,6 +61,20 @@ impl Store {
     }
 }
 
+/// The profile with every text NFC-normalised.
+fn nfc(a: &Association) -> Association {
+    let n = |s: &str| -> String { s.nfc().collect() };
+    Association {
+        name: n(&a.name),
+        country: n(&a.country),
+        postcode: n(&a.postcode),
+        activity: n(&a.activity),
+        contact_name: n(&a.contact_name),
+        contact_email: n(&a.contact_email),
+        ..a.clone()
+    }
+}
+
 fn check(a: &Association) -> Result<(), Fail> {
     if a.name.trim().is_empty() {
         return Err(StoreError::Invalid(Message::new(
@@ -77,6 +95,7 @@ fn check(a: &Association) -> Result<(), Fail> {
 
 /// Insert an association in the open transaction; returns its id.
 pub(super) fn insert(tx: &Connection, a: &Association, now: &str) -> Result<String, Fail> {
+    let a = &nfc(a);
     check(a)?;
     let id = if a.id.is_empty() {
         codec::new_id()

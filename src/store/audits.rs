@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, params};
+use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
 use super::{Store, StoreError, codec, read, write};
@@ -160,7 +161,7 @@ pub(super) fn insert(
         params![
             id,
             association_id,
-            trainer.trim(),
+            trainer.trim().nfc().collect::<String>(),
             q.hash,
             q.id,
             q.version,

@@ -4,15 +4,16 @@
 //! - `open`: probing a file before touching it, creating it 0600, WAL and pragmas;
 //! - `schema`: the migrations on `PRAGMA user_version`;
 //! - `codec`: answers, timestamps, ids and folded names as columns;
-//! - `associations`, `audits`, `answers`, `import`, `list`, `erase`: the operations, each write in one
-//!   immediate transaction (so two processes on one file wait for each other instead of
-//!   failing or corrupting it).
+//! - `associations`, `audits`, `answers`, `import`, `bulk`, `list`, `erase`: the operations,
+//!   each write in one immediate transaction (so two processes on one file wait for each other
+//!   instead of failing or corrupting it).
 //!
 //! The store is the only library module that reads the clock: every timestamp is set here.
 
 mod answers;
 mod associations;
 mod audits;
+mod bulk;
 mod bundle;
 pub mod codec;
 mod erase;
