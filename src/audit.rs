@@ -183,30 +183,32 @@ impl Association {
         if !self.country.eq_ignore_ascii_case("FR") {
             return None;
         }
-        let digits: String = self
-            .postcode
-            .chars()
-            .filter(|c| c.is_ascii_digit())
-            .collect();
-        if digits.len() != 5 {
-            return None;
-        }
-        if digits.starts_with("97") || digits.starts_with("98") {
-            return Some(digits[..3].to_string());
-        }
-        if digits.starts_with("20") {
-            // Corsica: 200xx–201xx is 2A, 202xx–206xx is 2B.
-            return Some(
-                if digits.as_str() < "20200" {
-                    "2A"
-                } else {
-                    "2B"
-                }
-                .to_string(),
-            );
-        }
-        Some(digits[..2].to_string())
+        departement_of_postcode(&self.postcode)
     }
+}
+
+/// The French département of a five-digit postcode: two digits, 2A/2B for Corsica, three for
+/// overseas. `None` for anything else.
+pub fn departement_of_postcode(postcode: &str) -> Option<String> {
+    let digits: String = postcode.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() != 5 {
+        return None;
+    }
+    if digits.starts_with("97") || digits.starts_with("98") {
+        return Some(digits[..3].to_string());
+    }
+    if digits.starts_with("20") {
+        // Corsica: 200xx–201xx is 2A, 202xx–206xx is 2B.
+        return Some(
+            if digits.as_str() < "20200" {
+                "2A"
+            } else {
+                "2B"
+            }
+            .to_string(),
+        );
+    }
+    Some(digits[..2].to_string())
 }
 
 /// Where an audit is in its life.

@@ -90,9 +90,22 @@ pub fn build_host(
         .text("organization.country.code")
         .map(|c| c.to_ascii_uppercase())
         .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()));
+    let address = r.text("organization.geolocation.address");
+    // A French postal address gives the département, which the plan's nearness reads.
+    let departements = address
+        .as_deref()
+        .filter(|_| country.as_deref().is_none_or(|c| c == "FR"))
+        .and_then(|a| {
+            a.split(|c: char| !c.is_ascii_digit())
+                .find(|w| w.len() == 5)
+                .and_then(crate::audit::departement_of_postcode)
+        })
+        .into_iter()
+        .collect();
     let place = Place {
         country,
-        address: r.text("organization.geolocation.address"),
+        departements,
+        address,
         latitude: r.coordinate("organization.geolocation.latitude", 90.0),
         longitude: r.coordinate("organization.geolocation.longitude", 180.0),
         ..Place::default()
