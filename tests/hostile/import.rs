@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use super::{assert_refused, on_db, run_in};
 
+/// A JSON export of the small stand-in audit (questionnaire `export-essai`), kept as a fixture so
+/// these cases do not follow every change of the demo examples.
 fn example() -> serde_json::Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("exports/examples/diagnostic-les-pédales-joyeuses-2026-11-20.json");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/stand-in-export.json");
     serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
 }
 
