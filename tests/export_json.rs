@@ -182,7 +182,8 @@ fn packing_is_undone_exactly_on_every_fixture_plan() {
     ));
     for (name, p) in plans {
         let v = serde_json::to_value(&p).unwrap();
-        let (packed, shared) = pack::pack(&v).unwrap_or_else(|| panic!("{name}: not packed"));
+        let (packed, shared) =
+            pack::pack(v.clone()).unwrap_or_else(|| panic!("{name}: not packed"));
         let back = pack::unpack(&packed, &shared.maps()).unwrap();
         assert_eq!(back, v, "{name}");
         let typed: Plan = serde_json::from_value(back).unwrap();

@@ -104,7 +104,7 @@ pub fn document(input: &Input, opts: &Options) -> AuditExport {
 
 /// Render the JSON export (schema 2, with a final newline).
 pub fn render(input: &Input, opts: &Options) -> Result<String, ExportError> {
-    write(&document(input, opts))
+    write_owned(document(input, opts))
 }
 
 /// The top-level fields broken into lines one level further down: an answer, a plan item, a
@@ -118,6 +118,10 @@ fn depth_of(top: &str) -> usize {
 
 /// Write `doc` in schema 2, whatever the version it was read from.
 pub fn write(doc: &AuditExport) -> Result<String, ExportError> {
+    write_owned(doc.clone())
+}
+
+fn write_owned(doc: AuditExport) -> Result<String, ExportError> {
     let mut s = layout::to_string(&wire::to_v2(doc)?, depth_of).map_err(|e| {
         ExportError::msg(
             format!("écriture JSON impossible : {e}"),

@@ -11,29 +11,34 @@
 //!   and facts, and may start from an earlier one (`extends`: each list is the other's, then its
 //!   own). A fact names its source by key.
 //!
-//! `pack` works on the plan's JSON as it is, touches only those shapes, and checks that
-//! `unpack` gives back exactly what it was given: nothing can be lost silently.
+//! `pack` works on the plan's JSON as it is and touches only those exact shapes; it refuses a
+//! plan that already holds what `unpack` would take for a key (a `"trace"` that is a string, a
+//! provider written `{"provider", "chosen"}`, a host with a `"provider"`), so `unpack` gives
+//! back exactly what it was given (checked in debug builds, and by the tests on every fixture
+//! plan).
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::shared::{
-    AnswerEntry, FIELDS, FactEntry, Lists, Ordered, ProfileEntry, Shared, TraceEntry, items_mut,
+    AnswerEntry, FIELDS, FactEntry, Ordered, ProfileEntry, Shared, TraceEntry, items_mut,
 };
 
 pub use super::shared::{Broken, SharedMaps};
 pub use super::unpack::{MAX_CHAIN, MAX_EXPANDED, unpack};
 
-/// Interns values of one kind: the first time a value is met it gets the next key.
+/// Interns values of one kind: the first time a value is met it gets the next number; its key
+/// is the prefix and that number plus one.
 struct Interner<T> {
     prefix: &'static str,
-    entries: Vec<(String, T)>,
-    index: HashMap<String, usize>,
+    entries: Vec<T>,
+    index: HashMap<T, u32>,
 }
 
-impl<T: Serialize> Interner<T> {
+impl<T: Clone + Eq + Hash> Interner<T> {
     fn new(prefix: &'static str) -> Self {
         Interner {
             prefix,
@@ -42,29 +47,58 @@ impl<T: Serialize> Interner<T> {
         }
     }
 
-    /// The key of `value`, `base` (or `base#2`, `base#3`, … when taken) for a new one, else
-    /// the prefix and a number.
-    fn key(&mut self, value: T, base: Option<&str>) -> String {
-        // Strings and JSON values always serialise; their text is the value's identity.
-        let canon = serde_json::to_string(&value).unwrap_or_default();
-        if let Some(&i) = self.index.get(&canon) {
+    fn id(&mut self, value: T) -> u32 {
+        if let Some(&i) = self.index.get(&value) {
+            return i;
+        }
+        let i = self.entries.len() as u32;
+        self.index.insert(value.clone(), i);
+        self.entries.push(value);
+        i
+    }
+
+    fn key(&self, i: u32) -> String {
+        format!("{}{}", self.prefix, i + 1)
+    }
+
+    fn into_map(self) -> Ordered<T> {
+        let prefix = self.prefix;
+        Ordered(
+            self.entries
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (format!("{prefix}{}", i + 1), v))
+                .collect(),
+        )
+    }
+}
+
+/// A trace's lists as numbers of the interners: rules, answers, profile fields, facts.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Ids([Option<Vec<u32>>; 4]);
+
+/// Providers keyed by their id, `id#2`, `id#3`… when the same id comes with other content.
+#[derive(Default)]
+struct Providers {
+    entries: Vec<(String, Map<String, Value>)>,
+    by_id: HashMap<String, Vec<usize>>,
+}
+
+impl Providers {
+    fn key(&mut self, id: &str, entry: Map<String, Value>) -> String {
+        let same = self.by_id.entry(id.to_string()).or_default();
+        if let Some(&i) = same.iter().find(|&&i| self.entries[i].1 == entry) {
             return self.entries[i].0.clone();
         }
-        let key = match base {
-            Some(b) => {
-                let taken = |k: &str| self.entries.iter().any(|(e, _)| e == k);
-                let mut k = b.to_string();
-                let mut n = 2;
-                while taken(&k) {
-                    k = format!("{b}#{n}");
-                    n += 1;
-                }
-                k
-            }
-            None => format!("{}{}", self.prefix, self.entries.len() + 1),
-        };
-        self.index.insert(canon, self.entries.len());
-        self.entries.push((key.clone(), value));
+        let taken = |k: &str| self.entries.iter().any(|(e, _)| e == k);
+        let mut key = id.to_string();
+        let mut n = 2;
+        while taken(&key) {
+            key = format!("{id}#{n}");
+            n += 1;
+        }
+        same.push(self.entries.len());
+        self.entries.push((key.clone(), entry));
         key
     }
 }
@@ -73,46 +107,89 @@ impl<T: Serialize> Interner<T> {
 const LOOK_BACK: usize = 512;
 
 struct Packer {
-    providers: Interner<Map<String, Value>>,
+    providers: Providers,
+    rules: Interner<String>,
     answers: Interner<AnswerEntry>,
     profile: Interner<ProfileEntry>,
     facts: Interner<FactEntry>,
     sources: Interner<String>,
-    traces: Interner<TraceEntry>,
-    /// Every trace met, in full, with its key: the candidates to continue.
-    full: Vec<(String, Lists)>,
-    full_index: HashMap<String, String>,
+    /// Every trace as written, and in full (the candidates to continue), by number.
+    traces: Vec<TraceEntry>,
+    full: Vec<Ids>,
+    full_index: HashMap<Ids, u32>,
 }
 
 /// The plan with its repetitions replaced by keys, and the maps they point into. `None` when
-/// the result would not expand back to exactly `plan` (a plan shape this format does not know).
-pub fn pack(plan: &Value) -> Option<(Value, Shared)> {
+/// the plan already holds a shape `unpack` would read as a key (never in a plan of `plan::plan`).
+pub fn pack(plan: Value) -> Option<(Value, Shared)> {
+    if looks_packed(&plan) {
+        return None;
+    }
+    #[cfg(debug_assertions)]
+    let original = plan.clone();
     let mut p = Packer {
-        providers: Interner::new(""),
+        providers: Providers::default(),
+        rules: Interner::new(""),
         answers: Interner::new("a"),
         profile: Interner::new("p"),
         facts: Interner::new("f"),
         sources: Interner::new("s"),
-        traces: Interner::new("t"),
+        traces: Vec::new(),
         full: Vec::new(),
         full_index: HashMap::new(),
     };
-    let mut out = plan.clone();
+    let mut out = plan;
     p.pack_providers(&mut out);
     p.pack_hosts(&mut out);
     p.pack_traces(&mut out);
     let shared = Shared {
         providers: Ordered(p.providers.entries),
-        traces: Ordered(p.traces.entries),
-        answers_read: Ordered(p.answers.entries),
-        profile_read: Ordered(p.profile.entries),
-        facts: Ordered(p.facts.entries),
-        sources: Ordered(p.sources.entries),
+        traces: Ordered(
+            (p.traces.into_iter().enumerate())
+                .map(|(i, t)| (format!("t{}", i + 1), t))
+                .collect(),
+        ),
+        answers_read: p.answers.into_map(),
+        profile_read: p.profile.into_map(),
+        facts: p.facts.into_map(),
+        sources: p.sources.into_map(),
     };
-    match unpack(&out, &shared.maps()) {
-        Ok(back) if &back == plan => Some((out, shared)),
-        _ => None,
+    #[cfg(debug_assertions)]
+    debug_assert_eq!(unpack(&out, &shared.maps()), Ok(original));
+    Some((out, shared))
+}
+
+/// Whether `plan` already holds what `unpack` expands: a string `trace`, a recommended
+/// provider that is exactly `{"provider": string, "chosen": bool}`, a host with a `provider`.
+fn looks_packed(plan: &Value) -> bool {
+    fn string_trace(v: &Value) -> bool {
+        match v {
+            Value::Object(m) => m
+                .iter()
+                .any(|(k, x)| (k == "trace" && x.is_string()) || string_trace(x)),
+            Value::Array(items) => items.iter().any(string_trace),
+            _ => false,
+        }
     }
+    fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+        v.get(key)
+            .and_then(Value::as_array)
+            .map_or(&[], Vec::as_slice)
+    }
+    let provider_ref = |p: &Value| {
+        p.as_object().is_some_and(|o| {
+            o.len() == 2
+                && o.get("provider").is_some_and(Value::is_string)
+                && o.get("chosen").is_some_and(Value::is_boolean)
+        })
+    };
+    string_trace(plan)
+        || list(plan, "recommendations")
+            .iter()
+            .any(|r| list(r, "providers").iter().any(provider_ref))
+        || list(plan, "hosts")
+            .iter()
+            .any(|h| h.get("provider").is_some())
 }
 
 impl Packer {
@@ -131,7 +208,7 @@ impl Packer {
                 let id = id.to_string();
                 let mut entry = obj.clone();
                 entry.remove("chosen");
-                let key = self.providers.key(entry, Some(&id));
+                let key = self.providers.key(&id, entry);
                 *provider = serde_json::json!({"provider": key, "chosen": chosen});
             }
         }
@@ -143,9 +220,6 @@ impl Packer {
             let Some(obj) = host.as_object_mut() else {
                 continue;
             };
-            if obj.contains_key("provider") {
-                continue;
-            }
             let found = self.providers.entries.iter().find(|(_, p)| {
                 SAME.iter()
                     .all(|f| p.get(*f).is_some() && p.get(*f) == obj.get(*f))
@@ -187,36 +261,39 @@ impl Packer {
         let answers: Option<Vec<AnswerEntry>> = decode(obj.get("answers"))?;
         let profile: Option<Vec<ProfileEntry>> = decode(obj.get("profile"))?;
         let facts: Option<Vec<FactEntry>> = decode(obj.get("facts"))?;
-        let lists = Lists([
-            rules,
-            answers.map(|l| l.into_iter().map(|a| self.answers.key(a, None)).collect()),
-            profile.map(|l| l.into_iter().map(|p| self.profile.key(p, None)).collect()),
+        let ids = Ids([
+            rules.map(|l| l.into_iter().map(|r| self.rules.id(r)).collect()),
+            answers.map(|l| l.into_iter().map(|a| self.answers.id(a)).collect()),
+            profile.map(|l| l.into_iter().map(|p| self.profile.id(p)).collect()),
             facts.map(|l| {
                 l.into_iter()
                     .map(|f| {
-                        let source = self.sources.key(f.source, None);
-                        self.facts.key(FactEntry { source, ..f }, None)
+                        let source = self.sources.id(f.source);
+                        let source = self.sources.key(source);
+                        self.facts.id(FactEntry { source, ..f })
                     })
                     .collect()
             }),
         ]);
-        let canon = serde_json::to_string(&lists).unwrap_or_default();
-        if let Some(k) = self.full_index.get(&canon) {
-            return Some(k.clone());
-        }
-        let entry = self.entry(&lists);
-        let key = self.traces.key(entry, None);
-        self.full_index.insert(canon, key.clone());
-        self.full.push((key.clone(), lists));
-        Some(key)
+        let i = match self.full_index.get(&ids) {
+            Some(&i) => i,
+            None => {
+                let i = self.traces.len() as u32;
+                self.traces.push(self.entry(&ids));
+                self.full_index.insert(ids.clone(), i);
+                self.full.push(ids);
+                i
+            }
+        };
+        Some(format!("t{}", i + 1))
     }
 
     /// The trace as written: continuing the earlier trace it shares the longest start with
     /// (at least two items), else whole.
-    fn entry(&self, lists: &Lists) -> TraceEntry {
-        let covered = |base: &Lists| -> Option<usize> {
+    fn entry(&self, ids: &Ids) -> TraceEntry {
+        let covered = |base: &Ids| -> Option<usize> {
             let mut n = 0;
-            for (b, l) in base.0.iter().zip(&lists.0) {
+            for (b, l) in base.0.iter().zip(&ids.0) {
                 match (b, l) {
                     (None, _) => {}
                     (Some(b), Some(l)) if l.starts_with(b) => n += b.len(),
@@ -226,35 +303,32 @@ impl Packer {
             Some(n)
         };
         let start = self.full.len().saturating_sub(LOOK_BACK);
-        let mut best: Option<(usize, &(String, Lists))> = None;
-        for cand in &self.full[start..] {
-            if let Some(n) = covered(&cand.1)
+        let mut best: Option<(usize, usize)> = None;
+        for (i, cand) in self.full.iter().enumerate().skip(start) {
+            if let Some(n) = covered(cand)
                 && n >= 2
                 && best.is_none_or(|(m, _)| n > m)
             {
-                best = Some((n, cand));
+                best = Some((n, i));
             }
         }
-        let [rules, answers, profile, facts] = match best {
-            None => lists.0.clone(),
-            Some((_, (_, base))) => {
-                let mut own: [Option<Vec<String>>; 4] = Default::default();
-                for (i, (b, l)) in base.0.iter().zip(&lists.0).enumerate() {
-                    own[i] = match (b, l) {
-                        (Some(b), Some(l)) if l.len() > b.len() => Some(l[b.len()..].to_vec()),
-                        (None, Some(l)) => Some(l.clone()),
-                        _ => None,
-                    };
-                }
-                own
-            }
+        let own: [Option<&[u32]>; 4] = match best {
+            None => std::array::from_fn(|f| ids.0[f].as_deref()),
+            Some((_, b)) => std::array::from_fn(|f| match (&self.full[b].0[f], &ids.0[f]) {
+                (Some(b), Some(l)) if l.len() > b.len() => Some(&l[b.len()..]),
+                (None, Some(l)) => Some(l.as_slice()),
+                _ => None,
+            }),
+        };
+        let names = |l: Option<&[u32]>, key: &dyn Fn(u32) -> String| {
+            l.map(|l| l.iter().map(|&i| key(i)).collect())
         };
         TraceEntry {
-            extends: best.map(|(_, (k, _))| k.clone()),
-            rules,
-            answers,
-            profile,
-            facts,
+            extends: best.map(|(_, b)| format!("t{}", b + 1)),
+            rules: names(own[0], &|i| self.rules.entries[i as usize].clone()),
+            answers: names(own[1], &|i| self.answers.key(i)),
+            profile: names(own[2], &|i| self.profile.key(i)),
+            facts: names(own[3], &|i| self.facts.key(i)),
         }
     }
 }

@@ -114,10 +114,7 @@ pub enum Broken {
     TooBig,
 }
 
-/// A trace's lists, as keys.
-#[derive(Clone, PartialEq, Serialize)]
-pub(super) struct Lists(pub(super) [Option<Vec<String>>; 4]);
-
+/// The lists of a trace, in the order they are written.
 pub(super) const FIELDS: [&str; 4] = ["rules", "answers", "profile", "facts"];
 
 /// The items of the plan's list `key` (none when it is not a list).

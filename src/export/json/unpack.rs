@@ -9,12 +9,15 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::MAX_BYTES;
-use super::shared::{Broken, FIELDS, Lists, SharedMaps, items_mut};
+use super::shared::{Broken, FIELDS, SharedMaps, items_mut};
 
 /// The most an expanded plan may weigh, about (a real plan: a few hundred kilobytes).
 pub const MAX_EXPANDED: usize = 2 * MAX_BYTES;
 /// The longest `extends` chain followed (a real plan's: a few links).
 pub const MAX_CHAIN: usize = 64;
+
+/// A trace's lists, as keys: rules, answers, profile fields, facts.
+struct Lists([Option<Vec<String>>; 4]);
 
 /// The plan with every key replaced by what it names: the exact plan `pack` was given.
 pub fn unpack(plan: &Value, maps: &SharedMaps) -> Result<Value, Broken> {
@@ -135,8 +138,7 @@ impl Expander<'_> {
             let Some(list) = list else { continue };
             let mut items = Vec::with_capacity(list.len());
             for k in &list {
-                let item = self.item(field, k)?;
-                let n = item.to_string().len() + 1;
+                let (item, n) = self.item(field, k)?;
                 size += n;
                 self.spend(n)?;
                 items.push(item);
@@ -186,19 +188,29 @@ impl Expander<'_> {
         Ok(lists)
     }
 
-    fn item(&self, field: &str, key: &str) -> Result<Value, Broken> {
+    /// The item `key` of a trace's list `field`, and about what it weighs as JSON.
+    fn item(&self, field: &str, key: &str) -> Result<(Value, usize), Broken> {
         let maps = self.maps;
         match field {
-            "rules" => Ok(Value::String(key.to_string())),
+            "rules" => Ok((Value::String(key.to_string()), key.len() + 3)),
             "answers" => maps
                 .answers_read
                 .get(key)
-                .map(|a| serde_json::json!({"question": a.question, "value": a.value}))
+                .map(|a| {
+                    let n = a.question.len() + a.value.len() + 26;
+                    (
+                        serde_json::json!({"question": a.question, "value": a.value}),
+                        n,
+                    )
+                })
                 .ok_or_else(|| missing("answers_read", key)),
             "profile" => maps
                 .profile_read
                 .get(key)
-                .map(|p| serde_json::json!({"field": p.field, "value": p.value}))
+                .map(|p| {
+                    let n = p.field.len() + p.value.len() + 23;
+                    (serde_json::json!({"field": p.field, "value": p.value}), n)
+                })
                 .ok_or_else(|| missing("profile_read", key)),
             _ => {
                 let f = maps.facts.get(key).ok_or_else(|| missing("facts", key))?;
@@ -206,7 +218,11 @@ impl Expander<'_> {
                     .sources
                     .get(&f.source)
                     .ok_or_else(|| missing("sources", &f.source))?;
-                Ok(serde_json::json!({"fact": f.fact, "source": source, "as_of": f.as_of}))
+                let n = f.fact.len() + source.len() + f.as_of.len() + 32;
+                Ok((
+                    serde_json::json!({"fact": f.fact, "source": source, "as_of": f.as_of}),
+                    n,
+                ))
             }
         }
     }

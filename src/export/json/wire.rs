@@ -69,14 +69,14 @@ pub struct QuestionnaireGz {
 /// Schema 2 as written: the fields in this order, the maps in the order their entries are
 /// first met in the plan.
 #[derive(Serialize)]
-pub struct V2Out<'a> {
-    pub format: &'a str,
+pub struct V2Out {
+    pub format: &'static str,
     pub schema_version: u32,
     pub lang: Lang,
     pub anonymised: bool,
-    pub departement: &'a Option<String>,
-    pub association: &'a Association,
-    pub audit: &'a Audit,
+    pub departement: Option<String>,
+    pub association: Association,
+    pub audit: Audit,
     pub questionnaire: QuestionnaireGz,
     pub plan: Value,
     pub providers: Ordered<Map<String, Value>>,
@@ -115,8 +115,8 @@ fn bad(fr: impl Into<String>, en: impl Into<String>) -> ExportError {
 }
 
 /// Schema 2 of `doc`.
-pub fn to_v2(doc: &AuditExport) -> Result<V2Out<'_>, ExportError> {
-    let (plan, shared) = pack::pack(&doc.plan).ok_or_else(|| {
+pub fn to_v2(doc: AuditExport) -> Result<V2Out, ExportError> {
+    let (plan, shared) = pack::pack(doc.plan).ok_or_else(|| {
         bad(
             "le plan ne peut pas s'écrire sans perte au format JSON compact (un cas non prévu) ; \
              signalez-le aux personnes qui maintiennent diagasso avec l'audit concerné",
@@ -124,20 +124,20 @@ pub fn to_v2(doc: &AuditExport) -> Result<V2Out<'_>, ExportError> {
              foreseen); report it to diagasso's maintainers with the audit concerned",
         )
     })?;
-    let q = &doc.questionnaire;
+    let q = doc.questionnaire;
     Ok(V2Out {
         format: super::FORMAT,
         schema_version: 2,
         lang: doc.lang,
         anonymised: doc.anonymised,
-        departement: &doc.departement,
-        association: &doc.association,
-        audit: &doc.audit,
+        departement: doc.departement,
+        association: doc.association,
+        audit: doc.audit,
         questionnaire: QuestionnaireGz {
-            id: q.id.clone(),
-            version: q.version,
-            hash: q.hash.clone(),
             source_gzip_base64: gzip_base64(&q.source)?,
+            id: q.id,
+            version: q.version,
+            hash: q.hash,
         },
         plan,
         providers: shared.providers,
@@ -216,7 +216,8 @@ pub fn from_v2(v: V2) -> Result<AuditExport, ExportError> {
 }
 
 /// `text` gzip-compressed (no name, time 0, "unknown" system: the same text always gives the
-/// same bytes), then base64.
+/// same bytes), then base64. Level 3: the full questionnaire (136 kB) in 2 ms to 37.8 kB, where
+/// the best level takes 5 ms for 36.3 kB (miniz_oxide, release build).
 pub fn gzip_base64(text: &str) -> Result<String, ExportError> {
     let fail = |e: std::io::Error| {
         bad(
@@ -227,7 +228,7 @@ pub fn gzip_base64(text: &str) -> Result<String, ExportError> {
     let mut gz = flate2::GzBuilder::new()
         .mtime(0)
         .operating_system(255)
-        .write(Vec::new(), flate2::Compression::best());
+        .write(Vec::new(), flate2::Compression::new(3));
     gz.write_all(text.as_bytes()).map_err(fail)?;
     let bytes = gz.finish().map_err(fail)?;
     Ok(STANDARD.encode(bytes))
