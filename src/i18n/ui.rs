@@ -85,6 +85,16 @@ table! {
     KeyYes => "oui", "yes";
     KeyNo => "non", "no";
     KeyChoose => "choisir", "choose";
+    KeyWorkshops => "ateliers", "workshops";
+    KeyTakePrevious => "reprendre la réponse du diagnostic précédent", "give the previous audit's answer again";
+    KeyOpenWorkshop => "ouvrir l'atelier", "open the workshop";
+    KeyNewWorkshop => "nouvel atelier", "new workshop";
+    KeyBackHome => "retour aux diagnostics", "back to the audits";
+    KeyCreateWorkshop => "créer l'atelier", "create the workshop";
+    KeyOpenAudit => "ouvrir", "open";
+    KeyAddAssociation => "ajouter une association", "add an association";
+    KeyExportDashboard => "exporter", "export";
+    KeyBackWorkshops => "ateliers", "workshops";
     KeyCancel => "annuler", "cancel";
     KeyGoToSection => "aller à la section", "go to the section";
     KeyPlan => "plan", "plan";
@@ -143,13 +153,35 @@ table! {
     DashProgressHead => "Association · réponses · avancement · état", "Association · answers · progress · status";
     DashFreeMark => "libre", "free";
     DashNeedFree => "{0} libre(s)", "{0} free";
-    DashEmpty => "Aucun audit dans cet atelier pour l'instant.", "No audit in this workshop yet.";
+    DashEmpty => "Aucun audit dans cet atelier pour l'instant : a pour ajouter une association.", "No audit in this workshop yet: a to add an association.";
+    DashExported => "Tableau de bord écrit : {0}", "Dashboard written: {0}";
+    WorkshopsTitle => "Ateliers", "Workshops";
+    WorkshopsColumns => "Atelier|Date|Lieu|Audits", "Workshop|Date|Place|Audits";
+    WorkshopAudits => "{0} audit(s)", "{0} audit(s)";
+    WorkshopsEmpty => "Aucun atelier pour l'instant. Un atelier regroupe les diagnostics de plusieurs associations (une journée avec les associations étudiantes d'un campus, un réseau d'éducation populaire) et en montre le tableau de bord. Touche a pour en créer un.", "No workshop yet. A workshop groups the audits of several associations (a day with a campus's student associations, a popular-education network) and shows their dashboard. Key a to create one.";
+    WorkshopCreated => "Atelier créé : a pour y ajouter une association.", "Workshop created: a to add an association.";
+    WorkshopNew => "Nouvel atelier", "New workshop";
+    WorkshopIntro => "Les associations ajoutées commencent sur le questionnaire choisi ici.", "Associations added start on the questionnaire chosen here.";
+    WorkshopName => "Nom", "Name";
+    WorkshopDate => "Date (AAAA-MM-JJ)", "Date (YYYY-MM-DD)";
+    WorkshopPlace => "Lieu", "Place";
+    WorkshopTrainer => "Formateur·ice", "Trainer";
+    WorkshopQuestionnaire => "Questionnaire", "Questionnaire";
+    WorkshopCreateHint => "F10 ou Entrée sur le questionnaire : créer l'atelier. Échap : annuler.", "F10, or Enter on the questionnaire: create the workshop. Esc: cancel.";
+    PreviousAnswer => "Diagnostic du {0} : {1}", "Audit of {0}: {1}";
+    PreviousTake => "= ou F3 : reprendre cette réponse", "= or F3: give this answer again";
+    PreviousTakeField => "F3 : reprendre cette réponse", "F3: give this answer again";
+    PreviousSame => "✓ même réponse qu'au diagnostic du {0}", "✓ same answer as in the audit of {0}";
+    PreviousChanged => "Au diagnostic du {0} : {1}", "In the audit of {0}: {1}";
+    PreviousNone => "Pas de réponse précédente à cette question.", "No previous answer to this question.";
+    FollowupOf => "suivi du {0}", "follow-up of {0}";
     DashMore => "… {0} de plus (↓)", "… {0} more (↓)";
 
     // Choose a questionnaire.
     ChooseTitle => "Quel questionnaire ?", "Which questionnaire?";
     ChooseFor => "Nouveau diagnostic pour « {0} »", "New audit for '{0}'";
     QuestionCount => "{0} questions", "{0} questions";
+    ChooseFollowup => "Suivi de ce diagnostic ({0}) : réponses à confirmer", "Follow-up of this audit ({0}): answers to confirm";
 
     // Profile.
     ProfileTitleNew => "Nouvelle association", "New association";

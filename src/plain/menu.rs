@@ -270,6 +270,7 @@ fn choose_and_start<R: BufRead, W: Write>(
     let effect = Effect::StartAudit {
         association_id,
         questionnaire_id: chosen,
+        workshop_id: None,
     };
     match p.effect(effect)?.pop() {
         Some(Action::AuditStarted { audit_id }) => open(p, audit_id),

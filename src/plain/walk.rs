@@ -36,6 +36,7 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -
         association_name,
         questionnaire,
         cursor,
+        previous: _,
     } = opened;
     let title = questionnaire.title.get(lang).to_string();
     let mut st = State {

@@ -2,6 +2,7 @@
 //! text field, a tick, or the result of an effect), `Effect`s out (plain data the run loop
 //! carries out against the store). `update` never touches the store, the clock or the terminal.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -9,11 +10,13 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keymap::Cmd;
 use super::plan_data::PlanData;
-use crate::audit::{Association, Audit, AuditStatus};
+use crate::audit::{Answer, Association, Audit, AuditStatus};
 use crate::export::Format;
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
+use crate::store::Workshop;
 use crate::walk;
+use crate::workshop::Dashboard;
 
 /// One row of the home list, ready to show (times already in local time).
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +46,29 @@ pub struct OpenedAudit {
     pub association_name: String,
     pub questionnaire: Arc<Questionnaire>,
     pub cursor: Option<String>,
+    /// The audit this one follows, when it is a follow-up and that audit is in this database.
+    pub previous: Option<PreviousAudit>,
+}
+
+/// The audit a follow-up starts from: its answers are shown beside each question, to confirm
+/// or change; none is copied until the trainer confirms it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousAudit {
+    pub audit_id: String,
+    /// When it was started, as a local date ("12/03/2025").
+    pub date: String,
+    pub answers: BTreeMap<String, Answer>,
+}
+
+/// A workshop to create, as typed in its form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopForm {
+    pub name: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub place: String,
+    pub trainer: String,
+    pub questionnaire_id: String,
 }
 
 /// An export asked for in the dialog: which audit, which formats, how, where.
@@ -120,6 +146,17 @@ pub enum Action {
         /// Files written before the failure.
         written: Vec<PathBuf>,
     },
+    /// The workshops, the latest first.
+    WorkshopsLoaded(Vec<Workshop>),
+    WorkshopCreated {
+        workshop_id: String,
+    },
+    /// A workshop's dashboard, computed on the effective catalogue.
+    DashboardLoaded(Box<(Workshop, Dashboard)>),
+    /// The dashboard written as HTML and CSV.
+    DashboardExported {
+        paths: Vec<PathBuf>,
+    },
     /// An effect failed: shown on the message line.
     Failed(Message),
 }
@@ -136,9 +173,25 @@ pub enum Effect {
     },
     /// Create (empty id) or update.
     SaveAssociation(Association),
+    /// Start an audit; inside a workshop when `workshop_id` is given (one transaction).
     StartAudit {
         association_id: String,
         questionnaire_id: String,
+        workshop_id: Option<String>,
+    },
+    /// Start a follow-up of an audit, on the same questionnaire: no answer is copied.
+    StartFollowup {
+        previous_audit_id: String,
+    },
+    LoadWorkshops,
+    CreateWorkshop(WorkshopForm),
+    LoadDashboard {
+        workshop_id: String,
+    },
+    /// Write the dashboard as HTML and CSV in `dir` (never over an existing file).
+    ExportDashboard {
+        workshop_id: String,
+        dir: String,
     },
     OpenAudit {
         audit_id: String,
@@ -174,6 +227,12 @@ impl Effect {
     /// Effects that can take a moment (the plan on a large catalogue, a PDF): the run loop
     /// draws the screen, with its "working" notice, before carrying them out.
     pub fn is_slow(&self) -> bool {
-        matches!(self, Effect::OpenPlan { .. } | Effect::Export(_))
+        matches!(
+            self,
+            Effect::OpenPlan { .. }
+                | Effect::Export(_)
+                | Effect::LoadDashboard { .. }
+                | Effect::ExportDashboard { .. }
+        )
     }
 }

@@ -33,6 +33,13 @@ pub enum Mode {
     Export,
     /// The export dialog, typing the folder.
     ExportField,
+    /// The list of workshops.
+    Workshops,
+    /// The new workshop form, on a text field / on the questionnaire.
+    WorkshopForm,
+    WorkshopChoice,
+    /// A workshop's dashboard.
+    Dashboard,
     Help,
     Confirm,
     Choose,
@@ -44,7 +51,12 @@ impl Mode {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Mode::Filter | Mode::Field | Mode::Profile | Mode::Notes | Mode::ExportField
+            Mode::Filter
+                | Mode::Field
+                | Mode::Profile
+                | Mode::Notes
+                | Mode::ExportField
+                | Mode::WorkshopForm
         )
     }
 }
@@ -101,6 +113,11 @@ pub enum Cmd {
     PrevTab,
     /// Tick or untick.
     Toggle,
+    /// Open the workshops.
+    Workshops,
+    NewWorkshop,
+    /// Give again, on a follow-up, the answer of the previous audit.
+    TakePrevious,
 }
 
 /// A key pattern in the table.
@@ -329,6 +346,10 @@ mod tests {
             Mode::Confirm,
             Mode::Choose,
             Mode::Sections,
+            Mode::Workshops,
+            Mode::WorkshopForm,
+            Mode::WorkshopChoice,
+            Mode::Dashboard,
         ] {
             for lang in [Lang::Fr, Lang::En] {
                 assert!(!help_rows(mode, lang).is_empty());

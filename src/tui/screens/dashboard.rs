@@ -5,11 +5,10 @@
 //! [`DashboardState::cmd`] moves between tabs (← →, Tab) and scrolls (↑ ↓, PgUp PgDn,
 //! Home End). No meaning rests on colour: free software is a word or a glyph (█ against ░).
 //!
-//! Wiring (not done here): a `Screen::Dashboard(Box<DashboardState>)` variant, a
-//! `Mode::Dashboard` in the keymap table (its hint bar then comes from the table like every
-//! other screen's), and an `Effect::LoadDashboard { workshop_id }` that the run loop carries
-//! out with `Store::find_workshop` + `Store::audit_facts(Scope::Workshop(..))` +
-//! `workshop::dashboard`, answering with an action that builds the state.
+//! On the progress tab a cursor picks an audit: Enter opens it (leaving it comes back here),
+//! `v` shows its plan; `a` adds an association to the workshop, `e` writes the dashboard as
+//! HTML and CSV. `Effect::LoadDashboard` brings the aggregate (`Store::audit_facts` +
+//! `workshop::dashboard`), again each time the screen is shown, so progress is always current.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,6 +16,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::super::action::{Action, Effect};
+use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
 use super::super::theme::Theme;
 use super::super::widgets::{self, fit, truncate};
@@ -25,6 +26,8 @@ use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::store::Workshop;
 use crate::workshop::Dashboard;
+
+use super::profile::Profile;
 
 /// The three views of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,6 +56,8 @@ pub struct DashboardState {
     pub tab: Tab,
     /// First row shown in the current tab.
     pub scroll: usize,
+    /// The audit under the cursor on the progress tab.
+    pub selected: usize,
     /// Rows that fit, as last drawn (for paging); the design size until then.
     pub page: usize,
 }
@@ -66,6 +71,7 @@ impl DashboardState {
             dashboard,
             tab: Tab::default(),
             scroll: 0,
+            selected: 0,
             page: 16,
         }
     }
@@ -78,16 +84,62 @@ impl DashboardState {
         }
     }
 
+    /// The progress tab, the cursor on `audit_id` when it is listed.
+    pub fn show_progress_of(&mut self, audit_id: &str) {
+        self.tab = Tab::Progress;
+        if let Some(i) = self
+            .dashboard
+            .progress
+            .iter()
+            .position(|p| p.audit_id == audit_id)
+        {
+            self.move_cursor(i as isize);
+        }
+    }
+
+    /// The audit under the cursor, on the progress tab.
+    pub fn selected_audit(&self) -> Option<&crate::workshop::dashboard::Progress> {
+        match self.tab {
+            Tab::Progress => self.dashboard.progress.get(self.selected),
+            _ => None,
+        }
+    }
+
+    /// Put the cursor on row `i` (clamped), scrolling so that it shows.
+    fn move_cursor(&mut self, i: isize) {
+        let last = self.rows().saturating_sub(1);
+        self.selected = i.clamp(0, last as isize) as usize;
+        let page = self.page.max(2) - 1;
+        if self.selected < self.scroll {
+            self.scroll = self.selected;
+        } else if self.selected >= self.scroll + page {
+            self.scroll = self.selected + 1 - page;
+        }
+    }
+
     /// Apply a command; returns whether it was the screen's.
     pub fn cmd(&mut self, cmd: Cmd) -> bool {
+        if self.tab == Tab::Progress {
+            let (sel, page) = (self.selected as isize, self.page as isize);
+            match cmd {
+                Cmd::Down => return self.step(sel + 1),
+                Cmd::Up => return self.step(sel - 1),
+                Cmd::PageDown => return self.step(sel + page),
+                Cmd::PageUp => return self.step(sel - page),
+                Cmd::Top => return self.step(0),
+                Cmd::Bottom => return self.step(isize::MAX / 2),
+                _ => {}
+            }
+        }
         let last = self.rows().saturating_sub(self.page.max(1));
         let turn = |tab: Tab, by: isize| {
             let i = (tab.index() as isize + by).rem_euclid(Tab::ALL.len() as isize);
             Tab::ALL[i as usize]
         };
         match cmd {
-            Cmd::Right | Cmd::NextQuestion => self.tab = turn(self.tab, 1),
-            Cmd::Left | Cmd::PrevQuestion => self.tab = turn(self.tab, -1),
+            Cmd::Right | Cmd::NextTab => self.tab = turn(self.tab, 1),
+            Cmd::Left | Cmd::PrevTab => self.tab = turn(self.tab, -1),
+            Cmd::Pick(i) if usize::from(i) < Tab::ALL.len() => self.tab = Tab::ALL[usize::from(i)],
             Cmd::Down => self.scroll = (self.scroll + 1).min(last),
             Cmd::Up => self.scroll = self.scroll.saturating_sub(1),
             Cmd::PageDown => self.scroll = (self.scroll + self.page).min(last),
@@ -98,10 +150,18 @@ impl DashboardState {
         }
         if matches!(
             cmd,
-            Cmd::Right | Cmd::Left | Cmd::NextQuestion | Cmd::PrevQuestion
+            Cmd::Right | Cmd::Left | Cmd::NextTab | Cmd::PrevTab | Cmd::Pick(_)
         ) {
             self.scroll = 0;
+            if self.tab == Tab::Progress {
+                self.move_cursor(self.selected as isize);
+            }
         }
+        true
+    }
+
+    fn step(&mut self, to: isize) -> bool {
+        self.move_cursor(to);
         true
     }
 }
@@ -187,16 +247,32 @@ impl Widget for &DashboardState {
         let name_w = (w / 3).clamp(18, 34);
         let bar_w = w.saturating_sub(name_w + 22).clamp(10, 40);
         let total = self.rows();
-        let first = self.scroll.min(total.saturating_sub(1));
-        let shown = if total > first + height {
-            height.saturating_sub(1)
-        } else {
-            height
+        let mut first = self.scroll.min(total.saturating_sub(1));
+        let room = |first: usize| {
+            if total > first + height {
+                height.saturating_sub(1)
+            } else {
+                height
+            }
         };
+        // The cursor always shows, whatever the height the terminal gives.
+        if self.tab == Tab::Progress && self.selected >= first + room(first).max(1) {
+            first = self.selected + 1 - room(first).max(1);
+        }
+        let shown = room(first);
         for (line, i) in (first..total.min(first + shown)).enumerate() {
             let y = list.y + line as u16;
             let row = self.row(i, name_w, bar_w, theme);
+            let cursor = self.tab == Tab::Progress && i == self.selected;
+            let marker = if cursor { ">" } else { " " };
+            buf.set_string(body.x, y, marker, theme.selected);
             buf.set_line(x, y, &row, list.width.saturating_sub(2));
+            if cursor {
+                buf.set_style(
+                    Rect::new(x, y, list.width.saturating_sub(2), 1),
+                    theme.selected,
+                );
+            }
         }
         if total > first + shown {
             let more = Ui::DashMore.fill(lang, &[&(total - first - shown)]);
@@ -262,5 +338,83 @@ impl DashboardState {
                 ])
             }
         }
+    }
+}
+
+/// Commands on the dashboard screen.
+pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
+    let Screen::Dashboard(d) = &mut app.screen else {
+        return Vec::new();
+    };
+    if d.cmd(cmd) {
+        return Vec::new();
+    }
+    let workshop_id = d.workshop.id.clone();
+    match cmd {
+        Cmd::Enter => match d.selected_audit() {
+            Some(p) => vec![Effect::OpenAudit {
+                audit_id: p.audit_id.clone(),
+            }],
+            None => {
+                d.tab = Tab::Progress;
+                d.scroll = 0;
+                Vec::new()
+            }
+        },
+        Cmd::Plan => match d.selected_audit() {
+            Some(p) => {
+                let audit_id = p.audit_id.clone();
+                app.notice(Ui::PlanComputing.get(app.lang));
+                vec![Effect::OpenPlan { audit_id }]
+            }
+            None => Vec::new(),
+        },
+        Cmd::NewAssociation => {
+            app.screen = Screen::Profile(Box::new(Profile::new(None)));
+            Vec::new()
+        }
+        Cmd::Export => {
+            app.notice(Ui::ExportWriting.get(app.lang));
+            vec![Effect::ExportDashboard {
+                workshop_id,
+                dir: app.export_dir.clone(),
+            }]
+        }
+        Cmd::Back => super::workshops::open(app),
+        Cmd::Quit => app.quit(),
+        _ => Vec::new(),
+    }
+}
+
+/// Results for the dashboard: the aggregate (a new screen, or the same one refreshed), the
+/// files written.
+pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::DashboardLoaded(loaded) => {
+            let (workshop, dashboard) = *loaded;
+            let mut state = DashboardState::new(app.lang, app.theme, workshop, dashboard);
+            match &app.screen {
+                Screen::Dashboard(old) if old.workshop.id == state.workshop.id => {
+                    state.tab = old.tab;
+                    state.scroll = old.scroll;
+                    state.move_cursor(old.selected as isize);
+                }
+                // Back from an audit: the list of audits, on the one just left.
+                _ => {
+                    if let Some(s) = app.session.take() {
+                        state.show_progress_of(&s.audit_id);
+                    }
+                }
+            }
+            app.workshop = Some(state.workshop.clone());
+            app.screen = Screen::Dashboard(Box::new(state));
+            Vec::new()
+        }
+        Action::DashboardExported { paths } => {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            app.notice(Ui::DashExported.fill(app.lang, &[&names.join(", ")]));
+            Vec::new()
+        }
+        _ => Vec::new(),
     }
 }

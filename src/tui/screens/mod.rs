@@ -13,3 +13,5 @@ pub mod plan_why;
 pub mod profile;
 pub mod review;
 pub mod walk;
+pub mod workshop_form;
+pub mod workshops;
