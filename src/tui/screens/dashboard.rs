@@ -399,8 +399,10 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
                     state.scroll = old.scroll;
                     state.move_cursor(old.selected as isize);
                 }
-                // Back from an audit: the list of audits, on the one just left.
+                // Opened, or back from an audit: the list of audits (what a trainer switches
+                // between during the workshop), on the one just left.
                 _ => {
+                    state.tab = Tab::Progress;
                     if let Some(s) = app.session.take() {
                         state.show_progress_of(&s.audit_id);
                     }
