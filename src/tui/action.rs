@@ -2,7 +2,6 @@
 //! text field, a tick, or the result of an effect), `Effect`s out (plain data the run loop
 //! carries out against the store). `update` never touches the store, the clock or the terminal.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -10,12 +9,13 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keymap::Cmd;
 use super::plan_data::PlanData;
-use crate::audit::{Answer, Association, Audit, AuditStatus};
+use crate::audit::{Association, Audit, AuditStatus};
 use crate::export::Format;
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
 use crate::store::Workshop;
 use crate::walk;
+pub use crate::walk::previous::PreviousAudit;
 use crate::workshop::Dashboard;
 
 /// One row of the home list, ready to show (times already in local time).
@@ -48,16 +48,6 @@ pub struct OpenedAudit {
     pub cursor: Option<String>,
     /// The audit this one follows, when it is a follow-up and that audit is in this database.
     pub previous: Option<PreviousAudit>,
-}
-
-/// The audit a follow-up starts from: its answers are shown beside each question, to confirm
-/// or change; none is copied until the trainer confirms it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PreviousAudit {
-    pub audit_id: String,
-    /// When it was started, as a local date ("12/03/2025").
-    pub date: String,
-    pub answers: BTreeMap<String, Answer>,
 }
 
 /// A workshop to create, as typed in its form.

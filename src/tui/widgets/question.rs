@@ -15,10 +15,9 @@ use super::{LineInput, fit, truncate, wrap_lines};
 use crate::audit::{Answer, Value};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
-use crate::questionnaire::answer::normalise;
 use crate::questionnaire::{Kind, Question};
-use crate::tui::action::PreviousAudit;
 use crate::walk::describe::{answer_text, number};
+use crate::walk::previous::{PreviousAudit, Standing};
 use crate::walk::{Walk, draft};
 
 /// What drawing a question needs.
@@ -118,28 +117,23 @@ impl QuestionView<'_> {
     /// still to confirm (with the key that does it), the same, or changed.
     fn previous_line(&self, q: &Question) -> Option<(String, Option<Ui>, Style)> {
         let p = self.previous?;
-        let lang = self.lang;
-        let Some(before) = p.answers.get(&q.id) else {
-            return Some((Ui::PreviousNone.get(lang).to_string(), None, self.theme.dim));
-        };
-        let text = answer_text(q, before, lang);
-        Some(match self.walk.current_answer() {
-            None => {
+        let (lang, theme) = (self.lang, self.theme);
+        Some(match p.standing(q, self.walk.current_answer(), lang) {
+            Standing::NoPrevious => (Ui::PreviousNone.get(lang).to_string(), None, theme.dim),
+            Standing::ToConfirm(text) => {
                 let key = if is_typed(q) && self.editing {
                     Ui::PreviousTakeField
                 } else {
                     Ui::PreviousTake
                 };
                 let line = Ui::PreviousAnswer.fill(lang, &[&p.date, &text]);
-                (line, Some(key), self.theme.warn)
+                (line, Some(key), theme.warn)
             }
-            Some(now) if *now == normalise(q, before.clone()) => {
-                (Ui::PreviousSame.fill(lang, &[&p.date]), None, self.theme.ok)
-            }
-            Some(_) => (
+            Standing::Same => (Ui::PreviousSame.fill(lang, &[&p.date]), None, theme.ok),
+            Standing::Changed(text) => (
                 Ui::PreviousChanged.fill(lang, &[&p.date, &text]),
                 None,
-                self.theme.dim,
+                theme.dim,
             ),
         })
     }
