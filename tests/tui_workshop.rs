@@ -210,11 +210,7 @@ fn a_workshop_is_created_filled_and_walked_through_from_its_dashboard() {
     let dir = tempfile::tempdir().expect("temp dir");
     s.app.export_dir = dir.path().display().to_string();
     s.press(KeyCode::Char('e'));
-    assert!(
-        s.notice().starts_with("Tableau de bord écrit"),
-        "{}",
-        s.notice()
-    );
+    assert!(s.notice().starts_with("Fichiers écrits"), "{}", s.notice());
     s.press(KeyCode::Char('e'));
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("folder")
@@ -378,4 +374,66 @@ fn a_fresh_audit_is_not_a_followup() {
         .as_ref()
         .and_then(|x| x.walk.current_id().map(String::from));
     assert_eq!(before, after);
+}
+
+#[test]
+fn a_followup_is_compared_with_the_audit_it_follows_and_exported() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut s = Session::new(&mut store);
+    s.press(KeyCode::Char('d'));
+    s.press(KeyCode::Esc);
+    // The demo is not a follow-up: `c` says so, and how to start one.
+    s.press(KeyCode::Char('c'));
+    assert!(s.notice().contains("n'est pas un suivi"), "{}", s.notice());
+    assert_eq!(s.app.mode(), Mode::Home);
+    // A follow-up: the first answer confirmed, the second "je ne sais pas".
+    s.press(KeyCode::Char('n'));
+    s.press(KeyCode::Enter);
+    s.press(KeyCode::Char('='));
+    // The second question is a number: its field has the keyboard, F5 is « je ne sais pas ».
+    s.press(KeyCode::F(5));
+    if s.app.mode() == Mode::Field {
+        s.press(KeyCode::Esc);
+    }
+    s.press(KeyCode::Char('r'));
+    assert_eq!(s.app.mode(), Mode::Review);
+    s.press(KeyCode::Char('c'));
+    assert_eq!(s.app.mode(), Mode::Compare, "{}", s.screen());
+    let Screen::Compare(c) = &s.app.screen else {
+        panic!("not the comparison")
+    };
+    let changed: Vec<&str> = c
+        .view
+        .comparison
+        .changed()
+        .filter(|ch| ch.after.is_some())
+        .map(|ch| ch.question_id.as_str())
+        .collect();
+    assert_eq!(
+        changed.len(),
+        1,
+        "only the « je ne sais pas » changed: {changed:?}"
+    );
+    s.snap("compare_scores");
+    s.press(KeyCode::Char('2'));
+    let screen = s.screen();
+    assert!(screen.contains("→ Je ne sais pas"), "{screen}");
+    s.snap("compare_changes");
+    s.press(KeyCode::Char('3'));
+    s.snap("compare_steps");
+    let dir = tempfile::tempdir().expect("temp dir");
+    s.app.export_dir = dir.path().display().to_string();
+    s.press(KeyCode::Char('e'));
+    assert!(s.notice().starts_with("Fichiers écrits"), "{}", s.notice());
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names[0].starts_with("suivi-les-jardins-partagés") && names[0].ends_with(".html"));
+    let html = std::fs::read_to_string(dir.path().join(&names[0])).expect("html");
+    assert!(html.contains("<svg"), "the chart of the scores");
+    s.press(KeyCode::Esc);
+    assert_eq!(s.app.mode(), Mode::Review, "back where it was opened from");
 }

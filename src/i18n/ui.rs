@@ -86,6 +86,8 @@ table! {
     KeyNo => "non", "no";
     KeyChoose => "choisir", "choose";
     KeyWorkshops => "ateliers", "workshops";
+    KeyCompare => "comparer un suivi au diagnostic précédent", "compare a follow-up with the earlier audit";
+    KeyExportCompare => "exporter (Markdown et HTML)", "export (Markdown and HTML)";
     KeyTakePrevious => "reprendre la réponse du diagnostic précédent", "give the previous audit's answer again";
     KeyOpenWorkshop => "ouvrir l'atelier", "open the workshop";
     KeyNewWorkshop => "nouvel atelier", "new workshop";
@@ -154,7 +156,15 @@ table! {
     DashFreeMark => "libre", "free";
     DashNeedFree => "{0} libre(s)", "{0} free";
     DashEmpty => "Aucun audit dans cet atelier pour l'instant : a pour ajouter une association.", "No audit in this workshop yet: a to add an association.";
-    DashExported => "Tableau de bord écrit : {0}", "Dashboard written: {0}";
+    FilesWritten => "Fichiers écrits : {0}", "Files written: {0}";
+    CompareTitle => "Suivi · {0}", "Follow-up · {0}";
+    CompareSummary => "{0} réponse(s) changée(s) · étapes de l'ancienne feuille de route faites : {1}/{2}", "{0} answer(s) changed · steps of the earlier roadmap done: {1}/{2}";
+    CompareTabs => "Scores|Changements|Étapes", "Scores|Changes|Steps";
+    CompareNoScore => "pas de score", "no score";
+    CompareNoAnswer => "(pas de réponse)", "(no answer)";
+    ComparePartial => "Suivi en cours ({0}/{1} réponses) : comparaison juste une fois terminé.", "Follow-up under way ({0}/{1} answers): the comparison is right once complete.";
+    CompareNoChange => "Aucune réponse n'a changé.", "No answer changed.";
+    CompareNoSteps => "L'ancien plan n'avait pas d'étape.", "The earlier plan had no step.";
     WorkshopsTitle => "Ateliers", "Workshops";
     WorkshopsColumns => "Atelier|Date|Lieu|Audits", "Workshop|Date|Place|Audits";
     WorkshopAudits => "{0} audit(s)", "{0} audit(s)";

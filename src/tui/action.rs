@@ -10,6 +10,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keymap::Cmd;
 use super::plan_data::PlanData;
 use crate::audit::{Association, Audit, AuditStatus};
+use crate::compare::Comparison;
 use crate::export::Format;
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
@@ -48,6 +49,21 @@ pub struct OpenedAudit {
     pub cursor: Option<String>,
     /// The audit this one follows, when it is a follow-up and that audit is in this database.
     pub previous: Option<PreviousAudit>,
+}
+
+/// A follow-up and the audit it follows, compared, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonView {
+    /// The follow-up.
+    pub audit_id: String,
+    pub association_name: String,
+    /// When each audit was started, as local dates.
+    pub before_date: String,
+    pub after_date: String,
+    /// The follow-up's progress (answered, shown questions): a comparison of a follow-up
+    /// still under way says so.
+    pub progress: (usize, usize),
+    pub comparison: Comparison,
 }
 
 /// A workshop to create, as typed in its form.
@@ -143,10 +159,12 @@ pub enum Action {
     },
     /// A workshop's dashboard, computed on the effective catalogue.
     DashboardLoaded(Box<(Workshop, Dashboard)>),
-    /// The dashboard written as HTML and CSV.
-    DashboardExported {
+    /// Files written without a dialog (the dashboard, a comparison).
+    FilesWritten {
         paths: Vec<PathBuf>,
     },
+    /// A follow-up compared with the audit it follows.
+    ComparisonOpened(Box<ComparisonView>),
     /// An effect failed: shown on the message line.
     Failed(Message),
 }
@@ -177,6 +195,15 @@ pub enum Effect {
     CreateWorkshop(WorkshopForm),
     LoadDashboard {
         workshop_id: String,
+    },
+    /// Compare a follow-up with the audit it follows.
+    OpenComparison {
+        audit_id: String,
+    },
+    /// Write that comparison as Markdown and HTML in `dir` (never over an existing file).
+    ExportComparison {
+        audit_id: String,
+        dir: String,
     },
     /// Write the dashboard as HTML and CSV in `dir` (never over an existing file).
     ExportDashboard {
@@ -223,6 +250,8 @@ impl Effect {
                 | Effect::Export(_)
                 | Effect::LoadDashboard { .. }
                 | Effect::ExportDashboard { .. }
+                | Effect::OpenComparison { .. }
+                | Effect::ExportComparison { .. }
         )
     }
 }

@@ -12,7 +12,9 @@ use super::action::{Action, Effect, PreviousAudit, QuestionnaireChoice};
 use super::keymap::{self, Cmd, Mode};
 use super::overlays::{self, Overlay};
 use super::screens::dashboard::{self, DashboardState};
-use super::screens::{export, home, notes, plan, profile, review, walk, workshop_form, workshops};
+use super::screens::{
+    compare, export, home, notes, plan, profile, review, walk, workshop_form, workshops,
+};
 use super::theme::Theme;
 use super::widgets::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::audit::AuditStatus;
@@ -36,6 +38,8 @@ pub enum Screen {
     Workshops(workshops::Workshops),
     WorkshopForm(Box<workshop_form::WorkshopFormScreen>),
     Dashboard(Box<DashboardState>),
+    /// A follow-up compared with the audit it follows.
+    Compare(Box<compare::CompareScreen>),
 }
 
 /// The audit being walked.
@@ -119,6 +123,7 @@ impl App {
             Screen::Workshops(_) => Mode::Workshops,
             Screen::WorkshopForm(f) => f.mode(),
             Screen::Dashboard(_) => Mode::Dashboard,
+            Screen::Compare(_) => Mode::Compare,
         }
     }
 
@@ -198,7 +203,8 @@ impl App {
                 Screen::Review(_)
                 | Screen::Plan(_)
                 | Screen::Workshops(_)
-                | Screen::Dashboard(_) => Vec::new(),
+                | Screen::Dashboard(_)
+                | Screen::Compare(_) => Vec::new(),
             },
             Action::Tick => notes::tick(self),
             Action::Resize(w, h) => {
@@ -225,6 +231,7 @@ impl App {
             Screen::Workshops(_) => workshops::cmd(self, cmd),
             Screen::WorkshopForm(_) => workshop_form::cmd(self, cmd),
             Screen::Dashboard(_) => dashboard::cmd(self, cmd),
+            Screen::Compare(_) => compare::cmd(self, cmd),
         }
     }
 
@@ -249,8 +256,12 @@ impl App {
             Action::WorkshopsLoaded(_) | Action::WorkshopCreated { .. } => {
                 workshops::result(self, action)
             }
-            Action::DashboardLoaded(_) | Action::DashboardExported { .. } => {
-                dashboard::result(self, action)
+            Action::DashboardLoaded(_) => dashboard::result(self, action),
+            Action::ComparisonOpened(_) => compare::result(self, action),
+            Action::FilesWritten { paths } => {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                self.notice(Ui::FilesWritten.fill(self.lang, &[&names.join(", ")]));
+                Vec::new()
             }
             _ => Vec::new(),
         }
@@ -307,6 +318,7 @@ impl App {
                 ratatui::widgets::Widget::render(&**d, area, buf);
                 None
             }
+            Screen::Compare(s) => s.render(self, &c, buf),
         };
         if let Some(n) = &self.notice {
             widgets::message_line(c.message, buf, &self.theme, &n.text, n.error);

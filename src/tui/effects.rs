@@ -3,6 +3,7 @@
 //! result; times from the store (UTC) are shown in local time here, where reading the clock and
 //! the time zone is allowed. The plan and the export files are in `effects/plan.rs`.
 
+mod compare;
 mod plan;
 mod workshop;
 
@@ -248,6 +249,8 @@ impl<'a> Executor<'a> {
             Effect::ExportDashboard { workshop_id, dir } => {
                 self.export_dashboard(&workshop_id, &dir)?
             }
+            Effect::OpenComparison { audit_id } => self.open_comparison(&audit_id),
+            Effect::ExportComparison { audit_id, dir } => self.export_comparison(&audit_id, &dir),
             Effect::OpenAudit { audit_id } => return self.open(&audit_id),
             Effect::Walk { audit_id, effect } => match effect {
                 walk::Effect::Save {

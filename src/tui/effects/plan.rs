@@ -18,10 +18,10 @@ use crate::tui::action::{Action, ExportRequest};
 use crate::tui::plan_data::PlanData;
 
 /// One audit with what its plan needs.
-struct Loaded {
-    questionnaire: Arc<Questionnaire>,
-    audit: Audit,
-    association: Association,
+pub(super) struct Loaded {
+    pub(super) questionnaire: Arc<Questionnaire>,
+    pub(super) audit: Audit,
+    pub(super) association: Association,
 }
 
 pub(super) fn io_message(what_fr: &str, what_en: &str, path: &Path, e: &std::io::Error) -> Message {
@@ -82,7 +82,7 @@ impl Executor<'_> {
         Ok(catalog)
     }
 
-    fn load(&mut self, audit_id: &str) -> Result<Loaded, Message> {
+    pub(super) fn load(&mut self, audit_id: &str) -> Result<Loaded, Message> {
         let audit = self
             .store
             .audit(audit_id)

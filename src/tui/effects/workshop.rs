@@ -92,7 +92,7 @@ impl Executor<'_> {
             Ok(paths)
         })();
         Ok(match written {
-            Ok(paths) => Action::DashboardExported { paths },
+            Ok(paths) => Action::FilesWritten { paths },
             Err(m) => Action::Failed(m),
         })
     }
@@ -123,7 +123,7 @@ impl Executor<'_> {
 }
 
 /// `stem.ext`, or `stem-2.ext`, `stem-3.ext`… the first name not taken in `dir`.
-fn free_name(dir: &std::path::Path, stem: &str, ext: &str) -> String {
+pub(super) fn free_name(dir: &std::path::Path, stem: &str, ext: &str) -> String {
     let taken = |name: &str| std::fs::symlink_metadata(dir.join(name)).is_ok();
     let first = format!("{stem}.{ext}");
     if !taken(&first) {

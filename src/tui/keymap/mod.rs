@@ -40,6 +40,8 @@ pub enum Mode {
     WorkshopChoice,
     /// A workshop's dashboard.
     Dashboard,
+    /// A follow-up compared with the audit it follows.
+    Compare,
     Help,
     Confirm,
     Choose,
@@ -118,6 +120,8 @@ pub enum Cmd {
     NewWorkshop,
     /// Give again, on a follow-up, the answer of the previous audit.
     TakePrevious,
+    /// Compare a follow-up with the audit it follows.
+    Compare,
 }
 
 /// A key pattern in the table.
@@ -350,6 +354,7 @@ mod tests {
             Mode::WorkshopForm,
             Mode::WorkshopChoice,
             Mode::Dashboard,
+            Mode::Compare,
         ] {
             for lang in [Lang::Fr, Lang::En] {
                 assert!(!help_rows(mode, lang).is_empty());

@@ -386,8 +386,7 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     }
 }
 
-/// Results for the dashboard: the aggregate (a new screen, or the same one refreshed), the
-/// files written.
+/// Results for the dashboard: the aggregate (a new screen, or the same one refreshed).
 pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::DashboardLoaded(loaded) => {
@@ -412,11 +411,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             app.screen = Screen::Dashboard(Box::new(state));
             Vec::new()
         }
-        Action::DashboardExported { paths } => {
-            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            app.notice(Ui::DashExported.fill(app.lang, &[&names.join(", ")]));
-            Vec::new()
-        }
+
         _ => Vec::new(),
     }
 }

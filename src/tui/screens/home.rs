@@ -302,6 +302,14 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
+        Cmd::Compare => match home.selected_row() {
+            Some(row) => {
+                let audit_id = row.audit_id.clone();
+                app.notice(Ui::PlanComputing.get(app.lang));
+                vec![Effect::OpenComparison { audit_id }]
+            }
+            None => Vec::new(),
+        },
         Cmd::Quit => app.quit(),
         _ => Vec::new(),
     }

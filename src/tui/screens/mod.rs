@@ -1,5 +1,6 @@
 //! The screens, one file each: its state struct, its drawing and its commands.
 
+pub mod compare;
 pub mod dashboard;
 pub mod export;
 pub mod home;
