@@ -128,6 +128,8 @@ fn needs_tab() {
 fn progress_tab_scrolled() {
     let mut s = state(30, Lang::Fr, Theme::mono());
     s.cmd(Cmd::Left);
+    assert_eq!(s.tab, Tab::Pools, "← from the first tab wraps to the last");
+    s.cmd(Cmd::Left);
     assert_eq!(s.tab, Tab::Progress);
     assert_eq!((s.selected, s.scroll), (0, 0));
     s.cmd(Cmd::PageDown);

@@ -437,3 +437,77 @@ fn a_followup_is_compared_with_the_audit_it_follows_and_exported() {
     s.press(KeyCode::Esc);
     assert_eq!(s.app.mode(), Mode::Review, "back where it was opened from");
 }
+
+#[test]
+fn the_dashboard_shows_who_could_pool_a_need() {
+    use diagasso::audit::{Answer, Association, Value};
+    use diagasso::store::{NewAudit, NewWorkshop};
+    use std::collections::BTreeMap;
+    let mut store = Store::open_in_memory().expect("store");
+    let q = diagasso::questionnaire::shipped::by_id("atelier-express")
+        .expect("shipped")
+        .expect("express");
+    let w = store
+        .create_workshop(&NewWorkshop {
+            name: "Réseau d'éducation populaire",
+            date: "2026-03-14",
+            place: "Rennes",
+            trainer: "Maël",
+            questionnaire_id: "atelier-express",
+        })
+        .expect("workshop");
+    // Three associations of Ille-et-Vilaine on Gmail, one in Brest.
+    for (name, postcode) in [
+        ("Vélo Rennes", "35000"),
+        ("Jardin de Rennes", "35200"),
+        ("Théâtre de Rennes", "35700"),
+        ("Chorale de Brest", "29200"),
+    ] {
+        let a = Association {
+            name: name.into(),
+            country: "FR".into(),
+            postcode: postcode.into(),
+            ..Association::default()
+        };
+        let answers = BTreeMap::from([
+            (
+                "mail_tools".to_string(),
+                Answer::Given(Value::Choices(vec!["gmail".into()])),
+            ),
+            (
+                "assoc_accounts".to_string(),
+                Answer::Given(Value::Number(10.0)),
+            ),
+        ]);
+        store
+            .create_audit_in_workshop(
+                &w,
+                &NewAudit {
+                    association: &a,
+                    trainer: "Maël",
+                    questionnaire: &q,
+                    answers: &answers,
+                    notes: &BTreeMap::new(),
+                    note: "",
+                },
+            )
+            .expect("audit");
+    }
+    let mut s = Session::new(&mut store);
+    s.press(KeyCode::Char('w'));
+    s.press(KeyCode::Enter);
+    s.press(KeyCode::Char('4'));
+    assert_eq!(s.dashboard().tab, Tab::Pools);
+    let screen = s.screen();
+    assert!(
+        screen.contains("Courriel · département 35 · 3 associations"),
+        "{screen}"
+    );
+    assert!(screen.contains("· Vélo Rennes — Gmail"), "{screen}");
+    assert!(
+        !screen.contains("Chorale de Brest"),
+        "alone in its département:\n{screen}"
+    );
+    assert!(screen.contains("Hébergeur possible"), "{screen}");
+    s.snap("workshop_dashboard_pools");
+}

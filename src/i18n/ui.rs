@@ -149,7 +149,15 @@ table! {
     DashTitle => "Atelier « {0} »", "Workshop '{0}'";
     DashCounts => "{0} · {1} association(s) · {2} audit(s)", "{0} · {1} association(s) · {2} audit(s)";
     DashFree => "Déjà sur logiciel libre : outils {0} % ({1}/{2}) · besoins {3} % ({4}/{5})", "Already on free software: tools {0} % ({1}/{2}) · needs {3} % ({4}/{5})";
-    DashTabs => "Outils|Besoins|Avancement", "Tools|Needs|Progress";
+    DashTabs => "Outils|Besoins|Avancement|Mutualiser", "Tools|Needs|Progress|Pooling";
+    DashPoolsHead => "Besoins non couverts par du libre, partagés dans une même zone", "Needs not met with free software, shared within one area";
+    DashNoPool => "Aucun groupe : pas deux associations d'une même zone avec un même besoin non couvert par du libre qu'un hébergeur du catalogue pourrait servir.", "No group: no two associations of one area with the same need not met with free software that a catalogue host could serve.";
+    DashPoolGroup => "{0} · {1} · {2} associations", "{0} · {1} · {2} associations";
+    DashNoTool => "pas d'outil", "no tool";
+    DashPoolFramaspace => "  Frama.space couvre ce besoin : gratuit, un espace par association.", "  Frama.space covers this need: free, one space per association.";
+    DashPoolHost => "  Hébergeur possible : {0} — {1}", "  Possible host: {0} — {1}";
+    DashPriceToCheck => "tarif à vérifier", "price to check";
+    DashUnserved => "Besoins partagés sans hébergeur au catalogue :", "Shared needs with no host in the catalogue:";
     DashToolsHead => "Outil · associations (« libre » : logiciel libre)", "Tool · associations ('free': free software)";
     DashNeedsHead => "Besoin · associations (█ sur logiciel libre, ░ pas encore)", "Need · associations (█ on free software, ░ not yet)";
     DashProgressHead => "Association · réponses · avancement · état", "Association · answers · progress · status";

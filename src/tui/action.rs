@@ -17,7 +17,7 @@ use crate::questionnaire::Questionnaire;
 use crate::store::Workshop;
 use crate::walk;
 pub use crate::walk::previous::PreviousAudit;
-use crate::workshop::Dashboard;
+use crate::workshop::{Dashboard, Pools};
 
 /// One row of the home list, ready to show (times already in local time).
 #[derive(Debug, Clone, PartialEq)]
@@ -157,8 +157,8 @@ pub enum Action {
     WorkshopCreated {
         workshop_id: String,
     },
-    /// A workshop's dashboard, computed on the effective catalogue.
-    DashboardLoaded(Box<(Workshop, Dashboard)>),
+    /// A workshop's dashboard and pooled needs, computed on the effective catalogue.
+    DashboardLoaded(Box<(Workshop, Dashboard, Pools)>),
     /// Files written without a dialog (the dashboard, a comparison).
     FilesWritten {
         paths: Vec<PathBuf>,

@@ -11,7 +11,7 @@ use ratatui::layout::Position;
 use super::action::{Action, Effect, PreviousAudit, QuestionnaireChoice};
 use super::keymap::{self, Cmd, Mode};
 use super::overlays::{self, Overlay};
-use super::screens::dashboard::{self, DashboardState};
+use super::screens::dashboard::DashboardState;
 use super::screens::{
     compare, export, home, notes, plan, profile, review, walk, workshop_form, workshops,
 };
@@ -230,7 +230,7 @@ impl App {
             Screen::Export(_) => export::cmd(self, cmd),
             Screen::Workshops(_) => workshops::cmd(self, cmd),
             Screen::WorkshopForm(_) => workshop_form::cmd(self, cmd),
-            Screen::Dashboard(_) => dashboard::cmd(self, cmd),
+            Screen::Dashboard(_) => workshops::dashboard_cmd(self, cmd),
             Screen::Compare(_) => compare::cmd(self, cmd),
         }
     }
@@ -256,7 +256,7 @@ impl App {
             Action::WorkshopsLoaded(_) | Action::WorkshopCreated { .. } => {
                 workshops::result(self, action)
             }
-            Action::DashboardLoaded(_) => dashboard::result(self, action),
+            Action::DashboardLoaded(_) => workshops::dashboard_result(self, action),
             Action::ComparisonOpened(_) => compare::result(self, action),
             Action::FilesWritten { paths } => {
                 let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

@@ -49,10 +49,17 @@ impl Executor<'_> {
     }
 
     pub(super) fn load_dashboard(&mut self, workshop_id: &str) -> Result<Action, StoreError> {
-        Ok(match self.dashboard_of(workshop_id)? {
-            Ok(wd) => Action::DashboardLoaded(Box::new(wd)),
-            Err(action) => action,
-        })
+        let Some(w) = self.store.find_workshop(workshop_id)? else {
+            return Ok(unknown_workshop());
+        };
+        let catalog = match self.catalog() {
+            Ok(c) => c,
+            Err(m) => return Ok(Action::Failed(m)),
+        };
+        let facts = self.store.audit_facts(Scope::Workshop(&w.id))?;
+        let d = crate::workshop::dashboard(&facts, &catalog);
+        let pools = crate::workshop::pools(&facts, &catalog);
+        Ok(Action::DashboardLoaded(Box::new((w, d, pools))))
     }
 
     /// The dashboard as `atelier-DATE-NAME.html` and `.csv` in `dir`; a name already taken

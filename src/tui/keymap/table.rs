@@ -283,7 +283,7 @@ pub const BINDINGS: &[Binding] = &[
     k(M::Dashboard, K::BackTab, Cmd::PrevTab, Ui::KeyPrevTab, false),
     k(M::Dashboard, K::Left, Cmd::PrevTab, Ui::KeyPrevTab, false),
     c(M::Dashboard, 'h', Cmd::PrevTab, Ui::KeyPrevTab, false),
-    Binding { mode: M::Dashboard, pat: Pat::DigitsTo(3), cmd: Cmd::Pick(0), desc: Ui::KeyTabNumber, hint: false },
+    Binding { mode: M::Dashboard, pat: Pat::DigitsTo(4), cmd: Cmd::Pick(0), desc: Ui::KeyTabNumber, hint: false },
     k(M::Dashboard, K::Up, Cmd::Up, Ui::KeyUp, false),
     c(M::Dashboard, 'k', Cmd::Up, Ui::KeyUp, false),
     k(M::Dashboard, K::Down, Cmd::Down, Ui::KeyDown, false),

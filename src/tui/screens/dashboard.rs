@@ -5,10 +5,12 @@
 //! [`DashboardState::cmd`] moves between tabs (← →, Tab) and scrolls (↑ ↓, PgUp PgDn,
 //! Home End). No meaning rests on colour: free software is a word or a glyph (█ against ░).
 //!
-//! On the progress tab a cursor picks an audit: Enter opens it (leaving it comes back here),
-//! `v` shows its plan; `a` adds an association to the workshop, `e` writes the dashboard as
-//! HTML and CSV. `Effect::LoadDashboard` brings the aggregate (`Store::audit_facts` +
-//! `workshop::dashboard`), again each time the screen is shown, so progress is always current.
+//! A fourth tab lists the pooled needs (`workshop::pools`): groups of associations of one area
+//! sharing a need not met with free software, the hosts that could serve them together.
+//!
+//! On the progress tab a cursor picks an audit; the screen's commands (open it, add an
+//! association, export) are in `workshops.rs`. `Effect::LoadDashboard` brings the aggregate
+//! again each time the screen is shown, so progress is always current.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,8 +18,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::super::action::{Action, Effect};
-use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
 use super::super::theme::Theme;
 use super::super::widgets::{self, fit, truncate};
@@ -27,7 +27,8 @@ use crate::i18n::ui::Ui;
 use crate::store::Workshop;
 use crate::workshop::Dashboard;
 
-use super::profile::Profile;
+use super::dashboard_pools;
+use crate::workshop::Pools;
 
 /// The three views of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,10 +37,12 @@ pub enum Tab {
     Tools,
     Needs,
     Progress,
+    /// Groups of associations that could pool a need.
+    Pools,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Tools, Tab::Needs, Tab::Progress];
+    const ALL: [Tab; 4] = [Tab::Tools, Tab::Needs, Tab::Progress, Tab::Pools];
 
     fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
@@ -53,6 +56,8 @@ pub struct DashboardState {
     pub theme: Theme,
     pub workshop: Workshop,
     pub dashboard: Dashboard,
+    /// Pooled needs among the workshop's audits (empty until given).
+    pub pools: Pools,
     pub tab: Tab,
     /// First row shown in the current tab.
     pub scroll: usize,
@@ -69,6 +74,7 @@ impl DashboardState {
             theme,
             workshop,
             dashboard,
+            pools: Pools::default(),
             tab: Tab::default(),
             scroll: 0,
             selected: 0,
@@ -81,6 +87,7 @@ impl DashboardState {
             Tab::Tools => self.dashboard.tools.len(),
             Tab::Needs => self.dashboard.needs.len(),
             Tab::Progress => self.dashboard.progress.len(),
+            Tab::Pools => dashboard_pools::lines(&self.pools, self.lang).len(),
         }
     }
 
@@ -106,7 +113,7 @@ impl DashboardState {
     }
 
     /// Put the cursor on row `i` (clamped), scrolling so that it shows.
-    fn move_cursor(&mut self, i: isize) {
+    pub fn move_cursor(&mut self, i: isize) {
         let last = self.rows().saturating_sub(1);
         self.selected = i.clamp(0, last as isize) as usize;
         let page = self.page.max(2) - 1;
@@ -227,7 +234,7 @@ impl Widget for &DashboardState {
             &Line::from(spans),
             body.width.saturating_sub(2),
         );
-        if d.audits == 0 {
+        if d.audits == 0 && self.tab != Tab::Pools {
             buf.set_stringn(x, body.y + 4, Ui::DashEmpty.get(lang), w, theme.dim);
             return;
         }
@@ -235,6 +242,7 @@ impl Widget for &DashboardState {
             Tab::Tools => Ui::DashToolsHead,
             Tab::Needs => Ui::DashNeedsHead,
             Tab::Progress => Ui::DashProgressHead,
+            Tab::Pools => Ui::DashPoolsHead,
         };
         buf.set_stringn(x, body.y + 4, truncate(head.get(lang), w), w, theme.dim);
         let list = Rect::new(
@@ -246,6 +254,10 @@ impl Widget for &DashboardState {
         let height = usize::from(list.height);
         let name_w = (w / 3).clamp(18, 34);
         let bar_w = w.saturating_sub(name_w + 22).clamp(10, 40);
+        let pool_lines = match self.tab {
+            Tab::Pools => dashboard_pools::lines(&self.pools, lang),
+            _ => Vec::new(),
+        };
         let total = self.rows();
         let mut first = self.scroll.min(total.saturating_sub(1));
         let room = |first: usize| {
@@ -262,7 +274,10 @@ impl Widget for &DashboardState {
         let shown = room(first);
         for (line, i) in (first..total.min(first + shown)).enumerate() {
             let y = list.y + line as u16;
-            let row = self.row(i, name_w, bar_w, theme);
+            let row = match pool_lines.get(i) {
+                Some((text, kind)) => dashboard_pools::line(text, *kind, theme, w),
+                None => self.row(i, name_w, bar_w, theme),
+            };
             let cursor = self.tab == Tab::Progress && i == self.selected;
             let marker = if cursor { ">" } else { " " };
             buf.set_string(body.x, y, marker, theme.selected);
@@ -283,7 +298,7 @@ impl Widget for &DashboardState {
 }
 
 impl DashboardState {
-    /// Row `i` of the current tab.
+    /// Row `i` of the tools, needs or progress tab.
     fn row(&self, i: usize, name_w: usize, bar_w: usize, theme: &Theme) -> Line<'static> {
         let (lang, d) = (self.lang, &self.dashboard);
         let bar = |n: usize, style: Style, glyph: &str| Span::styled(glyph.repeat(n), style);
@@ -337,81 +352,7 @@ impl DashboardState {
                     Span::raw(format!(" {:>3} %  {status}", share.percent())),
                 ])
             }
+            Tab::Pools => Line::default(),
         }
-    }
-}
-
-/// Commands on the dashboard screen.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Dashboard(d) = &mut app.screen else {
-        return Vec::new();
-    };
-    if d.cmd(cmd) {
-        return Vec::new();
-    }
-    let workshop_id = d.workshop.id.clone();
-    match cmd {
-        Cmd::Enter => match d.selected_audit() {
-            Some(p) => vec![Effect::OpenAudit {
-                audit_id: p.audit_id.clone(),
-            }],
-            None => {
-                d.tab = Tab::Progress;
-                d.scroll = 0;
-                Vec::new()
-            }
-        },
-        Cmd::Plan => match d.selected_audit() {
-            Some(p) => {
-                let audit_id = p.audit_id.clone();
-                app.notice(Ui::PlanComputing.get(app.lang));
-                vec![Effect::OpenPlan { audit_id }]
-            }
-            None => Vec::new(),
-        },
-        Cmd::NewAssociation => {
-            app.screen = Screen::Profile(Box::new(Profile::new(None)));
-            Vec::new()
-        }
-        Cmd::Export => {
-            app.notice(Ui::ExportWriting.get(app.lang));
-            vec![Effect::ExportDashboard {
-                workshop_id,
-                dir: app.export_dir.clone(),
-            }]
-        }
-        Cmd::Back => super::workshops::open(app),
-        Cmd::Quit => app.quit(),
-        _ => Vec::new(),
-    }
-}
-
-/// Results for the dashboard: the aggregate (a new screen, or the same one refreshed).
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::DashboardLoaded(loaded) => {
-            let (workshop, dashboard) = *loaded;
-            let mut state = DashboardState::new(app.lang, app.theme, workshop, dashboard);
-            match &app.screen {
-                Screen::Dashboard(old) if old.workshop.id == state.workshop.id => {
-                    state.tab = old.tab;
-                    state.scroll = old.scroll;
-                    state.move_cursor(old.selected as isize);
-                }
-                // Opened, or back from an audit: the list of audits (what a trainer switches
-                // between during the workshop), on the one just left.
-                _ => {
-                    state.tab = Tab::Progress;
-                    if let Some(s) = app.session.take() {
-                        state.show_progress_of(&s.audit_id);
-                    }
-                }
-            }
-            app.workshop = Some(state.workshop.clone());
-            app.screen = Screen::Dashboard(Box::new(state));
-            Vec::new()
-        }
-
-        _ => Vec::new(),
     }
 }

@@ -1,6 +1,10 @@
 //! The workshops: one row each (name, date, place, how many audits), the latest first. Enter
 //! opens a workshop's dashboard, `a` the form of a new one. A trainer running a workshop of
 //! twenty student associations starts here; everyone else never needs to.
+//!
+//! Also the commands of the dashboard (drawn by `dashboard.rs`): Enter opens the audit under
+//! the cursor (leaving it comes back to the dashboard), `v` its plan, `a` adds an association
+//! (its audit starts at once inside the workshop), `e` writes the dashboard as HTML and CSV.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -10,6 +14,8 @@ use super::super::action::{Action, Effect};
 use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
 use super::super::widgets::{self, Chrome, fit};
+use super::dashboard::{DashboardState, Tab};
+use super::profile::Profile;
 use super::workshop_form::WorkshopFormScreen;
 use crate::i18n::ui::Ui;
 use crate::store::Workshop;
@@ -145,6 +151,82 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             app.notice(Ui::WorkshopCreated.get(app.lang));
             vec![Effect::LoadDashboard { workshop_id }]
         }
+        _ => Vec::new(),
+    }
+}
+
+/// Commands on a workshop's dashboard.
+pub fn dashboard_cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
+    let Screen::Dashboard(d) = &mut app.screen else {
+        return Vec::new();
+    };
+    if d.cmd(cmd) {
+        return Vec::new();
+    }
+    let workshop_id = d.workshop.id.clone();
+    match cmd {
+        Cmd::Enter => match d.selected_audit() {
+            Some(p) => vec![Effect::OpenAudit {
+                audit_id: p.audit_id.clone(),
+            }],
+            None => {
+                d.tab = Tab::Progress;
+                d.scroll = 0;
+                Vec::new()
+            }
+        },
+        Cmd::Plan => match d.selected_audit() {
+            Some(p) => {
+                let audit_id = p.audit_id.clone();
+                app.notice(Ui::PlanComputing.get(app.lang));
+                vec![Effect::OpenPlan { audit_id }]
+            }
+            None => Vec::new(),
+        },
+        Cmd::NewAssociation => {
+            app.screen = Screen::Profile(Box::new(Profile::new(None)));
+            Vec::new()
+        }
+        Cmd::Export => {
+            app.notice(Ui::ExportWriting.get(app.lang));
+            vec![Effect::ExportDashboard {
+                workshop_id,
+                dir: app.export_dir.clone(),
+            }]
+        }
+        Cmd::Back => open(app),
+        Cmd::Quit => app.quit(),
+        _ => Vec::new(),
+    }
+}
+
+/// Results for the dashboard: the aggregate (a new screen, or the same one refreshed).
+pub fn dashboard_result(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::DashboardLoaded(loaded) => {
+            let (workshop, dashboard, pools) = *loaded;
+            let mut state = DashboardState::new(app.lang, app.theme, workshop, dashboard);
+            state.pools = pools;
+            match &app.screen {
+                Screen::Dashboard(old) if old.workshop.id == state.workshop.id => {
+                    state.tab = old.tab;
+                    state.scroll = old.scroll;
+                    state.move_cursor(old.selected as isize);
+                }
+                // Opened, or back from an audit: the list of audits (what a trainer switches
+                // between during the workshop), on the one just left.
+                _ => {
+                    state.tab = Tab::Progress;
+                    if let Some(s) = app.session.take() {
+                        state.show_progress_of(&s.audit_id);
+                    }
+                }
+            }
+            app.workshop = Some(state.workshop.clone());
+            app.screen = Screen::Dashboard(Box::new(state));
+            Vec::new()
+        }
+
         _ => Vec::new(),
     }
 }
