@@ -155,7 +155,7 @@ fn progress_tab_scrolled() {
     s.cmd(Cmd::Right);
     assert_eq!(
         (s.tab, s.scroll),
-        (Tab::Tools, 0),
+        (Tab::Pools, 0),
         "a new tab starts at its top"
     );
     assert!(
