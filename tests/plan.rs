@@ -746,3 +746,79 @@ fn nearby_hosts_score_higher() {
         "{infini_brest:?} vs {infini_lyon:?}"
     );
 }
+
+#[test]
+fn catalogue_facts_read_in_english_in_an_english_plan() {
+    use diagasso::i18n::Lang;
+    let (qs, catalog) = setup();
+    let (loaded, q) = load(&fixture("petite-asso-benevole"), &qs);
+    let p = plan(&q, &loaded.audit, &loaded.association, &catalog);
+    let cover = p
+        .framaspace
+        .reasons
+        .iter()
+        .find(|r| r.trace.rules.iter().any(|x| x == "framaspace.needs"))
+        .expect("a coverage reason");
+    let facts = |lang| -> Vec<String> {
+        cover
+            .trace
+            .summary(&q, lang)
+            .sources
+            .into_iter()
+            .flat_map(|s| s.facts)
+            .collect()
+    };
+    // The feature labels of offers.toml, in each language.
+    let (fr, en) = (facts(Lang::Fr), facts(Lang::En));
+    assert!(fr.iter().any(|f| f == "Agendas"), "{fr:?}");
+    assert!(en.iter().any(|f| f == "Calendars"), "{en:?}");
+    assert!(!en.iter().any(|f| f == "Agendas"), "{en:?}");
+    // Every bilingual catalogue fact of the plan carries its English; a quota reads in English.
+    let json = serde_json::to_value(&p).expect("serialises");
+    let mut all = Vec::new();
+    collect_facts(&json, &mut all);
+    assert!(!all.is_empty());
+    for (fact, fact_en) in &all {
+        assert!(!fact_en.is_empty(), "no English for '{fact}'");
+    }
+    assert!(
+        all.iter().any(|(_, en)| en.starts_with("quota 50 accounts")),
+        "{all:?}"
+    );
+    let host = p.hosts.first().expect("a host for e-mail");
+    let host_facts: Vec<String> = host
+        .trace
+        .summary(&q, Lang::En)
+        .sources
+        .into_iter()
+        .flat_map(|s| s.facts)
+        .collect();
+    let evidence = catalog
+        .host(&host.id)
+        .map(|h| h.membership_evidence.evidence.en.clone())
+        .unwrap_or_default();
+    assert!(!evidence.is_empty(), "{}", host.id);
+    assert!(
+        host_facts.iter().any(|f| f.ends_with(&evidence)),
+        "{host_facts:?}"
+    );
+}
+
+/// Every (fact, fact_en) pair of the plan's JSON.
+fn collect_facts(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(o) => {
+            if let Some(serde_json::Value::Array(facts)) = o.get("facts") {
+                for f in facts {
+                    let s = |k: &str| f.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+                    out.push((s("fact"), s("fact_en")));
+                }
+            }
+            for x in o.values() {
+                collect_facts(x, out);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_facts(x, out)),
+        _ => {}
+    }
+}

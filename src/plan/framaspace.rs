@@ -132,7 +132,7 @@ pub(crate) fn framaspace(
     data(read, &mut reasons);
     let mut reviewed = Trace::rule("framaspace.reviewed");
     if let Some(e) = &offer.eligibility {
-        reviewed.add_fact(e.audience.fr.clone(), &e.source, e.as_of);
+        reviewed.add_text_fact(&e.audience, &e.source, e.as_of);
     }
     reasons.push(Reason {
         status: Status::Info,
@@ -213,7 +213,7 @@ fn legal_form(association: &Association, offer: &Offer) -> Reason {
         .as_ref()
         .map_or(&[], |e| e.legal_forms.as_slice());
     if let Some(e) = &offer.eligibility {
-        trace.add_fact(e.audience.fr.clone(), &e.source, e.as_of);
+        trace.add_text_fact(&e.audience, &e.source, e.as_of);
     }
     let form = association.legal_form;
     let listed = |f: OfferForm| named.is_empty() || named.contains(&f);
@@ -262,11 +262,9 @@ fn language(association: &Association, offer: &Offer) -> Reason {
     if let Some(e) = &offer.eligibility
         && !e.languages.is_empty()
     {
-        trace.add_fact(
-            format!("langues : {}", e.languages.join(", ")),
-            &e.source,
-            e.as_of,
-        );
+        let codes = e.languages.join(", ");
+        let fact = Text::new(format!("langues : {codes}"), format!("languages: {codes}"));
+        trace.add_text_fact(&fact, &e.source, e.as_of);
     }
     let quebec = country == "CA"
         && matches!(
