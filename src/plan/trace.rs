@@ -298,8 +298,8 @@ pub const RULES: &[(&str, &str, &str)] = &[
     ),
     (
         "framaspace.language",
-        "Frama.space est réservé aux structures francophones.",
-        "Frama.space is for French-speaking organisations.",
+        "Frama.space est réservé aux structures francophones : jugé sur les langues de travail de l'association, sinon sur son pays.",
+        "Frama.space is for French-speaking organisations: judged on the association's working languages, else on its country.",
     ),
     (
         "framaspace.accounts",
