@@ -414,6 +414,7 @@ table! {
     PlainProgress => "Progression : {0} réponses sur {1} ({2} %).", "Progress: {0} answers out of {1} ({2} %).";
     PlainSectionPrompt => "Numéro de la section", "Section number";
     PlainNoteStart => "Écrivez la note ; terminez par une ligne ne contenant qu'un point.", "Write the note; end with a line holding only a full stop.";
+    PlainNotUtf8 => "Ligne refusée : ce n'est pas du texte UTF-8 valide (octet {0}), rien n'en a été enregistré. Passez le terminal (ou le fichier) en UTF-8, puis retapez la ligne.", "Line refused: it is not valid UTF-8 text (byte {0}); nothing of it was saved. Switch the terminal (or the file) to UTF-8, then type the line again.";
     PlainConfirm => "Confirmer (o/N)", "Confirm (y/N)";
 
     // Leaving.
