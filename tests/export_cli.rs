@@ -1,7 +1,7 @@
 //! The `export` and `import` commands end to end, through the real binary: files written and
 //! printed, no overwrite without `--force`, every format at once, JSON export → import into
 //! another database → export gives the same bytes, importing twice duplicates nothing, a
-//! malformed file writes nothing.
+//! schema-1 export still imports and comes out in schema 2, a malformed file writes nothing.
 
 mod export_fixture;
 
@@ -171,6 +171,53 @@ fn json_export_import_export_is_identical() {
     );
     assert!(o.status.success());
     let file2 = String::from_utf8(o.stdout).unwrap().trim().to_string();
+    assert_eq!(
+        std::fs::read(&file1).unwrap(),
+        std::fs::read(&file2).unwrap()
+    );
+}
+
+/// An export written before schema 2 (`tests/fixtures/export/schema-1-export.json`) imports;
+/// exported again it is schema 2, which imports elsewhere and exports to the same bytes.
+#[test]
+fn a_schema_1_export_imports_and_comes_back_in_schema_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let old =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/schema-1-export.json");
+    let old_json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&old).unwrap()).unwrap();
+    assert_eq!(old_json["schema_version"], 1);
+    let id = old_json["audit"]["id"].as_str().unwrap().to_string();
+    let export_json = |db: &Path, out: &str| -> String {
+        let out = tmp.path().join(out);
+        let o = run(
+            db,
+            &[
+                "export",
+                &id,
+                "--format",
+                "json",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap().trim().to_string()
+    };
+    let db1 = tmp.path().join("old.db");
+    let i = run(&db1, &["import", old.to_str().unwrap()]);
+    assert!(i.status.success(), "{}", String::from_utf8_lossy(&i.stderr));
+    let file1 = export_json(&db1, "one");
+    let new_json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file1).unwrap()).unwrap();
+    assert_eq!(new_json["schema_version"], 2);
+    for part in ["association", "audit"] {
+        assert_eq!(new_json[part], old_json[part], "{part}");
+    }
+    let db2 = tmp.path().join("new.db");
+    let i = run(&db2, &["import", &file1]);
+    assert!(i.status.success(), "{}", String::from_utf8_lossy(&i.stderr));
+    let file2 = export_json(&db2, "two");
     assert_eq!(
         std::fs::read(&file1).unwrap(),
         std::fs::read(&file2).unwrap()

@@ -1,6 +1,7 @@
 //! Hostile JSON exports given to `diagasso import`: empty, cut short, not UTF-8, too big, a
-//! megabyte of note, and an export made on a questionnaire version this build does not ship
-//! (imported with its copy, then shown and exported from it).
+//! megabyte of note, an export made on a questionnaire version this build does not ship
+//! (imported with its copy, then shown and exported from it), and schema-2 exports whose
+//! questionnaire inflates past 32 MB or whose plan names a trace that is not there.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -200,4 +201,55 @@ fn an_export_on_an_unknown_questionnaire_version_imports_shows_and_exports() {
     let json = json.expect("a JSON export");
     assert_eq!(json["questionnaire"]["version"], 7);
     assert_eq!(json["questionnaire"]["hash"], hash.as_str());
+}
+
+/// The example rewritten in schema 2 (the compact format), as JSON.
+fn example_v2() -> serde_json::Value {
+    let bytes = serde_json::to_vec(&example()).unwrap();
+    let (doc, _) = diagasso::export::json::parse(&bytes).unwrap();
+    let text = diagasso::export::json::write(&doc).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["schema_version"], 2);
+    v
+}
+
+/// 33 MB of spaces gzip into some 32 kB: the import stops reading at 32 MB.
+#[test]
+fn a_json_export_whose_questionnaire_inflates_past_32_mb_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("base.db");
+    let mut v = example_v2();
+    v["questionnaire"]["source_gzip_base64"] =
+        diagasso::export::json::gzip_base64(&" ".repeat(33 << 20))
+            .unwrap()
+            .into();
+    let f = file(dir.path(), "bombe.json", &serde_json::to_vec(&v).unwrap());
+    assert!(std::fs::metadata(&f).unwrap().len() < 200_000);
+    assert_refused(
+        &import(dir.path(), &db, &f),
+        &format!(
+            "{}: unreadable attached questionnaire (over 32 MB once decompressed); export it again \
+             with diagasso; nothing was imported.\n",
+            f.display()
+        ),
+    );
+    assert!(!db.exists());
+}
+
+#[test]
+fn a_json_export_whose_plan_names_a_missing_trace_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("base.db");
+    let mut v = example_v2();
+    v["plan"]["needs"][0]["trace"] = "t999".into();
+    let f = file(dir.path(), "trou.json", &serde_json::to_vec(&v).unwrap());
+    assert_refused(
+        &import(dir.path(), &db, &f),
+        &format!(
+            "{}: malformed export: the plan refers to 't999', missing from 'traces'; export it \
+             again with diagasso; nothing was imported.\n",
+            f.display()
+        ),
+    );
+    assert!(!db.exists());
 }

@@ -1,7 +1,8 @@
 //! Shared by the plan tests: load an answers file (the `diagasso new` format, read by
 //! `answers_file`) into an `Association` and an in-memory `Audit`, and check a JSON value
-//! against a JSON Schema structurally (type, required, properties, items, enum, const, $ref,
-//! oneOf, minimum/maximum) — enough for our own schema, with no new dependency.
+//! against a JSON Schema structurally (type, required, properties, additionalProperties as a
+//! schema for maps keyed by id, items, enum, const, $ref, oneOf, minimum/maximum) — enough for
+//! our own schemas, with no new dependency.
 
 #![allow(dead_code)]
 
@@ -165,12 +166,18 @@ fn walk(
                 out.push(format!("{at}: missing required key `{key}`"));
             }
         }
-        if let Some(props) = s.get("properties").and_then(|p| p.as_object()) {
-            for (key, val) in obj {
-                match props.get(key) {
-                    Some(ps) => walk(root, ps, val, &format!("{at}.{key}"), out),
-                    None => out.push(format!("{at}: key `{key}` not in the schema")),
+        let props = s.get("properties").and_then(|p| p.as_object());
+        // A map keyed by id: every value against `additionalProperties`.
+        let others = s.get("additionalProperties").filter(|a| a.is_object());
+        for (key, val) in obj {
+            match (props.and_then(|p| p.get(key)), others) {
+                (Some(ps), _) | (None, Some(ps)) => {
+                    walk(root, ps, val, &format!("{at}.{key}"), out)
                 }
+                (None, None) if props.is_some() => {
+                    out.push(format!("{at}: key `{key}` not in the schema"))
+                }
+                (None, None) => {}
             }
         }
     }

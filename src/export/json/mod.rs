@@ -3,9 +3,21 @@
 //! by `exports/schema/audit-export.schema.json`. It is what `diagasso import` reads back:
 //! export → import → export gives the same bytes.
 //!
+//! Schema 2 (written since the compact format) says each thing once: the providers, traces,
+//! answers and facts the plan cites sit in top-level maps keyed by id and the plan refers to
+//! them (`pack`), the questionnaire's TOML is gzip + base64, and the layout is compact
+//! (`layout`). Schema 1 files (the plan whole, the TOML as text) are still read (`wire`); both
+//! give the same [`AuditExport`].
+//!
 //! Anonymised, it leaves out the contact, the trainer, the postcode (the département stays),
 //! notes and text answers (unless `with_notes`), and the name is replaced by activity +
 //! département (unless `keep_name`).
+
+mod layout;
+pub mod pack;
+mod shared;
+mod unpack;
+mod wire;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,11 +28,14 @@ use crate::audit::{Answer, Association, Audit, Value};
 use crate::i18n::Lang;
 use crate::questionnaire::{self, Questionnaire};
 
+pub use wire::{gunzip_base64, gzip_base64};
+
 /// The `format` field: what kind of file this is.
 pub const FORMAT: &str = "diagasso-audit-export";
-/// The version of the schema this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
-/// The largest file `parse` accepts (a real export is a few hundred kilobytes).
+/// The version of the schema this build writes.
+pub const SCHEMA_VERSION: u32 = 2;
+/// The largest file `parse` accepts, and the largest questionnaire it decompresses (a real
+/// export is about a hundred kilobytes).
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 
 /// The questionnaire exactly as the audit was answered on it.
@@ -35,11 +50,11 @@ pub struct QuestionnaireCopy {
     pub source: String,
 }
 
-/// A JSON export, as written and as read back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A JSON export in memory, whatever the version of its file: the plan whole, the
+/// questionnaire's TOML as text.
+#[derive(Debug, Clone, PartialEq)]
 pub struct AuditExport {
-    pub format: String,
+    /// The version written (`SCHEMA_VERSION`), or the one read.
     pub schema_version: u32,
     pub lang: Lang,
     pub anonymised: bool,
@@ -71,7 +86,6 @@ pub fn document(input: &Input, opts: &Options) -> AuditExport {
             .retain(|_, r| !matches!(r.answer, Answer::Given(Value::Text(_))));
     }
     AuditExport {
-        format: FORMAT.to_string(),
         schema_version: SCHEMA_VERSION,
         lang: opts.lang,
         anonymised: opts.anonymise,
@@ -88,9 +102,23 @@ pub fn document(input: &Input, opts: &Options) -> AuditExport {
     }
 }
 
-/// Render the JSON export (pretty, with a final newline).
+/// Render the JSON export (schema 2, with a final newline).
 pub fn render(input: &Input, opts: &Options) -> Result<String, ExportError> {
-    let mut s = serde_json::to_string_pretty(&document(input, opts)).map_err(|e| {
+    write(&document(input, opts))
+}
+
+/// The top-level fields broken into lines one level further down: an answer, a plan item, a
+/// map entry each on its own line.
+fn depth_of(top: &str) -> usize {
+    match top {
+        "audit" | "plan" => 3,
+        _ => 2,
+    }
+}
+
+/// Write `doc` in schema 2, whatever the version it was read from.
+pub fn write(doc: &AuditExport) -> Result<String, ExportError> {
+    let mut s = layout::to_string(&wire::to_v2(doc)?, depth_of).map_err(|e| {
         ExportError::msg(
             format!("écriture JSON impossible : {e}"),
             format!("cannot write JSON: {e}"),
@@ -134,31 +162,34 @@ pub fn parse(bytes: &[u8]) -> Result<(AuditExport, Questionnaire), ExportError> 
             format!("not a diagasso export (\"format\" is not \"{FORMAT}\")"),
         ));
     }
-    match head.get("schema_version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+    let malformed = |e: serde_json::Error| {
+        bad(
+            format!("export mal formé : {e}"),
+            format!("malformed export: {e}"),
+        )
+    };
+    let doc: AuditExport = match head.get("schema_version").and_then(|v| v.as_u64()) {
+        Some(1) => serde_json::from_value::<wire::V1>(head)
+            .map_err(malformed)?
+            .into(),
+        Some(2) => wire::from_v2(serde_json::from_value(head).map_err(malformed)?)?,
         Some(v) => {
             return Err(bad(
                 format!(
-                    "version de schéma {v} non prise en charge (attendue : {SCHEMA_VERSION}) ; mettez diagasso à jour"
+                    "version de schéma {v} non prise en charge (celles lues : 1 et 2) ; mettez diagasso à jour"
                 ),
                 format!(
-                    "schema version {v} not supported (expected {SCHEMA_VERSION}); update diagasso"
+                    "schema version {v} not supported (this build reads 1 and 2); update diagasso"
                 ),
             ));
         }
         None => {
             return Err(bad(
-                "champ \"schema_version\" manquant",
-                "missing \"schema_version\"",
+                "champ \"schema_version\" manquant ; ce fichier n'a pas été écrit par diagasso export",
+                "missing \"schema_version\"; this file was not written by diagasso export",
             ));
         }
-    }
-    let doc: AuditExport = serde_json::from_value(head).map_err(|e| {
-        bad(
-            format!("export mal formé : {e}"),
-            format!("malformed export: {e}"),
-        )
-    })?;
+    };
     let (a, audit) = (&doc.association, &doc.audit);
     if a.id.trim().is_empty() || audit.id.trim().is_empty() {
         return Err(bad("identifiant vide", "empty id"));
