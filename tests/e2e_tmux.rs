@@ -286,3 +286,89 @@ fn the_demo_plan_exports_markdown_and_html_and_never_replaces_without_a_yes() {
     t.keys(&["C-c"]);
     t.wait_for("Tout est enregistré dans");
 }
+
+#[test]
+fn a_workshop_is_run_from_its_dashboard_and_survives_a_kill() {
+    if !tmux_available() {
+        eprintln!("NOTICE: tmux is not installed; the end-to-end test is skipped.");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db: PathBuf = dir.path().join("e2e.db");
+    let pid = dir.path().join("pid");
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_diagasso"));
+    let t = Tmux {
+        socket: format!("diagasso-e2e-workshop-{}", std::process::id()),
+    };
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "env",
+        "LANG=fr_FR.UTF-8",
+        "TERM=xterm-256color",
+        "PS1=e2e$ ",
+        "DIAGASSO_TRAINER=e2e",
+        "DIAGASSO_CATALOG=/nonexistent/catalogue.toml",
+        "sh",
+    ]);
+    t.wait_for("e2e$");
+    t.text(&launch_line(&bin, &db, &pid));
+    t.keys(&["Enter"]);
+    t.wait_for("Bienvenue dans diagasso");
+    t.keys(&["d"]);
+    t.wait_for("Question");
+    t.keys(&["Escape"]);
+    t.wait_for("w ateliers");
+    t.keys(&["w"]);
+    t.wait_for("Aucun atelier");
+    t.keys(&["a"]);
+    t.wait_for("Nouvel atelier");
+    t.text("Forum des associations");
+    t.keys(&["F10"]);
+    t.wait_for("Atelier « Forum des associations »");
+    for (name, answers) in [("Amicale laïque", 3), ("Club de judo", 1)] {
+        t.keys(&["a"]);
+        t.wait_for("Nouvelle association");
+        t.text(name);
+        t.keys(&["Escape"]);
+        t.wait_for("Question 1/");
+        for _ in 0..answers {
+            answer_one(&t);
+        }
+        // Leave the field if the question is typed, then the audit: back to the dashboard.
+        if t.screen().contains("Tapez") {
+            t.keys(&["Escape"]);
+        }
+        t.keys(&["q"]);
+        t.wait_for("a ajouter une association");
+    }
+    let dash = t.wait_for("Club de judo");
+    assert!(dash.contains("Amicale laïque"), "{dash}");
+    assert!(dash.contains("3/21") && dash.contains("1/21"), "{dash}");
+    kill9(&pid);
+    std::thread::sleep(Duration::from_millis(300));
+    t.text("stty sane; tput rmcup 2>/dev/null; clear");
+    t.keys(&["C-j"]);
+    t.wait_for("e2e$");
+    t.text(&launch_line(&bin, &db, &pid));
+    t.keys(&["Enter"]);
+    t.wait_for("w ateliers");
+    t.keys(&["w"]);
+    let list = t.wait_for("Forum des associations");
+    assert!(list.contains("2 audit(s)"), "{list}");
+    t.keys(&["Enter"]);
+    let dash = t.wait_for("Club de judo");
+    assert!(dash.contains("3/21") && dash.contains("1/21"), "{dash}");
+    // Switching: the first association, where it was left.
+    t.keys(&["Home", "Enter"]);
+    t.wait_for("Amicale laïque · Atelier express");
+    t.wait_for("Question 4/");
+    t.keys(&["C-c"]);
+    t.wait_for("Tout est enregistré dans");
+}

@@ -127,3 +127,50 @@ fn english_and_an_empty_database() {
     );
     assert!(out.contains("Everything is saved. Goodbye."), "{out}");
 }
+
+#[test]
+fn a_followup_in_line_mode_offers_each_previous_answer_and_saves_only_what_is_confirmed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("plain.db");
+    // The demo (a whole audit), then back to the menu.
+    let (_, ok) = run(&db, "d\nq\n", &["--plain", "--lang", "fr"]);
+    assert!(ok);
+    // "suivi 1": a follow-up of it. `=` confirms the first answer, `nsp` changes the second,
+    // `<` goes back to the second to hear how it stands.
+    let (out, ok) = run(
+        &db,
+        "suivi 1\n=\nnsp\n<\nq\nq\n",
+        &["--plain", "--lang", "fr"],
+    );
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("Tapez = pour reprendre cette réponse."),
+        "each previous answer is offered:\n{out}"
+    );
+    assert!(
+        out.contains("✓ même réponse qu'au diagnostic du") || out.contains("Au diagnostic du"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Au diagnostic du"),
+        "the changed answer recalls the old one:\n{out}"
+    );
+    // Two audits now; the follow-up holds exactly the two answers given.
+    let list = std::process::Command::new(env!("CARGO_BIN_EXE_diagasso"))
+        .args(["--db"])
+        .arg(&db)
+        .args(["list", "--json"])
+        .output()
+        .expect("list");
+    let audits: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    let audits = audits.as_array().expect("an array");
+    assert_eq!(audits.len(), 2, "{audits:?}");
+    let answered: Vec<u64> = audits
+        .iter()
+        .filter_map(|a| a["answered"].as_u64())
+        .collect();
+    assert!(
+        answered.contains(&2),
+        "the follow-up has two answers: {answered:?}"
+    );
+}

@@ -237,16 +237,20 @@ const CASES: &[Case] = &[
                 .iter()
                 .find(|r| r.trace.rules.iter().any(|x| x == "framaspace.language"))
                 .ok_or("no language reason")?;
+            // Read from its answer (it works in French), not from its country.
             expect(
-                lang.status == Status::Ok && lang.text.fr.contains("BE"),
-                "Belgium, French-speaking",
+                lang.status == Status::Ok
+                    && lang.text.fr.starts_with("Langues de travail : français")
+                    && lang
+                        .trace
+                        .answers
+                        .iter()
+                        .any(|a| &*a.question == "assoc_languages"),
+                "Belgium, working in French",
             )?;
             expect(
-                lang.trace
-                    .profile
-                    .iter()
-                    .any(|f| f.field == "country" && f.value == "BE"),
-                "country read from the profile",
+                !lang.trace.profile.iter().any(|f| f.field == "country"),
+                "the country is not needed once the languages are answered",
             )?;
             let form = p
                 .framaspace
@@ -685,7 +689,9 @@ fn accounts_fall_back_to_members_and_employees_with_a_note() {
 fn legal_forms_and_countries() {
     use diagasso::audit::LegalForm;
     let (qs, catalog) = setup();
-    let (loaded, q) = load(&fixture("petite-asso-benevole"), &qs);
+    let (mut loaded, q) = load(&fixture("petite-asso-benevole"), &qs);
+    // Without the working languages, the country decides.
+    loaded.audit.answers.remove("assoc_languages");
     let verdict = |form: LegalForm, country: &str, postcode: &str| {
         let mut a = loaded.association.clone();
         a.legal_form = form;
@@ -697,7 +703,11 @@ fn legal_forms_and_countries() {
         verdict(LegalForm::Association, "FR", "38000"),
         Eligible::Yes
     );
-    assert_eq!(verdict(LegalForm::Collectif, "CH", "1200"), Eligible::Yes);
+    // Partly French-speaking: it depends on the association's language, so it is to check.
+    assert_eq!(
+        verdict(LegalForm::Collectif, "CH", "1200"),
+        Eligible::Probably
+    );
     assert_eq!(
         verdict(LegalForm::Fondation, "FR", "38000"),
         Eligible::Probably
@@ -714,7 +724,7 @@ fn legal_forms_and_countries() {
     );
     assert_eq!(
         verdict(LegalForm::Association, "CA", "M5V 2T6"),
-        Eligible::Yes
+        Eligible::Probably
     );
     assert_eq!(
         verdict(LegalForm::Association, "DE", "10115"),
@@ -745,4 +755,180 @@ fn nearby_hosts_score_higher() {
         infini_brest > infini_lyon,
         "{infini_brest:?} vs {infini_lyon:?}"
     );
+}
+
+/// The language reason of a plan.
+fn language_reason(p: &Plan) -> &diagasso::plan::framaspace::Reason {
+    p.framaspace
+        .reasons
+        .iter()
+        .find(|r| r.trace.rules.iter().any(|x| x == "framaspace.language"))
+        .expect("a language reason")
+}
+
+#[test]
+fn working_languages_decide_frama_space_before_the_country() {
+    use diagasso::audit::{Answer, AnswerRecord, Value};
+    let (qs, catalog) = setup();
+    // A Brussels collective (BE) whose French-speaking case is in the fixtures.
+    let (loaded, q) = load(&fixture("collectif-belge"), &qs);
+    let with = |country: &str, answer: Answer| {
+        let mut l = loaded.audit.clone();
+        l.answers.insert(
+            "assoc_languages".into(),
+            AnswerRecord {
+                answer,
+                updated_at: String::new(),
+            },
+        );
+        let mut a = loaded.association.clone();
+        a.country = country.into();
+        plan(&q, &l, &a, &catalog)
+    };
+    let langs =
+        |ids: &[&str]| Answer::Given(Value::Choices(ids.iter().map(|s| s.to_string()).collect()));
+
+    // Dutch-speaking Belgians and German-speaking Swiss are not told Frama.space fits: it blocks,
+    // and their files go to a CHATONS host instead.
+    for (country, lang, fr, en) in [
+        ("BE", "nl", "néerlandais", "Dutch"),
+        ("CH", "de", "allemand", "German"),
+    ] {
+        let p = with(country, langs(&[lang]));
+        let r = language_reason(&p);
+        assert_eq!(r.status, Status::Blocks, "{country}: {:?}", r.text);
+        assert!(
+            r.text.fr.contains(fr) && r.text.en.contains(en),
+            "{:?}",
+            r.text
+        );
+        assert!(r.text.en.contains("does not suit"), "{}", r.text.en);
+        assert!(
+            r.trace
+                .answers
+                .iter()
+                .any(|a| &*a.question == "assoc_languages"),
+            "the answer is in the trace"
+        );
+        assert_eq!(p.framaspace.eligible, Eligible::No, "{country}");
+        assert!(!p.framaspace.recommended);
+        let files = reco(&p, "file-sharing").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            files.chosen().map(|c| c.kind),
+            Some(ProviderKind::Host),
+            "{country}: files at a host"
+        );
+        invariants(&p, &q, &catalog).unwrap_or_else(|e| panic!("{country}: {e}"));
+    }
+
+    // French among its languages: it fits; the other language is a caution, not a refusal.
+    let p = with("BE", langs(&["fr", "nl"]));
+    let r = language_reason(&p);
+    assert_eq!(r.status, Status::Warn, "{:?}", r.text);
+    assert!(r.text.fr.contains("néerlandais"), "{}", r.text.fr);
+    assert_eq!(p.framaspace.eligible, Eligible::Yes);
+    assert!(p.framaspace.recommended);
+    let p = with("BE", langs(&["fr"]));
+    assert_eq!(language_reason(&p).status, Status::Ok);
+    assert_eq!(p.framaspace.eligible, Eligible::Yes);
+    // The answer wins over the country both ways.
+    assert_eq!(
+        language_reason(&with("DE", langs(&["fr"]))).status,
+        Status::Ok
+    );
+    assert_eq!(
+        language_reason(&with("FR", langs(&["en"]))).status,
+        Status::Blocks
+    );
+
+    // "Je ne sais pas": the country decides, and both are in the trace.
+    let p = with("BE", Answer::DontKnow);
+    let r = language_reason(&p);
+    assert_eq!(r.status, Status::Check, "{:?}", r.text);
+    assert!(r.text.en.starts_with("Country: BE"), "{}", r.text.en);
+    assert!(r.trace.profile.iter().any(|x| x.field == "country"));
+    assert!(
+        r.trace
+            .answers
+            .iter()
+            .any(|a| &*a.question == "assoc_languages" && &*a.value == "dont_know")
+    );
+    assert_eq!(p.framaspace.eligible, Eligible::Probably);
+}
+
+#[test]
+fn catalogue_facts_read_in_english_in_an_english_plan() {
+    use diagasso::i18n::Lang;
+    let (qs, catalog) = setup();
+    let (loaded, q) = load(&fixture("petite-asso-benevole"), &qs);
+    let p = plan(&q, &loaded.audit, &loaded.association, &catalog);
+    let cover = p
+        .framaspace
+        .reasons
+        .iter()
+        .find(|r| r.trace.rules.iter().any(|x| x == "framaspace.needs"))
+        .expect("a coverage reason");
+    let facts = |lang| -> Vec<String> {
+        cover
+            .trace
+            .summary(&q, lang)
+            .sources
+            .into_iter()
+            .flat_map(|s| s.facts)
+            .collect()
+    };
+    // The feature labels of offers.toml, in each language.
+    let (fr, en) = (facts(Lang::Fr), facts(Lang::En));
+    assert!(fr.iter().any(|f| f == "Agendas"), "{fr:?}");
+    assert!(en.iter().any(|f| f == "Calendars"), "{en:?}");
+    assert!(!en.iter().any(|f| f == "Agendas"), "{en:?}");
+    // Every bilingual catalogue fact of the plan carries its English; a quota reads in English.
+    let json = serde_json::to_value(&p).expect("serialises");
+    let mut all = Vec::new();
+    collect_facts(&json, &mut all);
+    assert!(!all.is_empty());
+    for (fact, fact_en) in &all {
+        assert!(!fact_en.is_empty(), "no English for '{fact}'");
+    }
+    assert!(
+        all.iter()
+            .any(|(_, en)| en.starts_with("quota 50 accounts")),
+        "{all:?}"
+    );
+    let host = p.hosts.first().expect("a host for e-mail");
+    let host_facts: Vec<String> = host
+        .trace
+        .summary(&q, Lang::En)
+        .sources
+        .into_iter()
+        .flat_map(|s| s.facts)
+        .collect();
+    let evidence = catalog
+        .host(&host.id)
+        .map(|h| h.membership_evidence.evidence.en.clone())
+        .unwrap_or_default();
+    assert!(!evidence.is_empty(), "{}", host.id);
+    assert!(
+        host_facts.iter().any(|f| f.ends_with(&evidence)),
+        "{host_facts:?}"
+    );
+}
+
+/// Every (fact, fact_en) pair of the plan's JSON.
+fn collect_facts(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(o) => {
+            if let Some(serde_json::Value::Array(facts)) = o.get("facts") {
+                for f in facts {
+                    let s = |k: &str| f.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+                    out.push((s("fact"), s("fact_en")));
+                }
+            }
+            for x in o.values() {
+                collect_facts(x, out);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_facts(x, out)),
+        _ => {}
+    }
 }

@@ -128,21 +128,42 @@ fn needs_tab() {
 fn progress_tab_scrolled() {
     let mut s = state(30, Lang::Fr, Theme::mono());
     s.cmd(Cmd::Left);
+    assert_eq!(s.tab, Tab::Pools, "← from the first tab wraps to the last");
+    s.cmd(Cmd::Left);
     assert_eq!(s.tab, Tab::Progress);
+    assert_eq!((s.selected, s.scroll), (0, 0));
     s.cmd(Cmd::PageDown);
     assert_eq!(
-        s.scroll, 14,
-        "30 rows, 16 per page: the last page starts at 14"
+        (s.selected, s.scroll),
+        (16, 2),
+        "the cursor a page down, the list scrolled just enough to show it above the \"more\" line"
     );
     s.cmd(Cmd::Up);
-    assert_eq!(s.scroll, 13);
+    assert_eq!(
+        (s.selected, s.scroll),
+        (15, 2),
+        "no scroll while the cursor shows"
+    );
+    s.cmd(Cmd::Bottom);
+    assert_eq!((s.selected, s.scroll), (29, 15));
+    s.cmd(Cmd::Up);
+    assert_eq!(
+        s.selected_audit().map(|p| p.audit_id.as_str()),
+        Some(s.dashboard.progress[28].audit_id.as_str())
+    );
     snap("dashboard_progress", &s);
     s.cmd(Cmd::Right);
     assert_eq!(
         (s.tab, s.scroll),
-        (Tab::Tools, 0),
+        (Tab::Pools, 0),
         "a new tab starts at its top"
     );
+    assert!(
+        s.selected_audit().is_none(),
+        "only the progress tab opens audits"
+    );
+    assert!(s.cmd(Cmd::Pick(2)));
+    assert_eq!(s.tab, Tab::Progress);
     assert!(!s.cmd(Cmd::Delete), "not a dashboard command");
 }
 

@@ -70,6 +70,11 @@ fn delete_asks_with_no_by_default() {
 fn choose_a_questionnaire() {
     let mut app = home_app(Lang::Fr, Theme::dark(), rows(3));
     app.update(Action::Cmd(Cmd::NewAudit));
+    // The first audit has no answer yet: nothing to follow up.
+    snap("choose_fresh", &app);
+    app.update(Action::Cmd(Cmd::Back));
+    app.update(Action::Cmd(Cmd::Down));
+    app.update(Action::Cmd(Cmd::NewAudit));
     snap("choose", &app);
 }
 
@@ -142,6 +147,8 @@ fn walk_in_the_mono_theme() {
         question_id: "files_tools".into(),
         at: "14:05:00".into(),
     });
+    // « Je ne sais pas » moves on; back to the question to see its mark.
+    app.update(Action::Cmd(Cmd::PrevQuestion));
     snap("walk_mono", &app);
 }
 

@@ -162,7 +162,8 @@ fn new_association_is_created_on_leaving_the_name_then_goes_on_to_a_questionnair
         cmd(&mut app, Cmd::Pick(1)),
         vec![Effect::StartAudit {
             association_id: "asso-new".into(),
-            questionnaire_id: "atelier-express".into()
+            questionnaire_id: "atelier-express".into(),
+            workshop_id: None,
         }]
     );
     assert_eq!(

@@ -85,6 +85,18 @@ table! {
     KeyYes => "oui", "yes";
     KeyNo => "non", "no";
     KeyChoose => "choisir", "choose";
+    KeyWorkshops => "ateliers", "workshops";
+    KeyCompare => "comparer un suivi au diagnostic précédent", "compare a follow-up with the earlier audit";
+    KeyExportCompare => "exporter (Markdown et HTML)", "export (Markdown and HTML)";
+    KeyTakePrevious => "reprendre la réponse du diagnostic précédent", "give the previous audit's answer again";
+    KeyOpenWorkshop => "ouvrir l'atelier", "open the workshop";
+    KeyNewWorkshop => "nouvel atelier", "new workshop";
+    KeyBackHome => "retour aux diagnostics", "back to the audits";
+    KeyCreateWorkshop => "créer l'atelier", "create the workshop";
+    KeyOpenAudit => "ouvrir", "open";
+    KeyAddAssociation => "ajouter une association", "add an association";
+    KeyExportDashboard => "exporter", "export";
+    KeyBackWorkshops => "ateliers", "workshops";
     KeyCancel => "annuler", "cancel";
     KeyGoToSection => "aller à la section", "go to the section";
     KeyPlan => "plan", "plan";
@@ -137,19 +149,58 @@ table! {
     DashTitle => "Atelier « {0} »", "Workshop '{0}'";
     DashCounts => "{0} · {1} association(s) · {2} audit(s)", "{0} · {1} association(s) · {2} audit(s)";
     DashFree => "Déjà sur logiciel libre : outils {0} % ({1}/{2}) · besoins {3} % ({4}/{5})", "Already on free software: tools {0} % ({1}/{2}) · needs {3} % ({4}/{5})";
-    DashTabs => "Outils|Besoins|Avancement", "Tools|Needs|Progress";
+    DashTabs => "Outils|Besoins|Avancement|Mutualiser", "Tools|Needs|Progress|Pooling";
+    DashPoolsHead => "Besoins non couverts par du libre, partagés dans une même zone", "Needs not met with free software, shared within one area";
+    DashNoPool => "Aucun groupe : pas deux associations d'une même zone avec un même besoin non couvert par du libre qu'un hébergeur du catalogue pourrait servir.", "No group: no two associations of one area with the same need not met with free software that a catalogue host could serve.";
+    DashPoolGroup => "{0} · {1} · {2} associations", "{0} · {1} · {2} associations";
+    DashNoTool => "pas d'outil", "no tool";
+    DashPoolFramaspace => "  Frama.space couvre ce besoin : gratuit, un espace par association.", "  Frama.space covers this need: free, one space per association.";
+    DashPoolHost => "  Hébergeur possible : {0} — {1}", "  Possible host: {0} — {1}";
+    DashPriceToCheck => "tarif à vérifier", "price to check";
+    DashUnserved => "Besoins partagés sans hébergeur au catalogue :", "Shared needs with no host in the catalogue:";
     DashToolsHead => "Outil · associations (« libre » : logiciel libre)", "Tool · associations ('free': free software)";
     DashNeedsHead => "Besoin · associations (█ sur logiciel libre, ░ pas encore)", "Need · associations (█ on free software, ░ not yet)";
     DashProgressHead => "Association · réponses · avancement · état", "Association · answers · progress · status";
     DashFreeMark => "libre", "free";
     DashNeedFree => "{0} libre(s)", "{0} free";
-    DashEmpty => "Aucun audit dans cet atelier pour l'instant.", "No audit in this workshop yet.";
+    DashEmpty => "Aucun audit dans cet atelier pour l'instant : a pour ajouter une association.", "No audit in this workshop yet: a to add an association.";
+    FilesWritten => "Fichiers écrits : {0}", "Files written: {0}";
+    CompareTitle => "Suivi · {0}", "Follow-up · {0}";
+    CompareSummary => "{0} réponse(s) changée(s) · étapes de l'ancienne feuille de route faites : {1}/{2}", "{0} answer(s) changed · steps of the earlier roadmap done: {1}/{2}";
+    CompareTabs => "Scores|Changements|Étapes", "Scores|Changes|Steps";
+    CompareNoScore => "pas de score", "no score";
+    CompareNoAnswer => "(pas de réponse)", "(no answer)";
+    ComparePartial => "Suivi en cours ({0}/{1} réponses) : comparaison juste une fois terminé.", "Follow-up under way ({0}/{1} answers): the comparison is right once complete.";
+    CompareNoChange => "Aucune réponse n'a changé.", "No answer changed.";
+    CompareNoSteps => "L'ancien plan n'avait pas d'étape.", "The earlier plan had no step.";
+    WorkshopsTitle => "Ateliers", "Workshops";
+    WorkshopsColumns => "Atelier|Date|Lieu|Audits", "Workshop|Date|Place|Audits";
+    WorkshopAudits => "{0} audit(s)", "{0} audit(s)";
+    WorkshopsEmpty => "Aucun atelier pour l'instant. Un atelier regroupe les diagnostics de plusieurs associations (une journée avec les associations étudiantes d'un campus, un réseau d'éducation populaire) et en montre le tableau de bord. Touche a pour en créer un.", "No workshop yet. A workshop groups the audits of several associations (a day with a campus's student associations, a popular-education network) and shows their dashboard. Key a to create one.";
+    WorkshopCreated => "Atelier créé : a pour y ajouter une association.", "Workshop created: a to add an association.";
+    WorkshopNew => "Nouvel atelier", "New workshop";
+    WorkshopIntro => "Les associations ajoutées commencent sur le questionnaire choisi ici.", "Associations added start on the questionnaire chosen here.";
+    WorkshopName => "Nom", "Name";
+    WorkshopDate => "Date (AAAA-MM-JJ)", "Date (YYYY-MM-DD)";
+    WorkshopPlace => "Lieu", "Place";
+    WorkshopTrainer => "Formateur·ice", "Trainer";
+    WorkshopQuestionnaire => "Questionnaire", "Questionnaire";
+    WorkshopCreateHint => "F10 ou Entrée sur le questionnaire : créer l'atelier. Échap : annuler.", "F10, or Enter on the questionnaire: create the workshop. Esc: cancel.";
+    PreviousAnswer => "Diagnostic du {0} : {1}", "Audit of {0}: {1}";
+    PreviousTake => "= ou F3 : reprendre cette réponse", "= or F3: give this answer again";
+    PreviousTakeField => "F3 : reprendre cette réponse", "F3: give this answer again";
+    PreviousSame => "✓ même réponse qu'au diagnostic du {0}", "✓ same answer as in the audit of {0}";
+    PreviousChanged => "Au diagnostic du {0} : {1}", "In the audit of {0}: {1}";
+    PreviousNone => "Pas de réponse précédente à cette question.", "No previous answer to this question.";
+    FollowupOf => "suivi du {0}", "follow-up of {0}";
+    PlainPrevious => "Diagnostic du {0} : {1}. Tapez = pour reprendre cette réponse.", "Audit of {0}: {1}. Type = to give this answer again.";
     DashMore => "… {0} de plus (↓)", "… {0} more (↓)";
 
     // Choose a questionnaire.
     ChooseTitle => "Quel questionnaire ?", "Which questionnaire?";
     ChooseFor => "Nouveau diagnostic pour « {0} »", "New audit for '{0}'";
     QuestionCount => "{0} questions", "{0} questions";
+    ChooseFollowup => "Suivi de ce diagnostic ({0}) : réponses à confirmer", "Follow-up of this audit ({0}): answers to confirm";
 
     // Profile.
     ProfileTitleNew => "Nouvelle association", "New association";
@@ -337,7 +388,7 @@ table! {
     PlainIntro => "diagasso, mode ligne. Chaque réponse est enregistrée dès qu'elle est donnée. Tapez ? pour l'aide.", "diagasso, line mode. Every answer is saved the moment it is given. Type ? for help.";
     PlainListHead => "{0} : {1}", "{0}: {1}";
     PlainMenuPrompt => "Numéro du diagnostic à reprendre, n nouvelle association, d démonstration, q quitter", "Number of the audit to resume, n new association, d demo, q quit";
-    PlainMenuHelp => "Commandes : un numéro reprend ce diagnostic ; n crée une association ; d crée l'association de démonstration ; / suivi d'un texte filtre la liste (/ seul l'efface) ; + et - changent de page ; q quitte.", "Commands: a number resumes that audit; n creates an association; d creates the demo association; / followed by text filters the list (/ alone clears it); + and - change page; q quits.";
+    PlainMenuHelp => "Commandes : un numéro reprend ce diagnostic ; suivi et un numéro commence le suivi de ce diagnostic (chaque réponse précédente proposée, rien de recopié) ; n crée une association ; d crée l'association de démonstration ; / suivi d'un texte filtre la liste (/ seul l'efface) ; + et - changent de page ; q quitte.", "Commands: a number resumes that audit; followup and a number starts a follow-up of that audit (each previous answer offered, nothing copied); n creates an association; d creates the demo association; / followed by text filters the list (/ alone clears it); + and - change page; q quits.";
     PlainMenuUnknown => "Je n'ai pas compris. Tapez ? pour l'aide.", "I did not understand. Type ? for help.";
     PlainBye => "Tout est enregistré. Au revoir.", "Everything is saved. Goodbye.";
     PlainWelcome => "diagasso accompagne le diagnostic des pratiques numériques d'une association, question par question, et en tire un plan de transition vers des outils libres. Chaque réponse est enregistrée sur cet ordinateur dès qu'elle est donnée. Aucun diagnostic pour l'instant : tapez n pour créer l'association, ou d pour essayer avec une association de démonstration.", "diagasso guides the diagnostic of an association's digital practices, question by question, and turns it into a transition plan towards free software. Every answer is saved on this computer the moment it is given. No audit yet: type n to create the association, or d to try a demo association.";
@@ -346,7 +397,7 @@ table! {
     PlainAssociationCreated => "Association « {0} » enregistrée.", "Association '{0}' saved.";
     PlainAuditOpened => "Diagnostic de « {0} » : {1}.", "Audit of '{0}': {1}.";
     PlainWalkHelpShort => "Répondez à chaque question puis Entrée. nsp : je ne sais pas ; ligne vide : suivante ; < : précédente ; ? : aide ; q : menu.", "Answer each question then Enter. dk: don't know; empty line: next; <: previous; ?: help; q: menu.";
-    PlainWalkHelp => "Commandes : nsp je ne sais pas ; nc non concerné (si proposé) ; ligne vide valider et passer à la suite ; > passer sans répondre ; < question précédente ; effacer retirer la réponse ; note écrire une note sur la question ; note g note générale ; p progression ; sections aller à une section ; relire relire les réponses ; fin terminer le diagnostic ; q revenir au menu.", "Commands: dk don't know; na not applicable (when offered); empty line confirm and go on; > skip without answering; < previous question; clear remove the answer; note write a note on the question; note g general note; p progress; sections go to a section; review read the answers back; finish finish the audit; q back to the menu.";
+    PlainWalkHelp => "Commandes : nsp je ne sais pas ; nc non concerné (si proposé) ; ligne vide valider et passer à la suite ; > passer sans répondre ; < question précédente ; effacer retirer la réponse ; note écrire une note sur la question ; note g note générale ; p progression ; sections aller à une section ; relire relire les réponses ; fin terminer le diagnostic ; = (suivi) reprendre la réponse du diagnostic précédent ; q revenir au menu.", "Commands: dk don't know; na not applicable (when offered); empty line confirm and go on; > skip without answering; < previous question; clear remove the answer; note write a note on the question; note g general note; p progress; sections go to a section; review read the answers back; finish finish the audit; = (follow-up) give the previous audit's answer again; q back to the menu.";
     PlainAnswerPrompt => "Réponse", "Answer";
     PlainEnd => "C'était la dernière question. Tapez relire pour relire, fin pour terminer, q pour revenir au menu.", "That was the last question. Type review to read back, finish to finish, q to go back to the menu.";
     PlainSaved => "Enregistré {0}.", "Saved {0}.";
@@ -363,6 +414,7 @@ table! {
     PlainProgress => "Progression : {0} réponses sur {1} ({2} %).", "Progress: {0} answers out of {1} ({2} %).";
     PlainSectionPrompt => "Numéro de la section", "Section number";
     PlainNoteStart => "Écrivez la note ; terminez par une ligne ne contenant qu'un point.", "Write the note; end with a line holding only a full stop.";
+    PlainNotUtf8 => "Ligne refusée : ce n'est pas du texte UTF-8 valide (octet {0}), rien n'en a été enregistré. Passez le terminal (ou le fichier) en UTF-8, puis retapez la ligne.", "Line refused: it is not valid UTF-8 text (byte {0}); nothing of it was saved. Switch the terminal (or the file) to UTF-8, then type the line again.";
     PlainConfirm => "Confirmer (o/N)", "Confirm (y/N)";
 
     // Leaving.

@@ -61,6 +61,24 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
                 offset = offset.saturating_sub(PAGE);
                 continue;
             }
+            // "suivi 3": a follow-up of audit 3, its answers offered one by one.
+            _ if followup_of(line).is_some() => {
+                let n = followup_of(line).and_then(|n| n.checked_sub(1));
+                match n.filter(|i| (offset..offset + rows.len()).contains(i)) {
+                    Some(i) => {
+                        let previous_audit_id = rows[i - offset].audit_id.clone();
+                        match p.effect(Effect::StartFollowup { previous_audit_id })?.pop() {
+                            Some(Action::AuditStarted { audit_id }) => open(p, audit_id)?,
+                            _ => Flow::Menu,
+                        }
+                    }
+                    None => {
+                        p.ui(Ui::PlainMenuUnknown)?;
+                        relist = false;
+                        continue;
+                    }
+                }
+            }
             _ if line.starts_with('/') => {
                 filter = line[1..].trim().to_string();
                 offset = 0;
@@ -81,6 +99,14 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
             return bye(p);
         }
     }
+}
+
+/// The number in "suivi N" / "followup N".
+fn followup_of(line: &str) -> Option<usize> {
+    let (word, n) = line.split_once(' ')?;
+    matches!(word.to_lowercase().as_str(), "suivi" | "followup")
+        .then(|| n.trim().parse().ok())
+        .flatten()
 }
 
 fn bye<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
@@ -270,6 +296,7 @@ fn choose_and_start<R: BufRead, W: Write>(
     let effect = Effect::StartAudit {
         association_id,
         questionnaire_id: chosen,
+        workshop_id: None,
     };
     match p.effect(effect)?.pop() {
         Some(Action::AuditStarted { audit_id }) => open(p, audit_id),

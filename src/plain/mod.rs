@@ -2,7 +2,8 @@
 //! full-screen interface): the same audits and the same walk as numbered prompts on the normal
 //! screen. No alternate screen, no box drawing, no colour, no spinner: lines written to standard
 //! output, answers read from standard input, every save announced as a line. It works fed from
-//! a file; the end of the input saves (everything already is) and quits cleanly.
+//! a file; the end of the input saves (everything already is) and quits cleanly. A line that is
+//! not valid UTF-8 is refused with a bilingual message and its prompt asked again.
 //!
 //! It drives the same `walk::Walk` as the TUI and reaches the store through the same
 //! `tui::effects::Executor`, so it holds no SQL and cannot disagree with the TUI.
@@ -60,20 +61,36 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     /// Print `prompt` and read one line (trimmed of its line break); `None` at the end of the
-    /// input.
+    /// input. A line that is not valid UTF-8 (a Latin-1 terminal or file) is refused with a
+    /// message and the prompt is asked again: what is already saved stays, the session goes on.
     fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
-        write!(self.out, "{prompt} > ")?;
-        self.out.flush()?;
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
-            writeln!(self.out)?;
-            return Ok(None);
+        loop {
+            write!(self.out, "{prompt} > ")?;
+            self.out.flush()?;
+            let mut bytes = Vec::new();
+            if self.input.read_until(b'\n', &mut bytes)? == 0 {
+                writeln!(self.out)?;
+                return Ok(None);
+            }
+            let (line, bad_at) = match String::from_utf8(bytes) {
+                Ok(line) => (line, None),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to() + 1;
+                    (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+                }
+            };
+            let line = line.trim_end_matches(['\n', '\r']).to_string();
+            if self.echo {
+                writeln!(self.out, "{line}")?;
+            }
+            match bad_at {
+                None => return Ok(Some(line)),
+                Some(at) => {
+                    let text = Ui::PlainNotUtf8.fill(self.lang, &[&at]);
+                    self.say(text)?;
+                }
+            }
         }
-        let line = line.trim_end_matches(['\n', '\r']).to_string();
-        if self.echo {
-            writeln!(self.out, "{line}")?;
-        }
-        Ok(Some(line))
     }
 
     /// Carry out an effect; report failures as lines and return the other results.

@@ -2,7 +2,8 @@
 //! section starts), its options numbered, the answer read from a line, every save announced
 //! ("Enregistré 14:03:12."). Commands: `?` help, `nsp` don't know, `nc` not applicable, empty
 //! line to confirm and go on, `>` skip, `<` back, `effacer`, `note`, `note g`, `p` progress,
-//! `sections`, `relire`, `fin`, `q` back to the menu.
+//! `sections`, `relire`, `fin`, `q` back to the menu; on a follow-up, each question also says
+//! what the previous audit answered, and `=` gives that answer again.
 
 use std::io::{self, BufRead, Write};
 
@@ -13,6 +14,7 @@ use crate::i18n::ui::Ui;
 use crate::questionnaire::{Kind, Question};
 use crate::tui::action::{Action, Effect, OpenedAudit};
 use crate::walk::describe::{answer_text, number};
+use crate::walk::previous::{PreviousAudit, Standing};
 use crate::walk::{self as engine, Input, Walk};
 
 /// Where the walk left off.
@@ -25,6 +27,8 @@ pub enum Flow {
 struct State {
     audit_id: String,
     walk: Walk,
+    /// On a follow-up, the audit it starts from.
+    previous: Option<PreviousAudit>,
     shown: Option<usize>,
     section: Option<usize>,
 }
@@ -36,11 +40,13 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -
         association_name,
         questionnaire,
         cursor,
+        previous,
     } = opened;
     let title = questionnaire.title.get(lang).to_string();
     let mut st = State {
         audit_id: audit.id.clone(),
         walk: Walk::new(questionnaire, audit.answer_map(), cursor.as_deref()),
+        previous,
         shown: None,
         section: None,
     };
@@ -95,6 +101,18 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -
             "nsp" | "dk" => vec![Input::DontKnow, Input::Continue],
             "nc" | "na" => vec![Input::NotApplicable, Input::Continue],
             "effacer" | "clear" => vec![Input::Clear],
+            // A follow-up: the previous answer given again, then on.
+            "=" => match st
+                .walk
+                .current()
+                .and_then(|(_, q)| st.previous.as_ref()?.answer(q))
+            {
+                Some(a) => vec![Input::Give(a.clone()), Input::Continue],
+                None => {
+                    p.ui(Ui::PreviousNone)?;
+                    continue;
+                }
+            },
             ">" | "passer" | "skip" => vec![Input::Next],
             "<" | "retour" | "back" => vec![Input::Previous],
             "" => vec![Input::Continue],
@@ -208,6 +226,15 @@ fn print_question<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, st: &mut State)
     }
     if let Some(a) = st.walk.current_answer() {
         p.say(Ui::PlainCurrent.fill(lang, &[&answer_text(q, a, lang)]))?;
+    }
+    if let Some(prev) = &st.previous {
+        let line = match prev.standing(q, st.walk.current_answer(), lang) {
+            Standing::NoPrevious => Ui::PreviousNone.get(lang).to_string(),
+            Standing::ToConfirm(text) => Ui::PlainPrevious.fill(lang, &[&prev.date, &text]),
+            Standing::Same => Ui::PreviousSame.fill(lang, &[&prev.date]),
+            Standing::Changed(text) => Ui::PreviousChanged.fill(lang, &[&prev.date, &text]),
+        };
+        p.say(line)?;
     }
     Ok(())
 }

@@ -6,18 +6,21 @@
 
 use crate::audit::{Association, format_number};
 use crate::catalog::{Offer, Quantity as Q, Quota};
+use crate::i18n::Text;
 
 use super::framaspace::{QuotaCheck, Reason, Status, reason};
 use super::needs::NeedUse;
 use super::read::{Quantity, Read};
 use super::trace::Trace;
 
-fn quota_fact(trace: &mut Trace, q: &Quota, unit: &str) {
-    trace.add_fact(
-        format!("quota {} {unit}", format_number(q.limit)),
-        &q.source,
-        q.as_of,
+/// Cite a quota: `unit` in French and English ("comptes", "accounts").
+fn quota_fact(trace: &mut Trace, q: &Quota, unit: (&str, &str)) {
+    let n = format_number(q.limit);
+    let fact = Text::new(
+        format!("quota {n} {}", unit.0),
+        format!("quota {n} {}", unit.1),
     );
+    trace.add_text_fact(&fact, &q.source, q.as_of);
 }
 
 fn check(q: &Quota, needed: Option<f64>, estimated: bool) -> QuotaCheck {
@@ -47,7 +50,7 @@ pub(super) fn accounts(
         ));
         return None;
     };
-    quota_fact(&mut trace, quota, "comptes");
+    quota_fact(&mut trace, quota, ("comptes", "accounts"));
     let limit = format_number(quota.limit);
     let (needed, estimated) = match read.quantity("accounts") {
         Quantity::Given(n, r) => {
@@ -183,7 +186,7 @@ pub(super) fn storage(
         .collect();
     history.sort_by_key(|q| q.as_of);
     for q in &history {
-        quota_fact(&mut trace, q, "Go");
+        quota_fact(&mut trace, q, ("Go", "GB"));
     }
     let cite = |lang_fr: bool| {
         history
@@ -281,7 +284,7 @@ pub(super) fn coverage(
     ) {
         (Some(q), Quantity::Given(n, r)) if n > q.limit => {
             trace.add_answer(r);
-            quota_fact(&mut trace, q, "participants");
+            quota_fact(&mut trace, q, ("participants", "participants"));
             Some((n, q.limit))
         }
         _ => None,
@@ -296,7 +299,7 @@ pub(super) fn coverage(
         }
     }
     for f in offer.features.iter().filter(|f| covers.contains(&f.need)) {
-        trace.add_fact(f.label.fr.clone(), &f.source, f.as_of);
+        trace.add_text_fact(&f.label, &f.source, f.as_of);
     }
     let names = |ids: &[String], fr: bool| {
         ids.iter()
@@ -343,7 +346,7 @@ pub(super) fn coverage(
         let mut gap_trace = trace;
         let mut inferred = false;
         for gap in offer.not_covered.iter().filter(|g| not.contains(&g.need)) {
-            gap_trace.add_fact(gap.note.fr.clone(), &gap.source, gap.as_of);
+            gap_trace.add_text_fact(&gap.note, &gap.source, gap.as_of);
             inferred |= gap.inferred;
         }
         let (nfr, nen) = if inferred {

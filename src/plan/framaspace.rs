@@ -5,11 +5,11 @@
 //! always says so.
 //!
 //! Criteria: organisation type (association/collectif ok, fondation/syndicat/autre to check,
-//! entreprise no); language (francophone country, else to check); accounts needed (quantity
-//! `accounts`, else members + employees as an estimate) against the catalogue's accounts quota;
-//! files volume (quantity `storage_gb`) against the catalogue's current storage quota, citing
-//! each dated quota; the needs its features cover and those it does not; health or sensitive
-//! data. Quotas are read from the catalogue, never written here.
+//! entreprise no); language (`language`: the working languages answered, else the country);
+//! accounts needed (quantity `accounts`, else members + employees as an estimate) against the
+//! catalogue's accounts quota; files volume (quantity `storage_gb`) against the catalogue's
+//! current storage quota, citing each dated quota; the needs its features cover and those it
+//! does not; health or sensitive data. Quotas are read from the catalogue, never written here.
 
 use serde::{Deserialize, Serialize};
 
@@ -98,16 +98,6 @@ pub struct Framaspace {
     pub trace: Trace,
 }
 
-/// Countries where French is the (or an) everyday language of associations: ISO 3166-1 codes
-/// of France and its overseas territories, Monaco, and the countries where French is official.
-const FRANCOPHONE: &[&str] = &[
-    "FR", "MC", "RE", "GP", "MQ", "GF", "YT", "PM", "NC", "PF", "WF", "BL", "MF", "SN", "CI", "ML",
-    "BF", "NE", "TG", "BJ", "GN", "CM", "CD", "CG", "GA", "TD", "CF", "DJ", "KM", "MG", "HT", "RW",
-    "BI", "SC", "VU",
-];
-/// Countries with a French-speaking part.
-const PARTLY_FRANCOPHONE: &[&str] = &["BE", "CH", "LU", "CA"];
-
 pub(crate) fn framaspace(
     read: &Read<'_>,
     association: &Association,
@@ -125,14 +115,17 @@ pub(crate) fn framaspace(
         };
         return finish(None, &[], vec![reason], None, None, Vec::new(), Vec::new());
     };
-    let mut reasons = vec![legal_form(association, offer), language(association, offer)];
+    let mut reasons = vec![
+        legal_form(association, offer),
+        super::language::language(read, association, offer),
+    ];
     let accounts = super::fit::accounts(read, association, offer, &mut reasons);
     let storage = super::fit::storage(read, offer, &mut reasons);
     let (covers, does_not_cover) = super::fit::coverage(read, offer, needs, &mut reasons);
     data(read, &mut reasons);
     let mut reviewed = Trace::rule("framaspace.reviewed");
     if let Some(e) = &offer.eligibility {
-        reviewed.add_fact(e.audience.fr.clone(), &e.source, e.as_of);
+        reviewed.add_text_fact(&e.audience, &e.source, e.as_of);
     }
     reasons.push(Reason {
         status: Status::Info,
@@ -213,7 +206,7 @@ fn legal_form(association: &Association, offer: &Offer) -> Reason {
         .as_ref()
         .map_or(&[], |e| e.legal_forms.as_slice());
     if let Some(e) = &offer.eligibility {
-        trace.add_fact(e.audience.fr.clone(), &e.source, e.as_of);
+        trace.add_text_fact(&e.audience, &e.source, e.as_of);
     }
     let form = association.legal_form;
     let listed = |f: OfferForm| named.is_empty() || named.contains(&f);
@@ -251,70 +244,6 @@ fn legal_form(association: &Association, offer: &Offer) -> Reason {
             format!("Forme : {fr_name} — Frama.space vise d'abord les associations et collectifs : à vérifier auprès de Framasoft."),
             format!("Form: {en_name} — Frama.space is aimed first at associations and collectives: check with Framasoft."),
         ),
-    };
-    reason(status, fr, en, trace)
-}
-
-fn language(association: &Association, offer: &Offer) -> Reason {
-    let mut trace = Trace::rule("framaspace.language");
-    let country = association.country.trim().to_ascii_uppercase();
-    trace.add_profile("country", country.clone());
-    if let Some(e) = &offer.eligibility
-        && !e.languages.is_empty()
-    {
-        trace.add_fact(
-            format!("langues : {}", e.languages.join(", ")),
-            &e.source,
-            e.as_of,
-        );
-    }
-    let quebec = country == "CA"
-        && matches!(
-            association
-                .postcode
-                .trim()
-                .chars()
-                .next()
-                .map(|c| c.to_ascii_uppercase()),
-            Some('G' | 'H' | 'J')
-        );
-    if country == "CA" {
-        trace.add_profile("postcode", association.postcode.trim());
-    }
-    let (status, fr, en) = if country.is_empty() {
-        (
-            Status::Check,
-            "Pays non renseigné : Frama.space est réservé aux structures francophones, à vérifier."
-                .to_string(),
-            "Country not given: Frama.space is for French-speaking organisations, to check."
-                .to_string(),
-        )
-    } else if FRANCOPHONE.contains(&country.as_str()) || quebec {
-        (
-            Status::Ok,
-            format!("Pays : {country} — francophone, Frama.space fonctionne en français."),
-            format!("Country: {country} — French-speaking, Frama.space runs in French."),
-        )
-    } else if PARTLY_FRANCOPHONE.contains(&country.as_str()) {
-        (
-            Status::Ok,
-            format!(
-                "Pays : {country} — en partie francophone : Frama.space convient si l'association fonctionne en français."
-            ),
-            format!(
-                "Country: {country} — partly French-speaking: Frama.space fits if the association works in French."
-            ),
-        )
-    } else {
-        (
-            Status::Check,
-            format!(
-                "Pays : {country} — Frama.space est réservé aux structures francophones : à vérifier, seulement si l'association fonctionne en français."
-            ),
-            format!(
-                "Country: {country} — Frama.space is for French-speaking organisations: to check, only if the association works in French."
-            ),
-        )
     };
     reason(status, fr, en, trace)
 }

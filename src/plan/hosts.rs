@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{Association, LegalForm};
 use crate::catalog::host::{RegistrationLoad, ServiceRegistration};
 use crate::catalog::{Access, Catalog, Host, HostService, OrgType, StatusLevel};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 use super::host_score::Notes;
 use super::trace::{Shared, Trace};
@@ -226,10 +226,11 @@ fn pick(
     };
     let mut trace = ctx.trace.clone();
     trace.add_rule("hosts.set-cover");
-    trace.add_fact(
-        format!(
-            "{} : {}",
-            c.host.name, c.host.membership_evidence.evidence.fr
+    let evidence = &c.host.membership_evidence.evidence;
+    trace.add_text_fact(
+        &Text::new(
+            format!("{} : {}", c.host.name, evidence.get(Lang::Fr)),
+            format!("{}: {}", c.host.name, evidence.get(Lang::En)),
         ),
         c.host.sources.first().map_or("", String::as_str),
         c.host.seen,

@@ -12,6 +12,7 @@
 //! | `scores` | level 1–4 per domain | `scores.*` |
 //! | `framaspace` | eligibility with every reason | `framaspace.*` |
 //! | `fit` | Frama.space quotas and features against the needs | `framaspace.*` |
+//! | `language` | Frama.space's languages against the working languages, else the country | `framaspace.language` |
 //! | `route` | software ranked per need, and where each need goes | `reco.*` |
 //! | `recommend` | per need: keep, Frama.space, local, service or host | `reco.*` |
 //! | `hosts` | filters, candidates, chosen hosts | `hosts.*` |
@@ -32,6 +33,7 @@ pub mod framaspace;
 pub(crate) mod geo;
 mod host_score;
 pub mod hosts;
+mod language;
 pub mod needs;
 mod read;
 pub mod recommend;

@@ -211,7 +211,7 @@ pub(crate) fn recommend(
                         .and_then(|id| catalog.offer(id))
                         .and_then(|o| o.not_covered.iter().find(|g| g.need == need.need))
                     {
-                        trace.add_fact(gap.note.fr.clone(), &gap.source, gap.as_of);
+                        trace.add_text_fact(&gap.note, &gap.source, gap.as_of);
                         reasons.push(gap.note.clone());
                     }
                     if !from.is_empty() {
@@ -373,7 +373,7 @@ fn chosen_provider(
             )];
             let mut to_check = Vec::new();
             if let Some(st) = &o.status {
-                trace.add_fact(st.note.fr.clone(), &st.source, st.as_of);
+                trace.add_text_fact(&st.note, &st.source, st.as_of);
                 reasons.push(st.note.clone());
                 if st.state != crate::catalog::ServiceState::Maintained {
                     to_check.push(Text::new(

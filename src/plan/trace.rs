@@ -5,8 +5,10 @@
 //! with `Trace::summary` (`summary`: deciding rules in words, inherited ones folded, answers
 //! once per question, sources once with their date once).
 
+mod fact;
 mod summary;
 
+pub use fact::FactRead;
 pub use summary::{Said, Source, Summary, sources};
 
 use std::borrow::Cow;
@@ -126,14 +128,6 @@ pub struct ProfileRead {
     pub value: String,
 }
 
-/// One catalogue fact a rule relied on, with its source and date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FactRead {
-    pub fact: String,
-    pub source: String,
-    pub as_of: String,
-}
-
 /// The rules and inputs behind one item of the plan.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trace {
@@ -186,17 +180,6 @@ impl Trace {
         }
     }
 
-    pub fn add_fact(&mut self, fact: impl Into<String>, source: &str, as_of: impl ToString) {
-        let read = FactRead {
-            fact: fact.into(),
-            source: source.to_string(),
-            as_of: as_of.to_string(),
-        };
-        if !self.facts.contains(&read) {
-            self.facts.push(read);
-        }
-    }
-
     /// Everything of `other` added to this trace.
     pub fn merge(&mut self, other: &Trace) {
         for r in &other.rules {
@@ -239,7 +222,7 @@ impl Trace {
             ));
         }
         for f in &self.facts {
-            lines.push(format!("{} ({}, {})", f.fact, f.source, f.as_of));
+            lines.push(format!("{} ({}, {})", f.text(lang), f.source, f.as_of));
         }
         lines
     }
@@ -315,8 +298,8 @@ pub const RULES: &[(&str, &str, &str)] = &[
     ),
     (
         "framaspace.language",
-        "Frama.space est réservé aux structures francophones.",
-        "Frama.space is for French-speaking organisations.",
+        "Frama.space est réservé aux structures francophones : jugé sur les langues de travail de l'association, sinon sur son pays.",
+        "Frama.space is for French-speaking organisations: judged on the association's working languages, else on its country.",
     ),
     (
         "framaspace.accounts",

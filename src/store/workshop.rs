@@ -173,6 +173,23 @@ impl Store {
         })
     }
 
+    /// Start an audit of an existing association inside a workshop, on `q`: one transaction,
+    /// so the audit is never left outside the workshop it was started in.
+    pub fn start_audit_in_workshop(
+        &mut self,
+        workshop_id: &str,
+        association_id: &str,
+        trainer: &str,
+        q: &Questionnaire,
+    ) -> Result<String, StoreError> {
+        let now = codec::now();
+        write(&mut self.conn, &self.shown, |tx| {
+            let audit_id = audits::insert(tx, association_id, trainer, q, &now)?;
+            link(tx, workshop_id, &audit_id, &now)?;
+            Ok(audit_id)
+        })
+    }
+
     /// The ids of the audits of a workshop, in the order they were added.
     pub fn workshop_audit_ids(&self, workshop_id: &str) -> Result<Vec<String>, StoreError> {
         read(&self.conn, &self.shown, |c| audit_ids(c, workshop_id))

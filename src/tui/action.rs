@@ -10,10 +10,14 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keymap::Cmd;
 use super::plan_data::PlanData;
 use crate::audit::{Association, Audit, AuditStatus};
+use crate::compare::Comparison;
 use crate::export::Format;
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
+use crate::store::Workshop;
 use crate::walk;
+pub use crate::walk::previous::PreviousAudit;
+use crate::workshop::{Dashboard, Pools};
 
 /// One row of the home list, ready to show (times already in local time).
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +47,34 @@ pub struct OpenedAudit {
     pub association_name: String,
     pub questionnaire: Arc<Questionnaire>,
     pub cursor: Option<String>,
+    /// The audit this one follows, when it is a follow-up and that audit is in this database.
+    pub previous: Option<PreviousAudit>,
+}
+
+/// A follow-up and the audit it follows, compared, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparisonView {
+    /// The follow-up.
+    pub audit_id: String,
+    pub association_name: String,
+    /// When each audit was started, as local dates.
+    pub before_date: String,
+    pub after_date: String,
+    /// The follow-up's progress (answered, shown questions): a comparison of a follow-up
+    /// still under way says so.
+    pub progress: (usize, usize),
+    pub comparison: Comparison,
+}
+
+/// A workshop to create, as typed in its form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkshopForm {
+    pub name: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub place: String,
+    pub trainer: String,
+    pub questionnaire_id: String,
 }
 
 /// An export asked for in the dialog: which audit, which formats, how, where.
@@ -120,6 +152,19 @@ pub enum Action {
         /// Files written before the failure.
         written: Vec<PathBuf>,
     },
+    /// The workshops, the latest first.
+    WorkshopsLoaded(Vec<Workshop>),
+    WorkshopCreated {
+        workshop_id: String,
+    },
+    /// A workshop's dashboard and pooled needs, computed on the effective catalogue.
+    DashboardLoaded(Box<(Workshop, Dashboard, Pools)>),
+    /// Files written without a dialog (the dashboard, a comparison).
+    FilesWritten {
+        paths: Vec<PathBuf>,
+    },
+    /// A follow-up compared with the audit it follows.
+    ComparisonOpened(Box<ComparisonView>),
     /// An effect failed: shown on the message line.
     Failed(Message),
 }
@@ -136,9 +181,34 @@ pub enum Effect {
     },
     /// Create (empty id) or update.
     SaveAssociation(Association),
+    /// Start an audit; inside a workshop when `workshop_id` is given (one transaction).
     StartAudit {
         association_id: String,
         questionnaire_id: String,
+        workshop_id: Option<String>,
+    },
+    /// Start a follow-up of an audit, on the same questionnaire: no answer is copied.
+    StartFollowup {
+        previous_audit_id: String,
+    },
+    LoadWorkshops,
+    CreateWorkshop(WorkshopForm),
+    LoadDashboard {
+        workshop_id: String,
+    },
+    /// Compare a follow-up with the audit it follows.
+    OpenComparison {
+        audit_id: String,
+    },
+    /// Write that comparison as Markdown and HTML in `dir` (never over an existing file).
+    ExportComparison {
+        audit_id: String,
+        dir: String,
+    },
+    /// Write the dashboard as HTML and CSV in `dir` (never over an existing file).
+    ExportDashboard {
+        workshop_id: String,
+        dir: String,
     },
     OpenAudit {
         audit_id: String,
@@ -174,6 +244,14 @@ impl Effect {
     /// Effects that can take a moment (the plan on a large catalogue, a PDF): the run loop
     /// draws the screen, with its "working" notice, before carrying them out.
     pub fn is_slow(&self) -> bool {
-        matches!(self, Effect::OpenPlan { .. } | Effect::Export(_))
+        matches!(
+            self,
+            Effect::OpenPlan { .. }
+                | Effect::Export(_)
+                | Effect::LoadDashboard { .. }
+                | Effect::ExportDashboard { .. }
+                | Effect::OpenComparison { .. }
+                | Effect::ExportComparison { .. }
+        )
     }
 }

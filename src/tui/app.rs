@@ -8,15 +8,19 @@ use std::collections::BTreeMap;
 use ratatui::Frame;
 use ratatui::layout::Position;
 
-use super::action::{Action, Effect, QuestionnaireChoice};
+use super::action::{Action, Effect, PreviousAudit, QuestionnaireChoice};
 use super::keymap::{self, Cmd, Mode};
 use super::overlays::{self, Overlay};
-use super::screens::{export, home, notes, plan, profile, review, walk};
+use super::screens::dashboard::DashboardState;
+use super::screens::{
+    compare, export, home, notes, plan, profile, review, walk, workshop_form, workshops,
+};
 use super::theme::Theme;
 use super::widgets::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::audit::AuditStatus;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
+use crate::store::Workshop;
 use crate::walk::Walk;
 
 /// The screens. The plan and the export dialog keep the screen they were opened from, to go
@@ -30,6 +34,12 @@ pub enum Screen {
     Review(review::Review),
     Plan(Box<plan::PlanScreen>),
     Export(Box<export::ExportDialog>),
+    /// The workshops, and the form of a new one.
+    Workshops(workshops::Workshops),
+    WorkshopForm(Box<workshop_form::WorkshopFormScreen>),
+    Dashboard(Box<DashboardState>),
+    /// A follow-up compared with the audit it follows.
+    Compare(Box<compare::CompareScreen>),
 }
 
 /// The audit being walked.
@@ -43,6 +53,8 @@ pub struct Session {
     pub notes: BTreeMap<String, String>,
     pub note: String,
     pub status: AuditStatus,
+    /// The audit this one follows: its answers are offered for confirmation.
+    pub previous: Option<PreviousAudit>,
 }
 
 /// A line under the screen: a notice, or an error (drawn with its "Erreur :" prefix).
@@ -66,6 +78,9 @@ pub struct App {
     /// The folder the export dialog offers: the current folder (set by the run loop), then the
     /// last one written to.
     pub export_dir: String,
+    /// The workshop being worked in: new associations join it, and leaving an audit goes back
+    /// to its dashboard instead of the home list.
+    pub workshop: Option<Workshop>,
 }
 
 impl App {
@@ -86,6 +101,7 @@ impl App {
             size: (MIN_WIDTH, MIN_HEIGHT),
             quitting: false,
             export_dir: ".".to_string(),
+            workshop: None,
         };
         let effects = vec![home::Home::default().load(0)];
         (app, effects)
@@ -104,6 +120,10 @@ impl App {
             Screen::Review(_) => Mode::Review,
             Screen::Plan(p) => p.mode(),
             Screen::Export(d) => d.mode(),
+            Screen::Workshops(_) => Mode::Workshops,
+            Screen::WorkshopForm(f) => f.mode(),
+            Screen::Dashboard(_) => Mode::Dashboard,
+            Screen::Compare(_) => Mode::Compare,
         }
     }
 
@@ -176,7 +196,15 @@ impl App {
                     d.key(key);
                     Vec::new()
                 }
-                Screen::Review(_) | Screen::Plan(_) => Vec::new(),
+                Screen::WorkshopForm(f) => {
+                    f.key(key);
+                    Vec::new()
+                }
+                Screen::Review(_)
+                | Screen::Plan(_)
+                | Screen::Workshops(_)
+                | Screen::Dashboard(_)
+                | Screen::Compare(_) => Vec::new(),
             },
             Action::Tick => notes::tick(self),
             Action::Resize(w, h) => {
@@ -200,6 +228,10 @@ impl App {
             Screen::Review(_) => review::cmd(self, cmd),
             Screen::Plan(_) => plan::cmd(self, cmd),
             Screen::Export(_) => export::cmd(self, cmd),
+            Screen::Workshops(_) => workshops::cmd(self, cmd),
+            Screen::WorkshopForm(_) => workshop_form::cmd(self, cmd),
+            Screen::Dashboard(_) => workshops::dashboard_cmd(self, cmd),
+            Screen::Compare(_) => compare::cmd(self, cmd),
         }
     }
 
@@ -221,6 +253,16 @@ impl App {
             Action::Exported { .. } | Action::ExportExists { .. } | Action::ExportFailed { .. } => {
                 export::result(self, action)
             }
+            Action::WorkshopsLoaded(_) | Action::WorkshopCreated { .. } => {
+                workshops::result(self, action)
+            }
+            Action::DashboardLoaded(_) => workshops::dashboard_result(self, action),
+            Action::ComparisonOpened(_) => compare::result(self, action),
+            Action::FilesWritten { paths } => {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                self.notice(Ui::FilesWritten.fill(self.lang, &[&names.join(", ")]));
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }
@@ -238,8 +280,14 @@ impl App {
         effects
     }
 
-    /// Go to the home screen and reload its list.
+    /// Go to the home screen and reload its list; inside a workshop, back to its dashboard.
     pub fn go_home(&mut self) -> Vec<Effect> {
+        self.overlay = None;
+        if let Some(w) = &self.workshop {
+            return vec![Effect::LoadDashboard {
+                workshop_id: w.id.clone(),
+            }];
+        }
         let home = home::Home::default();
         let effect = home.load(0);
         self.screen = Screen::Home(home);
@@ -264,6 +312,13 @@ impl App {
             Screen::Review(r) => r.render(self, &c, buf),
             Screen::Plan(p) => p.render(self, &c, buf),
             Screen::Export(d) => d.render(self, &c, buf),
+            Screen::Workshops(w) => w.render(self, &c, buf),
+            Screen::WorkshopForm(f) => f.render(self, &c, buf),
+            Screen::Dashboard(d) => {
+                ratatui::widgets::Widget::render(&**d, area, buf);
+                None
+            }
+            Screen::Compare(s) => s.render(self, &c, buf),
         };
         if let Some(n) = &self.notice {
             widgets::message_line(c.message, buf, &self.theme, &n.text, n.error);

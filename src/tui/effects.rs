@@ -3,14 +3,16 @@
 //! result; times from the store (UTC) are shown in local time here, where reading the clock and
 //! the time zone is allowed. The plan and the export files are in `effects/plan.rs`.
 
+mod compare;
 mod plan;
+mod workshop;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Local};
 
-use super::action::{Action, Effect, HomeRow, OpenedAudit, QuestionnaireChoice};
+use super::action::{Action, Effect, HomeRow, OpenedAudit, PreviousAudit, QuestionnaireChoice};
 use super::demo;
 use crate::catalog::Catalog;
 use crate::i18n::{Lang, Message};
@@ -55,6 +57,18 @@ pub fn stamp(rfc3339: &str, lang: Lang) -> String {
         (Lang::En, false) => "%Y-%m-%d",
     };
     t.format(format).to_string()
+}
+
+/// A day in local time: "12/03/2025" in French, "2025-03-12" in English.
+pub fn day(rfc3339: &str, lang: Lang) -> String {
+    let Ok(t) = DateTime::parse_from_rfc3339(rfc3339) else {
+        return rfc3339.to_string();
+    };
+    let format = match lang {
+        Lang::Fr => "%d/%m/%Y",
+        Lang::En => "%Y-%m-%d",
+    };
+    t.with_timezone(&Local).format(format).to_string()
 }
 
 /// The shipped questionnaires, for the choice of a new audit. A shipped file that fails to load
@@ -126,7 +140,7 @@ impl<'a> Executor<'a> {
     }
 
     /// The questionnaire an audit was started with, parsed once per hash.
-    fn questionnaire_of(
+    pub(super) fn questionnaire_of(
         &mut self,
         audit_id: &str,
         hash: &str,
@@ -202,6 +216,7 @@ impl<'a> Executor<'a> {
             Effect::StartAudit {
                 association_id,
                 questionnaire_id,
+                workshop_id,
             } => {
                 let Some(q) = self
                     .questionnaires
@@ -214,9 +229,28 @@ impl<'a> Executor<'a> {
                         format!("unknown questionnaire: {questionnaire_id}"),
                     ))]);
                 };
-                let audit_id = self.store.start_audit(&association_id, &self.trainer, &q)?;
+                let audit_id = match workshop_id {
+                    Some(w) => self.store.start_audit_in_workshop(
+                        &w,
+                        &association_id,
+                        &self.trainer,
+                        &q,
+                    )?,
+                    None => self.store.start_audit(&association_id, &self.trainer, &q)?,
+                };
                 Action::AuditStarted { audit_id }
             }
+            Effect::StartFollowup { previous_audit_id } => {
+                self.start_followup(&previous_audit_id)?
+            }
+            Effect::LoadWorkshops => Action::WorkshopsLoaded(self.store.workshops()?),
+            Effect::CreateWorkshop(form) => self.create_workshop(&form)?,
+            Effect::LoadDashboard { workshop_id } => self.load_dashboard(&workshop_id)?,
+            Effect::ExportDashboard { workshop_id, dir } => {
+                self.export_dashboard(&workshop_id, &dir)?
+            }
+            Effect::OpenComparison { audit_id } => self.open_comparison(&audit_id),
+            Effect::ExportComparison { audit_id, dir } => self.export_comparison(&audit_id, &dir),
             Effect::OpenAudit { audit_id } => return self.open(&audit_id),
             Effect::Walk { audit_id, effect } => match effect {
                 walk::Effect::Save {
@@ -287,11 +321,20 @@ impl<'a> Executor<'a> {
             .association(&audit.association_id)?
             .map(|a| a.name)
             .unwrap_or_default();
+        let previous = match self.store.previous_audit_id(audit_id)? {
+            Some(id) => self.store.audit(&id)?.map(|p| PreviousAudit {
+                date: day(&p.started_at, self.lang),
+                answers: p.answer_map(),
+                audit_id: id,
+            }),
+            None => None,
+        };
         Ok(vec![Action::AuditOpened(Box::new(OpenedAudit {
             audit,
             association_name,
             questionnaire,
             cursor,
+            previous,
         }))])
     }
 }

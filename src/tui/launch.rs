@@ -62,10 +62,14 @@ pub fn start(l: Launch) -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             // A closed output (a pipe to `head`) is not an error worth a message.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::FAILURE
-            }
+            Err(e) => fail(crate::i18n::Message::new(
+                format!(
+                    "le mode ligne s'est arrêté : lecture ou écriture impossible ({e}). Tout ce qui a été annoncé « Enregistré » est enregistré ; relancez pour reprendre."
+                ),
+                format!(
+                    "the line mode stopped: cannot read or write ({e}). Everything announced as \"Saved\" is saved; start again to resume."
+                ),
+            )),
         };
     }
     let no_color = std::env::var("NO_COLOR").is_ok_and(|v| !v.is_empty());

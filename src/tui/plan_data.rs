@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::audit::{Association, Audit};
 use crate::catalog::{Catalog, MembershipBasis};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::plan::{self, Plan, ProviderKind, Trace};
 use crate::questionnaire::Questionnaire;
 
@@ -129,8 +129,12 @@ fn alternatives(plan: &Plan, catalog: &Catalog) -> Vec<Alternative> {
                 None => {
                     let mut trace = Trace::rule("hosts.filter").with_rule("hosts.score");
                     if let Some(h) = catalog.host(&p.id) {
-                        trace.add_fact(
-                            format!("{} : {}", h.name, h.membership_evidence.evidence.fr),
+                        let evidence = &h.membership_evidence.evidence;
+                        trace.add_text_fact(
+                            &Text::new(
+                                format!("{} : {}", h.name, evidence.fr),
+                                format!("{}: {}", h.name, evidence.get(Lang::En)),
+                            ),
                             h.sources.first().map_or("", String::as_str),
                             h.seen,
                         );

@@ -11,6 +11,7 @@ pub mod describe;
 pub mod draft;
 mod give;
 pub mod parse;
+pub mod previous;
 mod progress;
 #[cfg(test)]
 pub(crate) mod tests;

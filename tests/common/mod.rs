@@ -145,6 +145,7 @@ pub fn walk_app(lang: Lang, theme: Theme) -> App {
         association_name: "Les Amis du Quartier Saint-Éloi".into(),
         questionnaire: Arc::new(questionnaire()),
         cursor: Some("files_tools".into()),
+        previous: None,
     })));
     app
 }

@@ -1,5 +1,6 @@
 //! Hostile text: a megabyte of note, decomposed (NFD) accents, emoji and right-to-left script in
-//! names, which must come back NFC and whole; the line mode fed invalid UTF-8 or a megabyte line.
+//! names, which must come back NFC and whole; the line mode fed invalid UTF-8 (refused, asked
+//! again) or a megabyte line.
 
 use std::ffi::OsStr;
 
@@ -178,25 +179,94 @@ fn the_line_mode_refuses_a_megabyte_answer_and_goes_on() {
     );
 }
 
-/// FINDING: one byte that is not UTF-8 on standard input ends the line mode with the raw
-/// system message, in English whatever the language; nothing is written or lost.
+/// A line that is not UTF-8 (a Latin-1 terminal or file) is refused with a message saying what
+/// is wrong and what to do, the same prompt is asked again, and the next line is taken: the
+/// walk goes on, and nothing else changes (was: the raw system message, in English, exit 1).
 #[test]
-fn the_line_mode_stops_cleanly_on_invalid_utf8() {
+fn the_line_mode_refuses_an_invalid_utf8_line_and_asks_again() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("base.db");
     let id = demo_db(dir.path(), &db, 1);
-    let shown = on_db(dir.path(), &db, &["show", &id, "--json"]).stdout;
+    let show = |d: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(&on_db(d, &db, &["show", &id, "--json"]).stdout).unwrap()
+    };
+    let before = show(dir.path());
+    assert_eq!(before["answers"]["assoc_organisation"]["state"], "answered");
+    // Question 1 is assoc_organisation: a Latin-1 line, then "dk" for it.
     let r = run_with_input(
         dir.path(),
         &[OsStr::new("--plain"), OsStr::new("--db"), db.as_os_str()],
-        b"1\n\xff\xfe r\xe9ponse\n",
+        b"1\n\xff\xfe r\xe9ponse\ndk\nq\nq\n",
     );
-    assert_eq!(r.code, 1);
-    assert_eq!(r.stderr, "stream did not contain valid UTF-8\n");
-    assert_eq!(
-        on_db(dir.path(), &db, &["show", &id, "--json"]).stdout,
-        shown
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert!(
+        r.stdout.contains(
+            "Answer > \u{fffd}\u{fffd} r\u{fffd}ponse\nLine refused: it is not valid UTF-8 text (byte 1); nothing of it was saved. Switch the terminal (or the file) to UTF-8, then type the line again.\nAnswer > dk\nSaved "
+        ),
+        "{}",
+        r.stdout
     );
+    assert!(r.stdout.ends_with("Everything is saved. Goodbye.\n"));
+    let mut after = show(dir.path());
+    assert_eq!(after["answers"]["assoc_organisation"]["state"], "dont_know");
+    // Every other answer, note and profile field is as it was.
+    let mut was = before.clone();
+    for v in [&mut was, &mut after] {
+        let o = v.as_object_mut().unwrap();
+        o.remove("updated_at");
+        o.remove("answered");
+        o["answers"]
+            .as_object_mut()
+            .unwrap()
+            .remove("assoc_organisation");
+    }
+    assert_eq!(after, was);
+}
+
+/// The refusal is in the chosen language, at any prompt (here the menu's).
+#[test]
+fn the_line_mode_refuses_an_invalid_utf8_line_in_french() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("base.db");
+    demo_db(dir.path(), &db, 1);
+    let before = snapshot(dir.path());
+    let mut child = Command::new(super::BIN)
+        .args([
+            OsStr::new("--lang"),
+            OsStr::new("fr"),
+            OsStr::new("--plain"),
+        ])
+        .args([OsStr::new("--db"), db.as_os_str()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env_remove("DIAGASSO_DB")
+        .env_remove("DIAGASSO_CATALOG")
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"caf\xe9\nq\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(
+        stdout.contains(
+            "q quitter > caf\u{fffd}\nLigne refusée : ce n'est pas du texte UTF-8 valide (octet 4), rien n'en a été enregistré. Passez le terminal (ou le fichier) en UTF-8, puis retapez la ligne.\nNuméro du diagnostic à reprendre, n nouvelle association, d démonstration, q quitter > q\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("Tout est enregistré. Au revoir.\n"));
+    super::assert_unchanged(&before, dir.path());
 }
 
 #[test]

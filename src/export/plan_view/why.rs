@@ -141,6 +141,7 @@ pub fn trace_of(item: &Value) -> Option<Trace> {
     for f in list(t, &["facts"]) {
         let read = FactRead {
             fact: raw(f.get("fact")),
+            fact_en: raw(f.get("fact_en")),
             source: raw(f.get("source")),
             as_of: raw(f.get("as_of")),
         };

@@ -165,7 +165,7 @@ impl Trace {
         Summary {
             rules: rule_sentences(self, lang),
             answers: said(self, q, lang),
-            sources: sources(&self.facts),
+            sources: sources(&self.facts, lang),
         }
     }
 }
@@ -308,7 +308,7 @@ fn said(t: &Trace, q: &Questionnaire, lang: Lang) -> Vec<Said> {
 /// The sources of some facts, each once, each with its date once: a source that already names
 /// its date (`… (2022-11-15)`) is not given it a second time. A source made of several, joined
 /// by "; ", counts as several.
-pub fn sources(facts: &[FactRead]) -> Vec<Source> {
+pub fn sources(facts: &[FactRead], lang: Lang) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     for f in facts {
         let (source, date) = (f.source.trim(), f.as_of.trim());
@@ -319,7 +319,7 @@ pub fn sources(facts: &[FactRead]) -> Vec<Source> {
             } else {
                 format!("{part} ({date})")
             };
-            let fact = f.fact.trim().to_string();
+            let fact = f.text(lang).trim().to_string();
             match out.iter_mut().find(|s| s.line == line) {
                 Some(s) => {
                     if !fact.is_empty() && !s.facts.contains(&fact) {
@@ -335,7 +335,7 @@ pub fn sources(facts: &[FactRead]) -> Vec<Source> {
         if source.is_empty() && !date.is_empty() {
             let line = date.to_string();
             if !out.iter().any(|s| s.line == line) {
-                let fact = f.fact.trim().to_string();
+                let fact = f.text(lang).trim().to_string();
                 out.push(Source {
                     line,
                     facts: if fact.is_empty() { vec![] } else { vec![fact] },
@@ -354,6 +354,7 @@ mod tests {
     fn fact(source: &str, as_of: &str) -> FactRead {
         FactRead {
             fact: "quota".into(),
+            fact_en: "quota (en)".into(),
             source: source.into(),
             as_of: as_of.into(),
         }
@@ -361,12 +362,13 @@ mod tests {
 
     #[test]
     fn a_date_is_written_once() {
-        let s = sources(&[
+        let facts = [
             fact("https://next.ink/x (2022-11-15)", "2022-11-15"),
             fact("https://next.ink/x (2022-11-15); DOMAIN.md", "2022-11-15"),
             fact("Framablog", "2025-12-04"),
             fact("Framablog", "2025-12-04"),
-        ]);
+        ];
+        let s = sources(&facts, Lang::Fr);
         let lines: Vec<&str> = s.iter().map(|s| s.line.as_str()).collect();
         assert_eq!(
             lines,
@@ -377,6 +379,7 @@ mod tests {
             ]
         );
         assert_eq!(s[0].facts, ["quota"]);
+        assert_eq!(sources(&facts, Lang::En)[0].facts, ["quota (en)"]);
     }
 
     #[test]

@@ -18,13 +18,13 @@ use crate::tui::action::{Action, ExportRequest};
 use crate::tui::plan_data::PlanData;
 
 /// One audit with what its plan needs.
-struct Loaded {
-    questionnaire: Arc<Questionnaire>,
-    audit: Audit,
-    association: Association,
+pub(super) struct Loaded {
+    pub(super) questionnaire: Arc<Questionnaire>,
+    pub(super) audit: Audit,
+    pub(super) association: Association,
 }
 
-fn io_message(what_fr: &str, what_en: &str, path: &Path, e: &std::io::Error) -> Message {
+pub(super) fn io_message(what_fr: &str, what_en: &str, path: &Path, e: &std::io::Error) -> Message {
     Message::new(
         format!("{what_fr} {} impossible : {e}", path.display()),
         format!("cannot {what_en} {}: {e}", path.display()),
@@ -66,7 +66,7 @@ pub fn resolve_dir(typed: &str) -> Result<PathBuf, Message> {
 impl Executor<'_> {
     /// The effective catalogue, loaded on first use; a broken user catalogue is reported (and
     /// tried again next time, once fixed).
-    fn catalog(&mut self) -> Result<Arc<Catalog>, Message> {
+    pub(super) fn catalog(&mut self) -> Result<Arc<Catalog>, Message> {
         if let Some(c) = &self.catalog {
             return Ok(Arc::clone(c));
         }
@@ -82,7 +82,7 @@ impl Executor<'_> {
         Ok(catalog)
     }
 
-    fn load(&mut self, audit_id: &str) -> Result<Loaded, Message> {
+    pub(super) fn load(&mut self, audit_id: &str) -> Result<Loaded, Message> {
         let audit = self
             .store
             .audit(audit_id)
@@ -210,7 +210,12 @@ impl Executor<'_> {
 /// Write `bytes` to `dir/name`. The file is created with `create_new`, so nothing planted there
 /// (a file, a symlink) is ever followed or replaced; with `replace`, a file or link already
 /// there is removed first (never a folder).
-fn write_file(dir: &Path, name: &str, bytes: &[u8], replace: bool) -> Result<PathBuf, Message> {
+pub(super) fn write_file(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    replace: bool,
+) -> Result<PathBuf, Message> {
     let path = dir.join(name);
     if replace && let Ok(meta) = std::fs::symlink_metadata(&path) {
         if meta.is_dir() {

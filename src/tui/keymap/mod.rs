@@ -33,6 +33,15 @@ pub enum Mode {
     Export,
     /// The export dialog, typing the folder.
     ExportField,
+    /// The list of workshops.
+    Workshops,
+    /// The new workshop form, on a text field / on the questionnaire.
+    WorkshopForm,
+    WorkshopChoice,
+    /// A workshop's dashboard.
+    Dashboard,
+    /// A follow-up compared with the audit it follows.
+    Compare,
     Help,
     Confirm,
     Choose,
@@ -44,7 +53,12 @@ impl Mode {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Mode::Filter | Mode::Field | Mode::Profile | Mode::Notes | Mode::ExportField
+            Mode::Filter
+                | Mode::Field
+                | Mode::Profile
+                | Mode::Notes
+                | Mode::ExportField
+                | Mode::WorkshopForm
         )
     }
 }
@@ -101,6 +115,13 @@ pub enum Cmd {
     PrevTab,
     /// Tick or untick.
     Toggle,
+    /// Open the workshops.
+    Workshops,
+    NewWorkshop,
+    /// Give again, on a follow-up, the answer of the previous audit.
+    TakePrevious,
+    /// Compare a follow-up with the audit it follows.
+    Compare,
 }
 
 /// A key pattern in the table.
@@ -329,6 +350,11 @@ mod tests {
             Mode::Confirm,
             Mode::Choose,
             Mode::Sections,
+            Mode::Workshops,
+            Mode::WorkshopForm,
+            Mode::WorkshopChoice,
+            Mode::Dashboard,
+            Mode::Compare,
         ] {
             for lang in [Lang::Fr, Lang::En] {
                 assert!(!help_rows(mode, lang).is_empty());

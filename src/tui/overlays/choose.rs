@@ -1,5 +1,7 @@
-//! Choosing the questionnaire of a new audit (the full "pratiques numériques" or the short
-//! "atelier express"), by arrows and Enter or by its number.
+//! Choosing how a new audit starts: a follow-up of the audit under the cursor (its answers
+//! shown one by one for confirmation, nothing copied), or a fresh audit on one of the
+//! questionnaires (the full "pratiques numériques" or the short "atelier express"), by arrows
+//! and Enter or by its number.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,10 +13,23 @@ use super::super::widgets::{self, truncate};
 use super::Overlay;
 use crate::i18n::ui::Ui;
 
+/// The audit a follow-up would start from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowFrom {
+    pub audit_id: String,
+    /// Its questionnaire's title and when it was last changed, as the home list shows them.
+    pub questionnaire: String,
+    pub updated: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choose {
     pub association_id: String,
     pub association_name: String,
+    /// Offered first when the association already has an audit.
+    pub follow: Option<FollowFrom>,
+    /// The workshop the new audit joins.
+    pub workshop_id: Option<String>,
     pub selected: usize,
 }
 
@@ -23,15 +38,37 @@ impl Choose {
         Choose {
             association_id,
             association_name,
+            follow: None,
+            workshop_id: None,
             selected: 0,
         }
     }
 
+    /// Also offer a follow-up of `from`, first.
+    pub fn with_followup(mut self, from: FollowFrom) -> Choose {
+        self.follow = Some(from);
+        self
+    }
+
+    fn lines(&self, app: &App) -> Vec<String> {
+        let lang = app.lang;
+        let mut lines = Vec::new();
+        if let Some(f) = &self.follow {
+            lines.push(Ui::ChooseFollowup.fill(lang, &[&f.updated]));
+        }
+        for q in &app.questionnaires {
+            let count = Ui::QuestionCount.fill(lang, &[&q.questions]);
+            lines.push(format!("{} ({count})", q.title));
+        }
+        lines
+    }
+
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) {
         let (lang, theme) = (app.lang, &app.theme);
-        let h = app.questionnaires.len() as u16 + 5;
+        let lines = self.lines(app);
+        let h = lines.len() as u16 + 5;
         let inner = widgets::popup(
-            widgets::centered(area, 64, h),
+            widgets::centered(area, 72, h),
             buf,
             theme,
             Ui::ChooseTitle.get(lang),
@@ -39,15 +76,9 @@ impl Choose {
         let w = usize::from(inner.width.saturating_sub(2));
         let head = Ui::ChooseFor.fill(lang, &[&self.association_name]);
         buf.set_stringn(inner.x + 1, inner.y + 1, truncate(&head, w), w, theme.text);
-        for (i, q) in app.questionnaires.iter().enumerate() {
+        for (i, line) in lines.iter().enumerate() {
             let on = i == self.selected;
-            let count = Ui::QuestionCount.fill(lang, &[&q.questions]);
-            let text = format!(
-                "{} {}. {} ({count})",
-                if on { ">" } else { " " },
-                i + 1,
-                q.title
-            );
+            let text = format!("{} {}. {line}", if on { ">" } else { " " }, i + 1);
             let style = if on { theme.selected } else { theme.text };
             buf.set_stringn(
                 inner.x + 1,
@@ -65,13 +96,14 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     let Some(Overlay::Choose(c)) = &mut app.overlay else {
         return Vec::new();
     };
+    let offset = usize::from(c.follow.is_some());
     let pick = match cmd {
         Cmd::Up => {
             c.selected = c.selected.saturating_sub(1);
             return Vec::new();
         }
         Cmd::Down => {
-            c.selected = (c.selected + 1).min(n.saturating_sub(1));
+            c.selected = (c.selected + 1).min((n + offset).saturating_sub(1));
             return Vec::new();
         }
         Cmd::Enter => c.selected,
@@ -82,12 +114,19 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         }
         _ => return Vec::new(),
     };
-    let Some(q) = app.questionnaires.get(pick) else {
-        return Vec::new();
-    };
-    let effect = Effect::StartAudit {
-        association_id: c.association_id.clone(),
-        questionnaire_id: q.id.clone(),
+    let effect = match (&c.follow, pick.checked_sub(offset)) {
+        (Some(f), None) => Effect::StartFollowup {
+            previous_audit_id: f.audit_id.clone(),
+        },
+        (_, Some(i)) => match app.questionnaires.get(i) {
+            Some(q) => Effect::StartAudit {
+                association_id: c.association_id.clone(),
+                questionnaire_id: q.id.clone(),
+                workshop_id: c.workshop_id.clone(),
+            },
+            None => return Vec::new(),
+        },
+        (None, None) => return Vec::new(),
     };
     app.overlay = None;
     vec![effect]

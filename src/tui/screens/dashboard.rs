@@ -5,11 +5,12 @@
 //! [`DashboardState::cmd`] moves between tabs (← →, Tab) and scrolls (↑ ↓, PgUp PgDn,
 //! Home End). No meaning rests on colour: free software is a word or a glyph (█ against ░).
 //!
-//! Wiring (not done here): a `Screen::Dashboard(Box<DashboardState>)` variant, a
-//! `Mode::Dashboard` in the keymap table (its hint bar then comes from the table like every
-//! other screen's), and an `Effect::LoadDashboard { workshop_id }` that the run loop carries
-//! out with `Store::find_workshop` + `Store::audit_facts(Scope::Workshop(..))` +
-//! `workshop::dashboard`, answering with an action that builds the state.
+//! A fourth tab lists the pooled needs (`workshop::pools`): groups of associations of one area
+//! sharing a need not met with free software, the hosts that could serve them together.
+//!
+//! On the progress tab a cursor picks an audit; the screen's commands (open it, add an
+//! association, export) are in `workshops.rs`. `Effect::LoadDashboard` brings the aggregate
+//! again each time the screen is shown, so progress is always current.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,6 +27,9 @@ use crate::i18n::ui::Ui;
 use crate::store::Workshop;
 use crate::workshop::Dashboard;
 
+use super::dashboard_pools;
+use crate::workshop::Pools;
+
 /// The three views of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
@@ -33,10 +37,12 @@ pub enum Tab {
     Tools,
     Needs,
     Progress,
+    /// Groups of associations that could pool a need.
+    Pools,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Tools, Tab::Needs, Tab::Progress];
+    const ALL: [Tab; 4] = [Tab::Tools, Tab::Needs, Tab::Progress, Tab::Pools];
 
     fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
@@ -50,9 +56,13 @@ pub struct DashboardState {
     pub theme: Theme,
     pub workshop: Workshop,
     pub dashboard: Dashboard,
+    /// Pooled needs among the workshop's audits (empty until given).
+    pub pools: Pools,
     pub tab: Tab,
     /// First row shown in the current tab.
     pub scroll: usize,
+    /// The audit under the cursor on the progress tab.
+    pub selected: usize,
     /// Rows that fit, as last drawn (for paging); the design size until then.
     pub page: usize,
 }
@@ -64,8 +74,10 @@ impl DashboardState {
             theme,
             workshop,
             dashboard,
+            pools: Pools::default(),
             tab: Tab::default(),
             scroll: 0,
+            selected: 0,
             page: 16,
         }
     }
@@ -75,19 +87,66 @@ impl DashboardState {
             Tab::Tools => self.dashboard.tools.len(),
             Tab::Needs => self.dashboard.needs.len(),
             Tab::Progress => self.dashboard.progress.len(),
+            Tab::Pools => dashboard_pools::lines(&self.pools, self.lang).len(),
+        }
+    }
+
+    /// The progress tab, the cursor on `audit_id` when it is listed.
+    pub fn show_progress_of(&mut self, audit_id: &str) {
+        self.tab = Tab::Progress;
+        if let Some(i) = self
+            .dashboard
+            .progress
+            .iter()
+            .position(|p| p.audit_id == audit_id)
+        {
+            self.move_cursor(i as isize);
+        }
+    }
+
+    /// The audit under the cursor, on the progress tab.
+    pub fn selected_audit(&self) -> Option<&crate::workshop::dashboard::Progress> {
+        match self.tab {
+            Tab::Progress => self.dashboard.progress.get(self.selected),
+            _ => None,
+        }
+    }
+
+    /// Put the cursor on row `i` (clamped), scrolling so that it shows.
+    pub fn move_cursor(&mut self, i: isize) {
+        let last = self.rows().saturating_sub(1);
+        self.selected = i.clamp(0, last as isize) as usize;
+        let page = self.page.max(2) - 1;
+        if self.selected < self.scroll {
+            self.scroll = self.selected;
+        } else if self.selected >= self.scroll + page {
+            self.scroll = self.selected + 1 - page;
         }
     }
 
     /// Apply a command; returns whether it was the screen's.
     pub fn cmd(&mut self, cmd: Cmd) -> bool {
+        if self.tab == Tab::Progress {
+            let (sel, page) = (self.selected as isize, self.page as isize);
+            match cmd {
+                Cmd::Down => return self.step(sel + 1),
+                Cmd::Up => return self.step(sel - 1),
+                Cmd::PageDown => return self.step(sel + page),
+                Cmd::PageUp => return self.step(sel - page),
+                Cmd::Top => return self.step(0),
+                Cmd::Bottom => return self.step(isize::MAX / 2),
+                _ => {}
+            }
+        }
         let last = self.rows().saturating_sub(self.page.max(1));
         let turn = |tab: Tab, by: isize| {
             let i = (tab.index() as isize + by).rem_euclid(Tab::ALL.len() as isize);
             Tab::ALL[i as usize]
         };
         match cmd {
-            Cmd::Right | Cmd::NextQuestion => self.tab = turn(self.tab, 1),
-            Cmd::Left | Cmd::PrevQuestion => self.tab = turn(self.tab, -1),
+            Cmd::Right | Cmd::NextTab => self.tab = turn(self.tab, 1),
+            Cmd::Left | Cmd::PrevTab => self.tab = turn(self.tab, -1),
+            Cmd::Pick(i) if usize::from(i) < Tab::ALL.len() => self.tab = Tab::ALL[usize::from(i)],
             Cmd::Down => self.scroll = (self.scroll + 1).min(last),
             Cmd::Up => self.scroll = self.scroll.saturating_sub(1),
             Cmd::PageDown => self.scroll = (self.scroll + self.page).min(last),
@@ -98,10 +157,18 @@ impl DashboardState {
         }
         if matches!(
             cmd,
-            Cmd::Right | Cmd::Left | Cmd::NextQuestion | Cmd::PrevQuestion
+            Cmd::Right | Cmd::Left | Cmd::NextTab | Cmd::PrevTab | Cmd::Pick(_)
         ) {
             self.scroll = 0;
+            if self.tab == Tab::Progress {
+                self.move_cursor(self.selected as isize);
+            }
         }
+        true
+    }
+
+    fn step(&mut self, to: isize) -> bool {
+        self.move_cursor(to);
         true
     }
 }
@@ -167,7 +234,7 @@ impl Widget for &DashboardState {
             &Line::from(spans),
             body.width.saturating_sub(2),
         );
-        if d.audits == 0 {
+        if d.audits == 0 && self.tab != Tab::Pools {
             buf.set_stringn(x, body.y + 4, Ui::DashEmpty.get(lang), w, theme.dim);
             return;
         }
@@ -175,6 +242,7 @@ impl Widget for &DashboardState {
             Tab::Tools => Ui::DashToolsHead,
             Tab::Needs => Ui::DashNeedsHead,
             Tab::Progress => Ui::DashProgressHead,
+            Tab::Pools => Ui::DashPoolsHead,
         };
         buf.set_stringn(x, body.y + 4, truncate(head.get(lang), w), w, theme.dim);
         let list = Rect::new(
@@ -186,17 +254,40 @@ impl Widget for &DashboardState {
         let height = usize::from(list.height);
         let name_w = (w / 3).clamp(18, 34);
         let bar_w = w.saturating_sub(name_w + 22).clamp(10, 40);
-        let total = self.rows();
-        let first = self.scroll.min(total.saturating_sub(1));
-        let shown = if total > first + height {
-            height.saturating_sub(1)
-        } else {
-            height
+        let pool_lines = match self.tab {
+            Tab::Pools => dashboard_pools::lines(&self.pools, lang),
+            _ => Vec::new(),
         };
+        let total = self.rows();
+        let mut first = self.scroll.min(total.saturating_sub(1));
+        let room = |first: usize| {
+            if total > first + height {
+                height.saturating_sub(1)
+            } else {
+                height
+            }
+        };
+        // The cursor always shows, whatever the height the terminal gives.
+        if self.tab == Tab::Progress && self.selected >= first + room(first).max(1) {
+            first = self.selected + 1 - room(first).max(1);
+        }
+        let shown = room(first);
         for (line, i) in (first..total.min(first + shown)).enumerate() {
             let y = list.y + line as u16;
-            let row = self.row(i, name_w, bar_w, theme);
+            let row = match pool_lines.get(i) {
+                Some((text, kind)) => dashboard_pools::line(text, *kind, theme, w),
+                None => self.row(i, name_w, bar_w, theme),
+            };
+            let cursor = self.tab == Tab::Progress && i == self.selected;
+            let marker = if cursor { ">" } else { " " };
+            buf.set_string(body.x, y, marker, theme.selected);
             buf.set_line(x, y, &row, list.width.saturating_sub(2));
+            if cursor {
+                buf.set_style(
+                    Rect::new(x, y, list.width.saturating_sub(2), 1),
+                    theme.selected,
+                );
+            }
         }
         if total > first + shown {
             let more = Ui::DashMore.fill(lang, &[&(total - first - shown)]);
@@ -207,7 +298,7 @@ impl Widget for &DashboardState {
 }
 
 impl DashboardState {
-    /// Row `i` of the current tab.
+    /// Row `i` of the tools, needs or progress tab.
     fn row(&self, i: usize, name_w: usize, bar_w: usize, theme: &Theme) -> Line<'static> {
         let (lang, d) = (self.lang, &self.dashboard);
         let bar = |n: usize, style: Style, glyph: &str| Span::styled(glyph.repeat(n), style);
@@ -261,6 +352,7 @@ impl DashboardState {
                     Span::raw(format!(" {:>3} %  {status}", share.percent())),
                 ])
             }
+            Tab::Pools => Line::default(),
         }
     }
 }

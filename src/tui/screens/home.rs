@@ -12,7 +12,8 @@ use unicode_width::UnicodeWidthStr;
 use super::super::action::{Action, Effect, HomeRow};
 use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
-use super::super::overlays::{Overlay, choose::Choose, confirm::Confirm};
+use super::super::overlays::choose::{Choose, FollowFrom};
+use super::super::overlays::{Overlay, confirm::Confirm};
 use super::super::widgets::{self, Chrome, LineInput, fit};
 use super::profile::Profile;
 use crate::audit::AuditStatus;
@@ -264,7 +265,16 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         }
         Cmd::NewAudit => {
             if let Some(row) = home.selected_row() {
-                let choose = Choose::new(row.association_id.clone(), row.association_name.clone());
+                let mut choose =
+                    Choose::new(row.association_id.clone(), row.association_name.clone());
+                // An audit with answers can be followed up: offered first.
+                if row.answered > 0 {
+                    choose = choose.with_followup(FollowFrom {
+                        audit_id: row.audit_id.clone(),
+                        questionnaire: row.questionnaire.clone(),
+                        updated: row.updated.clone(),
+                    });
+                }
                 app.overlay = Some(Overlay::Choose(choose));
             }
             Vec::new()
@@ -283,11 +293,20 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             Vec::new()
         }
         Cmd::Demo => vec![Effect::CreateDemo],
+        Cmd::Workshops => super::workshops::open(app),
         Cmd::Plan => match home.selected_row() {
             Some(row) => {
                 let audit_id = row.audit_id.clone();
                 app.notice(Ui::PlanComputing.get(app.lang));
                 vec![Effect::OpenPlan { audit_id }]
+            }
+            None => Vec::new(),
+        },
+        Cmd::Compare => match home.selected_row() {
+            Some(row) => {
+                let audit_id = row.audit_id.clone();
+                app.notice(Ui::PlanComputing.get(app.lang));
+                vec![Effect::OpenComparison { audit_id }]
             }
             None => Vec::new(),
         },

@@ -1,6 +1,8 @@
 //! The screens, one file each: its state struct, its drawing and its commands.
 
+pub mod compare;
 pub mod dashboard;
+pub mod dashboard_pools;
 pub mod export;
 pub mod home;
 pub mod notes;
@@ -13,3 +15,5 @@ pub mod plan_why;
 pub mod profile;
 pub mod review;
 pub mod walk;
+pub mod workshop_form;
+pub mod workshops;

@@ -344,8 +344,8 @@ fn explain(o: &mut Out<'_>, d: &PlanData, t: &Trace, all: bool) {
             .iter_mut()
             .find(|(s, d, _)| *s == name && *d == f.as_of)
         {
-            Some((_, _, facts)) => facts.push(&f.fact),
-            None => sources.push((name, &f.as_of, vec![&f.fact])),
+            Some((_, _, facts)) => facts.push(f.text(lang)),
+            None => sources.push((name, &f.as_of, vec![f.text(lang)])),
         }
     }
     if !sources.is_empty() {

@@ -340,6 +340,17 @@ fn go_on(app: &mut App) -> Vec<Effect> {
     let Screen::Profile(p) = &app.screen else {
         return Vec::new();
     };
+    if p.new_flow
+        && !p.association.id.is_empty()
+        && let Some(w) = &app.workshop
+    {
+        // In a workshop, a new association starts at once on the workshop's questionnaire.
+        return vec![Effect::StartAudit {
+            association_id: p.association.id.clone(),
+            questionnaire_id: w.questionnaire_id.clone(),
+            workshop_id: Some(w.id.clone()),
+        }];
+    }
     if p.new_flow && !p.association.id.is_empty() {
         // A new association goes on to its first audit; cancelling the choice comes back to
         // the form, so no association is left behind without an audit by accident.

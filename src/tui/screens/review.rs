@@ -229,6 +229,11 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             let back = std::mem::replace(&mut app.screen, Screen::Review(Review::default()));
             app.screen = Screen::Export(Box::new(dialog.with_back(back)));
         }
+        Cmd::Compare => {
+            let audit_id = s.audit_id.clone();
+            app.notice(Ui::PlanComputing.get(app.lang));
+            return vec![Effect::OpenComparison { audit_id }];
+        }
         Cmd::Back => super::walk::resume(app),
         _ => {}
     }

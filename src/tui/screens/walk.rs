@@ -101,6 +101,7 @@ impl WalkView {
             show_help: self.show_help,
             theme,
             lang,
+            previous: s.previous.as_ref(),
         }
         .draw(body, buf)
     }
@@ -120,8 +121,14 @@ fn title(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
             app.theme.error,
         )),
     };
+    // A follow-up says so before the questionnaire's title, which may be cut.
+    let followup = s
+        .previous
+        .as_ref()
+        .map(|p| format!(" · {}", Ui::FollowupOf.fill(lang, &[&p.date])))
+        .unwrap_or_default();
     let left = format!(
-        "{} · {} · {}",
+        "{} · {}{followup} · {}",
         Ui::AppName.get(lang),
         s.association_name,
         s.walk.questionnaire().title.get(lang)
@@ -136,6 +143,7 @@ pub fn open(app: &mut App, opened: OpenedAudit) -> Vec<Effect> {
         association_name,
         questionnaire,
         cursor,
+        previous,
     } = opened;
     let walk = Walk::new(questionnaire, audit.answer_map(), cursor.as_deref());
     let mut view = WalkView::default();
@@ -148,6 +156,7 @@ pub fn open(app: &mut App, opened: OpenedAudit) -> Vec<Effect> {
         notes: audit.notes.clone(),
         note: audit.note.clone(),
         status: audit.status,
+        previous,
     });
     app.screen = Screen::Walk(view);
     app.overlay = None;
@@ -240,8 +249,21 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             view.editing = false;
             vec![submit(false)]
         }
-        Cmd::DontKnow => vec![Input::DontKnow],
-        Cmd::NotApplicable => vec![Input::NotApplicable],
+        // Nothing more to do on a question once it is "je ne sais pas" or "non concerné":
+        // on to the next one.
+        Cmd::DontKnow => vec![Input::DontKnow, Input::Continue],
+        Cmd::NotApplicable => vec![Input::NotApplicable, Input::Continue],
+        // A follow-up: the previous audit's answer, given again (checked like any answer),
+        // then on to the next question. Without a previous answer, a message says so.
+        Cmd::TakePrevious => match previous_answer(s) {
+            Some(a) => vec![Input::Give(a), Input::Continue],
+            None => {
+                if s.previous.is_some() {
+                    app.notice(Ui::PreviousNone.get(app.lang));
+                }
+                return Vec::new();
+            }
+        },
         Cmd::ClearAnswer => vec![Input::Clear],
         Cmd::ToggleHelpText => {
             view.show_help = !view.show_help;
@@ -266,7 +288,10 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Back => return leave(app),
         _ => return Vec::new(),
     };
-    let forced = matches!(cmd, Cmd::DontKnow | Cmd::NotApplicable | Cmd::ClearAnswer);
+    let forced = matches!(
+        cmd,
+        Cmd::DontKnow | Cmd::NotApplicable | Cmd::ClearAnswer | Cmd::TakePrevious
+    );
     let effects = drive(app, inputs);
     if let (Screen::Walk(v), Some(s)) = (&mut app.screen, &app.session) {
         if forced && !effects.is_empty() {
@@ -280,6 +305,12 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         }
     }
     effects
+}
+
+/// The previous audit's answer to the current question, on a follow-up.
+pub fn previous_answer(s: &Session) -> Option<crate::audit::Answer> {
+    let id = s.walk.current_id()?;
+    s.previous.as_ref()?.answers.get(id).cloned()
 }
 
 /// Back to the home screen, saying that the progress is saved.

@@ -17,6 +17,7 @@ use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::questionnaire::{Kind, Question};
 use crate::walk::describe::{answer_text, number};
+use crate::walk::previous::{PreviousAudit, Standing};
 use crate::walk::{Walk, draft};
 
 /// What drawing a question needs.
@@ -27,6 +28,8 @@ pub struct QuestionView<'a> {
     pub show_help: bool,
     pub theme: &'a Theme,
     pub lang: Lang,
+    /// On a follow-up: the previous audit's date and answers.
+    pub previous: Option<&'a PreviousAudit>,
 }
 
 fn is_typed(q: &Question) -> bool {
@@ -60,6 +63,13 @@ impl QuestionView<'_> {
         let mut y = body.y + 4;
         let label = wrap_lines(q.label.get(lang), width.into());
         y += put_lines(&label, 3, Rect::new(x, y, width, 3), buf, theme.title) + 1;
+        if let Some((text, key, style)) = self.previous_line(q) {
+            let mut lines = wrap_lines(&text, width.into());
+            lines.truncate(2);
+            lines.extend(key.map(|k| k.get(lang).to_string()));
+            let n = lines.len() as u16;
+            y += put_lines(&lines, n, Rect::new(x, y, width, n), buf, style) + 1;
+        }
         let input_rows = self.input_rows(q, width);
         // Under the input: a blank row, then the choosing hint or the "je ne sais pas" mark,
         // then the problem (up to three rows).
@@ -101,6 +111,31 @@ impl QuestionView<'_> {
             put_lines(&p, room, Rect::new(x, y, width, room), buf, theme.error);
         }
         cursor
+    }
+
+    /// On a follow-up, what the previous audit answered and where the new answer stands:
+    /// still to confirm (with the key that does it), the same, or changed.
+    fn previous_line(&self, q: &Question) -> Option<(String, Option<Ui>, Style)> {
+        let p = self.previous?;
+        let (lang, theme) = (self.lang, self.theme);
+        Some(match p.standing(q, self.walk.current_answer(), lang) {
+            Standing::NoPrevious => (Ui::PreviousNone.get(lang).to_string(), None, theme.dim),
+            Standing::ToConfirm(text) => {
+                let key = if is_typed(q) && self.editing {
+                    Ui::PreviousTakeField
+                } else {
+                    Ui::PreviousTake
+                };
+                let line = Ui::PreviousAnswer.fill(lang, &[&p.date, &text]);
+                (line, Some(key), theme.warn)
+            }
+            Standing::Same => (Ui::PreviousSame.fill(lang, &[&p.date]), None, theme.ok),
+            Standing::Changed(text) => (
+                Ui::PreviousChanged.fill(lang, &[&p.date, &text]),
+                None,
+                theme.dim,
+            ),
+        })
     }
 
     /// "Question 3/40 · obligatoire", and how to move on, flush right.

@@ -1,0 +1,158 @@
+//! Workshop and follow-up effects: list and create workshops, compute a workshop's dashboard
+//! on the effective catalogue, write it as HTML and CSV (under a new name when one is taken:
+//! nothing is ever replaced), start an audit inside a workshop and start a follow-up.
+
+use std::path::PathBuf;
+
+use super::Executor;
+use super::plan::{resolve_dir, write_file};
+use crate::export::csv::CsvOptions;
+use crate::export::escape::file_stem;
+use crate::export::{Templates, dashboard};
+use crate::i18n::{Lang, Message};
+use crate::store::{NewWorkshop, Scope, StoreError, Workshop};
+use crate::tui::action::{Action, WorkshopForm};
+
+fn unknown_workshop() -> Action {
+    Action::Failed(Message::new(
+        "cet atelier n'existe plus",
+        "this workshop no longer exists",
+    ))
+}
+
+impl Executor<'_> {
+    pub(super) fn create_workshop(&mut self, f: &WorkshopForm) -> Result<Action, StoreError> {
+        let workshop_id = self.store.create_workshop(&NewWorkshop {
+            name: &f.name,
+            date: &f.date,
+            place: &f.place,
+            trainer: &f.trainer,
+            questionnaire_id: &f.questionnaire_id,
+        })?;
+        Ok(Action::WorkshopCreated { workshop_id })
+    }
+
+    fn dashboard_of(
+        &mut self,
+        workshop_id: &str,
+    ) -> Result<Result<(Workshop, crate::workshop::Dashboard), Action>, StoreError> {
+        let Some(w) = self.store.find_workshop(workshop_id)? else {
+            return Ok(Err(unknown_workshop()));
+        };
+        let catalog = match self.catalog() {
+            Ok(c) => c,
+            Err(m) => return Ok(Err(Action::Failed(m))),
+        };
+        let facts = self.store.audit_facts(Scope::Workshop(&w.id))?;
+        let d = crate::workshop::dashboard(&facts, &catalog);
+        Ok(Ok((w, d)))
+    }
+
+    pub(super) fn load_dashboard(&mut self, workshop_id: &str) -> Result<Action, StoreError> {
+        let Some(w) = self.store.find_workshop(workshop_id)? else {
+            return Ok(unknown_workshop());
+        };
+        let catalog = match self.catalog() {
+            Ok(c) => c,
+            Err(m) => return Ok(Action::Failed(m)),
+        };
+        let facts = self.store.audit_facts(Scope::Workshop(&w.id))?;
+        let d = crate::workshop::dashboard(&facts, &catalog);
+        let pools = crate::workshop::pools(&facts, &catalog);
+        Ok(Action::DashboardLoaded(Box::new((w, d, pools))))
+    }
+
+    /// The dashboard as `atelier-DATE-NAME.html` and `.csv` in `dir`; a name already taken
+    /// gets `-2`, `-3`… so that nothing is replaced.
+    pub(super) fn export_dashboard(
+        &mut self,
+        workshop_id: &str,
+        dir: &str,
+    ) -> Result<Action, StoreError> {
+        let (w, d) = match self.dashboard_of(workshop_id)? {
+            Ok(wd) => wd,
+            Err(action) => return Ok(action),
+        };
+        let written = (|| -> Result<Vec<PathBuf>, Message> {
+            let dir = resolve_dir(dir)?;
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                Message::new(
+                    format!("création du dossier {} impossible : {e}", dir.display()),
+                    format!("cannot create folder {}: {e}", dir.display()),
+                )
+            })?;
+            let html = dashboard::html(&w, &d, self.lang, false, &Templates::embedded())
+                .map_err(|e| e.0)?;
+            // French spreadsheets (Excel) expect `;` and a byte-order mark to read accents.
+            let french = self.lang == Lang::Fr;
+            let opts = CsvOptions {
+                semicolon: french,
+                bom: french,
+            };
+            let csv = dashboard::csv(&w, &d, self.lang, false, opts).map_err(|e| e.0)?;
+            let stem = format!("atelier-{}-{}", w.date, file_stem(&w.name, "atelier"));
+            let mut paths = Vec::new();
+            for (ext, bytes) in [("html", html.into_bytes()), ("csv", csv)] {
+                let name = free_name(&dir, &stem, ext);
+                paths.push(write_file(&dir, &name, &bytes, false)?);
+            }
+            Ok(paths)
+        })();
+        Ok(match written {
+            Ok(paths) => Action::FilesWritten { paths },
+            Err(m) => Action::Failed(m),
+        })
+    }
+
+    /// A follow-up of `previous_audit_id` on the questionnaire of the same id as it was started
+    /// with (the shipped version when there is one, else the stored copy).
+    pub(super) fn start_followup(&mut self, previous_audit_id: &str) -> Result<Action, StoreError> {
+        let Some(previous) = self.store.audit(previous_audit_id)? else {
+            return Ok(Action::Failed(Message::new(
+                "ce diagnostic n'existe plus",
+                "this audit no longer exists",
+            )));
+        };
+        let shipped = self
+            .questionnaires
+            .iter()
+            .find(|q| q.id == previous.questionnaire.id)
+            .cloned();
+        let q = match shipped {
+            Some(q) => q,
+            None => self.questionnaire_of(previous_audit_id, &previous.questionnaire.hash)?,
+        };
+        let audit_id = self
+            .store
+            .start_followup(previous_audit_id, &self.trainer, &q)?;
+        Ok(Action::AuditStarted { audit_id })
+    }
+}
+
+/// `stem.ext`, or `stem-2.ext`, `stem-3.ext`… the first name not taken in `dir`.
+pub(super) fn free_name(dir: &std::path::Path, stem: &str, ext: &str) -> String {
+    let taken = |name: &str| std::fs::symlink_metadata(dir.join(name)).is_ok();
+    let first = format!("{stem}.{ext}");
+    if !taken(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| format!("{stem}-{n}.{ext}"))
+        .find(|name| !taken(name))
+        .unwrap_or(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_taken_name_gets_the_next_number() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(free_name(dir.path(), "atelier", "csv"), "atelier.csv");
+        std::fs::write(dir.path().join("atelier.csv"), "x").expect("write");
+        std::fs::write(dir.path().join("atelier-2.csv"), "x").expect("write");
+        assert_eq!(free_name(dir.path(), "atelier", "csv"), "atelier-3.csv");
+        assert_eq!(free_name(dir.path(), "atelier", "html"), "atelier.html");
+    }
+}
