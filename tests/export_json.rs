@@ -446,6 +446,29 @@ fn the_export_schema_mirrors_the_plan_schema() {
     for k in ["type", "properties", "required"] {
         assert_eq!(export["$defs"]["plan"][k], plan[k], "plan.{k}");
     }
+    // The entries of the maps hold what a trace's items hold (a fact names its source by key).
+    let keys = |v: &Value| -> Vec<String> {
+        let mut k: Vec<String> = v["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        k.sort();
+        k
+    };
+    let items = &p["trace"]["properties"];
+    for (entry, list) in [
+        ("answer_read", "answers"),
+        ("profile_read", "profile"),
+        ("fact_entry", "facts"),
+    ] {
+        assert_eq!(keys(&e[entry]), keys(&items[list]["items"]), "{entry}");
+        assert_eq!(
+            e[entry]["required"], items[list]["items"]["required"],
+            "{entry}"
+        );
+    }
     assert_eq!(export["properties"]["schema_version"]["const"], 2);
     assert_eq!(json::SCHEMA_VERSION, 2);
 }

@@ -43,6 +43,9 @@ pub struct ProfileEntry {
 #[serde(deny_unknown_fields)]
 pub struct FactEntry {
     pub fact: String,
+    /// The fact in English, when the plan gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact_en: Option<String>,
     pub source: String,
     pub as_of: String,
 }

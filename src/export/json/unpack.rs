@@ -218,11 +218,16 @@ impl Expander<'_> {
                     .sources
                     .get(&f.source)
                     .ok_or_else(|| missing("sources", &f.source))?;
-                let n = f.fact.len() + source.len() + f.as_of.len() + 32;
-                Ok((
-                    serde_json::json!({"fact": f.fact, "source": source, "as_of": f.as_of}),
-                    n,
-                ))
+                let mut obj = Map::new();
+                obj.insert("fact".into(), f.fact.clone().into());
+                let mut n = f.fact.len() + source.len() + f.as_of.len() + 32;
+                if let Some(en) = &f.fact_en {
+                    obj.insert("fact_en".into(), en.clone().into());
+                    n += en.len() + 13;
+                }
+                obj.insert("source".into(), source.clone().into());
+                obj.insert("as_of".into(), f.as_of.clone().into());
+                Ok((Value::Object(obj), n))
             }
         }
     }
