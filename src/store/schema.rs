@@ -141,14 +141,26 @@ pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<u32> {
 }
 
 fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> rusqlite::Result<u32> {
-    let target = migrations.len() as u32;
     let before = user_version(conn)?;
-    if before >= target {
+    if before >= migrations.len() as u32 {
         return Ok(before);
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    // Another process may have migrated between the read above and the lock.
-    let found = user_version(&tx)?;
+    let found = apply_with(&tx, migrations)?;
+    tx.commit()?;
+    Ok(found)
+}
+
+/// Apply the missing migrations in `tx`, an open immediate transaction, which the caller
+/// commits. The version is read again under the transaction's lock: another process may have
+/// migrated the file since it was probed. Returns the version found.
+pub(crate) fn apply(tx: &Connection) -> rusqlite::Result<u32> {
+    apply_with(tx, MIGRATIONS)
+}
+
+fn apply_with(tx: &Connection, migrations: &[&str]) -> rusqlite::Result<u32> {
+    let target = migrations.len() as u32;
+    let found = user_version(tx)?;
     for sql in migrations.iter().skip(found as usize) {
         tx.execute_batch(sql)?;
     }
@@ -156,7 +168,6 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> rusqlite::Result<
         tx.pragma_update(None, "user_version", target)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
-    tx.commit()?;
     Ok(found)
 }
 
