@@ -22,6 +22,7 @@ pub mod codec;
 mod conn;
 mod erase;
 mod error;
+mod facts;
 mod followup;
 mod import;
 mod list;
