@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x4449_4147;
 
 /// Each entry moves the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub fn current_version() -> u32 {
@@ -132,6 +132,13 @@ CREATE INDEX audits_by_previous ON audits (previous_audit_id)
 
 -- Bundle merging looks trail entries up by question and time.
 CREATE INDEX trail_by_question ON trail (audit_id, question_id, at);
+";
+
+/// One b-tree fewer to write with every answer saved: `trail_by_question` (audit, question,
+/// time) serves every lookup by audit that `trail_by_audit` (audit, seq) served, and saving an
+/// answer wrote both (P1 in BENCHMARKS.md).
+const V3: &str = "
+DROP INDEX IF EXISTS trail_by_audit;
 ";
 
 /// Apply the missing migrations in one immediate transaction. Returns the version found before.
