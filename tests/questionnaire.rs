@@ -317,6 +317,77 @@ proptest! {
     }
 }
 
+/// Visibility as the documentation states it, computed the slow, obvious way: a question is
+/// shown when its section's and its own `relevant` hold, reading the questions they name as
+/// unanswered when those are hidden themselves.
+fn visible_by_definition(
+    q: &questionnaire::Questionnaire,
+    answers: &BTreeMap<String, Answer>,
+) -> Vec<bool> {
+    fn shown(
+        q: &questionnaire::Questionnaire,
+        i: usize,
+        answers: &BTreeMap<String, Answer>,
+    ) -> bool {
+        let (section, question) = q.questions().nth(i).unwrap();
+        [section.relevant.as_ref(), question.relevant.as_ref()]
+            .into_iter()
+            .flatten()
+            .all(|expr| {
+                let refs = expr.references();
+                let seen: BTreeMap<String, Answer> = answers
+                    .iter()
+                    .filter(|(id, _)| match q.position(id) {
+                        Some(p) if refs.contains(&id.as_str()) => shown(q, p, answers),
+                        _ => true,
+                    })
+                    .map(|(id, a)| (id.clone(), a.clone()))
+                    .collect();
+                let scope = questionnaire::eval::Scope {
+                    answers: &seen,
+                    current: None,
+                };
+                scope.eval(&expr.root).truthy()
+            })
+    }
+    (0..q.question_count())
+        .map(|i| shown(q, i, answers))
+        .collect()
+}
+
+proptest! {
+    /// `visible` (one pass over a memo, with what each question reads worked out at load)
+    /// agrees with the definition, on answers that open and close the shipped questionnaires'
+    /// branches: real choice ids, numbers around the thresholds, « je ne sais pas ».
+    #[test]
+    fn visibility_follows_its_definition(seed in prop::collection::vec(any::<u64>(), 100)) {
+        let mut all = shipped::all().unwrap();
+        all.push(small());
+        for q in &all {
+            let mut answers: BTreeMap<String, Answer> = BTreeMap::new();
+            for (i, (_, question)) in q.questions().enumerate() {
+                let r = seed[i % seed.len()].rotate_left(i as u32);
+                let pick = |k: u64| question.choices[(k % question.choices.len() as u64) as usize].id.clone();
+                let answer = match (r % 5, question.choices.is_empty()) {
+                    (0, _) => continue,
+                    (1, _) => Answer::DontKnow,
+                    (_, false) if question.kind == questionnaire::Kind::Multiple => {
+                        let n = 1 + (r >> 8) % 3;
+                        Answer::Given(Value::Choices((0..n).map(|k| pick(r >> (16 + 8 * k))).collect()))
+                    }
+                    (_, false) => Answer::Given(Value::Choice(pick(r >> 8))),
+                    (_, true) => Answer::Given(Value::Number(((r >> 8) % 25) as f64)),
+                };
+                answers.insert(question.id.clone(), answer);
+            }
+            prop_assert_eq!(q.visible(&answers), visible_by_definition(q, &answers), "{}", q.id);
+            for (i, (_, question)) in q.questions().enumerate() {
+                prop_assert_eq!(q.is_visible(&question.id, &answers), q.visible(&answers)[i]);
+            }
+        }
+    }
+}
+
 #[test]
 fn express_reuses_the_full_questionnaire_ids_unchanged() {
     let full = shipped::by_id("pratiques-numeriques").unwrap().unwrap();

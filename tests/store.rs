@@ -278,6 +278,41 @@ fn answers_breaking_the_rules_are_refused_and_nothing_is_written() {
     assert_eq!(store.trail(&audit).unwrap().len(), 1);
 }
 
+/// Saving checks a constraint against the stored answers it names, as they are at that moment.
+#[test]
+fn a_constraint_reads_the_stored_answers_it_names() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (_, audit) = seeded(&mut store, "Contraintes");
+    let number = |n: f64| given(Value::Number(n));
+    store
+        .save_answer(&audit, "members_count", Some(&number(10.0)))
+        .unwrap();
+    store
+        .save_answer(&audit, "accounts_count", Some(&number(8.0)))
+        .unwrap();
+    store
+        .save_answer(&audit, "members_count", Some(&number(5.0)))
+        .unwrap();
+    let err = store
+        .save_answer(&audit, "accounts_count", Some(&number(7.0)))
+        .unwrap_err();
+    assert_eq!(
+        err.message().en,
+        "answer refused for 'accounts_count': No more accounts than members.; nothing was written."
+    );
+    store
+        .save_answer(&audit, "accounts_count", Some(&number(5.0)))
+        .unwrap();
+    // "Don't know" is never refused by a constraint.
+    store
+        .save_answer(&audit, "accounts_count", Some(&Answer::DontKnow))
+        .unwrap();
+    let got = store.audit(&audit).unwrap().unwrap();
+    assert_eq!(got.answers["accounts_count"].answer, Answer::DontKnow);
+    assert_eq!(got.answers["members_count"].answer, number(5.0));
+    assert_eq!(store.trail(&audit).unwrap().len(), 5);
+}
+
 #[test]
 fn notes_status_and_cursor() {
     let mut store = Store::open_in_memory().unwrap();

@@ -113,10 +113,12 @@ fn a_truncated_file_is_refused_untouched() {
     refused(&path, "truncated file (50 bytes instead of 512)");
 }
 
+/// Opening probes a few pages only; the whole file is checked before the first write (or on
+/// demand), and a damaged one is refused then, untouched.
 #[test]
-fn a_corrupt_file_is_refused_untouched() {
+fn a_corrupt_file_is_refused_before_writing_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let (path, _) = filled_db(dir.path());
+    let (path, audit) = filled_db(dir.path());
     let mut bytes = std::fs::read(&path).unwrap();
     // Scribble over the b-tree pages after the first one (the schema page stays readable).
     let page = 4096;
@@ -124,9 +126,60 @@ fn a_corrupt_file_is_refused_untouched() {
         *b = 0xA5;
     }
     std::fs::write(&path, &bytes).unwrap();
-    let err = refused(&path, "damaged database (");
-    assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
-    assert!(err.message().en.contains(".recover"));
+    let damaged = |err: &StoreError| {
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+        let want = format!("{}: damaged database (", path.display());
+        assert!(err.message().en.starts_with(&want), "{}", err.message().en);
+        assert!(err.message().en.contains(".recover"));
+        assert!(
+            err.message().fr.starts_with(&format!(
+                "{} : base de données endommagée (",
+                path.display()
+            )),
+            "{}",
+            err.message().fr
+        );
+    };
+    // The first write checks the whole file first, and writes nothing.
+    let mut store = Store::open_with_timeout(&path, SHORT).expect("the probe passes");
+    let err = store
+        .save_answer(
+            &audit,
+            "uses_files",
+            Some(&Answer::Given(Value::Bool(true))),
+        )
+        .unwrap_err();
+    damaged(&err);
+    let err = store
+        .create_association(&Association {
+            name: "Autre".into(),
+            ..Association::default()
+        })
+        .unwrap_err();
+    damaged(&err);
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "file changed");
+    // Checking on demand says the same.
+    let mut store = Store::open_with_timeout(&path, SHORT).expect("the probe passes");
+    damaged(&store.verify().unwrap_err());
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "file changed");
+}
+
+#[test]
+fn a_sound_file_passes_the_check_and_takes_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, audit) = filled_db(dir.path());
+    let mut store = Store::open(&path).unwrap();
+    store.verify().unwrap();
+    store
+        .save_answer(
+            &audit,
+            "uses_files",
+            Some(&Answer::Given(Value::Bool(true))),
+        )
+        .unwrap();
+    assert_eq!(store.trail(&audit).unwrap().len(), 51);
 }
 
 #[test]

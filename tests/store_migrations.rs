@@ -155,3 +155,34 @@ fn workshops_and_follow_up_links_read_back_from_version_2_on() {
         assert_eq!(store.followups_of(AUDIT).unwrap(), vec![next]);
     }
 }
+
+/// From version 3 on, the trail has one index (by audit, question and time): saving an answer
+/// writes one b-tree fewer, and every lookup by audit still finds it.
+#[test]
+fn the_trail_keeps_one_index_from_version_3_on() {
+    for v in 1..=schema::current_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join(format!("v{v}.db"));
+        build(&fixture(v), &db);
+        let store = Store::open(&db).unwrap_or_else(|e| panic!("v{v}: {}", e.message().en));
+        drop(store);
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'trail'")
+            .unwrap();
+        let names: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(names, ["trail_by_question"], "v{v}");
+        let plan: String = conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM trail WHERE audit_id = ?1",
+                [AUDIT],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("trail_by_question"), "v{v}: {plan}");
+    }
+}

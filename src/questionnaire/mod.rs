@@ -66,7 +66,27 @@ pub struct Questionnaire {
     #[serde(skip)]
     pub source: String,
     #[serde(skip)]
-    index: HashMap<String, (usize, usize)>,
+    index: HashMap<String, Slot>,
+    /// Each question in document order, with the questions its relevance reads (its own and
+    /// its section's `relevant`): worked out once, read by every `visible` call.
+    #[serde(skip)]
+    layout: Vec<Place>,
+}
+
+/// Where a question is: section, index in it, position in document order.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    section: usize,
+    question: usize,
+    position: usize,
+}
+
+/// A question's place and the positions its relevance reads.
+#[derive(Debug, Clone)]
+struct Place {
+    section: usize,
+    question: usize,
+    reads: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,23 +164,62 @@ impl Question {
 impl Questionnaire {
     pub(crate) fn build_index(&mut self) {
         self.index.clear();
+        let mut position = 0;
         for (s, section) in self.sections.iter().enumerate() {
             for (q, question) in section.questions.iter().enumerate() {
-                self.index.insert(question.id.clone(), (s, q));
+                let slot = Slot {
+                    section: s,
+                    question: q,
+                    position,
+                };
+                self.index.insert(question.id.clone(), slot);
+                position += 1;
             }
         }
+        let mut layout = Vec::with_capacity(position);
+        for (s, section) in self.sections.iter().enumerate() {
+            for q in 0..section.questions.len() {
+                layout.push(Place {
+                    section: s,
+                    question: q,
+                    reads: self.reads_of(s, q),
+                });
+            }
+        }
+        self.layout = layout;
+    }
+
+    /// Positions of the questions read by the relevance of question `q` of section `s` (its
+    /// section's and its own), each once.
+    fn reads_of(&self, s: usize, q: usize) -> Vec<usize> {
+        let section = &self.sections[s];
+        let question = &section.questions[q];
+        let mut out = Vec::new();
+        for expr in [section.relevant.as_ref(), question.relevant.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            for id in expr.references() {
+                if let Some(p) = self.position(id)
+                    && !out.contains(&p)
+                {
+                    out.push(p);
+                }
+            }
+        }
+        out
     }
 
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        let &(s, q) = self.index.get(id)?;
-        Some(&self.sections[s].questions[q])
+        let slot = self.index.get(id)?;
+        Some(&self.sections[slot.section].questions[slot.question])
     }
 
     /// The section holding a question.
     pub fn section_of(&self, id: &str) -> Option<&Section> {
-        let &(s, _) = self.index.get(id)?;
-        Some(&self.sections[s])
+        let slot = self.index.get(id)?;
+        Some(&self.sections[slot.section])
     }
 
     /// Every question in order, with its section.
@@ -176,14 +235,7 @@ impl Questionnaire {
 
     /// Position of a question in document order.
     pub fn position(&self, id: &str) -> Option<usize> {
-        let &(s, q) = self.index.get(id)?;
-        Some(
-            self.sections[..s]
-                .iter()
-                .map(|s| s.questions.len())
-                .sum::<usize>()
-                + q,
-        )
+        self.index.get(id).map(|slot| slot.position)
     }
 
     /// Which questions are shown given `answers`, in document order (one flag per question).
@@ -213,47 +265,61 @@ impl Questionnaire {
         &self,
         pos: usize,
         answers: &A,
-        memo: &mut Vec<Option<bool>>,
+        memo: &mut [Option<bool>],
         depth: usize,
     ) -> bool {
         if let Some(v) = memo[pos] {
             return v;
         }
-        let (section, question) = self.nth(pos);
+        let n = memo.len();
+        let computed: Vec<usize>;
+        let (section, question, reads) = match self.layout.get(pos) {
+            Some(place) if self.layout.len() == n => {
+                let section = &self.sections[place.section];
+                (
+                    section,
+                    &section.questions[place.question],
+                    &place.reads[..],
+                )
+            }
+            // Sections changed since loading (not done by this crate): work it out.
+            _ => {
+                let (s, q) = self.nth(pos);
+                computed = self.reads_of(s, q);
+                let section = &self.sections[s];
+                (section, &section.questions[q], &computed[..])
+            }
+        };
         // Acyclicity is checked at load time; the depth bound keeps a bug from recursing forever.
-        let result = depth <= self.question_count()
-            && [section.relevant.as_ref(), question.relevant.as_ref()]
+        let result = depth <= n && {
+            for &r in reads {
+                self.visible_at(r, answers, memo, depth + 1);
+            }
+            let filtered = VisibleAnswers {
+                q: self,
+                answers,
+                memo,
+            };
+            [section.relevant.as_ref(), question.relevant.as_ref()]
                 .into_iter()
                 .flatten()
                 .all(|expr| {
-                    let refs: Vec<usize> = expr
-                        .references()
-                        .iter()
-                        .filter_map(|r| self.position(r))
-                        .collect();
-                    let shown: Vec<(usize, bool)> = refs
-                        .iter()
-                        .map(|&r| (r, self.visible_at(r, answers, memo, depth + 1)))
-                        .collect();
-                    let filtered = VisibleAnswers {
-                        q: self,
-                        answers,
-                        shown: &shown,
-                    };
                     let scope = eval::Scope {
                         answers: &filtered,
                         current: None,
                     };
                     scope.eval(&expr.root).truthy()
-                });
+                })
+        };
         memo[pos] = Some(result);
         result
     }
 
-    fn nth(&self, mut pos: usize) -> (&Section, &Question) {
-        for section in &self.sections {
+    /// (section, question) indices of a position in document order.
+    fn nth(&self, mut pos: usize) -> (usize, usize) {
+        for (s, section) in self.sections.iter().enumerate() {
             if pos < section.questions.len() {
-                return (section, &section.questions[pos]);
+                return (s, pos);
             }
             pos -= section.questions.len();
         }
@@ -261,21 +327,18 @@ impl Questionnaire {
     }
 }
 
-/// Answers seen through visibility: a hidden question reads as unanswered.
+/// Answers seen through visibility: a hidden question reads as unanswered. The questions an
+/// expression reads have their visibility in `memo` before it is evaluated.
 struct VisibleAnswers<'a, A: Answers + ?Sized> {
     q: &'a Questionnaire,
     answers: &'a A,
-    shown: &'a [(usize, bool)],
+    memo: &'a [Option<bool>],
 }
 
 impl<A: Answers + ?Sized> Answers for VisibleAnswers<'_, A> {
     fn answer(&self, question: &str) -> Option<&Answer> {
         let pos = self.q.position(question)?;
-        let shown = self
-            .shown
-            .iter()
-            .find(|(p, _)| *p == pos)
-            .is_none_or(|(_, s)| *s);
+        let shown = self.memo.get(pos).copied().flatten().unwrap_or(true);
         if shown {
             self.answers.answer(question)
         } else {

@@ -156,6 +156,7 @@ impl<'a> Validator<'a> {
             hash: sha256_hex(src.as_bytes()),
             source: src.to_string(),
             index: HashMap::new(),
+            layout: Vec::new(),
         };
         q.build_index();
         self.check_references(&q, &deferred);

@@ -5,13 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
-use super::{Store, StoreError, TrailEntry, codec, read, write};
+use super::{Store, StoreError, TrailEntry, audits, codec, read, write};
 use crate::audit::Answer;
-use crate::questionnaire::answer;
+use crate::questionnaire::{Question, answer};
 
 impl Store {
     /// Save (or, with `None`, clear) the answer to one question and record the change in the
@@ -27,21 +27,20 @@ impl Store {
         question_id: &str,
         answer: Option<&Answer>,
     ) -> Result<String, StoreError> {
-        let q = self.questionnaire_of(audit_id)?;
-        let question = q
-            .question(question_id)
-            .ok_or_else(|| StoreError::UnknownQuestion {
-                audit: audit_id.to_string(),
-                question: question_id.to_string(),
-            })?;
-        let new = answer.map(|a| answer::normalise(question, a.clone()));
         let now = codec::now();
+        let cache = &mut self.questionnaires;
         write(&mut self.conn, &self.shown, |tx| {
-            let mut others = answers_of(tx, audit_id)?;
-            let old = others.remove(question_id);
+            let q = audits::questionnaire_in(tx, cache, audit_id)?;
+            let question = q
+                .question(question_id)
+                .ok_or_else(|| StoreError::UnknownQuestion {
+                    audit: audit_id.to_string(),
+                    question: question_id.to_string(),
+                })?;
+            let new = answer.map(|a| answer::normalise(question, a.clone()));
+            let old = answer_of(tx, audit_id, question_id)?;
             if let Some(new) = &new {
-                let others: BTreeMap<String, Answer> =
-                    others.into_iter().map(|(k, (a, _))| (k, a)).collect();
+                let others = constraint_inputs(tx, audit_id, question)?;
                 answer::check(question, new, &others).map_err(|problem| {
                     StoreError::InvalidAnswer {
                         question: question_id.to_string(),
@@ -137,24 +136,53 @@ impl Store {
     }
 }
 
-/// The audit's answers with the time each was saved.
-fn answers_of(c: &Connection, audit_id: &str) -> Result<BTreeMap<String, (Answer, String)>, Fail> {
-    let mut stmt =
-        c.prepare("SELECT question_id, state, value, updated_at FROM answers WHERE audit_id = ?1")?;
-    let rows = stmt.query_map([audit_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, String>(3)?,
-        ))
-    })?;
+/// The stored answer to one question, with the time it was saved.
+fn answer_of(
+    c: &Connection,
+    audit_id: &str,
+    question_id: &str,
+) -> Result<Option<(Answer, String)>, Fail> {
+    let mut stmt = c.prepare_cached(
+        "SELECT state, value, updated_at FROM answers WHERE audit_id = ?1 AND question_id = ?2",
+    )?;
+    let row = stmt
+        .query_row(params![audit_id, question_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
+        .optional()?;
+    let Some((state, value, at)) = row else {
+        return Ok(None);
+    };
+    let answer = codec::decode(&state, value.as_deref())
+        .map_err(|e| Fail::unreadable(format!("answer to '{question_id}': {e}")))?;
+    Ok(Some((answer, at)))
+}
+
+/// What the question's constraint reads besides the answer itself: the stored answers of the
+/// other questions it names (`${id}`), and nothing more. An expression reads answers only
+/// through the ids it names (`Expr::references`), so this is exactly what checking against
+/// every answer of the audit would read.
+fn constraint_inputs(
+    c: &Connection,
+    audit_id: &str,
+    question: &Question,
+) -> Result<BTreeMap<String, Answer>, Fail> {
     let mut out = BTreeMap::new();
-    for row in rows {
-        let (question, state, value, at) = row?;
-        let answer = codec::decode(&state, value.as_deref())
-            .map_err(|e| Fail::unreadable(format!("answer to '{question}': {e}")))?;
-        out.insert(question, (answer, at));
+    let Some(constraint) = &question.constraint else {
+        return Ok(out);
+    };
+    for id in constraint.references() {
+        // The question's own stored answer is the one being replaced: never an input.
+        if id == question.id || out.contains_key(id) {
+            continue;
+        }
+        if let Some((answer, _)) = answer_of(c, audit_id, id)? {
+            out.insert(id.to_string(), answer);
+        }
     }
     Ok(out)
 }
@@ -171,37 +199,35 @@ pub(super) fn put(
     match new {
         Some(a) => {
             let (state, value) = codec::encode(a);
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO answers (audit_id, question_id, state, value, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (audit_id, question_id)
                  DO UPDATE SET state = excluded.state, value = excluded.value,
                     updated_at = excluded.updated_at",
-                params![audit_id, question_id, state, value, now],
-            )?;
+            )?
+            .execute(params![audit_id, question_id, state, value, now])?;
         }
         None => {
-            tx.execute(
-                "DELETE FROM answers WHERE audit_id = ?1 AND question_id = ?2",
-                params![audit_id, question_id],
-            )?;
+            tx.prepare_cached("DELETE FROM answers WHERE audit_id = ?1 AND question_id = ?2")?
+                .execute(params![audit_id, question_id])?;
         }
     }
     let (old_state, old_value) = codec::encode_opt(old);
     let (new_state, new_value) = codec::encode_opt(new);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO trail (audit_id, question_id, old_state, old_value, new_state, new_value, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            audit_id,
-            question_id,
-            old_state,
-            old_value,
-            new_state,
-            new_value,
-            now
-        ],
-    )?;
+    )?
+    .execute(params![
+        audit_id,
+        question_id,
+        old_state,
+        old_value,
+        new_state,
+        new_value,
+        now
+    ])?;
     touch(tx, audit_id, now)
 }
 
@@ -242,10 +268,9 @@ pub(super) fn put_note(
 
 /// Set the audit's `updated_at`; an unknown audit is an error.
 fn touch(tx: &Connection, audit_id: &str, now: &str) -> Result<(), Fail> {
-    let changed = tx.execute(
-        "UPDATE audits SET updated_at = ?2 WHERE id = ?1",
-        params![audit_id, now],
-    )?;
+    let changed = tx
+        .prepare_cached("UPDATE audits SET updated_at = ?2 WHERE id = ?1")?
+        .execute(params![audit_id, now])?;
     if changed == 0 {
         return Err(StoreError::UnknownAudit(audit_id.to_string()).into());
     }

@@ -4,7 +4,7 @@
 //! An audit is always read against the questionnaire copy it was started with, never against
 //! the current file: an audit started on version N stays on version N.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -113,23 +113,32 @@ impl Store {
         &mut self,
         audit_id: &str,
     ) -> Result<Arc<Questionnaire>, StoreError> {
-        let hash: String = read(&self.conn, &self.shown, |c| {
-            c.query_row(
-                "SELECT questionnaire_hash FROM audits WHERE id = ?1",
-                [audit_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::UnknownAudit(audit_id.to_string()).into())
-        })?;
-        if let Some(q) = self.questionnaires.get(&hash) {
-            return Ok(Arc::clone(q));
-        }
-        let (hash, source) = read(&self.conn, &self.shown, |c| stored_source(c, audit_id))?;
-        let q = Arc::new(parse_stored(audit_id, &hash, &source)?);
-        self.questionnaires.insert(hash, Arc::clone(&q));
-        Ok(q)
+        let cache = &mut self.questionnaires;
+        read(&self.conn, &self.shown, |c| {
+            questionnaire_in(c, cache, audit_id)
+        })
     }
+}
+
+/// The questionnaire the audit was started with, in an open transaction: from `cache` (by
+/// hash), else parsed from the stored copy and kept there. An unknown audit is an error.
+pub(super) fn questionnaire_in(
+    c: &Connection,
+    cache: &mut HashMap<String, Arc<Questionnaire>>,
+    audit_id: &str,
+) -> Result<Arc<Questionnaire>, Fail> {
+    let hash: String = c
+        .prepare_cached("SELECT questionnaire_hash FROM audits WHERE id = ?1")?
+        .query_row([audit_id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::UnknownAudit(audit_id.to_string()))?;
+    if let Some(q) = cache.get(&hash) {
+        return Ok(Arc::clone(q));
+    }
+    let (hash, source) = stored_source(c, audit_id)?;
+    let q = Arc::new(parse_stored(audit_id, &hash, &source)?);
+    cache.insert(hash, Arc::clone(&q));
+    Ok(q)
 }
 
 /// Insert an audit in the open transaction; returns its id.

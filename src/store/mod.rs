@@ -1,7 +1,10 @@
 //! The local store: one SQLite file holding associations, audits, answers, notes and the trail
 //! of every answer change. Every line of SQL in diagasso lives under this module.
 //!
-//! - `open`: probing a file before touching it, creating it 0600, WAL and pragmas;
+//! - `open`: probing a file before touching it (a few pages, whatever its size), creating it
+//!   0600, WAL and pragmas;
+//! - `conn`: the connection, `read` and `write`; the whole file is checked before the first
+//!   write of each connection;
 //! - `schema`: the migrations on `PRAGMA user_version`;
 //! - `codec`: answers, timestamps, ids and folded names as columns;
 //! - `associations`, `audits`, `answers`, `import`, `bulk`, `list`, `erase`: the operations,
@@ -16,8 +19,10 @@ mod audits;
 mod bulk;
 mod bundle;
 pub mod codec;
+mod conn;
 mod erase;
 mod error;
+mod facts;
 mod followup;
 mod import;
 mod list;
@@ -33,7 +38,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::Connection;
 
 pub use bundle::Selection;
 pub use error::StoreError;
@@ -45,7 +50,7 @@ pub use workshop::{NewWorkshop, Scope, Workshop, unknown_workshop};
 
 use crate::audit::{Answer, Association, AuditStatus};
 use crate::questionnaire::Questionnaire;
-use error::Fail;
+use conn::{Conn, read, write};
 
 /// One line of the audit list.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +106,7 @@ pub struct NewAudit<'a> {
 
 /// The diagasso database.
 pub struct Store {
-    conn: Connection,
+    conn: Conn,
     path: Option<PathBuf>,
     /// How the file is named in messages (`:memory:` for an in-memory store).
     shown: PathBuf,
@@ -121,6 +126,9 @@ impl Store {
 
     /// Open (or create) the database at `path`: parent folders and a 0600 file are created when
     /// missing, the file is probed, then migrated. On any error the file is left as it was.
+    ///
+    /// The probe is cheap (header, size, application id, schema version); the whole file is
+    /// checked (`PRAGMA quick_check`) before the first write instead, or by [`Store::verify`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_with_timeout(path, BUSY_TIMEOUT)
     }
@@ -129,10 +137,16 @@ impl Store {
     pub fn open_with_timeout(path: &Path, busy: Duration) -> Result<Store, StoreError> {
         open::prepare_file(path)?;
         open::check_header(path)?;
-        let mut conn = open::connect(path, busy)?;
-        open::probe(&conn, path)?;
-        open::configure(&conn, path, true)?;
-        schema::migrate(&mut conn).map_err(|e| error::classify(path, e))?;
+        let sides = open::SideFiles::before(path);
+        let (conn, keep_wal) = open::connect(path, busy)?;
+        let mut conn = Conn::file(conn, keep_wal);
+        if let Err(e) = Store::set_up(&mut conn, path, busy) {
+            drop(conn);
+            if matches!(e, StoreError::DiskFull { .. }) {
+                sides.remove_new_blank();
+            }
+            return Err(e);
+        }
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -141,19 +155,41 @@ impl Store {
         })
     }
 
+    /// Probe the newly connected file, switch it to WAL and migrate it. Both change the file,
+    /// so they come after the full check (the switch, on a file not yet in WAL; migrations,
+    /// as every write, inside their transaction).
+    fn set_up(conn: &mut Conn, path: &Path, busy: Duration) -> Result<(), StoreError> {
+        let probed = open::probe(conn, path)?;
+        if !probed.wal && !probed.empty {
+            conn.verify(path)?;
+        }
+        open::configure(conn, path, Some(busy))?;
+        if probed.version < schema::current_version() {
+            write(conn, path, |tx| Ok(schema::apply(tx)?))?;
+        }
+        Ok(())
+    }
+
     /// A store in memory, for tests and trials: same schema, gone when dropped.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let shown = PathBuf::from(":memory:");
         let on = |e| error::classify(&shown, e);
         let mut conn = Connection::open_in_memory().map_err(on)?;
-        open::configure(&conn, &shown, false)?;
+        open::configure(&conn, &shown, None)?;
         schema::migrate(&mut conn).map_err(on)?;
         Ok(Store {
-            conn,
+            conn: Conn::memory(conn),
             path: None,
             shown,
             questionnaires: HashMap::new(),
         })
+    }
+
+    /// Check the whole file now (`PRAGMA quick_check`, which reads every page), as the first
+    /// write does anyway: for a caller that would rather refuse a damaged file at once than
+    /// at its first save. Once per store; nothing to do in memory.
+    pub fn verify(&mut self) -> Result<(), StoreError> {
+        self.conn.verify(&self.shown)
     }
 
     /// The file, or `None` in memory.
@@ -184,34 +220,4 @@ impl Store {
         };
         run().map_err(|e| error::classify(&self.shown, e))
     }
-}
-
-/// Run `f` in an immediate (write-locking) transaction and commit it; roll back on error.
-fn write<T>(
-    conn: &mut Connection,
-    shown: &Path,
-    f: impl FnOnce(&Transaction<'_>) -> Result<T, Fail>,
-) -> Result<T, StoreError> {
-    let run = || -> Result<T, Fail> {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
-    };
-    run().map_err(|e| e.at(shown))
-}
-
-/// Run `f` in a read transaction, so that several queries see one state of the file.
-fn read<T>(
-    conn: &Connection,
-    shown: &Path,
-    f: impl FnOnce(&Connection) -> Result<T, Fail>,
-) -> Result<T, StoreError> {
-    let run = || -> Result<T, Fail> {
-        let tx = conn.unchecked_transaction()?;
-        let out = f(&tx)?;
-        tx.finish()?;
-        Ok(out)
-    };
-    run().map_err(|e| e.at(shown))
 }

@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x4449_4147;
 
 /// Each entry moves the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub fn current_version() -> u32 {
@@ -134,6 +134,13 @@ CREATE INDEX audits_by_previous ON audits (previous_audit_id)
 CREATE INDEX trail_by_question ON trail (audit_id, question_id, at);
 ";
 
+/// One b-tree fewer to write with every answer saved: `trail_by_question` (audit, question,
+/// time) serves every lookup by audit that `trail_by_audit` (audit, seq) served, and saving an
+/// answer wrote both (P1 in BENCHMARKS.md).
+const V3: &str = "
+DROP INDEX IF EXISTS trail_by_audit;
+";
+
 /// Apply the missing migrations in one immediate transaction. Returns the version found before.
 /// The caller has checked that the file is not newer than this build.
 pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<u32> {
@@ -141,14 +148,26 @@ pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<u32> {
 }
 
 fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> rusqlite::Result<u32> {
-    let target = migrations.len() as u32;
     let before = user_version(conn)?;
-    if before >= target {
+    if before >= migrations.len() as u32 {
         return Ok(before);
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    // Another process may have migrated between the read above and the lock.
-    let found = user_version(&tx)?;
+    let found = apply_with(&tx, migrations)?;
+    tx.commit()?;
+    Ok(found)
+}
+
+/// Apply the missing migrations in `tx`, an open immediate transaction, which the caller
+/// commits. The version is read again under the transaction's lock: another process may have
+/// migrated the file since it was probed. Returns the version found.
+pub(crate) fn apply(tx: &Connection) -> rusqlite::Result<u32> {
+    apply_with(tx, MIGRATIONS)
+}
+
+fn apply_with(tx: &Connection, migrations: &[&str]) -> rusqlite::Result<u32> {
+    let target = migrations.len() as u32;
+    let found = user_version(tx)?;
     for sql in migrations.iter().skip(found as usize) {
         tx.execute_batch(sql)?;
     }
@@ -156,7 +175,6 @@ fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> rusqlite::Result<
         tx.pragma_update(None, "user_version", target)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
-    tx.commit()?;
     Ok(found)
 }
 

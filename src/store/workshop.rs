@@ -1,15 +1,9 @@
 //! Workshops: a named, dated session (place, trainer) that groups audits, usually on the express
 //! questionnaire. Creating one, finding one by id, id prefix or name, adding audits (an existing
-//! one, or a new association with its audit in the same transaction), listing them, and
-//! fetching everything the workshop aggregates read in two queries.
+//! one, or a new association with its audit in the same transaction), listing them.
 //!
-//! The aggregates (dashboard, pooled needs) are computed in `crate::workshop` from
-//! [`AuditFacts`] read here: one query for the audits and their associations, one for all their
-//! answers in audit order, merged in one pass, so ten thousand audits load in well under a
-//! second (`cargo bench --bench workshop`).
-
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+//! The aggregates (dashboard, pooled needs) are computed in `crate::workshop` from the facts
+//! `facts.rs` reads.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -17,10 +11,8 @@ use super::error::Fail;
 use super::{
     Created, NewAudit, Store, StoreError, answers, associations, audits, codec, read, write,
 };
-use crate::audit::{Association, AuditStatus, LegalForm};
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
-use crate::workshop::facts::{AuditFacts, Facts};
 
 /// What a new workshop is made of.
 #[derive(Debug, Clone, Copy)]
@@ -194,30 +186,6 @@ impl Store {
     pub fn workshop_audit_ids(&self, workshop_id: &str) -> Result<Vec<String>, StoreError> {
         read(&self.conn, &self.shown, |c| audit_ids(c, workshop_id))
     }
-
-    /// Everything the aggregates read about the audits in `scope`: each audit with its
-    /// association's public profile (no contact) and its answers, and the questionnaire copies
-    /// they were started with (parsed once per store).
-    pub fn audit_facts(&mut self, scope: Scope<'_>) -> Result<Facts, StoreError> {
-        let (mut audits, hashes) = read(&self.conn, &self.shown, |c| fetch(c, scope))?;
-        let mut questionnaires: HashMap<String, Arc<Questionnaire>> = HashMap::new();
-        for (hash, audit_id) in hashes {
-            let q = match self.questionnaires.get(&hash) {
-                Some(q) => Arc::clone(q),
-                None => self.questionnaire_of(&audit_id)?,
-            };
-            questionnaires.insert(hash, q);
-        }
-        audits.sort_by(|a, b| {
-            a.started_at
-                .cmp(&b.started_at)
-                .then(a.audit_id.cmp(&b.audit_id))
-        });
-        Ok(Facts {
-            audits,
-            questionnaires,
-        })
-    }
 }
 
 const COLUMNS: &str = "w.id, w.name, w.date, w.place, w.trainer, w.questionnaire_id,
@@ -316,100 +284,6 @@ pub(super) fn audit_ids(c: &Connection, workshop_id: &str) -> Result<Vec<String>
         .query_map([workshop_id], |r| r.get(0))?
         .collect::<Result<Vec<String>, _>>()?;
     Ok(ids)
-}
-
-type Fetched = (Vec<AuditFacts>, Vec<(String, String)>);
-
-/// Two queries: the audits with their associations, then every answer in audit order.
-/// Returns the facts (by audit id order) and one (questionnaire hash, audit id) per hash.
-fn fetch(c: &Connection, scope: Scope<'_>) -> Result<Fetched, Fail> {
-    let (filter, arg) = match scope {
-        Scope::Workshop(id) => (
-            "WHERE a.id IN (SELECT audit_id FROM workshop_audits WHERE workshop_id = ?1)",
-            id,
-        ),
-        Scope::All => ("WHERE ?1 = ?1", ""),
-    };
-    let mut stmt = c.prepare(&format!(
-        "SELECT a.id, a.questionnaire_hash, a.status, a.started_at, a.updated_at,
-            s.id, s.name, s.legal_form, s.country, s.postcode, s.activity, s.members,
-            s.employees, s.volunteers, s.budget_eur, a.previous_audit_id
-         FROM audits a JOIN associations s ON s.id = a.association_id {filter}
-         ORDER BY a.id"
-    ))?;
-    let raw = stmt
-        .query_map([arg], |r| {
-            let budget: Option<i64> = r.get(14)?;
-            Ok((
-                AuditFacts {
-                    audit_id: r.get(0)?,
-                    questionnaire_hash: r.get(1)?,
-                    status: AuditStatus::default(),
-                    started_at: r.get(3)?,
-                    updated_at: r.get(4)?,
-                    previous_audit_id: r.get(15)?,
-                    association: Association {
-                        id: r.get(5)?,
-                        name: r.get(6)?,
-                        legal_form: LegalForm::default(),
-                        country: r.get(8)?,
-                        postcode: r.get(9)?,
-                        activity: r.get(10)?,
-                        members: r.get(11)?,
-                        employees: r.get(12)?,
-                        volunteers: r.get(13)?,
-                        budget_eur: budget.and_then(|b| u64::try_from(b).ok()),
-                        contact_name: String::new(),
-                        contact_email: String::new(),
-                    },
-                    answers: BTreeMap::new(),
-                },
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(7)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut audits = Vec::with_capacity(raw.len());
-    let mut hashes: Vec<(String, String)> = Vec::new();
-    for (mut f, status, form) in raw {
-        f.status = AuditStatus::parse(&status)
-            .ok_or_else(|| Fail::unreadable(format!("unknown audit status '{status}'")))?;
-        f.association.legal_form = LegalForm::parse(&form)
-            .ok_or_else(|| Fail::unreadable(format!("unknown legal form '{form}'")))?;
-        if !hashes.iter().any(|(h, _)| *h == f.questionnaire_hash) {
-            hashes.push((f.questionnaire_hash.clone(), f.audit_id.clone()));
-        }
-        audits.push(f);
-    }
-    let answers_filter = match scope {
-        Scope::Workshop(_) => {
-            "WHERE w.audit_id IN (SELECT audit_id FROM workshop_audits WHERE workshop_id = ?1)"
-        }
-        Scope::All => "WHERE ?1 = ?1",
-    };
-    let mut stmt = c.prepare(&format!(
-        "SELECT w.audit_id, w.question_id, w.state, w.value FROM answers w {answers_filter}
-         ORDER BY w.audit_id"
-    ))?;
-    let mut rows = stmt.query([arg])?;
-    let text = |e: rusqlite::types::FromSqlError| Fail::unreadable(format!("answers: {e}"));
-    let mut i = 0;
-    while let Some(r) = rows.next()? {
-        let audit = r.get_ref(0)?.as_str().map_err(text)?;
-        while i < audits.len() && audits[i].audit_id.as_str() < audit {
-            i += 1;
-        }
-        let Some(f) = audits.get_mut(i).filter(|f| f.audit_id == audit) else {
-            continue;
-        };
-        let question = r.get_ref(1)?.as_str().map_err(text)?;
-        let state = r.get_ref(2)?.as_str().map_err(text)?;
-        let value = r.get_ref(3)?.as_str_or_null().map_err(text)?;
-        let answer = codec::decode(state, value)
-            .map_err(|e| Fail::unreadable(format!("answer to '{question}': {e}")))?;
-        f.answers.insert(question.to_string(), answer);
-    }
-    Ok((audits, hashes))
 }
 
 /// The workshop with exactly this id, in an open connection.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::facts::{Facts, Reader, Reading};
+use super::facts::{Facts, Reading, read_all};
 use crate::audit::AuditStatus;
 use crate::catalog::Catalog;
 use crate::i18n::Text;
@@ -96,17 +96,7 @@ pub struct Dashboard {
 
 /// Build the dashboard from the facts of a scope.
 pub fn build(facts: &Facts, catalog: &Catalog) -> Dashboard {
-    let mut reader = Reader::new(catalog);
-    let readings: Vec<Option<Reading>> = facts
-        .audits
-        .iter()
-        .map(|f| {
-            facts
-                .questionnaires
-                .get(&f.questionnaire_hash)
-                .map(|q| reader.read(q, &f.answers))
-        })
-        .collect();
+    let readings: Vec<Option<Reading>> = read_all(facts, catalog);
     let mut d = Dashboard {
         audits: facts.audits.len(),
         ..Dashboard::default()

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use crate::audit::{Answer, Association, AuditStatus, Value};
+use crate::audit::{Answer, Answers, Association, AuditStatus, Value};
 use crate::catalog::Catalog;
 use crate::plan::NeedStatus;
 use crate::plan::needs::{is_free, tool_name};
@@ -30,7 +30,75 @@ pub struct AuditFacts {
     pub previous_audit_id: Option<String>,
     /// The association's profile without its contact (left empty).
     pub association: Association,
-    pub answers: BTreeMap<String, Answer>,
+    /// By position in the audit's questionnaire copy.
+    pub answers: AnswerSlots,
+}
+
+/// An audit's answers, each at the position of its question in the audit's questionnaire copy
+/// (document order): ten thousand audits' answers are read in order, with no map per audit and
+/// no search per question. Answers to questions the copy does not have are not kept: nothing
+/// could read them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnswerSlots(Vec<Option<Answer>>);
+
+impl AnswerSlots {
+    /// No answer yet, for a questionnaire of `questions` questions.
+    pub fn new(questions: usize) -> AnswerSlots {
+        AnswerSlots(vec![None; questions])
+    }
+
+    /// Answers by question id, placed by `q`.
+    pub fn placed(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> AnswerSlots {
+        let mut out = AnswerSlots::new(q.question_count());
+        for (id, answer) in answers {
+            if let Some(position) = q.position(id) {
+                out.set(position, answer.clone());
+            }
+        }
+        out
+    }
+
+    /// Put the answer at `position` (beyond the questionnaire: ignored).
+    pub fn set(&mut self, position: usize, answer: Answer) {
+        if let Some(slot) = self.0.get_mut(position) {
+            *slot = Some(answer);
+        }
+    }
+
+    /// The answer at `position`, if any.
+    pub fn at(&self, position: usize) -> Option<&Answer> {
+        self.0.get(position).and_then(Option::as_ref)
+    }
+
+    /// How many answers there are.
+    pub fn count(&self) -> usize {
+        self.0.iter().filter(|a| a.is_some()).count()
+    }
+}
+
+/// Answers a [`Reader`] reads: by question id, or already placed by position.
+pub trait AnswerSource {
+    /// One entry per question of `q`, in document order.
+    fn by_position<'a>(&'a self, q: &Questionnaire) -> Vec<Option<&'a Answer>>;
+}
+
+impl AnswerSource for AnswerSlots {
+    fn by_position<'a>(&'a self, q: &Questionnaire) -> Vec<Option<&'a Answer>> {
+        (0..q.question_count()).map(|p| self.at(p)).collect()
+    }
+}
+
+impl AnswerSource for BTreeMap<String, Answer> {
+    fn by_position<'a>(&'a self, q: &Questionnaire) -> Vec<Option<&'a Answer>> {
+        let mut at = vec![None; q.question_count()];
+        for (id, answer) in self {
+            // An answer to a question the questionnaire does not have is never read.
+            if let Some(slot) = q.position(id).and_then(|p| at.get_mut(p)) {
+                *slot = Some(answer);
+            }
+        }
+        at
+    }
 }
 
 /// The audits of a scope and the questionnaire copies they were started with, by hash.
@@ -107,6 +175,52 @@ pub struct Reading<'q> {
     pub signals: Vec<&'q str>,
 }
 
+/// Read every audit of `facts` against its questionnaire copy (`None` when the copy is
+/// missing), in the facts' order. Past a few thousand audits the work is shared among the
+/// machine's cores (at most four threads, each with its own [`Reader`]): every audit is read
+/// on its own, so the readings are the same however they are shared.
+pub fn read_all<'q>(facts: &'q Facts, catalog: &Catalog) -> Vec<Option<Reading<'q>>> {
+    let read = |audits: &'q [AuditFacts]| -> Vec<Option<Reading<'q>>> {
+        let mut reader = Reader::new(catalog);
+        audits
+            .iter()
+            .map(|f| {
+                facts
+                    .questionnaires
+                    .get(&f.questionnaire_hash)
+                    .map(|q| reader.read(q, &f.answers))
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || facts.audits.len() < 2_000 {
+        return read(&facts.audits);
+    }
+    let chunk = facts.audits.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = facts
+            .audits
+            .chunks(chunk)
+            .map(|audits| {
+                let spawned = std::thread::Builder::new().spawn_scoped(s, move || read(audits));
+                // No thread to be had: read this share here.
+                spawned.map_err(|_| audits)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(facts.audits.len());
+        for part in parts {
+            match part {
+                Ok(handle) => match handle.join() {
+                    Ok(readings) => out.extend(readings),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                Err(audits) => out.extend(read(audits)),
+            }
+        }
+        out
+    })
+}
+
 /// A tool's name and whether it is free software, as the catalogue tells.
 type Looked = (Arc<str>, Option<bool>);
 
@@ -137,21 +251,25 @@ impl<'c> Reader<'c> {
     }
 
     /// Read one audit's answers against its questionnaire.
-    pub fn read<'q>(
+    pub fn read<'q, S: AnswerSource + ?Sized>(
         &mut self,
         q: &'q Questionnaire,
-        answers: &BTreeMap<String, Answer>,
+        answers: &S,
     ) -> Reading<'q> {
         let mut out = Reading::default();
         // (need, tools for it) in first-met order.
         let mut needs: Vec<(&'q str, Vec<ToolUse<'q>>)> = Vec::new();
-        let shown = q.visible(answers);
-        for ((_, question), visible) in q.questions().zip(shown) {
+        let answers = ByPosition {
+            q,
+            at: answers.by_position(q),
+        };
+        let shown = q.visible(&answers);
+        for (((_, question), visible), answer) in q.questions().zip(shown).zip(&answers.at) {
             if !visible {
                 continue;
             }
             out.shown += 1;
-            let Some(answer) = answers.get(&question.id) else {
+            let Some(answer) = answer else {
                 continue;
             };
             out.answered += 1;
@@ -248,6 +366,19 @@ impl<'c> Reader<'c> {
                 tools.push(t.clone());
             }
         }
+    }
+}
+
+/// An audit's answers by question position, looked up by id through the questionnaire's
+/// index for the expressions that name them.
+struct ByPosition<'a> {
+    q: &'a Questionnaire,
+    at: Vec<Option<&'a Answer>>,
+}
+
+impl Answers for ByPosition<'_> {
+    fn answer(&self, question: &str) -> Option<&Answer> {
+        self.at.get(self.q.position(question)?).copied().flatten()
     }
 }
 

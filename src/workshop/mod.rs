@@ -19,5 +19,5 @@ pub mod pool;
 pub mod price;
 
 pub use dashboard::{Dashboard, build as dashboard};
-pub use facts::{AuditFacts, Facts};
+pub use facts::{AnswerSlots, AuditFacts, Facts};
 pub use pool::{Group, Pools, pools};
