@@ -587,3 +587,34 @@ fn erasure_with_another_reader_open_reports_an_unfinished_scrub() {
     let mut store = Store::open(&path).unwrap();
     assert!(store.scrub().unwrap());
 }
+
+/// Switching a new file to WAL upgrades a read lock to a write lock, and SQLite does not wait
+/// for an upgrade: a process writing the same new file at that moment made opening fail at
+/// once with "busy" (seen with several processes creating one file together). Opening now
+/// waits for it like for any other lock.
+#[test]
+fn opening_a_new_file_another_process_is_writing_waits_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    std::fs::write(&path, b"").unwrap();
+    // Another process, still in rollback mode, starts writing the new file and holds its
+    // write lock a while.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        other.execute_batch("COMMIT").unwrap();
+        other
+    });
+    let store = Store::open_with_timeout(&path, Duration::from_secs(5));
+    let other = release.join().unwrap();
+    drop(other);
+    let mut store = store.unwrap_or_else(|e| panic!("{}", e.message().en));
+    let a = store
+        .create_association(&Association {
+            name: "Premier".into(),
+            ..Association::default()
+        })
+        .unwrap();
+    assert!(store.association(&a).unwrap().is_some());
+}

@@ -3,6 +3,8 @@
 //! of 1,000 generated audits, against the least a durable write can cost: a bare rusqlite
 //! `BEGIN IMMEDIATE; INSERT; COMMIT` with the same pragmas, in a file in the same folder.
 //! The two alternate sample by sample, so both see the same disk and the same neighbours.
+//! The store checks the whole file before its first write (`PRAGMA quick_check`): here that
+//! is filling the file, before any sample (in a session, the first answer saved).
 //!
 //! The same pair is then timed in memory (`:memory:`, no disk at all): what is left is the CPU
 //! each save costs beyond a bare insert, which the disk's sync time hides or not.

@@ -1,9 +1,9 @@
 //! P2: `diagasso list` on 10,000 audits as a whole process (start, open and probe the file,
 //! query, format, print), against the `sqlite3` command-line tool running the same query on
 //! the same file. Both print to a pipe that is read to the end; runs alternate. As a detail,
-//! `sqlite3` running only the integrity probe that opening a file costs diagasso
-//! (`PRAGMA quick_check(1)`, which reads the whole file), and `diagasso list` of an empty
-//! filter result (open + probe, no rows).
+//! `sqlite3` running only the full integrity check (`PRAGMA quick_check(1)`, which reads the
+//! whole file: what every open cost diagasso until the check moved to the first write), and
+//! `diagasso list` of an empty filter result (open + probe, no rows).
 
 use std::io::Read;
 use std::path::Path;
@@ -88,7 +88,7 @@ pub fn run(o: &Options) -> Result<Vec<Row>, String> {
     let r = ratio(a.median(), b.median());
     let detail = Row {
         part: "P2",
-        what: "(detail) the open probe alone: `sqlite3 PRAGMA quick_check(1)` / `diagasso list` with no row to show".into(),
+        what: "(detail) the full check alone, `sqlite3 PRAGMA quick_check(1)` (run before a first write, no longer on open) / `diagasso list` with no row to show".into(),
         figure: format!("{} / {}", show(c.median()), show(d.median())),
         reference: "—".into(),
         ratio: format!("{:.0} % / {:.0} % of `diagasso list`", 100.0 * ratio(c.median(), a.median()), 100.0 * ratio(d.median(), a.median())),

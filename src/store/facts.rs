@@ -42,6 +42,9 @@ impl Store {
 
 type Questionnaires = HashMap<String, Arc<Questionnaire>>;
 
+/// A question id and its position in its questionnaire.
+type Id<'a> = (&'a str, usize);
+
 /// The facts (by audit id order) and the questionnaire copies they use, by hash.
 fn fetch(
     c: &Connection,
@@ -58,16 +61,11 @@ fn fetch(
     };
     let mut audits = fetch_audits(c, audits_filter, arg)?;
     let mut questionnaires = Questionnaires::new();
-    for f in &mut audits {
-        let q = match questionnaires.get(&f.questionnaire_hash) {
-            Some(q) => Arc::clone(q),
-            None => {
-                let q = audits::questionnaire_in(c, cache, &f.audit_id)?;
-                questionnaires.insert(f.questionnaire_hash.clone(), Arc::clone(&q));
-                q
-            }
-        };
-        f.answers = AnswerSlots::new(q.question_count());
+    for f in &audits {
+        if !questionnaires.contains_key(&f.questionnaire_hash) {
+            let q = audits::questionnaire_in(c, cache, &f.audit_id)?;
+            questionnaires.insert(f.questionnaire_hash.clone(), q);
+        }
     }
     place_answers(c, &mut audits, &questionnaires, answers_filter, arg)?;
     Ok((audits, questionnaires))
@@ -128,12 +126,96 @@ fn fetch_audits(c: &Connection, filter: &str, arg: &str) -> Result<Vec<AuditFact
 /// Read every answer of the scope, in the primary key's order (by audit, then question), and
 /// put each at its question's position in its audit's questionnaire. An answer to a question
 /// the copy does not have (a hand-edited file) is left out: nothing could read it.
+///
+/// Stepping through the rows (half the time) and decoding their values overlap: this thread
+/// reads the rows into batches of raw text, another decodes them and places the answers
+/// (decoding in order all the same, so the first bad value is the one reported).
 fn place_answers(
     c: &Connection,
     audits: &mut [AuditFacts],
     questionnaires: &Questionnaires,
     filter: &str,
     arg: &str,
+) -> Result<(), Fail> {
+    // Each questionnaire's question ids in byte order, the order the rows come in.
+    let sorted: HashMap<&str, Vec<Id<'_>>> = questionnaires
+        .iter()
+        .map(|(hash, q)| {
+            let mut ids: Vec<Id<'_>> = q
+                .questions()
+                .enumerate()
+                .map(|(p, (_, question))| (question.id.as_str(), p))
+                .collect();
+            ids.sort_unstable();
+            (hash.as_str(), ids)
+        })
+        .collect();
+    let view: &[AuditFacts] = audits;
+    let fresh = || -> Vec<AnswerSlots> {
+        view.iter()
+            .map(|f| {
+                let questions = questionnaires.get(&f.questionnaire_hash);
+                AnswerSlots::new(questions.map_or(0, |q| q.question_count()))
+            })
+            .collect()
+    };
+    let decoded: Option<Result<Vec<AnswerSlots>, Fail>> = std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<'_>>(4);
+        let mut slots = fresh();
+        let decoder = std::thread::Builder::new().spawn_scoped(s, move || {
+            for batch in rx {
+                batch.place(&mut slots)?;
+            }
+            Ok::<_, Fail>(slots)
+        });
+        // No thread to be had: the rows are decoded below, on this one.
+        let decoder = decoder.ok()?;
+        // A send fails only when the decoder stopped on an error: it says which.
+        let scanned = scan_rows(c, view, &sorted, filter, arg, &mut |batch| {
+            tx.send(batch).is_ok()
+        });
+        drop(tx);
+        let decoded = decoder
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Some(decoded.and_then(|slots| scanned.map(|()| slots)))
+    });
+    let slots = match decoded {
+        Some(slots) => slots?,
+        None => {
+            let mut slots = fresh();
+            let mut failed = None;
+            let scanned = scan_rows(c, view, &sorted, filter, arg, &mut |batch| match batch
+                .place(&mut slots)
+            {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            scanned?;
+            slots
+        }
+    };
+    for (f, answers) in audits.iter_mut().zip(slots) {
+        f.answers = answers;
+    }
+    Ok(())
+}
+
+/// Step through the answer rows of the scope, matching each to its audit and question, and
+/// hand them over in batches; stop early when `send` says no.
+fn scan_rows<'q>(
+    c: &Connection,
+    audits: &[AuditFacts],
+    sorted: &'q HashMap<&str, Vec<Id<'q>>>,
+    filter: &str,
+    arg: &str,
+    send: &mut dyn FnMut(Batch<'q>) -> bool,
 ) -> Result<(), Fail> {
     let mut stmt = c.prepare(&format!(
         "SELECT w.audit_id, w.question_id, w.state, w.value FROM answers w {filter}
@@ -142,12 +224,14 @@ fn place_answers(
     let mut rows = stmt.query([arg])?;
     let text = |e: rusqlite::types::FromSqlError| Fail::unreadable(format!("answers: {e}"));
     let mut i = 0;
-    // The audit the last row belonged to, with its questionnaire (None: not in the scope).
-    let mut current: Option<(usize, &Questionnaire)> = None;
+    // The audit the last row belonged to, its questionnaire's sorted ids, and how far along
+    // them its rows have come (None: an audit outside the scope).
+    let mut current: Option<(usize, &[Id<'q>], usize)> = None;
+    let mut batch = Batch::default();
     while let Some(r) = rows.next()? {
         // Ids are compared as bytes: both sides come from the same column.
         let audit = r.get_ref(0)?.as_bytes().map_err(text)?;
-        let same = current.is_some_and(|(at, _)| audits[at].audit_id.as_bytes() == audit);
+        let same = current.is_some_and(|(at, _, _)| audits[at].audit_id.as_bytes() == audit);
         if !same {
             while audits.get(i).is_some_and(|f| f.audit_id.as_bytes() < audit) {
                 i += 1;
@@ -155,23 +239,98 @@ fn place_answers(
             current = audits
                 .get(i)
                 .filter(|f| f.audit_id.as_bytes() == audit)
-                .and_then(|f| questionnaires.get(&f.questionnaire_hash))
-                .map(|q| (i, &**q));
+                .and_then(|f| sorted.get(f.questionnaire_hash.as_str()))
+                .map(|ids| (i, &ids[..], 0));
         }
-        let Some((at, q)) = current else {
+        let Some((at, ids, next)) = current.as_mut() else {
             continue;
         };
-        let question = r.get_ref(1)?.as_str().map_err(text)?;
-        let Some(position) = q.position(question) else {
+        // A merge: the audit's rows and its questionnaire's ids are both in byte order. A
+        // row whose id the questionnaire does not have (a hand-edited file) finds no match.
+        let question = r.get_ref(1)?.as_bytes().map_err(text)?;
+        while ids
+            .get(*next)
+            .is_some_and(|(id, _)| id.as_bytes() < question)
+        {
+            *next += 1;
+        }
+        let Some(&(question, position)) =
+            ids.get(*next).filter(|(id, _)| id.as_bytes() == question)
+        else {
             continue;
         };
-        let state = r.get_ref(2)?.as_str().map_err(text)?;
-        let value = r.get_ref(3)?.as_str_or_null().map_err(text)?;
-        let answer = codec::decode(state, value)
-            .map_err(|e| Fail::unreadable(format!("answer to '{question}': {e}")))?;
-        audits[at].answers.set(position, answer);
+        let state = r.get_ref(2)?.as_bytes().map_err(text)?;
+        let value = r.get_ref(3)?.as_bytes_or_null().map_err(text)?;
+        batch.push(*at, position, question, state, value);
+        if batch.rows.len() == BATCH && !send(std::mem::take(&mut batch)) {
+            return Ok(());
+        }
     }
+    send(batch);
     Ok(())
+}
+
+/// Rows per batch handed from the reading thread to the decoding one.
+const BATCH: usize = 4096;
+
+/// Answer rows read but not decoded: their state and value texts in one buffer.
+#[derive(Default)]
+struct Batch<'q> {
+    text: Vec<u8>,
+    rows: Vec<Raw<'q>>,
+}
+
+/// One answer row: its audit (index), its question (position and id), where its texts lie.
+struct Raw<'q> {
+    at: usize,
+    position: usize,
+    question: &'q str,
+    state: std::ops::Range<usize>,
+    value: Option<std::ops::Range<usize>>,
+}
+
+impl<'q> Batch<'q> {
+    fn push(
+        &mut self,
+        at: usize,
+        position: usize,
+        question: &'q str,
+        state: &[u8],
+        value: Option<&[u8]>,
+    ) {
+        let mut keep = |bytes: &[u8]| {
+            let start = self.text.len();
+            self.text.extend_from_slice(bytes);
+            start..self.text.len()
+        };
+        let state = keep(state);
+        let value = value.map(keep);
+        self.rows.push(Raw {
+            at,
+            position,
+            question,
+            state,
+            value,
+        });
+    }
+
+    /// Decode every row and put its answer in place.
+    fn place(&self, slots: &mut [AnswerSlots]) -> Result<(), Fail> {
+        let text = |range: &std::ops::Range<usize>| {
+            std::str::from_utf8(&self.text[range.clone()])
+                .map_err(|e| Fail::unreadable(format!("answers: {e}")))
+        };
+        for raw in &self.rows {
+            let state = text(&raw.state)?;
+            let value = raw.value.as_ref().map(text).transpose()?;
+            let answer = codec::decode(state, value)
+                .map_err(|e| Fail::unreadable(format!("answer to '{}': {e}", raw.question)))?;
+            if let Some(slot) = slots.get_mut(raw.at) {
+                slot.set(raw.position, answer);
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
