@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::Executor;
 use super::day;
-use super::plan::{Loaded, resolve_dir, write_file};
+use super::plan::{Loaded, io_message, resolve_dir, write_file};
 use super::workshop::free_name;
 use crate::compare::{Comparison, Side, compare};
 use crate::export::Templates;
@@ -80,12 +80,8 @@ impl Executor<'_> {
         let go = |exec: &mut Self| -> Result<Vec<PathBuf>, Message> {
             let view = exec.comparison(audit_id)?;
             let dir = resolve_dir(dir)?;
-            std::fs::create_dir_all(&dir).map_err(|e| {
-                Message::new(
-                    format!("création du dossier {} impossible : {e}", dir.display()),
-                    format!("cannot create folder {}: {e}", dir.display()),
-                )
-            })?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| io_message("création du dossier", "create folder", &dir, &e))?;
             let (c, name, lang) = (&view.comparison, &view.association_name, exec.lang);
             let templates = Templates::embedded();
             let md = render::markdown(c, name, lang, &templates).map_err(|e| e.0)?;

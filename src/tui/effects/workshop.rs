@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::Executor;
-use super::plan::{resolve_dir, write_file};
+use super::plan::{io_message, resolve_dir, write_file};
 use crate::export::csv::CsvOptions;
 use crate::export::escape::file_stem;
 use crate::export::{Templates, dashboard};
@@ -75,12 +75,8 @@ impl Executor<'_> {
         };
         let written = (|| -> Result<Vec<PathBuf>, Message> {
             let dir = resolve_dir(dir)?;
-            std::fs::create_dir_all(&dir).map_err(|e| {
-                Message::new(
-                    format!("création du dossier {} impossible : {e}", dir.display()),
-                    format!("cannot create folder {}: {e}", dir.display()),
-                )
-            })?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| io_message("création du dossier", "create folder", &dir, &e))?;
             let html = dashboard::html(&w, &d, self.lang, false, &Templates::embedded())
                 .map_err(|e| e.0)?;
             // French spreadsheets (Excel) expect `;` and a byte-order mark to read accents.
