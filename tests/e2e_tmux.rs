@@ -12,6 +12,33 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A shell in a new 80×24 French tmux session on its own server (`label` tells the tests'
+    /// servers apart), with `env` added to its environment.
+    fn start(label: &str, env: &[&str]) -> Tmux {
+        let t = Tmux {
+            socket: format!("diagasso-e2e{label}-{}", std::process::id()),
+        };
+        let mut args = vec![
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "env",
+            "LANG=fr_FR.UTF-8",
+            "TERM=xterm-256color",
+            "PS1=e2e$ ",
+            "DIAGASSO_TRAINER=e2e",
+        ];
+        args.extend_from_slice(env);
+        args.push("sh");
+        t.run(&args);
+        t
+    }
+
     fn run(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
             .arg("-L")
@@ -112,25 +139,7 @@ fn answers_survive_sigkill_and_the_terminal_is_restored() {
     let db: PathBuf = dir.path().join("e2e.db");
     let pid = dir.path().join("pid");
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_diagasso"));
-    let t = Tmux {
-        socket: format!("diagasso-e2e-{}", std::process::id()),
-    };
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "env",
-        "LANG=fr_FR.UTF-8",
-        "TERM=xterm-256color",
-        "PS1=e2e$ ",
-        "DIAGASSO_TRAINER=e2e",
-        "sh",
-    ]);
+    let t = Tmux::start("", &[]);
     t.wait_for("e2e$");
 
     // First run: the welcome, then a new association and its questionnaire.
@@ -211,26 +220,7 @@ fn the_demo_plan_exports_markdown_and_html_and_never_replaces_without_a_yes() {
     let pid = dir.path().join("pid");
     let out = dir.path().join("exports");
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_diagasso"));
-    let t = Tmux {
-        socket: format!("diagasso-e2e-plan-{}", std::process::id()),
-    };
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "env",
-        "LANG=fr_FR.UTF-8",
-        "TERM=xterm-256color",
-        "PS1=e2e$ ",
-        "DIAGASSO_TRAINER=e2e",
-        "DIAGASSO_CATALOG=/nonexistent/catalogue.toml",
-        "sh",
-    ]);
+    let t = Tmux::start("-plan", &["DIAGASSO_CATALOG=/nonexistent/catalogue.toml"]);
     t.wait_for("e2e$");
     t.text(&launch_line(&bin, &db, &pid));
     t.keys(&["Enter"]);
@@ -297,26 +287,10 @@ fn a_workshop_is_run_from_its_dashboard_and_survives_a_kill() {
     let db: PathBuf = dir.path().join("e2e.db");
     let pid = dir.path().join("pid");
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_diagasso"));
-    let t = Tmux {
-        socket: format!("diagasso-e2e-workshop-{}", std::process::id()),
-    };
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "env",
-        "LANG=fr_FR.UTF-8",
-        "TERM=xterm-256color",
-        "PS1=e2e$ ",
-        "DIAGASSO_TRAINER=e2e",
-        "DIAGASSO_CATALOG=/nonexistent/catalogue.toml",
-        "sh",
-    ]);
+    let t = Tmux::start(
+        "-workshop",
+        &["DIAGASSO_CATALOG=/nonexistent/catalogue.toml"],
+    );
     t.wait_for("e2e$");
     t.text(&launch_line(&bin, &db, &pid));
     t.keys(&["Enter"]);
