@@ -3,15 +3,21 @@
 //! nothing is ever replaced), start an audit inside a workshop and start a follow-up.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::Executor;
 use super::plan::{io_message, resolve_dir, write_file};
+use crate::catalog::Catalog;
 use crate::export::csv::CsvOptions;
 use crate::export::escape::file_stem;
 use crate::export::{Templates, dashboard};
 use crate::i18n::{Lang, Message};
 use crate::store::{NewWorkshop, Scope, StoreError, Workshop};
 use crate::tui::action::{Action, WorkshopForm};
+use crate::workshop::Facts;
+
+/// A workshop, its facts and the effective catalogue they are read against.
+type Read = (Workshop, Facts, Arc<Catalog>);
 
 fn unknown_workshop() -> Action {
     Action::Failed(Message::new(
@@ -32,10 +38,9 @@ impl Executor<'_> {
         Ok(Action::WorkshopCreated { workshop_id })
     }
 
-    fn dashboard_of(
-        &mut self,
-        workshop_id: &str,
-    ) -> Result<Result<(Workshop, crate::workshop::Dashboard), Action>, StoreError> {
+    /// A workshop with its facts and the effective catalogue; the action reporting why not
+    /// when the workshop is gone or the catalogue unreadable.
+    fn workshop_facts(&mut self, workshop_id: &str) -> Result<Result<Read, Action>, StoreError> {
         let Some(w) = self.store.find_workshop(workshop_id)? else {
             return Ok(Err(unknown_workshop()));
         };
@@ -44,22 +49,18 @@ impl Executor<'_> {
             Err(m) => return Ok(Err(Action::Failed(m))),
         };
         let facts = self.store.audit_facts(Scope::Workshop(&w.id))?;
-        let d = crate::workshop::dashboard(&facts, &catalog);
-        Ok(Ok((w, d)))
+        Ok(Ok((w, facts, catalog)))
     }
 
     pub(super) fn load_dashboard(&mut self, workshop_id: &str) -> Result<Action, StoreError> {
-        let Some(w) = self.store.find_workshop(workshop_id)? else {
-            return Ok(unknown_workshop());
-        };
-        let catalog = match self.catalog() {
-            Ok(c) => c,
-            Err(m) => return Ok(Action::Failed(m)),
-        };
-        let facts = self.store.audit_facts(Scope::Workshop(&w.id))?;
-        let d = crate::workshop::dashboard(&facts, &catalog);
-        let pools = crate::workshop::pools(&facts, &catalog);
-        Ok(Action::DashboardLoaded(Box::new((w, d, pools))))
+        Ok(match self.workshop_facts(workshop_id)? {
+            Ok((w, facts, catalog)) => {
+                let d = crate::workshop::dashboard(&facts, &catalog);
+                let pools = crate::workshop::pools(&facts, &catalog);
+                Action::DashboardLoaded(Box::new((w, d, pools)))
+            }
+            Err(action) => action,
+        })
     }
 
     /// The dashboard as `atelier-DATE-NAME.html` and `.csv` in `dir`; a name already taken
@@ -69,8 +70,8 @@ impl Executor<'_> {
         workshop_id: &str,
         dir: &str,
     ) -> Result<Action, StoreError> {
-        let (w, d) = match self.dashboard_of(workshop_id)? {
-            Ok(wd) => wd,
+        let (w, d) = match self.workshop_facts(workshop_id)? {
+            Ok((w, facts, catalog)) => (w, crate::workshop::dashboard(&facts, &catalog)),
             Err(action) => return Ok(action),
         };
         let written = (|| -> Result<Vec<PathBuf>, Message> {
