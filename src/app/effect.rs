@@ -1,13 +1,11 @@
-//! What flows through the TUI's update: `Action`s in (a command from the keymap, a key for a
-//! text field, a tick, or the result of an effect), `Effect`s out (plain data the run loop
-//! carries out against the store). `update` never touches the store, the clock or the terminal.
+//! What the front ends and the executor exchange: `Effect`s (plain data a front end asks to
+//! have carried out against the store) and `Event`s (what came of them). The TUI's `update` and
+//! the line mode produce effects and never touch the store, the clock or the terminal
+//! themselves; `effects::Executor` carries them out.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyEvent;
-
-use super::keymap::Cmd;
 use super::plan_data::PlanData;
 use crate::audit::{Association, Audit, AuditStatus};
 use crate::compare::Comparison;
@@ -91,16 +89,9 @@ pub struct ExportRequest {
     pub overwrite: bool,
 }
 
+/// What came of an effect.
 #[derive(Debug, Clone)]
-pub enum Action {
-    /// A bound key.
-    Cmd(Cmd),
-    /// An unbound key in a mode with a text field: it goes to the field.
-    Key(KeyEvent),
-    /// Half a second without input (autosave of notes).
-    Tick,
-    Resize(u16, u16),
-    /// Results of effects.
+pub enum Event {
     HomeLoaded {
         rows: Vec<HomeRow>,
         offset: usize,

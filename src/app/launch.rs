@@ -1,22 +1,13 @@
-//! What `diagasso` does with no subcommand: open the store, then the full-screen interface, or
-//! the line mode when asked (`--plain`, `--screen-reader`) or when the terminal cannot hold a
-//! full screen (standard input or output not a terminal, `TERM=dumb`).
+//! What every interactive start needs, whichever front end follows: the store to open, the
+//! trainer's name, and whether the line mode is wanted or needed. Choosing between the
+//! full-screen interface and the line mode is the binary's dispatch (`main.rs`), since this
+//! layer depends on no front end.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
 
-use super::theme::{Theme, ThemeName};
-use crate::i18n::Lang;
-use crate::i18n::ui::Ui;
+use crate::i18n::Message;
 use crate::store::Store;
-
-pub struct Launch {
-    pub lang: Lang,
-    pub db: Option<PathBuf>,
-    pub theme: Option<ThemeName>,
-    pub plain: bool,
-}
 
 /// The trainer's name recorded with new audits: `DIAGASSO_TRAINER`, else the login name.
 pub fn trainer() -> String {
@@ -26,63 +17,46 @@ pub fn trainer() -> String {
         .unwrap_or_default()
 }
 
-/// Whether the line mode is wanted or needed.
+/// Whether the line mode is wanted (`--plain`, `DIAGASSO_PLAIN=1`) or needed (standard input
+/// or output not a terminal, `TERM=dumb`).
 pub fn wants_plain(forced: bool) -> bool {
     forced
+        || plain_by_setting()
         || !std::io::stdout().is_terminal()
         || !std::io::stdin().is_terminal()
         || std::env::var("TERM").is_ok_and(|t| t == "dumb")
 }
 
-pub fn start(l: Launch) -> ExitCode {
-    let fail = |m: crate::i18n::Message| {
-        eprintln!("{}", m.get(l.lang));
-        ExitCode::FAILURE
-    };
-    let path = match l.db.clone().map_or_else(Store::default_path, Ok) {
+/// `DIAGASSO_PLAIN` set to anything but empty, `0`, `false` or `no`: always start in the line
+/// mode (a screen-reader user sets it once in their shell profile).
+pub fn plain_by_setting() -> bool {
+    std::env::var("DIAGASSO_PLAIN").is_ok_and(|v| {
+        let v = v.trim().to_ascii_lowercase();
+        !(v.is_empty() || v == "0" || v == "false" || v == "no" || v == "non")
+    })
+}
+
+/// Open the store at `db`, or at the default place.
+pub fn open_store(db: Option<&Path>) -> Result<(Store, PathBuf), Message> {
+    let path = match db
+        .map(Path::to_path_buf)
+        .map_or_else(Store::default_path, Ok)
+    {
         Ok(p) => p,
-        Err(e) => return fail(e.message()),
+        Err(e) => return Err(e.message()),
     };
-    let mut store = match Store::open(&path) {
-        Ok(s) => s,
-        Err(e) => return fail(e.message()),
-    };
-    if wants_plain(l.plain) {
-        let stdin = std::io::stdin();
-        let echo = !stdin.is_terminal();
-        let result = crate::plain::run(
-            &mut store,
-            l.lang,
-            trainer(),
-            stdin.lock(),
-            std::io::stdout().lock(),
-            echo,
-        );
-        return match result {
-            Ok(()) => ExitCode::SUCCESS,
-            // A closed output (a pipe to `head`) is not an error worth a message.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => fail(crate::i18n::Message::new(
-                format!(
-                    "le mode ligne s'est arrêté : lecture ou écriture impossible ({e}). Tout ce qui a été annoncé « Enregistré » est enregistré ; relancez pour reprendre."
-                ),
-                format!(
-                    "the line mode stopped: cannot read or write ({e}). Everything announced as \"Saved\" is saved; start again to resume."
-                ),
-            )),
-        };
-    }
-    let no_color = std::env::var("NO_COLOR").is_ok_and(|v| !v.is_empty());
-    let options = super::Options {
-        lang: l.lang,
-        theme: Theme::pick(l.theme, no_color),
-        trainer: trainer(),
-    };
-    match super::run(&mut store, options) {
-        Ok(()) => {
-            println!("{}", Ui::Goodbye.fill(l.lang, &[&path.display()]));
-            ExitCode::SUCCESS
-        }
-        Err(m) => fail(m),
-    }
+    let store = Store::open(&path).map_err(|e| e.message())?;
+    Ok((store, path))
+}
+
+/// The line mode stopped on an input or output error.
+pub fn plain_stopped(e: &std::io::Error) -> Message {
+    Message::new(
+        format!(
+            "le mode ligne s'est arrêté : lecture ou écriture impossible ({e}). Tout ce qui a été annoncé « Enregistré » est enregistré ; relancez pour reprendre."
+        ),
+        format!(
+            "the line mode stopped: cannot read or write ({e}). Everything announced as \"Saved\" is saved; start again to resume."
+        ),
+    )
 }

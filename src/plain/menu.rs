@@ -6,10 +6,10 @@ use std::io::{self, BufRead, Write};
 
 use super::Plain;
 use super::walk::{self, Flow};
+use crate::app::effect::{Effect, Event, HomeRow};
+use crate::app::effects::choices;
 use crate::audit::{Association, LegalForm};
 use crate::i18n::ui::Ui;
-use crate::tui::action::{Action, Effect, HomeRow};
-use crate::tui::effects::choices;
 use crate::tui::screens::home::status_label;
 use crate::tui::screens::profile::{LABELS, LEGAL, PERSONAL, validate};
 
@@ -45,7 +45,7 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
             }
             "n" | "a" | "nouvelle" | "new" => new_association(p)?,
             "d" | "demo" | "démo" => match p.effect(Effect::CreateDemo)?.pop() {
-                Some(Action::DemoCreated { audit_id }) => {
+                Some(Event::DemoCreated { audit_id }) => {
                     p.ui(Ui::DemoCreated)?;
                     open(p, audit_id)?
                 }
@@ -68,7 +68,7 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
                     Some(i) => {
                         let previous_audit_id = rows[i - offset].audit_id.clone();
                         match p.effect(Effect::StartFollowup { previous_audit_id })?.pop() {
-                            Some(Action::AuditStarted { audit_id }) => open(p, audit_id)?,
+                            Some(Event::AuditStarted { audit_id }) => open(p, audit_id)?,
                             _ => Flow::Menu,
                         }
                     }
@@ -126,7 +126,7 @@ fn load<R: BufRead, W: Write>(
         limit: PAGE,
     };
     for action in p.effect(effect)? {
-        if let Action::HomeLoaded {
+        if let Event::HomeLoaded {
             rows, total, all, ..
         } = action
         {
@@ -224,7 +224,7 @@ fn new_association<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<
             }
         }
     }
-    let Some(Action::AssociationSaved { association, .. }) =
+    let Some(Event::AssociationSaved { association, .. }) =
         p.effect(Effect::SaveAssociation(a))?.pop()
     else {
         return Ok(Flow::Menu);
@@ -299,14 +299,14 @@ fn choose_and_start<R: BufRead, W: Write>(
         workshop_id: None,
     };
     match p.effect(effect)?.pop() {
-        Some(Action::AuditStarted { audit_id }) => open(p, audit_id),
+        Some(Event::AuditStarted { audit_id }) => open(p, audit_id),
         _ => Ok(Flow::Menu),
     }
 }
 
 fn open<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, audit_id: String) -> io::Result<Flow> {
     match p.effect(Effect::OpenAudit { audit_id })?.pop() {
-        Some(Action::AuditOpened(opened)) => walk::run(p, *opened),
+        Some(Event::AuditOpened(opened)) => walk::run(p, *opened),
         _ => Ok(Flow::Menu),
     }
 }

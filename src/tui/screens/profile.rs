@@ -9,11 +9,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::action::{Action, Effect};
 use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
 use super::super::overlays::{Overlay, choose::Choose};
 use super::super::widgets::{self, Chrome, LineInput};
+use crate::app::effect::{Effect, Event};
 use crate::audit::{Association, LegalForm};
 use crate::i18n::ui::Ui;
 
@@ -362,13 +362,13 @@ fn go_on(app: &mut App) -> Vec<Effect> {
 }
 
 /// Results for the profile form.
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::AssociationLoaded(a) => {
+pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::AssociationLoaded(a) => {
             app.screen = Screen::Profile(Box::new(Profile::new(Some(a))));
             Vec::new()
         }
-        Action::AssociationSaved { association, at } => {
+        Event::AssociationSaved { association, at } => {
             let Screen::Profile(p) = &mut app.screen else {
                 return Vec::new();
             };
