@@ -8,10 +8,9 @@ use super::Plain;
 use super::walk::{self, Flow};
 use crate::app::effect::{Effect, Event, HomeRow};
 use crate::app::effects::choices;
+use crate::audit::profile::{self, Field};
 use crate::audit::{Association, LegalForm};
 use crate::i18n::ui::Ui;
-use crate::tui::screens::home::status_label;
-use crate::tui::screens::profile::{LABELS, LEGAL, PERSONAL, validate};
 
 const PAGE: usize = 20;
 
@@ -165,7 +164,7 @@ fn list<R: BufRead, W: Write>(
             r.questionnaire,
             r.answered,
             r.total,
-            status_label(r.status, lang),
+            r.status.label(lang),
             r.updated
         );
         p.say(line)?;
@@ -182,20 +181,16 @@ fn list<R: BufRead, W: Write>(
 fn new_association<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<Flow> {
     let lang = p.lang;
     p.ui(Ui::PlainNewAssociation)?;
-    let mut texts = vec![String::new(); LABELS.len()];
-    texts[2] = "FR".into();
-    let mut a = Association {
-        country: "FR".into(),
-        ..Association::default()
-    };
-    for i in 0..LABELS.len() {
-        if i == LEGAL {
+    let mut a = profile::blank();
+    let mut texts: Vec<String> = Field::ALL.iter().map(|f| f.text(&a)).collect();
+    for (i, field) in Field::ALL.iter().enumerate() {
+        if field.is_choice() {
             a.legal_form = ask_legal_form(p)?.unwrap_or_default();
             continue;
         }
         loop {
-            let mut prompt = LABELS[i].get(lang).to_string();
-            if PERSONAL.contains(&i) {
+            let mut prompt = field.label().get(lang).to_string();
+            if field.is_personal() {
                 prompt = format!("{prompt} ({})", Ui::PersonalData.get(lang));
             }
             if !texts[i].is_empty() {
@@ -207,10 +202,10 @@ fn new_association<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<
             if !line.trim().is_empty() {
                 texts[i] = line.trim().to_string();
             }
-            let (checked, errors) = validate(&texts, &a);
+            let (checked, errors) = profile::read(&texts, &a);
             match errors[i] {
                 Some(e) => {
-                    let what = format!("{} : {}", LABELS[i].get(lang), e.get(lang));
+                    let what = format!("{} : {}", field.label().get(lang), e.get(lang));
                     p.say(Ui::ErrorPrefix.fill(lang, &[&what]))?;
                     texts[i].clear();
                 }

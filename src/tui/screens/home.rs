@@ -16,7 +16,6 @@ use super::super::overlays::{Overlay, confirm::Confirm};
 use super::super::widgets::{self, Chrome, LineInput, fit};
 use super::profile::Profile;
 use crate::app::effect::{Effect, Event, HomeRow};
-use crate::audit::AuditStatus;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 
@@ -186,16 +185,9 @@ fn row_cells(row: &HomeRow, lang: Lang) -> Vec<String> {
         row.association_name.clone(),
         row.questionnaire.clone(),
         format!("{}/{} {percent:>3} %", row.answered, row.total),
-        status_label(row.status, lang).to_string(),
+        row.status.label(lang).to_string(),
         row.updated.clone(),
     ]
-}
-
-pub fn status_label(status: AuditStatus, lang: Lang) -> &'static str {
-    match status {
-        AuditStatus::InProgress => Ui::StatusInProgress.get(lang),
-        AuditStatus::Finished => Ui::StatusFinished.get(lang),
-    }
 }
 
 fn welcome(area: Rect, buf: &mut Buffer, app: &App) {

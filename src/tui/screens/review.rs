@@ -12,7 +12,6 @@ use super::super::keymap::Cmd;
 use super::super::overlays::{Overlay, confirm::Confirm};
 use super::super::widgets::{self, Chrome, fit, truncate};
 use super::export::ExportDialog;
-use super::home::status_label;
 use crate::app::effect::{Effect, Event};
 use crate::audit::{Answer, AuditStatus};
 use crate::i18n::ui::Ui;
@@ -73,7 +72,7 @@ impl Review {
             s.association_name,
             Ui::ReviewTitle.get(lang)
         );
-        let right = Line::from(status_label(s.status, lang));
+        let right = Line::from(s.status.label(lang));
         widgets::title_line(c.title, buf, theme, &left, right);
         let body = c.body;
         let all: Vec<(&str, &crate::questionnaire::Question)> = w
