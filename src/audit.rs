@@ -1,6 +1,7 @@
 //! Associations, audits and answers as plain data: what the store reads and writes, what the
 //! walk changes and what the plan reads. No I/O, no clock: timestamps come from the store.
 
+pub mod codec;
 pub mod profile;
 
 use std::collections::BTreeMap;
