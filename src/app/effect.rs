@@ -7,14 +7,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::plan_data::PlanData;
-use crate::audit::{Association, Audit, AuditStatus};
+use crate::audit::{Association, AuditStatus};
 use crate::compare::Comparison;
 use crate::export::Format;
 use crate::i18n::Message;
-use crate::questionnaire::Questionnaire;
-use crate::store::Workshop;
+use crate::store::OpenAudit;
 use crate::walk;
 pub use crate::walk::previous::PreviousAudit;
+use crate::workshop::Workshop;
 use crate::workshop::{Dashboard, Pools};
 
 /// One row of the home list, ready to show (times already in local time).
@@ -38,12 +38,11 @@ pub struct QuestionnaireChoice {
     pub questions: usize,
 }
 
-/// An audit read from the store, ready for the walk.
+/// An audit read from the store, ready for the walk: the audit with its association and
+/// questionnaire, where the walk resumes, and the audit it follows.
 #[derive(Debug, Clone)]
 pub struct OpenedAudit {
-    pub audit: Audit,
-    pub association_name: String,
-    pub questionnaire: Arc<Questionnaire>,
+    pub open: OpenAudit,
     pub cursor: Option<String>,
     /// The audit this one follows, when it is a follow-up and that audit is in this database.
     pub previous: Option<PreviousAudit>,

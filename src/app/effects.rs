@@ -7,7 +7,6 @@ mod compare;
 mod plan;
 mod workshop;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Local};
@@ -27,8 +26,6 @@ pub struct Executor<'a> {
     /// Recorded with each new audit.
     pub trainer: String,
     pub questionnaires: Vec<Arc<Questionnaire>>,
-    /// Questionnaire copies of audits already read, by hash (parsing one takes milliseconds).
-    pub parsed: HashMap<String, Arc<Questionnaire>>,
     /// The effective catalogue (shipped + the user's), loaded by the first plan; tests may set
     /// it.
     pub catalog: Option<Arc<Catalog>>,
@@ -107,7 +104,6 @@ impl<'a> Executor<'a> {
             lang,
             trainer,
             questionnaires,
-            parsed: HashMap::new(),
             catalog: None,
         }
     }
@@ -126,7 +122,7 @@ impl<'a> Executor<'a> {
             let Some(audit) = self.store.audit(&s.id)? else {
                 return Ok((s.answered, s.total));
             };
-            let q = self.questionnaire_of(&s.id, &audit.questionnaire.hash)?;
+            let q = self.store.questionnaire(&s.id)?;
             let answers = audit.answer_map();
             let p = walk::Progress::count(
                 &q.questions().map(|(_, q)| q.id.clone()).collect::<Vec<_>>(),
@@ -137,20 +133,6 @@ impl<'a> Executor<'a> {
             Ok((p.answered, p.total))
         };
         read().unwrap_or((s.answered, s.total))
-    }
-
-    /// The questionnaire an audit was started with, parsed once per hash.
-    pub(super) fn questionnaire_of(
-        &mut self,
-        audit_id: &str,
-        hash: &str,
-    ) -> Result<Arc<Questionnaire>, StoreError> {
-        if let Some(q) = self.parsed.get(hash) {
-            return Ok(Arc::clone(q));
-        }
-        let q = Arc::new(self.store.audit_questionnaire(audit_id)?);
-        self.parsed.insert(hash.to_string(), Arc::clone(&q));
-        Ok(q)
     }
 
     fn row(&mut self, s: AuditSummary) -> HomeRow {
@@ -308,19 +290,8 @@ impl<'a> Executor<'a> {
     }
 
     fn open(&mut self, audit_id: &str) -> Result<Vec<Event>, StoreError> {
-        let Some(audit) = self.store.audit(audit_id)? else {
-            return Ok(vec![Event::Failed(Message::new(
-                "ce diagnostic n'existe plus",
-                "this audit no longer exists",
-            ))]);
-        };
-        let questionnaire = self.questionnaire_of(audit_id, &audit.questionnaire.hash)?;
+        let open = self.store.open_audit(audit_id)?;
         let cursor = self.store.cursor(audit_id)?;
-        let association_name = self
-            .store
-            .association(&audit.association_id)?
-            .map(|a| a.name)
-            .unwrap_or_default();
         let previous = match self.store.previous_audit_id(audit_id)? {
             Some(id) => self.store.audit(&id)?.map(|p| PreviousAudit {
                 date: day(&p.started_at, self.lang),
@@ -330,9 +301,7 @@ impl<'a> Executor<'a> {
             None => None,
         };
         Ok(vec![Event::AuditOpened(Box::new(OpenedAudit {
-            audit,
-            association_name,
-            questionnaire,
+            open,
             cursor,
             previous,
         }))])

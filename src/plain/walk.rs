@@ -36,12 +36,12 @@ struct State {
 pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -> io::Result<Flow> {
     let lang = p.lang;
     let OpenedAudit {
-        audit,
-        association_name,
-        questionnaire,
+        open,
         cursor,
         previous,
     } = opened;
+    let (audit, association_name, questionnaire) =
+        (open.audit, open.association.name, open.questionnaire);
     let title = questionnaire.title.get(lang).to_string();
     let mut st = State {
         audit_id: audit.id.clone(),

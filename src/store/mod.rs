@@ -30,6 +30,7 @@ mod list;
 mod merge;
 mod merge_answers;
 mod open;
+mod open_audit;
 mod restore;
 pub mod schema;
 mod workshop;
@@ -46,6 +47,7 @@ pub use error::StoreError;
 pub use import::Created;
 pub use merge::{Conflict, Kept, MergeReport};
 pub use open::BUSY_TIMEOUT;
+pub use open_audit::OpenAudit;
 pub use restore::Restored;
 pub use workshop::{NewWorkshop, Scope, Workshop, unknown_workshop};
 

@@ -11,6 +11,7 @@ use diagasso::audit::{
 };
 use diagasso::i18n::Lang;
 use diagasso::questionnaire::{Questionnaire, load_str};
+use diagasso::store::OpenAudit;
 use diagasso::tui::theme::Theme;
 use diagasso::tui::{App, Event};
 use ratatui::Terminal;
@@ -141,9 +142,14 @@ pub fn audit() -> Audit {
 pub fn walk_app(lang: Lang, theme: Theme) -> App {
     let mut app = home_app(lang, theme, rows(3));
     app.update(Event::AuditOpened(Box::new(OpenedAudit {
-        audit: audit(),
-        association_name: "Les Amis du Quartier Saint-Éloi".into(),
-        questionnaire: Arc::new(questionnaire()),
+        open: OpenAudit {
+            audit: audit(),
+            association: Association {
+                name: "Les Amis du Quartier Saint-Éloi".into(),
+                ..association()
+            },
+            questionnaire: Arc::new(questionnaire()),
+        },
         cursor: Some("files_tools".into()),
         previous: None,
     })));

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::Executor;
 use super::day;
-use super::plan::{Loaded, io_message, resolve_dir, write_file};
+use super::plan::{io_message, resolve_dir, write_file};
 use super::workshop::free_name;
 use crate::app::effect::{ComparisonView, Event};
 use crate::compare::{Comparison, Side, compare};
@@ -14,8 +14,9 @@ use crate::export::Templates;
 use crate::export::compare as render;
 use crate::export::escape::file_stem;
 use crate::i18n::Message;
+use crate::store::OpenAudit;
 
-fn side(l: &Loaded) -> Side<'_> {
+fn side(l: &OpenAudit) -> Side<'_> {
     Side {
         questionnaire: &l.questionnaire,
         audit: &l.audit,
@@ -41,16 +42,11 @@ impl Executor<'_> {
                 "the earlier audit is not in this database (import the bundle that holds it)",
             )
         };
-        if self
-            .store
-            .audit(&previous)
-            .map_err(|e| e.message())?
-            .is_none()
-        {
-            return Err(missing());
-        }
+        let before = match self.store.open_audit(&previous) {
+            Err(crate::store::StoreError::UnknownAudit(_)) => return Err(missing()),
+            other => other.map_err(|e| e.message())?,
+        };
         let catalog = self.catalog()?;
-        let before = self.load(&previous)?;
         let after = self.load(audit_id)?;
         let comparison: Comparison = compare(side(&before), side(&after), &catalog);
         let q = &after.questionnaire;

@@ -11,18 +11,10 @@ use std::sync::Arc;
 use super::Executor;
 use crate::app::effect::{Event, ExportRequest};
 use crate::app::plan_data::PlanData;
-use crate::audit::{Association, Audit};
 use crate::catalog::Catalog;
 use crate::export::{self, Input, Options, Templates};
 use crate::i18n::{Lang, Message};
-use crate::questionnaire::Questionnaire;
-
-/// One audit with what its plan needs.
-pub(super) struct Loaded {
-    pub(super) questionnaire: Arc<Questionnaire>,
-    pub(super) audit: Audit,
-    pub(super) association: Association,
-}
+use crate::store::OpenAudit;
 
 pub(super) fn io_message(what_fr: &str, what_en: &str, path: &Path, e: &std::io::Error) -> Message {
     Message::new(
@@ -82,32 +74,9 @@ impl Executor<'_> {
         Ok(catalog)
     }
 
-    pub(super) fn load(&mut self, audit_id: &str) -> Result<Loaded, Message> {
-        let audit = self
-            .store
-            .audit(audit_id)
-            .map_err(|e| e.message())?
-            .ok_or_else(|| {
-                Message::new("ce diagnostic n'existe plus", "this audit no longer exists")
-            })?;
-        let questionnaire = self
-            .questionnaire_of(audit_id, &audit.questionnaire.hash)
-            .map_err(|e| e.message())?;
-        let association = self
-            .store
-            .association(&audit.association_id)
-            .map_err(|e| e.message())?
-            .ok_or_else(|| {
-                Message::new(
-                    "l'association de ce diagnostic est introuvable",
-                    "the association of this audit is missing",
-                )
-            })?;
-        Ok(Loaded {
-            questionnaire,
-            audit,
-            association,
-        })
+    /// The audit with its association and questionnaire (`Store::open_audit`).
+    pub(super) fn load(&mut self, audit_id: &str) -> Result<OpenAudit, Message> {
+        self.store.open_audit(audit_id).map_err(|e| e.message())
     }
 
     /// `Effect::OpenPlan`.

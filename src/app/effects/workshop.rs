@@ -104,21 +104,13 @@ impl Executor<'_> {
     /// A follow-up of `previous_audit_id` on the questionnaire of the same id as it was started
     /// with (the shipped version when there is one, else the stored copy).
     pub(super) fn start_followup(&mut self, previous_audit_id: &str) -> Result<Event, StoreError> {
-        let Some(previous) = self.store.audit(previous_audit_id)? else {
-            return Ok(Event::Failed(Message::new(
-                "ce diagnostic n'existe plus",
-                "this audit no longer exists",
-            )));
-        };
+        let previous = self.store.open_audit(previous_audit_id)?;
         let shipped = self
             .questionnaires
             .iter()
             .find(|q| q.id == previous.questionnaire.id)
             .cloned();
-        let q = match shipped {
-            Some(q) => q,
-            None => self.questionnaire_of(previous_audit_id, &previous.questionnaire.hash)?,
-        };
+        let q = shipped.unwrap_or(previous.questionnaire);
         let audit_id = self
             .store
             .start_followup(previous_audit_id, &self.trainer, &q)?;

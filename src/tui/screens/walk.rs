@@ -139,12 +139,12 @@ fn title(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
 /// Open an audit read from the store.
 pub fn open(app: &mut App, opened: OpenedAudit) -> Vec<Effect> {
     let OpenedAudit {
-        audit,
-        association_name,
-        questionnaire,
+        open,
         cursor,
         previous,
     } = opened;
+    let (audit, association_name, questionnaire) =
+        (open.audit, open.association.name, open.questionnaire);
     let walk = Walk::new(questionnaire, audit.answer_map(), cursor.as_deref());
     let mut view = WalkView::default();
     view.sync(&walk, true);
