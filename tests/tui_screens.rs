@@ -119,6 +119,8 @@ fn walk_on_a_number_with_a_refused_value() {
     let mut app = walk_app(Lang::Fr, Theme::dark());
     app.update(Action::Cmd(Cmd::Pick(0)));
     app.update(Action::Cmd(Cmd::Enter));
+    // The field is entered deliberately.
+    app.update(Action::Cmd(Cmd::EditField));
     for ch in "9000".chars() {
         app.update(Action::Key(KeyEvent::new(
             KeyCode::Char(ch),

@@ -220,6 +220,16 @@ fn in_a_number_field_letters_type_and_enter_saves_then_moves_on() {
     let mut app = walk_app(Lang::Fr, Theme::dark());
     cmd(&mut app, Cmd::Pick(0));
     cmd(&mut app, Cmd::Enter);
+    // Arriving on a number question leaves letters as commands: the field is entered with
+    // Enter.
+    assert_eq!(app.mode(), Mode::WalkTyped);
+    assert!(matches!(
+        app.key_action(key(KeyCode::Char('q'))),
+        Some(Action::Cmd(Cmd::Back))
+    ));
+    let enter = app.key_action(key(KeyCode::Enter)).expect("bound");
+    assert!(matches!(enter, Action::Cmd(Cmd::EditField)));
+    app.update(enter);
     assert_eq!(app.mode(), Mode::Field);
     assert!(matches!(
         app.key_action(key(KeyCode::Char('q'))),
@@ -258,6 +268,7 @@ fn ctrl_c_saves_what_is_typed_then_quits() {
     let mut app = walk_app(Lang::Fr, Theme::dark());
     cmd(&mut app, Cmd::Pick(0));
     cmd(&mut app, Cmd::Enter);
+    cmd(&mut app, Cmd::EditField);
     type_text(&mut app, "42");
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     let action = app.key_action(ctrl_c).expect("bound");

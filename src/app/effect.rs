@@ -115,6 +115,14 @@ pub enum Event {
         question_id: String,
         message: Message,
     },
+    /// The audit's last answer change, from the trail: its question and the answer it had
+    /// before (`None`: no answer).
+    UndoFound {
+        question_id: String,
+        old: Option<crate::audit::Answer>,
+    },
+    /// The trail holds no change of this audit.
+    NothingToUndo,
     NoteSaved {
         question_id: Option<String>,
         at: String,
@@ -207,6 +215,10 @@ pub enum Effect {
     Walk {
         audit_id: String,
         effect: walk::Effect,
+    },
+    /// Find the audit's last answer change in the trail (`Event::UndoFound`).
+    Undo {
+        audit_id: String,
     },
     SaveNote {
         audit_id: String,

@@ -257,6 +257,13 @@ impl<'a> Executor<'a> {
                 }
                 walk::Effect::ReachedEnd => return Ok(Vec::new()),
             },
+            Effect::Undo { audit_id } => match self.store.trail(&audit_id)?.pop() {
+                Some(last) => Event::UndoFound {
+                    question_id: last.question_id,
+                    old: last.old,
+                },
+                None => Event::NothingToUndo,
+            },
             Effect::SaveNote {
                 audit_id,
                 question_id,

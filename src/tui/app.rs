@@ -150,6 +150,11 @@ impl App {
         }
     }
 
+    /// The terminal is below the smallest size the screens are drawn for.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
     pub fn notice(&mut self, text: impl Into<String>) {
         self.notice = Some(Notice {
             text: text.into(),
@@ -166,7 +171,16 @@ impl App {
 
     /// The one entry point: apply an action, return the effects to carry out.
     pub fn update(&mut self, action: impl Into<Action>) -> Vec<Effect> {
-        match action.into() {
+        let action = action.into();
+        // While "terminal trop petit" is shown, nothing the person cannot see may answer or
+        // save: only Ctrl-C (quit, everything being saved) and the resize that ends it count.
+        if self.too_small() && matches!(action, Action::Cmd(_) | Action::Key(_)) {
+            return match action {
+                Action::Cmd(Cmd::ForceQuit) => self.quit(),
+                _ => Vec::new(),
+            };
+        }
+        match action {
             Action::Cmd(Cmd::ForceQuit) => self.quit(),
             Action::Cmd(cmd) => {
                 self.notice = None;
@@ -207,6 +221,7 @@ impl App {
                 | Screen::Dashboard(_)
                 | Screen::Compare(_) => Vec::new(),
             },
+            Action::Paste(text) => self.paste(&text),
             Action::Tick => notes::tick(self),
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -218,6 +233,31 @@ impl App {
             }
             Action::Event(event) => self.result(event),
         }
+    }
+
+    /// A paste goes whole into the field with the focus; where there is none, it is dropped
+    /// with a notice (never read as keys).
+    fn paste(&mut self, text: &str) -> Vec<Effect> {
+        if self.overlay.is_some() {
+            return Vec::new();
+        }
+        let landed = !self.too_small()
+            && match &mut self.screen {
+                Screen::Home(h) => return h.paste(text),
+                Screen::Profile(p) => p.paste(text),
+                Screen::Walk(w) => w.paste(self.session.as_ref(), text),
+                Screen::Notes(n) => {
+                    n.paste(text);
+                    true
+                }
+                Screen::Export(d) => d.paste(text),
+                Screen::WorkshopForm(f) => f.paste(text),
+                _ => false,
+            };
+        if !landed {
+            self.notice(Ui::PasteNoField.get(self.lang));
+        }
+        Vec::new()
     }
 
     fn screen_cmd(&mut self, cmd: Cmd) -> Vec<Effect> {
@@ -247,7 +287,10 @@ impl App {
             }
             Event::AuditStarted { audit_id } => vec![Effect::OpenAudit { audit_id }],
             Event::AuditOpened(opened) => walk::open(self, *opened),
-            Event::AnswerSaved { .. } | Event::AnswerFailed { .. } => walk::result(self, event),
+            Event::AnswerSaved { .. }
+            | Event::AnswerFailed { .. }
+            | Event::UndoFound { .. }
+            | Event::NothingToUndo => walk::result(self, event),
             Event::NoteSaved { .. } => notes::result(self, event),
             Event::StatusSaved(_) => review::result(self, event),
             Event::PlanOpened(data) => plan::opened(self, data),

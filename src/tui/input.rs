@@ -6,12 +6,18 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keymap::Cmd;
 use crate::app::Event;
 
+// An action is made and consumed at once, one at a time, never kept in bulk: its size does not
+// matter, and boxing the event would only add an allocation per result.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Action {
     /// A bound key.
     Cmd(Cmd),
     /// An unbound key in a mode with a text field: it goes to the field.
     Key(KeyEvent),
+    /// Pasted text (bracketed paste): it goes whole into the field with the focus, never read
+    /// as keys.
+    Paste(String),
     /// Half a second without input (autosave of notes).
     Tick,
     Resize(u16, u16),

@@ -2,7 +2,8 @@
 //! `App::update`, carries the effects out through the `Executor`, feeds the results back, and
 //! draws. The terminal is restored on every way out: quit, error, Ctrl-C (a key in raw mode)
 //! and panic (`ratatui::try_init` installs a hook that restores before the panic message).
-//! Mouse capture and bracketed paste are never enabled, so there is nothing else to undo.
+//! Bracketed paste is on (a paste is one event, put whole into the field with the focus) and
+//! turned off on every way out, panic included; mouse capture is never enabled.
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -36,12 +37,36 @@ pub fn run(store: &mut Store, options: Options) -> Result<(), Message> {
         )
     };
     let mut terminal = ratatui::try_init().map_err(|e| {
-        ratatui::restore();
+        restore();
         io(e)
     })?;
+    paste_on();
     let result = run_loop(&mut terminal, store, options).map_err(io);
-    ratatui::restore();
+    restore();
     result
+}
+
+/// Bracketed paste on: a paste arrives as one `Paste` event, never as keys. A panic turns it
+/// off again before ratatui's own hook restores the rest.
+fn paste_on() {
+    use ratatui::crossterm::{event::EnableBracketedPaste, execute};
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        paste_off();
+        previous(info);
+    }));
+}
+
+fn paste_off() {
+    use ratatui::crossterm::{event::DisableBracketedPaste, execute};
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+}
+
+/// Give the terminal back as it was: paste mode, raw mode, alternate screen.
+fn restore() {
+    paste_off();
+    ratatui::restore();
 }
 
 fn run_loop(
@@ -70,6 +95,7 @@ fn run_loop(
                     None => continue,
                 },
                 event::Event::Resize(w, h) => Action::Resize(w, h),
+                event::Event::Paste(text) => Action::Paste(text),
                 _ => continue,
             }
         } else {

@@ -3,8 +3,17 @@
 //!
 //! Arrows, Enter, Esc, Tab / Shift-Tab, PgUp / PgDn and Home / End work everywhere; vim letters
 //! (`j k h l g G`) and single-letter commands only in modes without a text field. In a text
-//! field (`Filter`, `Field`, `Profile`, `Notes`, `ExportField`) every printable key types: the table binds only
-//! non-printable keys there (a unit test checks it), and unbound keys go to the field.
+//! field (`Filter`, `Field`, `Profile`, `Notes`, `ExportField`, `WorkshopForm`) every printable
+//! key types: the table binds only non-printable keys there (a unit test checks it), and unbound
+//! keys go to the field.
+//!
+//! The rule that keeps a key from doing something its hint bar does not say: a screen that mixes
+//! commands and a field (the walk) has its field entered deliberately — Enter enters it, Esc
+//! leaves it (saving what was typed) — so a letter is a command on every question until the
+//! field is entered, and text after; the hint bar switches with the mode. Form screens (the
+//! profile, the new workshop, the export folder, the filter, notes) are all fields: there,
+//! commands are non-printable keys (Tab, Esc, F-keys, Ctrl-…). `tests/tui_keymap.rs` presses
+//! every hinted key in every mode and checks it does what its hint says.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -21,8 +30,15 @@ pub enum Mode {
     Filter,
     Profile,
     ProfileChoice,
+    /// The walk, on a choice question (list, checkboxes, scale, yes/no).
     Walk,
+    /// The walk, on a number or text question whose field is not entered: the same letter
+    /// commands as `Walk`, and Enter enters the field.
+    WalkTyped,
+    /// The walk, typing in the field (entered with Enter, left with Esc).
     Field,
+    /// The walk, saying which "other" choice was meant (« Lequel ? »).
+    WalkOther,
     Notes,
     Review,
     /// The plan's tabs, a list of items.
@@ -55,6 +71,7 @@ impl Mode {
             self,
             Mode::Filter
                 | Mode::Field
+                | Mode::WalkOther
                 | Mode::Profile
                 | Mode::Notes
                 | Mode::ExportField
@@ -122,6 +139,12 @@ pub enum Cmd {
     TakePrevious,
     /// Compare a follow-up with the audit it follows.
     Compare,
+    /// Enter the field of a number or text question.
+    EditField,
+    /// A digit of a choice's number (the walk: choices past the ninth take two digits).
+    Digit(u8),
+    /// Put back the answer the current question had before its last change.
+    Undo,
 }
 
 /// A key pattern in the table.
@@ -132,6 +155,9 @@ pub enum Pat {
     Digit,
     /// The digits 1 to n, giving `Cmd::Pick(0..n)` (the plan's five tabs, the six formats).
     DigitsTo(u8),
+    /// The digits 0 to 9, giving `Cmd::Digit(0..=9)`: the walk's numbers, which may have two
+    /// digits (a question with more than nine choices).
+    AnyDigit,
 }
 
 /// One row of the table.
@@ -186,6 +212,12 @@ pub fn lookup(mode: Mode, key: KeyEvent) -> Option<Cmd> {
                     }
                     _ => None,
                 },
+                Pat::AnyDigit => match code {
+                    KeyCode::Char(d @ '0'..='9') if mods.is_empty() => {
+                        Some(Cmd::Digit(d as u8 - b'0'))
+                    }
+                    _ => None,
+                },
                 _ => None,
             })
     };
@@ -197,6 +229,7 @@ pub fn key_name(pat: Pat, lang: Lang) -> String {
     let (code, mods) = match pat {
         Pat::Digit => return "1-9".into(),
         Pat::DigitsTo(n) => return format!("1-{n}"),
+        Pat::AnyDigit => return lang.pick("chiffres", "digits").into(),
         Pat::Key(code, mods) => (code, mods),
     };
     let name = match code {
@@ -253,6 +286,15 @@ pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// How the first key bound to `cmd` in `mode` is written, for a screen that names it in its
+/// body (the walk's « s je ne sais pas »), so the body and the table never disagree.
+pub fn key_of(mode: Mode, cmd: Cmd, lang: Lang) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|b| b.mode == mode && b.cmd == cmd)
+        .map(|b| key_name(b.pat, lang))
+}
+
 /// The hint bar of `mode`: the hinted bindings, in table order.
 pub fn hints(mode: Mode, lang: Lang) -> Vec<(Cmd, String, &'static str)> {
     BINDINGS
@@ -274,7 +316,7 @@ mod tests {
     fn text_modes_never_bind_a_printable_key() {
         for b in BINDINGS.iter().filter(|b| b.mode.types_text()) {
             match b.pat {
-                Pat::Digit | Pat::DigitsTo(_) => {
+                Pat::Digit | Pat::DigitsTo(_) | Pat::AnyDigit => {
                     panic!("digits bound in text mode {:?}", b.mode)
                 }
                 Pat::Key(KeyCode::Char(ch), mods) => assert!(
@@ -326,7 +368,8 @@ mod tests {
         let back = key(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(lookup(Mode::Walk, back), Some(Cmd::PrevQuestion));
         let three = key(KeyCode::Char('3'), KeyModifiers::NONE);
-        assert_eq!(lookup(Mode::Walk, three), Some(Cmd::Pick(2)));
+        assert_eq!(lookup(Mode::Walk, three), Some(Cmd::Digit(3)));
+        assert_eq!(lookup(Mode::Choose, three), Some(Cmd::Pick(2)));
     }
 
     #[test]

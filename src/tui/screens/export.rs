@@ -131,6 +131,14 @@ impl ExportDialog {
         }
     }
 
+    /// A paste into the folder field (when it has the focus); returns whether it landed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        if self.focus == FOLDER {
+            self.dir.paste(text);
+        }
+        self.focus == FOLDER
+    }
+
     fn toggle(&mut self, row: usize) {
         match row {
             0..=5 => self.formats[row] = !self.formats[row],

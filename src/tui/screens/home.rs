@@ -85,6 +85,16 @@ impl Home {
         }
     }
 
+    /// A paste into the filter (when typing one).
+    pub fn paste(&mut self, text: &str) -> Vec<Effect> {
+        if !self.filtering {
+            return Vec::new();
+        }
+        self.filter.paste(text);
+        self.selected = 0;
+        vec![self.load(0)]
+    }
+
     pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
         let (lang, theme) = (app.lang, &app.theme);
         widgets::title_line(c.title, buf, theme, Ui::AppName.get(lang), Line::default());

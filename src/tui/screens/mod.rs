@@ -15,5 +15,6 @@ pub mod plan_why;
 pub mod profile;
 pub mod review;
 pub mod walk;
+pub mod walk_choice;
 pub mod workshop_form;
 pub mod workshops;

@@ -72,6 +72,22 @@ impl Notes {
         self.idle = 0;
     }
 
+    /// A paste lands whole in the note, its line breaks kept (tabs become spaces, other
+    /// control characters are dropped).
+    pub fn paste(&mut self, text: &str) {
+        let text: String = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .filter(|c| *c == '\n' || !c.is_control())
+            .collect();
+        if self.areas[self.focus].insert_str(&text) {
+            self.dirty[self.focus] = true;
+        }
+        self.idle = 0;
+    }
+
     /// Half a second without input: save what changed once the typing has paused.
     pub fn tick(&mut self, session: Option<&Session>) -> Vec<Effect> {
         self.idle = self.idle.saturating_add(1);

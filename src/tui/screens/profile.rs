@@ -67,6 +67,20 @@ impl Profile {
         }
     }
 
+    /// A paste into the text field with the focus; returns whether it landed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        if FIELDS[self.focus].is_choice() {
+            return false;
+        }
+        match self.inputs.get_mut(self.focus) {
+            Some(input) => {
+                input.paste(text);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Check every field, keep the valid ones, and ask to save when something changed and the
     /// association has a name.
     pub fn commit(&mut self) -> Vec<Effect> {

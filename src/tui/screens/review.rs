@@ -198,7 +198,8 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
                     });
                 }
             }
-            super::walk::resume(app);
+            // "Modifier": the field of a number or text question is entered at once.
+            super::walk::resume_editing(app);
             return effects;
         }
         Cmd::Finish => {

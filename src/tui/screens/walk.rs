@@ -15,11 +15,12 @@ use super::super::overlays::{Overlay, sections::Sections};
 use super::super::widgets::question::{QuestionView, sections_panel};
 use super::super::widgets::{self, Chrome, LineInput};
 use super::review::Review;
+use super::walk_choice;
 use crate::app::effect::{Effect, Event, OpenedAudit};
 use crate::i18n::ui::Ui;
 use crate::questionnaire::{Kind, Question};
-use crate::walk::describe::field_text;
-use crate::walk::{self as engine, Input, SaveMark, Walk};
+use crate::walk::describe::{answer_text, field_text};
+use crate::walk::{self as engine, Input, SaveMark, Walk, draft};
 
 /// The walk screen's own state; the walk itself is in the session.
 #[derive(Debug, Clone)]
@@ -31,6 +32,10 @@ pub struct WalkView {
     /// The field has the keyboard.
     pub editing: bool,
     pub show_help: bool,
+    /// Digits typed of a choice's number, on a list of more than nine.
+    pub digits: String,
+    /// « Lequel ? », asked after an "other" choice.
+    pub other: Option<LineInput>,
 }
 
 impl Default for WalkView {
@@ -40,6 +45,8 @@ impl Default for WalkView {
             field_for: None,
             editing: false,
             show_help: true,
+            digits: String::new(),
+            other: None,
         }
     }
 }
@@ -53,17 +60,41 @@ impl WalkView {
         let typed = session
             .and_then(|s| s.walk.current())
             .is_some_and(|(_, q)| is_typed(q));
-        if typed && self.editing {
-            Mode::Field
-        } else {
-            Mode::Walk
+        if self.other.is_some() {
+            return Mode::WalkOther;
+        }
+        match (typed, self.editing) {
+            (true, true) => Mode::Field,
+            (true, false) => Mode::WalkTyped,
+            _ => Mode::Walk,
         }
     }
 
     pub fn key(&mut self, key: KeyEvent) {
-        if self.editing {
+        if let Some(other) = &mut self.other {
+            other.handle(key);
+        } else if self.editing {
             self.field.handle(key);
         }
+    }
+
+    /// A paste: into the field (entered for it, on a number or text question), whole, its line
+    /// breaks turned to spaces (the field is one line). On a choice question it is refused:
+    /// pasted text is never read as keys. Returns whether it landed.
+    pub fn paste(&mut self, session: Option<&Session>, text: &str) -> bool {
+        if let Some(other) = &mut self.other {
+            other.paste(text);
+            return true;
+        }
+        let typed = session
+            .and_then(|s| s.walk.current())
+            .is_some_and(|(_, q)| is_typed(q));
+        if !typed {
+            return false;
+        }
+        self.editing = true;
+        self.field.paste(text);
+        true
     }
 
     /// Refill the field when the walk stands on another question (or its answer changed).
@@ -71,7 +102,11 @@ impl WalkView {
         let id = walk.current_id().map(str::to_string);
         if force || id != self.field_for {
             self.field = LineInput::new(field_text(walk.current_answer()));
-            self.editing = walk.current().is_some_and(|(_, q)| is_typed(q));
+            // The field is entered deliberately (Enter), never by arriving on the question: a
+            // letter stays a command until then.
+            self.editing = false;
+            self.digits.clear();
+            self.other = None;
             self.field_for = id;
         }
     }
@@ -102,6 +137,13 @@ impl WalkView {
             theme,
             lang,
             previous: s.previous.as_ref(),
+            mode: self.mode(Some(s)),
+            digits: &self.digits,
+            other: self.other.as_ref(),
+            noted: s
+                .walk
+                .current_id()
+                .is_some_and(|id| s.notes.get(id).is_some_and(|n| !n.trim().is_empty())),
         }
         .draw(body, buf)
     }
@@ -217,8 +259,29 @@ pub fn flush(app: &mut App) -> Vec<Effect> {
 
 /// Commands on the walk screen.
 pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
+    if let Screen::Walk(WalkView { other: Some(_), .. }) = &app.screen {
+        return walk_choice::other_cmd(app, cmd);
+    }
     let (Some(s), Screen::Walk(view)) = (app.session.as_ref(), &mut app.screen) else {
         return app.go_home();
+    };
+    let count = s.walk.current().map_or(0, |(_, q)| draft::option_count(q));
+    let before = s.walk.current_answer().cloned();
+    let cmd = match cmd {
+        Cmd::Digit(d) => match walk_choice::digit(&mut view.digits, count, d) {
+            Some(i) => Cmd::Pick(i as u8),
+            None => return Vec::new(),
+        },
+        Cmd::Enter if !view.digits.is_empty() => {
+            match walk_choice::take_pending(&mut view.digits, count) {
+                Some(i) => Cmd::Pick(i as u8),
+                None => return Vec::new(),
+            }
+        }
+        other => {
+            view.digits.clear();
+            other
+        }
     };
     let typed = s.walk.current().is_some_and(|(_, q)| is_typed(q));
     let text = view.field.raw().to_string();
@@ -235,7 +298,7 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Tick if s.walk.draft().highlight.is_none() => vec![Input::Down],
         Cmd::Tick => vec![Input::PickHighlighted],
         Cmd::Pick(i) => vec![Input::Pick(usize::from(i))],
-        Cmd::Enter if typed && !view.editing => {
+        Cmd::Enter | Cmd::EditField if typed && !view.editing => {
             view.editing = true;
             return Vec::new();
         }
@@ -265,6 +328,19 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             }
         },
         Cmd::ClearAnswer => vec![Input::Clear],
+        Cmd::Undo => {
+            let effects = flush(app);
+            if !effects.is_empty() {
+                // What was typed is saved first; the next `u` undoes it.
+                return effects;
+            }
+            return match &app.session {
+                Some(s) => vec![Effect::Undo {
+                    audit_id: s.audit_id.clone(),
+                }],
+                None => Vec::new(),
+            };
+        }
         Cmd::ToggleHelpText => {
             view.show_help = !view.show_help;
             return Vec::new();
@@ -292,7 +368,22 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         cmd,
         Cmd::DontKnow | Cmd::NotApplicable | Cmd::ClearAnswer | Cmd::TakePrevious
     );
+    // One key replacing a real answer says so, with the way back.
+    let replaced = match (cmd, s.walk.current(), s.walk.current_answer()) {
+        (
+            Cmd::DontKnow | Cmd::NotApplicable | Cmd::ClearAnswer,
+            Some((_, q)),
+            Some(a @ crate::audit::Answer::Given(_)),
+        ) => Some(answer_text(q, a, app.lang)),
+        _ => None,
+    };
     let effects = drive(app, inputs);
+    ask_which_other(app, cmd, before.as_ref());
+    if let Some(before) = replaced
+        && !effects.is_empty()
+    {
+        app.notice(Ui::ReplacedUndo.fill(app.lang, &[&before]));
+    }
     if let (Screen::Walk(v), Some(s)) = (&mut app.screen, &app.session) {
         if forced && !effects.is_empty() {
             v.sync(&s.walk, true);
@@ -305,6 +396,23 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         }
     }
     effects
+}
+
+/// After a pick that chose an "other" choice, ask « Lequel ? » (the answer goes to the note).
+fn ask_which_other(app: &mut App, cmd: Cmd, before: Option<&crate::audit::Answer>) {
+    if !matches!(cmd, Cmd::Pick(_) | Cmd::Tick) {
+        return;
+    }
+    let (Some(s), Screen::Walk(view)) = (app.session.as_ref(), &mut app.screen) else {
+        return;
+    };
+    let Some((_, q)) = s.walk.current() else {
+        return;
+    };
+    if walk_choice::newly_other(q, before, s.walk.current_answer()) {
+        let note = s.notes.get(&q.id).map(String::as_str).unwrap_or("");
+        view.other = Some(LineInput::new(walk_choice::other_text(note, app.lang)));
+    }
 }
 
 /// The previous audit's answer to the current question, on a follow-up.
@@ -329,8 +437,43 @@ fn leave(app: &mut App) -> Vec<Effect> {
     effects
 }
 
+/// The last change found in the trail: go to its question and put its old answer back
+/// (checked and saved like any answer, so it lands in the trail too: `u` again redoes).
+fn undo(app: &mut App, question_id: String, old: Option<crate::audit::Answer>) -> Vec<Effect> {
+    let Some(s) = app.session.as_ref() else {
+        return Vec::new();
+    };
+    let Some(q) = s.walk.questionnaire().question(&question_id) else {
+        return Vec::new();
+    };
+    let label = q.label.get(app.lang).to_string();
+    let words = match &old {
+        Some(a) => answer_text(q, a, app.lang),
+        None => Ui::NoAnswerYet.get(app.lang).to_string(),
+    };
+    let give = match old {
+        Some(a) => Input::Give(a),
+        None => Input::Clear,
+    };
+    let effects = drive(app, vec![Input::JumpTo(question_id), give]);
+    if let (Screen::Walk(v), Some(s)) = (&mut app.screen, &app.session) {
+        v.sync(&s.walk, true);
+        if s.walk.problem().is_none() {
+            app.notice(Ui::Undone.fill(app.lang, &[&label, &words]));
+        }
+    }
+    effects
+}
+
 /// Store results for the walk.
 pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+    if let Event::UndoFound { question_id, old } = event {
+        return undo(app, question_id, old);
+    }
+    if let Event::NothingToUndo = event {
+        app.notice(Ui::NothingToUndo.get(app.lang));
+        return Vec::new();
+    }
     let Some(s) = app.session.as_mut() else {
         return Vec::new();
     };
@@ -355,5 +498,14 @@ pub fn resume(app: &mut App) {
         let mut view = WalkView::default();
         view.sync(&s.walk, true);
         app.screen = Screen::Walk(view);
+    }
+}
+
+/// Back to the walk to change the answer (the review's "modifier"): a number or text field is
+/// entered at once, since that is what was asked for.
+pub fn resume_editing(app: &mut App) {
+    resume(app);
+    if let (Screen::Walk(v), Some(s)) = (&mut app.screen, &app.session) {
+        v.editing = s.walk.current().is_some_and(|(_, q)| is_typed(q));
     }
 }

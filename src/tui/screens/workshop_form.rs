@@ -68,6 +68,17 @@ impl WorkshopFormScreen {
         }
     }
 
+    /// A paste into the field with the focus; returns whether it landed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self.inputs.get_mut(self.focus) {
+            Some(input) => {
+                input.paste(text);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// What the form holds; `ids` are the questionnaires offered, in order.
     fn form(&self, ids: &[String]) -> WorkshopForm {
         let text = |i: usize| self.inputs.get(i).map(LineInput::value).unwrap_or_default();

@@ -10,6 +10,25 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// Pasted text for a one-line field: each line break or tab (or run of them) one space, the
+/// other control characters dropped, leading and trailing breaks removed.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.trim_matches(['\r', '\n']).chars() {
+        if matches!(c, '\r' | '\n' | '\t') {
+            if !gap {
+                out.push(' ');
+            }
+            gap = true;
+        } else if !c.is_control() {
+            out.push(c);
+            gap = false;
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {
     value: String,
@@ -67,6 +86,12 @@ impl LineInput {
         if !self.value.is_char_boundary(self.cursor) {
             self.cursor = self.value.len();
         }
+    }
+
+    /// Insert pasted text whole: the field is one line, so each line break (or tab, or run of
+    /// them) becomes one space; the other control characters are dropped.
+    pub fn paste(&mut self, text: &str) {
+        self.insert(&one_line(text));
     }
 
     /// Apply an editing key; returns whether it was an editing key.

@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::super::keymap::{self, Cmd, Mode};
 use super::super::theme::Theme;
 use super::{LineInput, fit, truncate, wrap_lines};
 use crate::audit::{Answer, Value};
@@ -30,6 +31,15 @@ pub struct QuestionView<'a> {
     pub lang: Lang,
     /// On a follow-up: the previous audit's date and answers.
     pub previous: Option<&'a PreviousAudit>,
+    /// Where the keys are read: the « je ne sais pas » / « non concerné » line names the keys
+    /// this mode binds.
+    pub mode: Mode,
+    /// Digits typed of a choice's number, on a list of more than nine.
+    pub digits: &'a str,
+    /// « Lequel ? » after an "other" choice.
+    pub other: Option<&'a LineInput>,
+    /// The question has a note.
+    pub noted: bool,
 }
 
 fn is_typed(q: &Question) -> bool {
@@ -96,14 +106,47 @@ impl QuestionView<'_> {
             (None, options(w, q, area, buf, theme, lang))
         };
         let mut y = (y + used + 1).min(bottom.saturating_sub(1 + problem_rows));
-        if !is_typed(q) && w.draft().highlight.is_none() && w.current_answer().is_none() {
+        let mut cursor = cursor;
+        if let Some(other) = self.other {
+            let label = Ui::OtherWhich.get(lang);
+            buf.set_string(x + 2, y, label, theme.title);
+            let fx = x + 3 + label.width() as u16;
+            let fw = (x + width).saturating_sub(fx + 1).max(8);
+            cursor = other.render(Rect::new(fx, y, fw, 1), buf, theme.field);
+            y += 1;
+        } else if !self.digits.is_empty() {
+            let text = Ui::NumberPending.fill(lang, &[&self.digits]);
+            buf.set_string(x + 2, y, text, theme.warn);
+            y += 1;
+        } else if !is_typed(q) && w.draft().highlight.is_none() && w.current_answer().is_none() {
             buf.set_string(x + 2, y, Ui::ChooseHint.get(lang), theme.dim);
             y += 1;
         }
-        if let Some(a @ (Answer::DontKnow | Answer::NotApplicable)) = w.current_answer() {
-            let text = format!("  (•) {}", answer_text(q, a, lang));
-            buf.set_string(x, y, text, theme.warn);
-            y += 1;
+        match w.current_answer() {
+            Some(a @ (Answer::DontKnow | Answer::NotApplicable)) => {
+                let text = format!("  (•) {}", answer_text(q, a, lang));
+                buf.set_string(x, y, text, theme.warn);
+                y += 1;
+            }
+            _ if self.other.is_none() => {
+                // The two answers that are not a value, offered where the question takes
+                // them, with the keys this mode binds (from the keymap table).
+                let mut offers = Vec::new();
+                if let Some(k) = keymap::key_of(self.mode, Cmd::DontKnow, lang) {
+                    offers.push(format!("{k} {}", Ui::KeyDontKnow.get(lang)));
+                }
+                if q.not_applicable
+                    && let Some(k) = keymap::key_of(self.mode, Cmd::NotApplicable, lang)
+                {
+                    offers.push(format!("{k} {}", Ui::KeyNotApplicable.get(lang)));
+                }
+                if !offers.is_empty() && y < bottom.saturating_sub(problem_rows) {
+                    let text = truncate(&format!("  {}", offers.join("   ")), width.into());
+                    buf.set_string(x, y, text, theme.dim);
+                    y += 1;
+                }
+            }
+            _ => {}
         }
         if let Some(p) = problem {
             let y = y.min(bottom.saturating_sub(1));
@@ -148,6 +191,9 @@ impl QuestionView<'_> {
         }
         if q.kind == Kind::Multiple {
             meta.push(Ui::SeveralAnswers.get(lang).into());
+        }
+        if self.noted {
+            meta.push(format!("✎ {}", Ui::NotedMark.get(lang)));
         }
         let nav = if is_typed(q) && self.editing {
             Ui::PrevNextField
@@ -284,11 +330,8 @@ fn options(w: &Walk, q: &Question, area: Rect, buf: &mut Buffer, theme: &Theme, 
         };
         let focused = d.highlight == Some(i);
         let marker = if focused { ">" } else { " " };
-        let num = if i < 9 {
-            format!("{}", i + 1)
-        } else {
-            " ".into()
-        };
+        let digits = n.to_string().len();
+        let num = format!("{:>digits$}", i + 1);
         let more = match (row, top > 0, top + h < n) {
             (0, true, _) => "↑",
             (r, _, true) if r + 1 == h => "↓",
