@@ -427,7 +427,14 @@ fn plain_trial(db: &Path, audit: &str, trial: usize, q: &Questionnaire, rng: &mu
     let text = out.text();
 
     let stored = stored_answers(db, audit);
-    let confirmed = check_confirmed(&text, &given, &stored, q, trial, &format!("line mode, {kill:?}"));
+    let confirmed = check_confirmed(
+        &text,
+        &given,
+        &stored,
+        q,
+        trial,
+        &format!("line mode, {kill:?}"),
+    );
     Outcome {
         confirmed,
         stored: stored.len(),
@@ -481,9 +488,17 @@ fn check_confirmed(
                 question.id
             )
         });
-        assert_eq!(got["state"], want["state"], "trial {trial}: {}", question.id);
+        assert_eq!(
+            got["state"], want["state"],
+            "trial {trial}: {}",
+            question.id
+        );
         if want.get("value").is_some() {
-            assert_eq!(got["value"], want["value"], "trial {trial}: {}", question.id);
+            assert_eq!(
+                got["value"], want["value"],
+                "trial {trial}: {}",
+                question.id
+            );
         }
     }
     confirmed.len()

@@ -26,6 +26,7 @@ mod facts;
 mod followup;
 mod import;
 mod list;
+mod locks;
 mod merge;
 mod merge_answers;
 mod open;
@@ -112,6 +113,9 @@ pub struct Store {
     shown: PathBuf,
     /// Parsed questionnaire copies, by hash.
     questionnaires: HashMap<String, Arc<Questionnaire>>,
+    /// This connection, counted among the process's connections to the file (`locks.rs`);
+    /// declared after `conn`, so uncounted once the connection is closed.
+    _held: Option<locks::Held>,
 }
 
 impl Store {
@@ -136,14 +140,27 @@ impl Store {
     /// [`Store::open`] with another busy timeout (tests use a short one).
     pub fn open_with_timeout(path: &Path, busy: Duration) -> Result<Store, StoreError> {
         open::prepare_file(path)?;
-        open::check_header(path)?;
         let sides = open::SideFiles::before(path);
+        // Read by hand only what no connection of this process holds locks on, and count the
+        // new connection before another thread may look (`locks.rs`).
+        let mut registry = locks::Registry::lock();
+        let hand = if registry.in_use(path) {
+            None
+        } else {
+            open::read_header(path)?
+        };
         let (conn, keep_wal) = open::connect(path, busy)?;
+        let held = registry.hold(path);
+        drop(registry);
         let mut conn = Conn::file(conn, keep_wal);
-        if let Err(e) = Store::set_up(&mut conn, path, busy) {
+        if let Err(e) = Store::set_up(&mut conn, path, busy, hand.as_ref()) {
             drop(conn);
+            drop(held);
             if matches!(e, StoreError::DiskFull { .. }) {
-                sides.remove_new_blank();
+                let registry = locks::Registry::lock();
+                if !registry.in_use(path) {
+                    sides.remove_new_blank();
+                }
             }
             return Err(e);
         }
@@ -152,14 +169,20 @@ impl Store {
             path: Some(path.to_path_buf()),
             shown: path.to_path_buf(),
             questionnaires: HashMap::new(),
+            _held: Some(held),
         })
     }
 
     /// Probe the newly connected file, switch it to WAL and migrate it. Both change the file,
     /// so they come after the full check (the switch, on a file not yet in WAL; migrations,
     /// as every write, inside their transaction).
-    fn set_up(conn: &mut Conn, path: &Path, busy: Duration) -> Result<(), StoreError> {
-        let probed = open::probe(conn, path)?;
+    fn set_up(
+        conn: &mut Conn,
+        path: &Path,
+        busy: Duration,
+        hand: Option<&open::Header>,
+    ) -> Result<(), StoreError> {
+        let probed = open::probe(conn, path, hand)?;
         if !probed.wal && !probed.empty {
             conn.verify(path)?;
         }
@@ -182,6 +205,7 @@ impl Store {
             path: None,
             shown,
             questionnaires: HashMap::new(),
+            _held: None,
         })
     }
 

@@ -133,7 +133,13 @@ impl LineMode {
     }
 }
 
-fn trial(dir: &Path, db: &Path, trial: usize, q: &Questionnaire, rng: &mut Rng) -> (usize, &'static str) {
+fn trial(
+    dir: &Path,
+    db: &Path,
+    trial: usize,
+    q: &Questionnaire,
+    rng: &mut Rng,
+) -> (usize, &'static str) {
     let audit = new_audit(dir, db, trial);
     let mut line = LineMode::start(db);
     let name = format!("Essai de panne {trial}");
@@ -187,7 +193,9 @@ fn answers_shown_as_saved_survive_a_foreign_sqlite_process() {
         let (c, what) = trial(dir.path(), &db, n, &q, &mut rng);
         let check = integrity(&db);
         assert_eq!(check, "ok", "trial {n}: integrity_check");
-        eprintln!("trial {n:3} line mode + sqlite3 {what:6}: {c:3} shown as saved, all in the database, integrity {check}");
+        eprintln!(
+            "trial {n:3} line mode + sqlite3 {what:6}: {c:3} shown as saved, all in the database, integrity {check}"
+        );
         confirmed += c;
         backups += usize::from(what == "backup");
     }
