@@ -82,6 +82,9 @@ pub enum StoreError {
     /// Data refused before writing (e.g. an association without a name).
     #[error("{}", .0.en)]
     Invalid(Message),
+    /// Another window saved this value since this one read it: nothing was written.
+    #[error("{}", .0.message().en)]
+    ChangedElsewhere(Box<super::ChangedElsewhere>),
 }
 
 impl StoreError {
@@ -279,6 +282,7 @@ impl StoreError {
                 ),
             ),
             E::Invalid(m) => m.clone(),
+            E::ChangedElsewhere(c) => c.message(),
         }
     }
 }

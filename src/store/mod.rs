@@ -32,6 +32,7 @@ mod merge_answers;
 mod open;
 mod restore;
 pub mod schema;
+mod stale;
 mod workshop;
 
 use std::collections::{BTreeMap, HashMap};
@@ -47,6 +48,7 @@ pub use import::Created;
 pub use merge::{Conflict, Kept, MergeReport};
 pub use open::BUSY_TIMEOUT;
 pub use restore::Restored;
+pub use stale::{ChangedElsewhere, Current};
 pub use workshop::{NewWorkshop, Scope, Workshop, unknown_workshop};
 
 use crate::audit::{Answer, Association, AuditStatus};

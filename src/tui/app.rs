@@ -241,13 +241,15 @@ impl App {
             Action::HomeLoaded { .. } | Action::AuditDeleted | Action::DemoCreated { .. } => {
                 home::result(self, action)
             }
-            Action::AssociationLoaded(_) | Action::AssociationSaved { .. } => {
-                profile::result(self, action)
-            }
+            Action::AssociationLoaded(_)
+            | Action::AssociationSaved { .. }
+            | Action::AssociationChanged { .. } => profile::result(self, action),
             Action::AuditStarted { audit_id } => vec![Effect::OpenAudit { audit_id }],
             Action::AuditOpened(opened) => walk::open(self, *opened),
-            Action::AnswerSaved { .. } | Action::AnswerFailed { .. } => walk::result(self, action),
-            Action::NoteSaved { .. } => notes::result(self, action),
+            Action::AnswerSaved { .. }
+            | Action::AnswerFailed { .. }
+            | Action::AnswerChanged { .. } => walk::result(self, action),
+            Action::NoteSaved { .. } | Action::NoteChanged { .. } => notes::result(self, action),
             Action::StatusSaved(_) => review::result(self, action),
             Action::PlanOpened(data) => plan::opened(self, data),
             Action::Exported { .. } | Action::ExportExists { .. } | Action::ExportFailed { .. } => {
