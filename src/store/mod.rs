@@ -33,6 +33,7 @@ mod open;
 mod restore;
 pub mod schema;
 mod stale;
+mod verified;
 mod workshop;
 
 use std::collections::{BTreeMap, HashMap};
@@ -115,9 +116,21 @@ pub struct Store {
     shown: PathBuf,
     /// Parsed questionnaire copies, by hash.
     questionnaires: HashMap<String, Arc<Questionnaire>>,
+    /// The mark of a file checked and closed cleanly (`verified.rs`), written once `conn` is
+    /// closed (declared after it).
+    mark: Option<verified::Mark>,
     /// This connection, counted among the process's connections to the file (`locks.rs`);
     /// declared after `conn`, so uncounted once the connection is closed.
     _held: Option<locks::Held>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // The fields are dropped after this: the connection closes, then the mark is written.
+        if let Some(mark) = &mut self.mark {
+            mark.due = self.conn.verified();
+        }
+    }
 }
 
 impl Store {
@@ -133,8 +146,10 @@ impl Store {
     /// Open (or create) the database at `path`: parent folders and a 0600 file are created when
     /// missing, the file is probed, then migrated. On any error the file is left as it was.
     ///
-    /// The probe is cheap (header, size, application id, schema version); the whole file is
-    /// checked (`PRAGMA quick_check`) before the first write instead, or by [`Store::verify`].
+    /// The probe is cheap (header, size, application id, schema version). The whole file is
+    /// checked (`PRAGMA quick_check`) before the first write only when the last program that
+    /// wrote it stopped without closing it (a hot WAL), or before switching a file to WAL
+    /// (see `conn.rs`); [`Store::verify`] checks it on demand.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_with_timeout(path, BUSY_TIMEOUT)
     }
@@ -146,15 +161,16 @@ impl Store {
         // Read by hand only what no connection of this process holds locks on, and count the
         // new connection before another thread may look (`locks.rs`).
         let mut registry = locks::Registry::lock();
-        let hand = if registry.in_use(path) {
-            None
+        let (hand, unclean) = if registry.in_use(path) {
+            (None, false)
         } else {
-            open::read_header(path)?
+            let unclean = open::unclean_shutdown(path) || !verified::matches(path);
+            (open::read_header(path)?, unclean)
         };
         let (conn, keep_wal) = open::connect(path, busy)?;
         let held = registry.hold(path);
         drop(registry);
-        let mut conn = Conn::file(conn, keep_wal);
+        let mut conn = Conn::file(conn, keep_wal, unclean);
         if let Err(e) = Store::set_up(&mut conn, path, busy, hand.as_ref()) {
             drop(conn);
             drop(held);
@@ -171,6 +187,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             shown: path.to_path_buf(),
             questionnaires: HashMap::new(),
+            mark: Some(verified::Mark::new(path)),
             _held: Some(held),
         })
     }
@@ -207,6 +224,7 @@ impl Store {
             path: None,
             shown,
             questionnaires: HashMap::new(),
+            mark: None,
             _held: None,
         })
     }

@@ -195,6 +195,43 @@ fn check_cut(path: &Path, hand: Option<&Header>) -> Result<(), StoreError> {
     }
 }
 
+/// Whether the last program that wrote the file stopped without closing it: a non-empty `-wal`
+/// lies beside it (a clean close checkpoints and deletes it) and no process has the WAL open
+/// (SQLite's "hot" WAL). SQLite's connections each hold a read lock on the `-shm` file's
+/// "DMS" byte (offset 128: `(22 + SQLITE_SHM_NLOCK) * 4 + SQLITE_SHM_NLOCK`, `os_unix.c`) for
+/// as long as they have the WAL open; `F_GETLK` asks whether another process holds it,
+/// without taking anything.
+///
+/// Opens the `-shm` by hand: only before this process connects to the file (the caller holds
+/// the [`Registry`](super::locks::Registry) and has checked it is not in use).
+pub(crate) fn unclean_shutdown(path: &Path) -> bool {
+    if !has_wal(path) {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let Ok(shm) = fs::File::open(side(path, "-shm")) else {
+            // A WAL with content and no index beside it: nobody has it open.
+            return true;
+        };
+        // SAFETY: a plain `flock` structure, zeroed then filled, passed to F_GETLK on a
+        // descriptor this function owns.
+        let mut lock: libc::flock = unsafe { std::mem::zeroed() };
+        lock.l_type = libc::F_WRLCK as libc::c_short;
+        lock.l_whence = libc::SEEK_SET as libc::c_short;
+        lock.l_start = 128;
+        lock.l_len = 1;
+        let r = unsafe { libc::fcntl(shm.as_raw_fd(), libc::F_GETLK, &mut lock) };
+        // Unknown (the call failed): take it as unclean, so the whole file is checked.
+        r != 0 || lock.l_type == libc::F_UNLCK as libc::c_short
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
 /// Whether a non-empty `-wal` file lies beside the database (changes not yet checkpointed).
 pub(crate) fn has_wal(path: &Path) -> bool {
     fs::metadata(side(path, "-wal")).is_ok_and(|m| m.len() > 0)
