@@ -29,6 +29,8 @@ mod list;
 mod locks;
 mod merge;
 mod merge_answers;
+mod merge_clock;
+mod merge_questionnaires;
 mod open;
 mod restore;
 pub mod schema;
