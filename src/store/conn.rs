@@ -133,6 +133,19 @@ pub(crate) fn write<T>(
         Ok(out)
     };
     let out = run().map_err(|e| e.at(&conn.inner, shown));
+    if let Err(e) = &out
+        && matches!(
+            e,
+            StoreError::DiskFull { .. }
+                | StoreError::Io { .. }
+                | StoreError::Corrupt { .. }
+                | StoreError::Sqlite { .. }
+        )
+    {
+        // The file met trouble: check it again before the next write, and leave no mark
+        // saying it was sound (`verified.rs`).
+        conn.verified = false;
+    }
     conn.release_wal();
     out
 }

@@ -19,7 +19,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 use super::error::{Fail, StoreError, classify, classify_on, io_error};
-use super::schema;
+use super::{paths, schema};
 
 /// How long to wait for another process to release the database before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -31,13 +31,25 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub(crate) fn prepare_file(path: &Path) -> Result<(), StoreError> {
     match fs::metadata(path) {
         Ok(m) if m.is_file() => return Ok(()),
-        Ok(_) => {
-            return Err(StoreError::NotAFile {
-                path: path.to_path_buf(),
+        Ok(m) => {
+            return Err(match paths::special(&m) {
+                Some((fr, en)) => StoreError::BadPath {
+                    path: path.to_path_buf(),
+                    problem: paths::PathProblem::Special(fr, en),
+                },
+                None => StoreError::NotAFile {
+                    path: path.to_path_buf(),
+                },
             });
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io_error(path, e)),
+        Err(e) => {
+            if let Some(named) = paths::diagnose(path, &e) {
+                return Err(named);
+            }
+            if e.kind() != std::io::ErrorKind::NotFound {
+                return Err(io_error(path, e));
+            }
+        }
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.is_dir()
@@ -291,7 +303,8 @@ fn is_blank(p: &Path) -> bool {
 pub(crate) fn connect(path: &Path, busy: Duration) -> Result<(Connection, bool), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let keep_wal = has_wal(path);
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    let conn = Connection::open_with_flags(paths::for_sqlite(path), flags)
+        .map_err(|e| classify(path, e))?;
     if keep_wal {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
             .map_err(|e| classify(path, e))?;
