@@ -48,6 +48,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use bundle::Selection;
+pub use erase::ScrubCost;
 pub use error::{PathProblem, StoreError};
 pub use import::Created;
 pub use merge::{Conflict, Kept, MergeReport};
