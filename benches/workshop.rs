@@ -178,6 +178,7 @@ fn content(q: &Questionnaire, n: usize) -> Content {
             trail: answers
                 .iter()
                 .map(|(question, a)| TrailRec {
+                    given_at: None,
                     question_id: question.clone(),
                     old: None,
                     new: Some(Stored::of(a)),

@@ -18,6 +18,8 @@
 //! `scripts/crash-trials.sh --trials 100` the full run), `DIAGASSO_CRASH_SEED` the seed (printed;
 //! it replays the same answers and kill plans, a real terminal's timing varies). Needs tmux for the interface trials (skipped with a notice).
 
+#[path = "crash_trials/foreign.rs"]
+mod foreign;
 mod tmux;
 
 use std::io::{Read, Write};
@@ -424,6 +426,32 @@ fn plain_trial(db: &Path, audit: &str, trial: usize, q: &Questionnaire, rng: &mu
     let _ = reader.join();
     let text = out.text();
 
+    let stored = stored_answers(db, audit);
+    let confirmed = check_confirmed(
+        &text,
+        &given,
+        &stored,
+        q,
+        trial,
+        &format!("line mode, {kill:?}"),
+    );
+    Outcome {
+        confirmed,
+        stored: stored.len(),
+        since_key,
+    }
+}
+
+/// Every answer the line mode's transcript `text` confirmed ("Enregistré" after its question)
+/// must be `stored` with the value of the last line `given` for it; returns how many.
+fn check_confirmed(
+    text: &str,
+    given: &[(String, String)],
+    stored: &serde_json::Map<String, Json>,
+    q: &Questionnaire,
+    trial: usize,
+    how: &str,
+) -> usize {
     // Pair each "Enregistré" with the question header before it and the last line sent for it.
     let mut confirmed: Vec<(&Question, String)> = Vec::new();
     let mut label: Option<&str> = None;
@@ -442,7 +470,6 @@ fn plain_trial(db: &Path, audit: &str, trial: usize, q: &Questionnaire, rng: &mu
             confirmed.push((by_label(q, label), line));
         }
     }
-    let stored = stored_answers(db, audit);
     for (question, line) in &confirmed {
         let expected = if line == "nsp" {
             Answer::DontKnow
@@ -457,7 +484,7 @@ fn plain_trial(db: &Path, audit: &str, trial: usize, q: &Questionnaire, rng: &mu
         };
         let got = stored.get(&question.id).unwrap_or_else(|| {
             panic!(
-                "trial {trial} (line mode, {kill:?}): '{}' was shown as saved and is not in the database\n{text}",
+                "trial {trial} ({how}): '{}' was shown as saved and is not in the database\n{text}",
                 question.id
             )
         });
@@ -474,11 +501,19 @@ fn plain_trial(db: &Path, audit: &str, trial: usize, q: &Questionnaire, rng: &mu
             );
         }
     }
-    Outcome {
-        confirmed: confirmed.len(),
-        stored: stored.len(),
-        since_key,
-    }
+    confirmed.len()
+}
+
+/// `DIAGASSO_CRASH_SEED`, else one from the clock.
+fn seed() -> u64 {
+    std::env::var("DIAGASSO_CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+        })
 }
 
 #[test]
@@ -487,14 +522,7 @@ fn answers_shown_as_saved_survive_sigkill() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(6);
-    let seed: u64 = std::env::var("DIAGASSO_CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-        });
+    let seed = seed();
     let with_tmux = tmux::available();
     if !with_tmux {
         eprintln!("NOTICE: tmux is not installed; only the line-mode crash trials run.");

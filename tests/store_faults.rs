@@ -618,3 +618,18 @@ fn opening_a_new_file_another_process_is_writing_waits_for_it() {
         .unwrap();
     assert!(store.association(&a).unwrap().is_some());
 }
+
+/// Before erasing, the store says what scrubbing needs: 1.9× the file free, the disk's free
+/// space, a duration; in memory, nothing.
+#[test]
+fn the_scrub_cost_is_known_before_erasing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = filled_db(dir.path());
+    let store = Store::open(&path).unwrap();
+    let cost = store.scrub_cost().expect("a file");
+    assert_eq!(cost.file_bytes, std::fs::metadata(&path).unwrap().len());
+    assert_eq!(cost.needed_bytes, cost.file_bytes / 10 * 19);
+    assert!(cost.free_bytes.is_some_and(|f| f > 0));
+    assert!(cost.seconds.0 <= cost.seconds.1);
+    assert!(Store::open_in_memory().unwrap().scrub_cost().is_none());
+}

@@ -39,6 +39,7 @@ fn save(question: &str, answer: Option<Answer>) -> Effect {
         effect: walk::Effect::Save {
             question_id: question.into(),
             answer,
+            seen: None,
         },
     }
 }
@@ -145,7 +146,7 @@ fn new_association_is_created_on_leaving_the_name_then_goes_on_to_a_questionnair
     assert_eq!(app.mode(), Mode::Profile);
     type_text(&mut app, "Chorale « La Croche Cœur »");
     let effects = cmd(&mut app, Cmd::Down);
-    let Some(Effect::SaveAssociation(a)) = effects.first() else {
+    let Some(Effect::SaveAssociation(a, None)) = effects.first() else {
         panic!("expected a save, got {effects:?}");
     };
     assert!(a.id.is_empty());
@@ -296,7 +297,8 @@ fn notes_save_after_a_pause_and_on_leaving() {
         vec![Effect::SaveNote {
             audit_id: "audit-0".into(),
             question_id: Some("files_tools".into()),
-            text: "q?".into()
+            text: "q?".into(),
+            seen: String::new(),
         }]
     );
     cmd(&mut app, Cmd::SwitchNote);
@@ -307,7 +309,8 @@ fn notes_save_after_a_pause_and_on_leaving() {
         vec![Effect::SaveNote {
             audit_id: "audit-0".into(),
             question_id: None,
-            text: "Général".into()
+            text: "Général".into(),
+            seen: String::new(),
         }]
     );
     assert_eq!(app.mode(), Mode::Walk);

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::plan_data::PlanData;
-use crate::audit::{Association, AuditStatus};
+use crate::audit::{Answer, Association, AuditStatus};
 use crate::compare::Comparison;
 use crate::export::Format;
 use crate::i18n::Message;
@@ -123,6 +123,23 @@ pub enum Event {
     },
     /// The trail holds no change of this audit.
     NothingToUndo,
+    /// Another window changed this answer meanwhile: nothing written, `current` is stored.
+    AnswerChanged {
+        question_id: String,
+        current: Option<Answer>,
+        message: Message,
+    },
+    /// Another window changed this note meanwhile: nothing written, `current` is stored.
+    NoteChanged {
+        question_id: Option<String>,
+        current: String,
+        message: Message,
+    },
+    /// Another window changed this profile meanwhile: nothing written, `current` is stored.
+    AssociationChanged {
+        current: Association,
+        message: Message,
+    },
     NoteSaved {
         question_id: Option<String>,
         at: String,
@@ -177,8 +194,9 @@ pub enum Effect {
     LoadAssociation {
         id: String,
     },
-    /// Create (empty id) or update.
-    SaveAssociation(Association),
+    /// Create (empty id) or update over the profile as the form last read it (`None` when
+    /// creating): never over another window's change.
+    SaveAssociation(Association, Option<Association>),
     /// Start an audit; inside a workshop when `workshop_id` is given (one transaction).
     StartAudit {
         association_id: String,
@@ -224,6 +242,8 @@ pub enum Effect {
         audit_id: String,
         question_id: Option<String>,
         text: String,
+        /// The note as the window last read it: never saved over another window's change.
+        seen: String,
     },
     SetStatus {
         audit_id: String,

@@ -14,9 +14,10 @@ use chrono::{DateTime, Local};
 use super::demo;
 use super::effect::{Effect, Event, HomeRow, OpenedAudit, PreviousAudit, QuestionnaireChoice};
 use crate::catalog::Catalog;
+use crate::i18n::ui::Ui;
 use crate::i18n::{Lang, Message};
 use crate::questionnaire::{Questionnaire, shipped};
-use crate::store::{AuditSummary, Store, StoreError};
+use crate::store::{AuditSummary, Current, Store, StoreError};
 use crate::walk;
 
 /// The store and what the effects need besides it.
@@ -29,6 +30,25 @@ pub struct Executor<'a> {
     /// The effective catalogue (shipped + the user's), loaded by the first plan; tests may set
     /// it.
     pub catalog: Option<Arc<Catalog>>,
+}
+
+/// What to say when another window changed a value: « modifié dans une autre fenêtre à 14:03
+/// — réponse mise à jour », in local time.
+fn changed_message(at: &str, what: Ui) -> Message {
+    let hm = DateTime::parse_from_rfc3339(at)
+        .map(|t| t.with_timezone(&Local).format("%H:%M").to_string())
+        .unwrap_or_else(|_| "?".into());
+    Message::new(what.fill(Lang::Fr, &[&hm]), what.fill(Lang::En, &[&hm]))
+}
+
+/// The current value and the message, when `saved` was refused as changed elsewhere.
+fn changed<T>(saved: &Result<T, StoreError>, _lang: Lang, what: Ui) -> Option<(Current, Message)> {
+    match saved {
+        Err(StoreError::ChangedElsewhere(c)) => {
+            Some((c.current.clone(), changed_message(&c.at, what)))
+        }
+        _ => None,
+    }
 }
 
 /// "14:03:12" in local time, from an RFC 3339 time.
@@ -186,11 +206,23 @@ impl<'a> Executor<'a> {
                     "this association no longer exists",
                 )),
             },
-            Effect::SaveAssociation(mut association) => {
+            Effect::SaveAssociation(mut association, seen) => {
                 if association.id.is_empty() {
                     association.id = self.store.create_association(&association)?;
                 } else {
-                    self.store.update_association(&association)?;
+                    let saved = match &seen {
+                        Some(seen) => self.store.update_association_over(seen, &association),
+                        None => self.store.update_association(&association),
+                    };
+                    if let Some((Current::Association(current), message)) =
+                        changed(&saved, self.lang, Ui::ChangedProfile)
+                    {
+                        return Ok(vec![Event::AssociationChanged {
+                            current: *current,
+                            message,
+                        }]);
+                    }
+                    saved?;
                 }
                 let at = Local::now().format("%H:%M:%S").to_string();
                 Event::AssociationSaved { association, at }
@@ -238,14 +270,28 @@ impl<'a> Executor<'a> {
                 walk::Effect::Save {
                     question_id,
                     answer,
-                } => match self
-                    .store
-                    .save_answer(&audit_id, &question_id, answer.as_ref())
-                {
+                    seen,
+                } => match self.store.save_answer_over(
+                    &audit_id,
+                    &question_id,
+                    seen.as_ref(),
+                    answer.as_ref(),
+                ) {
                     Ok(at) => Event::AnswerSaved {
                         question_id,
                         at: clock_time(&at),
                     },
+                    Err(StoreError::ChangedElsewhere(c)) => {
+                        let message = changed_message(&c.at, Ui::ChangedAnswer);
+                        let Current::Answer(current) = c.current else {
+                            return Ok(Vec::new());
+                        };
+                        Event::AnswerChanged {
+                            question_id,
+                            current,
+                            message,
+                        }
+                    }
                     Err(e) => Event::AnswerFailed {
                         question_id,
                         message: e.message(),
@@ -268,10 +314,21 @@ impl<'a> Executor<'a> {
                 audit_id,
                 question_id,
                 text,
+                seen,
             } => {
-                let at = self
-                    .store
-                    .save_note(&audit_id, question_id.as_deref(), &text)?;
+                let saved =
+                    self.store
+                        .save_note_over(&audit_id, question_id.as_deref(), &seen, &text);
+                if let Some((Current::Note(current), message)) =
+                    changed(&saved, self.lang, Ui::ChangedNote)
+                {
+                    return Ok(vec![Event::NoteChanged {
+                        question_id,
+                        current,
+                        message,
+                    }]);
+                }
+                let at = saved?;
                 Event::NoteSaved {
                     question_id,
                     at: clock_time(&at),

@@ -119,6 +119,10 @@ pub struct TrailRec {
     pub old: Option<Stored>,
     pub new: Option<Stored>,
     pub at: String,
+    /// The date another bundle gave this entry when it lay in the future (`at` is then when
+    /// it was imported): how the entry is recognised in later bundles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

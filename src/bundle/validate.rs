@@ -159,6 +159,7 @@ fn problems(content: &Content, qs: &HashMap<String, Questionnaire>, mut p: Probl
         t.extend(a.answers.iter().map(|x| x.updated_at.as_str()));
         t.extend(a.notes.iter().map(|x| x.updated_at.as_str()));
         t.extend(a.trail.iter().map(|x| x.at.as_str()));
+        t.extend(a.trail.iter().filter_map(|x| x.given_at.as_deref()));
         times(&mut p, &a.id, &t);
         if !associations.contains(a.association_id.as_str()) {
             p.push(

@@ -128,6 +128,9 @@ table! {
     SavedAt => "enregistré {0}", "saved {0}";
     Saving => "enregistrement…", "saving…";
     SaveFailed => "! NON enregistré : {0}", "! NOT saved: {0}";
+    ChangedAnswer => "modifié dans une autre fenêtre à {0} — réponse mise à jour", "changed in another window at {0} — answer reloaded";
+    ChangedNote => "modifiée dans une autre fenêtre à {0} — note mise à jour", "changed in another window at {0} — note reloaded";
+    ChangedProfile => "modifiée dans une autre fenêtre à {0} — fiche mise à jour", "changed in another window at {0} — profile reloaded";
     ErrorPrefix => "Erreur : {0}", "Error: {0}";
     HelpTitle => "Aide : touches de cet écran", "Help: keys on this screen";
     HelpFooter => "Toutes les réponses sont enregistrées dès qu'elles sont données.", "Every answer is saved the moment it is given.";

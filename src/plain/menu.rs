@@ -220,7 +220,7 @@ fn new_association<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<
         }
     }
     let Some(Event::AssociationSaved { association, .. }) =
-        p.effect(Effect::SaveAssociation(a))?.pop()
+        p.effect(Effect::SaveAssociation(a, None))?.pop()
     else {
         return Ok(Flow::Menu);
     };

@@ -29,6 +29,10 @@ struct State {
     walk: Walk,
     /// On a follow-up, the audit it starts from.
     previous: Option<PreviousAudit>,
+    /// The notes as last read or saved: a note is saved over these, never over another
+    /// window's change.
+    notes: std::collections::BTreeMap<String, String>,
+    note: String,
     shown: Option<usize>,
     section: Option<usize>,
 }
@@ -47,6 +51,8 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -
         audit_id: audit.id.clone(),
         walk: Walk::new(questionnaire, audit.answer_map(), cursor.as_deref()),
         previous,
+        notes: audit.notes.clone(),
+        note: audit.note.clone(),
         shown: None,
         section: None,
     };
@@ -87,7 +93,7 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -
             }
             "note" | "note g" => {
                 let general = line.ends_with('g');
-                if note(p, &st, general)? == Flow::Eof {
+                if note(p, &mut st, general)? == Flow::Eof {
                     return Ok(Flow::Eof);
                 }
                 continue;
@@ -152,6 +158,7 @@ fn apply<R: BufRead, W: Write>(
 ) -> io::Result<bool> {
     let lang = p.lang;
     let mut end = false;
+    let mut changed = false;
     for input in inputs {
         for e in st.walk.apply(input) {
             if e == engine::Effect::ReachedEnd {
@@ -182,9 +189,31 @@ fn apply<R: BufRead, W: Write>(
                         });
                         p.say(text)?;
                     }
+                    Event::AnswerChanged {
+                        question_id,
+                        current,
+                        message,
+                    } => {
+                        // Nothing written; the walk takes the stored answer, and the question
+                        // is asked again.
+                        let text = Ui::PlainNotSaved.fill(lang, &[&message.get(lang)]);
+                        st.walk.apply(Input::ChangedElsewhere {
+                            question_id,
+                            current,
+                            message,
+                        });
+                        p.say(text)?;
+                        changed = true;
+                    }
                     _ => {}
                 }
             }
+        }
+        if changed {
+            // The rest of the line (moving on) waits: the question is asked again, with the
+            // answer now stored.
+            st.shown = None;
+            break;
         }
         if let Some(m) = st.walk.problem() {
             let text = Ui::ErrorPrefix.fill(lang, &[&m.get(lang)]);
@@ -348,7 +377,7 @@ fn sections<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, w: &Walk) -> io::Resu
 /// Read a note (lines until one holding only "."), then save it.
 fn note<R: BufRead, W: Write>(
     p: &mut Plain<'_, R, W>,
-    st: &State,
+    st: &mut State,
     general: bool,
 ) -> io::Result<Flow> {
     let lang = p.lang;
@@ -370,15 +399,33 @@ fn note<R: BufRead, W: Write>(
         }
         lines.push(line);
     }
+    let text = lines.join("\n");
+    let seen = match &question_id {
+        Some(id) => st.notes.get(id).cloned().unwrap_or_default(),
+        None => st.note.clone(),
+    };
     let effect = Effect::SaveNote {
         audit_id: st.audit_id.clone(),
-        question_id,
-        text: lines.join("\n"),
+        question_id: question_id.clone(),
+        text: text.clone(),
+        seen,
     };
     for action in p.effect(effect)? {
-        if let Event::NoteSaved { at, .. } = action {
-            p.say(Ui::PlainSaved.fill(lang, &[&at]))?;
+        let (kept, said) = match action {
+            Event::NoteSaved { at, .. } => (text.clone(), Ui::PlainSaved.fill(lang, &[&at])),
+            // Another window saved this note meanwhile: nothing written; shown as stored.
+            Event::NoteChanged {
+                current, message, ..
+            } => (current, Ui::PlainNotSaved.fill(lang, &[&message.get(lang)])),
+            _ => continue,
+        };
+        match &question_id {
+            Some(id) => {
+                st.notes.insert(id.clone(), kept.trim().to_string());
+            }
+            None => st.note = kept.trim().to_string(),
         }
+        p.say(said)?;
     }
     Ok(flow)
 }

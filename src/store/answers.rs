@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
+use super::stale::{ChangedElsewhere, Current};
 use super::{Store, StoreError, TrailEntry, audits, codec, read, write};
 use crate::audit::Answer;
 use crate::questionnaire::{Question, answer};
@@ -21,10 +22,37 @@ impl Store {
     /// `questionnaire::answer::check` against the audit's other answers and its stored
     /// questionnaire. Saving the answer already stored changes nothing and returns the time it
     /// was saved then; clearing an answer that does not exist changes nothing either.
+    ///
+    /// This saves blind, for a command that read the answer just before; a window that shows
+    /// answers saves with [`Store::save_answer_over`].
     pub fn save_answer(
         &mut self,
         audit_id: &str,
         question_id: &str,
+        answer: Option<&Answer>,
+    ) -> Result<String, StoreError> {
+        self.save_answer_with(audit_id, question_id, None, answer)
+    }
+
+    /// [`Store::save_answer`] over `seen`, the answer as the window last read it (`None`: no
+    /// answer). When the stored answer is neither `seen` nor the new one (another window saved
+    /// meanwhile), nothing is written: [`StoreError::ChangedElsewhere`] carries the stored
+    /// answer and when it was saved.
+    pub fn save_answer_over(
+        &mut self,
+        audit_id: &str,
+        question_id: &str,
+        seen: Option<&Answer>,
+        answer: Option<&Answer>,
+    ) -> Result<String, StoreError> {
+        self.save_answer_with(audit_id, question_id, Some(seen), answer)
+    }
+
+    fn save_answer_with(
+        &mut self,
+        audit_id: &str,
+        question_id: &str,
+        seen: Option<Option<&Answer>>,
         answer: Option<&Answer>,
     ) -> Result<String, StoreError> {
         let now = codec::now();
@@ -51,6 +79,17 @@ impl Store {
             if old.as_ref().map(|(a, _)| a) == new.as_ref() {
                 return Ok(old.map_or(now.clone(), |(_, at)| at));
             }
+            if let Some(seen) = seen
+                && old.as_ref().map(|(a, _)| a) != seen
+            {
+                let at = match &old {
+                    Some((_, at)) => at.clone(),
+                    None => last_change(tx, audit_id, question_id)?,
+                };
+                return Err(
+                    ChangedElsewhere::error(Current::Answer(old.map(|(a, _)| a)), at).into(),
+                );
+            }
             put(
                 tx,
                 audit_id,
@@ -65,10 +104,35 @@ impl Store {
 
     /// Save the note on a question (`Some(id)`) or the general note on the audit (`None`); an
     /// empty (or blank) text deletes it. Returns the time it was saved.
+    ///
+    /// This saves blind; a window that shows the note saves with [`Store::save_note_over`].
     pub fn save_note(
         &mut self,
         audit_id: &str,
         question_id: Option<&str>,
+        text: &str,
+    ) -> Result<String, StoreError> {
+        self.save_note_with(audit_id, question_id, None, text)
+    }
+
+    /// [`Store::save_note`] over `seen`, the text as the window last read it: when the stored
+    /// note is neither `seen` nor `text` (another window saved meanwhile), nothing is written
+    /// and [`StoreError::ChangedElsewhere`] carries the stored text.
+    pub fn save_note_over(
+        &mut self,
+        audit_id: &str,
+        question_id: Option<&str>,
+        seen: &str,
+        text: &str,
+    ) -> Result<String, StoreError> {
+        self.save_note_with(audit_id, question_id, Some(seen), text)
+    }
+
+    fn save_note_with(
+        &mut self,
+        audit_id: &str,
+        question_id: Option<&str>,
+        seen: Option<&str>,
         text: &str,
     ) -> Result<String, StoreError> {
         if let Some(question) = question_id {
@@ -82,6 +146,13 @@ impl Store {
         }
         let now = codec::now();
         write(&mut self.conn, &self.shown, |tx| {
+            if let Some(seen) = seen {
+                let (stored, at) = note_of(tx, audit_id, question_id)?;
+                let clean = |t: &str| t.trim().nfc().collect::<String>();
+                if stored != clean(seen) && stored != clean(text) {
+                    return Err(ChangedElsewhere::error(Current::Note(stored), at).into());
+                }
+            }
             put_note(tx, audit_id, question_id, text, &now)?;
             touch(tx, audit_id, &now)?;
             Ok(now.clone())
@@ -160,6 +231,43 @@ fn answer_of(
     let answer = codec::decode(&state, value.as_deref())
         .map_err(|e| Fail::unreadable(format!("answer to '{question_id}': {e}")))?;
     Ok(Some((answer, at)))
+}
+
+/// When the answer to a question last changed (its latest trail entry), for an answer removed
+/// elsewhere; empty when unknown.
+fn last_change(c: &Connection, audit_id: &str, question_id: &str) -> Result<String, Fail> {
+    let at: Option<String> = c.query_row(
+        "SELECT max(at) FROM trail WHERE audit_id = ?1 AND question_id = ?2",
+        params![audit_id, question_id],
+        |r| r.get(0),
+    )?;
+    Ok(at.unwrap_or_default())
+}
+
+/// A note as stored (empty: none) and when it was saved (the audit's `updated_at` for the
+/// general note, which has no time of its own).
+fn note_of(
+    c: &Connection,
+    audit_id: &str,
+    question_id: Option<&str>,
+) -> Result<(String, String), Fail> {
+    let row: Option<(String, String)> = match question_id {
+        Some(q) => c
+            .query_row(
+                "SELECT text, updated_at FROM notes WHERE audit_id = ?1 AND question_id = ?2",
+                params![audit_id, q],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?,
+        None => c
+            .query_row(
+                "SELECT note, updated_at FROM audits WHERE id = ?1",
+                [audit_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?,
+    };
+    Ok(row.unwrap_or_default())
 }
 
 /// What the question's constraint reads besides the answer itself: the stored answers of the

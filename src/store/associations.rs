@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
+use super::stale::{ChangedElsewhere, Current};
 use super::{Store, StoreError, codec, read, write};
 use crate::audit::{Association, LegalForm};
 use crate::i18n::Message;
@@ -19,12 +20,49 @@ impl Store {
         write(&mut self.conn, &self.shown, |tx| insert(tx, a, &now))
     }
 
-    /// Replace an association's profile (found by `a.id`).
+    /// Replace an association's profile (found by `a.id`). This saves blind; a window showing
+    /// the profile saves with [`Store::update_association_over`].
     pub fn update_association(&mut self, a: &Association) -> Result<(), StoreError> {
+        self.update_association_with(None, a)
+    }
+
+    /// [`Store::update_association`] over `seen`, the profile as the window last read it: when
+    /// the stored profile is neither `seen` nor `a` (another window saved meanwhile), nothing
+    /// is written and [`StoreError::ChangedElsewhere`] carries the stored profile.
+    pub fn update_association_over(
+        &mut self,
+        seen: &Association,
+        a: &Association,
+    ) -> Result<(), StoreError> {
+        self.update_association_with(Some(seen), a)
+    }
+
+    fn update_association_with(
+        &mut self,
+        seen: Option<&Association>,
+        a: &Association,
+    ) -> Result<(), StoreError> {
         let now = codec::now();
         let a = &nfc(a);
         write(&mut self.conn, &self.shown, |tx| {
             check(a)?;
+            if let Some(seen) = seen
+                && let Some((stored, at)) = get_with_time(tx, &a.id)?
+            {
+                let same = |x: &Association, y: &Association| {
+                    let (mut x, mut y) = (nfc(x), nfc(y));
+                    x.name = x.name.trim().to_string();
+                    y.name = y.name.trim().to_string();
+                    x == y
+                };
+                if !same(&stored, seen) && !same(&stored, a) {
+                    return Err(ChangedElsewhere::error(
+                        Current::Association(Box::new(stored)),
+                        at,
+                    )
+                    .into());
+                }
+            }
             let changed = tx.execute(
                 "UPDATE associations SET name = ?2, name_fold = ?3, legal_form = ?4,
                     country = ?5, postcode = ?6, activity = ?7, members = ?8, employees = ?9,
@@ -144,6 +182,19 @@ pub(super) fn insert(tx: &Connection, a: &Association, now: &str) -> Result<Stri
         ],
     )?;
     Ok(id)
+}
+
+/// The association with the time its profile was last saved.
+fn get_with_time(conn: &Connection, id: &str) -> Result<Option<(Association, String)>, Fail> {
+    let Some(a) = get(conn, id)? else {
+        return Ok(None);
+    };
+    let at: String = conn.query_row(
+        "SELECT updated_at FROM associations WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    Ok(Some((a, at)))
 }
 
 pub(super) fn get(conn: &Connection, id: &str) -> Result<Option<Association>, Fail> {

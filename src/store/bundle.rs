@@ -237,8 +237,8 @@ fn audit(c: &Connection, id: &str) -> Result<AuditRec, Fail> {
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let mut stmt = c.prepare(
-        "SELECT question_id, old_state, old_value, new_state, new_value, at FROM trail
-         WHERE audit_id = ?1 ORDER BY at, seq",
+        "SELECT question_id, old_state, old_value, new_state, new_value, at, given_at
+         FROM trail WHERE audit_id = ?1 ORDER BY at, seq",
     )?;
     let rows = stmt
         .query_map(params![id], |r| {
@@ -249,15 +249,17 @@ fn audit(c: &Connection, id: &str) -> Result<AuditRec, Fail> {
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(6)?,
             ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    for (question_id, os, ov, ns, nv, at) in rows {
+    for (question_id, os, ov, ns, nv, at, given_at) in rows {
         a.trail.push(TrailRec {
             question_id,
             old: stored(os, ov)?,
             new: stored(ns, nv)?,
             at,
+            given_at,
         });
     }
     Ok(a)

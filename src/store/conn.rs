@@ -3,12 +3,23 @@
 //! committed or rolled back whole).
 //!
 //! Opening a file costs a cheap probe only (`open::probe`: header, size, application id, schema
-//! version), so read-only commands never read the whole file. The full check
-//! (`PRAGMA quick_check`, which reads every page: 0.8 s for 10,000 audits) runs once per
-//! connection, before its first write, inside that write's transaction: a damaged file is
-//! still refused before anything is written to it. Damage a reader meets on its way
-//! (SQLITE_CORRUPT, SQLITE_NOTADB) is reported as a damaged database, with the file's name
-//! and what to do, like the check's verdict.
+//! version), so read-only commands never read the whole file, and the first answer saved never
+//! waits on a whole-file read after a clean close. The full check (`PRAGMA quick_check`, which
+//! reads every page: 0.8 s for 10,000 audits, 5–7 s for 3 GB) runs before a connection's first
+//! write, inside that write's transaction, when damage is to be feared: the last program that
+//! wrote the file stopped without closing it (a "hot" WAL: `open::unclean_shutdown`), or the
+//! file is not in WAL mode yet (a file from elsewhere, checked before switching it). A
+//! damaged file is then refused before anything is written to it.
+//!
+//! Why not always: a clean close leaves a file SQLite vouched for, and every write reads the
+//! pages it changes through SQLite's own checks (a damaged page met on the way fails the
+//! write as a damaged database, rolled back); what a whole-file check adds there is damage on
+//! pages no write touches, paid by the first answer of every session (issue 12, point 15).
+//! A cut file is refused at open by its length (`open::probe`); `Store::verify` still reads
+//! everything on demand.
+//!
+//! Damage a reader meets on its way (SQLITE_CORRUPT, SQLITE_NOTADB) is reported as a damaged
+//! database, with the file's name and what to do, like the check's verdict.
 
 use std::ops::Deref;
 use std::path::Path;
@@ -22,7 +33,8 @@ use super::error::Fail;
 /// An open connection and what this process knows of the file's soundness.
 pub(crate) struct Conn {
     inner: Connection,
-    /// The whole file passed `PRAGMA quick_check` on this connection (always, in memory).
+    /// No whole-file check is due before writing: it passed on this connection, or the file
+    /// was closed cleanly last time (always, in memory).
     verified: bool,
     /// A WAL was found at open: checkpointing it into the file on close waits until the
     /// file is verified (a reader leaves it for the next writer to check and replay).
@@ -38,11 +50,12 @@ impl Deref for Conn {
 }
 
 impl Conn {
-    /// A connection to a file, not verified yet.
-    pub(crate) fn file(inner: Connection, keep_wal: bool) -> Conn {
+    /// A connection to a file; `unclean`: the last program that wrote it stopped without
+    /// closing it, so the whole file is checked before the first write.
+    pub(crate) fn file(inner: Connection, keep_wal: bool, unclean: bool) -> Conn {
         Conn {
             inner,
-            verified: false,
+            verified: !unclean,
             keep_wal,
         }
     }
@@ -56,12 +69,15 @@ impl Conn {
         }
     }
 
-    /// Run the full check now, in a read transaction, unless it already passed.
+    /// Whether no whole-file check is due before writing.
+    pub(crate) fn verified(&self) -> bool {
+        self.verified
+    }
+
+    /// Run the full check now, in a read transaction (asked for: even when none is due).
     pub(crate) fn verify(&mut self, shown: &Path) -> Result<(), StoreError> {
-        if !self.verified {
-            read(&self.inner, shown, |c| check_whole(c, shown))?;
-            self.verified = true;
-        }
+        read(&self.inner, shown, |c| check_whole(c, shown))?;
+        self.verified = true;
         self.release_wal();
         Ok(())
     }
@@ -117,6 +133,19 @@ pub(crate) fn write<T>(
         Ok(out)
     };
     let out = run().map_err(|e| e.at(&conn.inner, shown));
+    if let Err(e) = &out
+        && matches!(
+            e,
+            StoreError::DiskFull { .. }
+                | StoreError::Io { .. }
+                | StoreError::Corrupt { .. }
+                | StoreError::Sqlite { .. }
+        )
+    {
+        // The file met trouble: check it again before the next write, and leave no mark
+        // saying it was sound (`verified.rs`).
+        conn.verified = false;
+    }
     conn.release_wal();
     out
 }

@@ -4,11 +4,13 @@
 //! - Associations, audits and workshops missing here are added as they are, with their own ids
 //!   and times. One present here takes the bundle's profile, status, note or name only when the
 //!   bundle's `updated_at` is later and something differs.
-//! - Answers, question by question: the trail entries of the bundle missing here are added
-//!   (an entry is the same when its audit, question, time and new value are), so both
-//!   histories are kept; then the answer changed last (by the time of its latest trail entry or
-//!   its `updated_at`) wins. When both sides changed the question since their last common trail
-//!   entry and disagree, the question is listed as a conflict, with the side kept.
+//! - Answers, question by question, by what each side changed since they last exchanged, not by
+//!   clocks (`merge_answers`): the trail entries of the bundle missing here are added, so both
+//!   histories are kept; the side whose history holds the other's takes it; when both changed
+//!   the question and disagree, it is listed as a conflict, with the side kept.
+//! - Dates later than this machine's clock allows are brought back to the import's time and
+//!   counted in the report; a record dated in the future never replaces one here by its date
+//!   (`merge_clock`).
 //! - Notes: the later one wins. Workshop membership: the union.
 //!
 //! Nothing is written when nothing differs, so importing the same bundle twice changes nothing.
@@ -18,6 +20,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Fail;
 use super::merge_answers::{answers, put_answer, put_trail, stored};
+use super::merge_clock::Clock;
 use super::{Store, StoreError, codec, write};
 use crate::audit::Answer;
 use crate::bundle::validate::Checked;
@@ -60,6 +63,11 @@ pub struct MergeReport {
     pub workshops_updated: usize,
     pub links_added: usize,
     pub conflicts: Vec<Conflict>,
+    /// Dates of the bundle later than this machine's clock allows (`merge_clock`): brought
+    /// back to the import's time, never winning by their date.
+    pub future_dates: usize,
+    /// The latest of them, as the bundle gave it.
+    pub latest_future: Option<String>,
 }
 
 impl MergeReport {
@@ -85,6 +93,11 @@ impl Store {
 
 fn merge(tx: &Connection, b: &Checked) -> Result<MergeReport, Fail> {
     let mut r = MergeReport::default();
+    let clock = Clock::new();
+    // All checked against the file as it was, before any copy is added.
+    for (hash, q) in &b.questionnaires {
+        super::merge_questionnaires::same_identity_other_content(tx, b, hash, q)?;
+    }
     for (hash, q) in &b.questionnaires {
         tx.execute(
             "INSERT OR IGNORE INTO questionnaires (hash, id, version, question_count, source)
@@ -93,24 +106,32 @@ fn merge(tx: &Connection, b: &Checked) -> Result<MergeReport, Fail> {
         )?;
     }
     for a in &b.content.associations {
-        association(tx, a, &mut r)?;
+        association(tx, a, &clock, &mut r)?;
     }
     for a in &b.content.audits {
         let q = b
             .questionnaires
             .get(&a.questionnaire_hash)
             .ok_or_else(|| Fail::unreadable("bundle not checked"))?;
-        audit(tx, a, q, &mut r)?;
+        audit(tx, a, q, &clock, &mut r)?;
     }
     for w in &b.content.workshops {
-        workshop(tx, w, &mut r)?;
+        workshop(tx, w, &clock, &mut r)?;
     }
     Ok(r)
 }
 
-fn association(tx: &Connection, a: &AssociationRec, r: &mut MergeReport) -> Result<(), Fail> {
-    match super::bundle::association(tx, &a.id)? {
-        None => r.associations_added += 1,
+fn association(
+    tx: &Connection,
+    a: &AssociationRec,
+    clock: &Clock,
+    r: &mut MergeReport,
+) -> Result<(), Fail> {
+    let (created_at, updated_at) = match super::bundle::association(tx, &a.id)? {
+        None => {
+            r.associations_added += 1;
+            (clock.clamp(&a.created_at, r), clock.clamp(&a.updated_at, r))
+        }
         Some(here) => {
             let same = AssociationRec {
                 updated_at: a.updated_at.clone(),
@@ -119,9 +140,15 @@ fn association(tx: &Connection, a: &AssociationRec, r: &mut MergeReport) -> Resu
             if same || a.updated_at <= here.updated_at {
                 return Ok(());
             }
+            if clock.future(&a.updated_at) {
+                // Not believed: the profile here stays.
+                clock.clamp(&a.updated_at, r);
+                return Ok(());
+            }
             r.associations_updated += 1;
+            (a.created_at.clone(), a.updated_at.clone())
         }
-    }
+    };
     tx.execute(
         "INSERT INTO associations (id, name, name_fold, legal_form, country, postcode, activity,
             members, employees, volunteers, budget_eur, contact_name, contact_email, created_at,
@@ -148,8 +175,8 @@ fn association(tx: &Connection, a: &AssociationRec, r: &mut MergeReport) -> Resu
             a.budget_eur.and_then(|b| i64::try_from(b).ok()),
             a.contact_name,
             a.contact_email,
-            a.created_at,
-            a.updated_at
+            created_at,
+            updated_at
         ],
     )?;
     Ok(())
@@ -167,7 +194,7 @@ struct Local {
     previous_audit_id: Option<String>,
 }
 
-fn refuse(fr: String, en: String) -> Fail {
+pub(super) fn refuse(fr: String, en: String) -> Fail {
     StoreError::Invalid(Message::new(fr, en)).into()
 }
 
@@ -175,6 +202,7 @@ fn audit(
     tx: &Connection,
     a: &AuditRec,
     q: &Questionnaire,
+    clock: &Clock,
     r: &mut MergeReport,
 ) -> Result<(), Fail> {
     let local: Option<Local> = tx
@@ -197,6 +225,9 @@ fn audit(
         )
         .optional()?;
     let Some(local) = local else {
+        let finished_at = a.finished_at.as_deref().map(|t| clock.clamp(t, r));
+        let (started_at, updated_at) =
+            (clock.clamp(&a.started_at, r), clock.clamp(&a.updated_at, r));
         tx.execute(
             "INSERT INTO audits (id, association_id, trainer, questionnaire_hash, questionnaire_id,
                 questionnaire_version, total, status, started_at, finished_at, updated_at, note,
@@ -211,28 +242,23 @@ fn audit(
                 q.version,
                 q.question_count() as i64,
                 a.status,
-                a.started_at,
-                a.finished_at,
-                a.updated_at,
+                started_at,
+                finished_at,
+                updated_at,
                 a.note,
                 a.previous_audit_id
             ],
         )?;
         for x in &a.answers {
-            put_answer(tx, &a.id, &x.question_id, Some(&stored(x)), &x.updated_at)?;
+            let at = clock.clamp(&x.updated_at, r);
+            put_answer(tx, &a.id, &x.question_id, Some(&stored(x)), &at)?;
         }
         for n in &a.notes {
-            put_note(tx, &a.id, &n.question_id, &n.text, &n.updated_at)?;
+            let at = clock.clamp(&n.updated_at, r);
+            put_note(tx, &a.id, &n.question_id, &n.text, &at)?;
         }
         for t in &a.trail {
-            put_trail(
-                tx,
-                &a.id,
-                &t.question_id,
-                t.old.as_ref(),
-                t.new.as_ref(),
-                &t.at,
-            )?;
+            put_trail(tx, &a.id, t, clock, r)?;
         }
         r.trail_added += a.trail.len();
         r.audits_added += 1;
@@ -252,7 +278,7 @@ fn audit(
         ));
     }
     let before = (r.answers_taken, r.trail_added, r.notes_taken);
-    answers(tx, a, r)?;
+    answers(tx, a, clock, r)?;
     for n in &a.notes {
         let here: Option<(String, String)> = tx
             .query_row(
@@ -261,12 +287,24 @@ fn audit(
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()?;
-        if here.is_none_or(|(text, at)| text != n.text && n.updated_at > at) {
-            put_note(tx, &a.id, &n.question_id, &n.text, &n.updated_at)?;
+        let differs = here.as_ref().is_none_or(|(text, _)| *text != n.text);
+        let later = here.as_ref().is_none_or(|(_, at)| n.updated_at > *at);
+        if differs && later {
+            if here.is_some() && clock.future(&n.updated_at) {
+                clock.clamp(&n.updated_at, r);
+                continue;
+            }
+            let at = clock.clamp(&n.updated_at, r);
+            put_note(tx, &a.id, &n.question_id, &n.text, &at)?;
             r.notes_taken += 1;
         }
     }
-    let newer = a.updated_at > local.updated_at;
+    let mut newer = a.updated_at > local.updated_at;
+    if newer && clock.future(&a.updated_at) {
+        // Not believed: the status, trainer and note here stay.
+        clock.clamp(&a.updated_at, r);
+        newer = false;
+    }
     let fields_differ = (&a.trainer, &a.status, &a.finished_at, &a.note)
         != (
             &local.trainer,
@@ -317,9 +355,16 @@ fn put_note(
     Ok(())
 }
 
-fn workshop(tx: &Connection, w: &WorkshopRec, r: &mut MergeReport) -> Result<(), Fail> {
+fn workshop(
+    tx: &Connection,
+    w: &WorkshopRec,
+    clock: &Clock,
+    r: &mut MergeReport,
+) -> Result<(), Fail> {
     match super::workshop::get(tx, &w.id)? {
         None => {
+            let (created_at, updated_at) =
+                (clock.clamp(&w.created_at, r), clock.clamp(&w.updated_at, r));
             tx.execute(
                 "INSERT INTO workshops (id, name, name_fold, date, place, trainer,
                     questionnaire_id, created_at, updated_at)
@@ -332,8 +377,8 @@ fn workshop(tx: &Connection, w: &WorkshopRec, r: &mut MergeReport) -> Result<(),
                     w.place,
                     w.trainer,
                     w.questionnaire_id,
-                    w.created_at,
-                    w.updated_at
+                    created_at,
+                    updated_at
                 ],
             )?;
             r.workshops_added += 1;
@@ -346,7 +391,9 @@ fn workshop(tx: &Connection, w: &WorkshopRec, r: &mut MergeReport) -> Result<(),
                 &here.trainer,
                 &here.questionnaire_id,
             ) != (&w.name, &w.date, &w.place, &w.trainer, &w.questionnaire_id);
-            if differs && w.updated_at > here.updated_at {
+            if differs && w.updated_at > here.updated_at && clock.future(&w.updated_at) {
+                clock.clamp(&w.updated_at, r);
+            } else if differs && w.updated_at > here.updated_at {
                 tx.execute(
                     "UPDATE workshops SET name = ?2, name_fold = ?3, date = ?4, place = ?5,
                         trainer = ?6, questionnaire_id = ?7, updated_at = ?8 WHERE id = ?1",
@@ -366,10 +413,11 @@ fn workshop(tx: &Connection, w: &WorkshopRec, r: &mut MergeReport) -> Result<(),
         }
     }
     for l in &w.audits {
+        let added_at = clock.clamp(&l.added_at, r);
         r.links_added += tx.execute(
             "INSERT OR IGNORE INTO workshop_audits (workshop_id, audit_id, added_at)
              VALUES (?1, ?2, ?3)",
-            params![w.id, l.audit_id, l.added_at],
+            params![w.id, l.audit_id, added_at],
         )?;
     }
     Ok(())

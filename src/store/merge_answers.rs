@@ -1,7 +1,8 @@
-//! Merging one audit's answers from a bundle (see `merge`): per question, the bundle's trail
-//! entries missing here are added (same audit, question, time and new value = same entry), the
-//! latest change wins, and a question both sides changed since their last common trail entry,
-//! to different answers, is a conflict.
+//! Merging one audit's answers from a bundle (see `merge`), by what each side changed since
+//! they last exchanged: a trail entry is the same on both sides when its audit, question, date
+//! (the date first given to it) and new value are. The side whose history holds the other's
+//! wins, whatever the clocks; a question both sides changed, to different answers, is a
+//! conflict (issue 12, point 3).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -10,8 +11,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::codec;
 use super::error::Fail;
 use super::merge::{Conflict, Kept, MergeReport};
+use super::merge_clock::Clock;
 use crate::audit::Answer;
-use crate::bundle::{AnswerRec, AuditRec, Stored};
+use crate::bundle::{AnswerRec, AuditRec, Stored, TrailRec};
 
 pub(super) fn stored(x: &AnswerRec) -> Stored {
     Stored {
@@ -24,10 +26,36 @@ pub(super) fn decode(s: Option<&Stored>) -> Result<Option<Answer>, Fail> {
     s.map(Stored::answer).transpose().map_err(Fail::unreadable)
 }
 
-/// One trail entry: (time, old, new).
-type Entry = (String, Option<Answer>, Option<Answer>);
+/// One trail entry: the date it is known by (the date first given to it), its time here, and
+/// the answer it set.
+struct Entry {
+    key: String,
+    at: String,
+    new: Option<Answer>,
+}
 
-pub(super) fn answers(tx: &Connection, a: &AuditRec, r: &mut MergeReport) -> Result<(), Fail> {
+impl Entry {
+    /// The same change on both sides: known by the same date, to the same answer.
+    fn same(&self, other: &Entry) -> bool {
+        self.key == other.key && self.new == other.new
+    }
+}
+
+/// Per question, by what each side changed since they last exchanged, not by clocks:
+///
+/// - the bundle's trail entries missing here are added (dates in the future brought back to
+///   the import's time, keeping the date given, by which the entry is known later);
+/// - nothing new in the bundle for a question: the answer here stays;
+/// - nothing new here that the bundle lacks: the bundle's answer is taken (its history holds
+///   this one's, whatever the clocks said);
+/// - both changed it and disagree: a conflict, listed; the side changed last is kept, a side
+///   dated in the future never winning by its date.
+pub(super) fn answers(
+    tx: &Connection,
+    a: &AuditRec,
+    clock: &Clock,
+    r: &mut MergeReport,
+) -> Result<(), Fail> {
     let mut here: HashMap<String, (Answer, String)> = HashMap::new();
     let mut stmt = tx
         .prepare("SELECT question_id, state, value, updated_at FROM answers WHERE audit_id = ?1")?;
@@ -47,7 +75,7 @@ pub(super) fn answers(tx: &Connection, a: &AuditRec, r: &mut MergeReport) -> Res
     }
     let mut here_trail: HashMap<String, Vec<Entry>> = HashMap::new();
     let mut stmt = tx.prepare(
-        "SELECT question_id, old_state, old_value, new_state, new_value, at FROM trail
+        "SELECT question_id, new_state, new_value, at, given_at FROM trail
          WHERE audit_id = ?1 ORDER BY at, seq",
     )?;
     let rows = stmt
@@ -56,16 +84,18 @@ pub(super) fn answers(tx: &Connection, a: &AuditRec, r: &mut MergeReport) -> Res
                 row.get::<_, String>(0)?,
                 row.get::<_, Option<String>>(1)?,
                 row.get::<_, Option<String>>(2)?,
-                row.get::<_, Option<String>>(3)?,
+                row.get::<_, String>(3)?,
                 row.get::<_, Option<String>>(4)?,
-                row.get::<_, String>(5)?,
             ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    for (q, os, ov, ns, nv, at) in rows {
-        let old = codec::decode_opt(os.as_deref(), ov.as_deref()).map_err(Fail::unreadable)?;
+    for (q, ns, nv, at, given) in rows {
         let new = codec::decode_opt(ns.as_deref(), nv.as_deref()).map_err(Fail::unreadable)?;
-        here_trail.entry(q).or_default().push((at, old, new));
+        let key = given.unwrap_or_else(|| at.clone());
+        here_trail
+            .entry(q)
+            .or_default()
+            .push(Entry { key, at, new });
     }
     let mut theirs: HashMap<&str, (Answer, &str)> = HashMap::new();
     for x in &a.answers {
@@ -73,14 +103,17 @@ pub(super) fn answers(tx: &Connection, a: &AuditRec, r: &mut MergeReport) -> Res
             theirs.insert(&x.question_id, (ans, &x.updated_at));
         }
     }
-    let mut their_trail: HashMap<&str, Vec<Entry>> = HashMap::new();
+    let mut their_trail: HashMap<&str, Vec<(Entry, &TrailRec)>> = HashMap::new();
     for t in &a.trail {
-        let entry = (
-            t.at.clone(),
-            decode(t.old.as_ref())?,
-            decode(t.new.as_ref())?,
-        );
-        their_trail.entry(&t.question_id).or_default().push(entry);
+        let entry = Entry {
+            key: t.given_at.clone().unwrap_or_else(|| t.at.clone()),
+            at: t.at.clone(),
+            new: decode(t.new.as_ref())?,
+        };
+        their_trail
+            .entry(&t.question_id)
+            .or_default()
+            .push((entry, t));
     }
     let questions: BTreeSet<&str> = here
         .keys()
@@ -89,59 +122,70 @@ pub(super) fn answers(tx: &Connection, a: &AuditRec, r: &mut MergeReport) -> Res
         .chain(theirs.keys().copied())
         .chain(their_trail.keys().copied())
         .collect();
-    let empty: Vec<Entry> = Vec::new();
+    let (no_mine, no_theirs) = (Vec::new(), Vec::new());
     for q in questions {
-        let mine = here_trail.get(q).unwrap_or(&empty);
-        let other = their_trail.get(q).unwrap_or(&empty);
-        let same = |x: &Entry, y: &Entry| x.0 == y.0 && x.2 == y.2;
-        for e in other.iter().filter(|e| !mine.iter().any(|m| same(m, e))) {
-            let (old, new) = (e.1.as_ref().map(Stored::of), e.2.as_ref().map(Stored::of));
-            put_trail(tx, &a.id, q, old.as_ref(), new.as_ref(), &e.0)?;
+        let mine = here_trail.get(q).unwrap_or(&no_mine);
+        let other = their_trail.get(q).unwrap_or(&no_theirs);
+        let their_new: Vec<&(Entry, &TrailRec)> = other
+            .iter()
+            .filter(|(e, _)| !mine.iter().any(|m| m.same(e)))
+            .collect();
+        let my_new = mine.iter().any(|m| !other.iter().any(|(e, _)| e.same(m)));
+        for (_, t) in &their_new {
+            put_trail(tx, &a.id, t, clock, r)?;
             r.trail_added += 1;
         }
-        let last_common = mine
-            .iter()
-            .filter(|m| other.iter().any(|o| same(m, o)))
-            .map(|m| m.0.as_str())
-            .max();
-        let after = |list: &[Entry], peer: &[Entry]| {
-            list.iter().any(|e| {
-                last_common.is_none_or(|c| e.0.as_str() > c) && !peer.iter().any(|p| same(p, e))
-            })
-        };
-        let both_changed = after(mine, other) && after(other, mine);
         let l = here.get(q).map(|(x, _)| x);
         let i = theirs.get(q).map(|(x, _)| x);
-        if l == i {
+        if l == i || (their_new.is_empty() && (my_new || !mine.is_empty() || l.is_some())) {
+            // Agreeing, or nothing new there: the answer here stays.
             continue;
         }
-        let time = |answer_at: Option<&str>, list: &[Entry]| -> Option<String> {
-            let last = list.last().map(|e| e.0.as_str());
-            answer_at.max(last).map(str::to_string)
-        };
-        let lt = time(here.get(q).map(|(_, at)| at.as_str()), mine);
-        let it = time(theirs.get(q).map(|(_, at)| *at), other);
-        let take = match (&lt, &it) {
-            (_, None) => false,
-            (None, Some(_)) => true,
-            (Some(l), Some(i)) => i > l,
-        };
-        if both_changed {
+        let both_changed = my_new && !their_new.is_empty();
+        let take = if both_changed {
+            // A true conflict: the latest change wins, a date in the future never does.
+            let latest = |times: Vec<&str>| times.into_iter().max().map(str::to_string);
+            let lt = latest(
+                mine.iter()
+                    .map(|m| m.at.as_str())
+                    .chain(here.get(q).map(|(_, at)| at.as_str()))
+                    .collect(),
+            );
+            let it = latest(
+                their_new
+                    .iter()
+                    .map(|(e, _)| e.at.as_str())
+                    .chain(theirs.get(q).map(|(_, at)| *at))
+                    .collect(),
+            );
+            let believed = |t: &Option<String>| t.clone().filter(|t| !clock.future(t));
+            let take = match (believed(&lt), believed(&it)) {
+                (_, None) => false,
+                (None, Some(_)) => true,
+                (Some(l), Some(i)) => i > l,
+            };
             r.conflicts.push(Conflict {
                 audit_id: a.id.clone(),
                 association: name(tx, &a.association_id)?,
                 question_id: q.to_string(),
                 here: l.cloned(),
-                here_at: lt.clone().unwrap_or_default(),
+                here_at: lt.unwrap_or_default(),
                 bundle: i.cloned(),
-                bundle_at: it.clone().unwrap_or_default(),
+                bundle_at: it.unwrap_or_default(),
                 kept: if take { Kept::Bundle } else { Kept::Here },
             });
-        }
+            take
+        } else {
+            // Their history holds everything this side did: theirs is the later state.
+            true
+        };
         if take {
             let at = theirs
                 .get(q)
-                .map_or_else(|| it.unwrap_or_default(), |(_, at)| at.to_string());
+                .map(|(_, at)| at.to_string())
+                .or_else(|| their_new.iter().map(|(e, _)| e.at.clone()).max())
+                .unwrap_or_else(|| clock.now.clone());
+            let at = clock.clamp(&at, r);
             put_answer(tx, &a.id, q, i.map(Stored::of).as_ref(), &at)?;
             r.answers_taken += 1;
         }
@@ -188,20 +232,27 @@ pub(super) fn put_answer(
     Ok(())
 }
 
+/// Add a trail entry of the bundle; a date in the future is brought back to the import's time
+/// and kept as the date given (the entry's name in later merges).
 pub(super) fn put_trail(
     tx: &Connection,
     audit: &str,
-    question: &str,
-    old: Option<&Stored>,
-    new: Option<&Stored>,
-    at: &str,
+    t: &TrailRec,
+    clock: &Clock,
+    r: &mut MergeReport,
 ) -> Result<(), Fail> {
-    let (os, ov) = codec::encode_opt(decode(old)?.as_ref());
-    let (ns, nv) = codec::encode_opt(decode(new)?.as_ref());
+    let (os, ov) = codec::encode_opt(decode(t.old.as_ref())?.as_ref());
+    let (ns, nv) = codec::encode_opt(decode(t.new.as_ref())?.as_ref());
+    let at = clock.clamp(&t.at, r);
+    let given_at = t
+        .given_at
+        .clone()
+        .or_else(|| (at != t.at).then(|| t.at.clone()));
     tx.execute(
-        "INSERT INTO trail (audit_id, question_id, old_state, old_value, new_state, new_value, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![audit, question, os, ov, ns, nv, at],
+        "INSERT INTO trail (audit_id, question_id, old_state, old_value, new_state, new_value, at,
+            given_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![audit, t.question_id, os, ov, ns, nv, at, given_at],
     )?;
     Ok(())
 }

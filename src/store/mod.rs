@@ -24,15 +24,22 @@ mod conn;
 mod erase;
 mod error;
 mod facts;
+mod fail;
 mod followup;
 mod import;
 mod list;
+mod locks;
 mod merge;
 mod merge_answers;
+mod merge_clock;
+mod merge_questionnaires;
 mod open;
 mod open_audit;
+mod paths;
 mod restore;
 pub mod schema;
+mod stale;
+mod verified;
 mod workshop;
 
 use std::collections::{BTreeMap, HashMap};
@@ -43,12 +50,14 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use bundle::Selection;
-pub use error::StoreError;
+pub use erase::ScrubCost;
+pub use error::{PathProblem, StoreError};
 pub use import::Created;
 pub use merge::{Conflict, Kept, MergeReport};
 pub use open::BUSY_TIMEOUT;
 pub use open_audit::OpenAudit;
 pub use restore::Restored;
+pub use stale::{ChangedElsewhere, Current};
 pub use workshop::{NewWorkshop, Scope, Workshop, unknown_workshop};
 
 use crate::audit::{Answer, Association, AuditStatus};
@@ -121,6 +130,21 @@ pub struct Store {
     shown: PathBuf,
     /// Parsed questionnaire copies, by hash.
     questionnaires: HashMap<String, Arc<Questionnaire>>,
+    /// The mark of a file checked and closed cleanly (`verified.rs`), written once `conn` is
+    /// closed (declared after it).
+    mark: Option<verified::Mark>,
+    /// This connection, counted among the process's connections to the file (`locks.rs`);
+    /// declared after `conn`, so uncounted once the connection is closed.
+    _held: Option<locks::Held>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // The fields are dropped after this: the connection closes, then the mark is written.
+        if let Some(mark) = &mut self.mark {
+            mark.due = self.conn.verified();
+        }
+    }
 }
 
 impl Store {
@@ -136,8 +160,10 @@ impl Store {
     /// Open (or create) the database at `path`: parent folders and a 0600 file are created when
     /// missing, the file is probed, then migrated. On any error the file is left as it was.
     ///
-    /// The probe is cheap (header, size, application id, schema version); the whole file is
-    /// checked (`PRAGMA quick_check`) before the first write instead, or by [`Store::verify`].
+    /// The probe is cheap (header, size, application id, schema version). The whole file is
+    /// checked (`PRAGMA quick_check`) before the first write only when the last program that
+    /// wrote it stopped without closing it (a hot WAL), or before switching a file to WAL
+    /// (see `conn.rs`); [`Store::verify`] checks it on demand.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Store::open_with_timeout(path, BUSY_TIMEOUT)
     }
@@ -145,14 +171,28 @@ impl Store {
     /// [`Store::open`] with another busy timeout (tests use a short one).
     pub fn open_with_timeout(path: &Path, busy: Duration) -> Result<Store, StoreError> {
         open::prepare_file(path)?;
-        open::check_header(path)?;
         let sides = open::SideFiles::before(path);
+        // Read by hand only what no connection of this process holds locks on, and count the
+        // new connection before another thread may look (`locks.rs`).
+        let mut registry = locks::Registry::lock();
+        let (hand, unclean) = if registry.in_use(path) {
+            (None, false)
+        } else {
+            let unclean = open::unclean_shutdown(path) || !verified::matches(path);
+            (open::read_header(path)?, unclean)
+        };
         let (conn, keep_wal) = open::connect(path, busy)?;
-        let mut conn = Conn::file(conn, keep_wal);
-        if let Err(e) = Store::set_up(&mut conn, path, busy) {
+        let held = registry.hold(path);
+        drop(registry);
+        let mut conn = Conn::file(conn, keep_wal, unclean);
+        if let Err(e) = Store::set_up(&mut conn, path, busy, hand.as_ref()) {
             drop(conn);
+            drop(held);
             if matches!(e, StoreError::DiskFull { .. }) {
-                sides.remove_new_blank();
+                let registry = locks::Registry::lock();
+                if !registry.in_use(path) {
+                    sides.remove_new_blank();
+                }
             }
             return Err(e);
         }
@@ -161,14 +201,21 @@ impl Store {
             path: Some(path.to_path_buf()),
             shown: path.to_path_buf(),
             questionnaires: HashMap::new(),
+            mark: Some(verified::Mark::new(path)),
+            _held: Some(held),
         })
     }
 
     /// Probe the newly connected file, switch it to WAL and migrate it. Both change the file,
     /// so they come after the full check (the switch, on a file not yet in WAL; migrations,
     /// as every write, inside their transaction).
-    fn set_up(conn: &mut Conn, path: &Path, busy: Duration) -> Result<(), StoreError> {
-        let probed = open::probe(conn, path)?;
+    fn set_up(
+        conn: &mut Conn,
+        path: &Path,
+        busy: Duration,
+        hand: Option<&open::Header>,
+    ) -> Result<(), StoreError> {
+        let probed = open::probe(conn, path, hand)?;
         if !probed.wal && !probed.empty {
             conn.verify(path)?;
         }
@@ -191,6 +238,8 @@ impl Store {
             path: None,
             shown,
             questionnaires: HashMap::new(),
+            mark: None,
+            _held: None,
         })
     }
 

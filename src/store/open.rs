@@ -1,5 +1,6 @@
 //! Opening a database file without harming it. Before SQLite writes anything, the file is
-//! probed: its header is read by hand (not a database), then SQLite reads it, with
+//! probed: its header is read by hand (not a database) when this process has no connection to
+//! it yet (never after: see `locks.rs`), then SQLite reads it, with
 //! checkpoint-on-close disabled when a WAL lies beside it, in one read transaction (size
 //! against the header, locked, newer schema, another program's database). The probe reads a
 //! few pages whatever the file's size; the whole file is checked (`PRAGMA quick_check`) before
@@ -18,7 +19,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 use super::error::{Fail, StoreError, classify, classify_on, io_error};
-use super::schema;
+use super::{paths, schema};
 
 /// How long to wait for another process to release the database before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -30,13 +31,25 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub(crate) fn prepare_file(path: &Path) -> Result<(), StoreError> {
     match fs::metadata(path) {
         Ok(m) if m.is_file() => return Ok(()),
-        Ok(_) => {
-            return Err(StoreError::NotAFile {
-                path: path.to_path_buf(),
+        Ok(m) => {
+            return Err(match paths::special(&m) {
+                Some((fr, en)) => StoreError::BadPath {
+                    path: path.to_path_buf(),
+                    problem: paths::PathProblem::Special(fr, en),
+                },
+                None => StoreError::NotAFile {
+                    path: path.to_path_buf(),
+                },
             });
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io_error(path, e)),
+        Err(e) => {
+            if let Some(named) = paths::diagnose(path, &e) {
+                return Err(named);
+            }
+            if e.kind() != std::io::ErrorKind::NotFound {
+                return Err(io_error(path, e));
+            }
+        }
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.is_dir()
@@ -70,14 +83,20 @@ pub(crate) fn prepare_file(path: &Path) -> Result<(), StoreError> {
     }
 }
 
-/// Read the 100-byte SQLite header by hand: an SQLite file, whole header, valid page size.
-/// (Its length against the header is checked by [`probe`], under SQLite's lock.)
-pub(crate) fn check_header(path: &Path) -> Result<(), StoreError> {
-    header(path).map(|_| ())
+/// What the header read by hand says: the page size, and the database's size in pages when
+/// the header's own count is valid.
+pub(crate) struct Header {
+    page_size: u64,
+    pages: Option<u64>,
 }
 
-/// The file's length and page size (`None` for an empty file), with the header's checks.
-fn header(path: &Path) -> Result<Option<(u64, u64, Vec<u8>)>, StoreError> {
+/// Read the 100-byte SQLite header by hand: an SQLite file, whole header, valid page size.
+/// `None` for an empty file (a new database).
+///
+/// Only before this process connects to the file: closing the descriptor this opens drops
+/// every lock the process holds on the file (see `locks.rs`); the caller holds the
+/// [`Registry`](super::locks::Registry) and has checked the file is not in use.
+pub(crate) fn read_header(path: &Path) -> Result<Option<Header>, StoreError> {
     let err = |e| io_error(path, e);
     let mut file = fs::File::open(path).map_err(err)?;
     let len = file.metadata().map_err(err)?.len();
@@ -89,6 +108,7 @@ fn header(path: &Path) -> Result<Option<(u64, u64, Vec<u8>)>, StoreError> {
         .take(100)
         .read_to_end(&mut header)
         .map_err(err)?;
+    drop(file);
     let magic_len = header.len().min(MAGIC.len());
     if header[..magic_len] != MAGIC[..magic_len] {
         return Err(StoreError::NotADatabase {
@@ -114,40 +134,114 @@ fn header(path: &Path) -> Result<Option<(u64, u64, Vec<u8>)>, StoreError> {
             detail: format!("page size {raw_page} in the header"),
         });
     }
-    Ok(Some((len, page_size, header)))
-}
-
-/// The file's length against its header: a file cut while being copied is refused by name.
-///
-/// Called inside the probe's read transaction, so that no other process is writing the file
-/// meanwhile: checkpoints write a WAL's pages into the file one by one, header first, and a
-/// file read by hand in the middle of one would look cut. Under a read lock, either a WAL
-/// with content lies beside the file (then SQLite judges, as the file may legitimately be
-/// shorter than its header says), or nothing can be writing to it.
-fn check_size(path: &Path) -> Result<(), StoreError> {
-    let Some((len, page_size, header)) = header(path)? else {
-        return Ok(());
-    };
-    let truncated = |expected: u64| StoreError::Truncated {
-        path: path.to_path_buf(),
-        expected,
-        actual: len,
-    };
-    if len % page_size != 0 {
-        return Err(truncated(len.div_ceil(page_size) * page_size));
-    }
     let word = |at: usize| {
         u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
     };
-    let pages = u64::from(word(28));
     // The page count in the header is valid only when the change counter matches (see the
-    // SQLite file format, "In-header database size"). With a non-empty -wal file the
-    // database may legitimately be shorter: SQLite replays the WAL, so let it judge.
-    let header_valid = pages != 0 && word(24) == word(92);
-    if header_valid && !has_wal(path) && len < pages * page_size {
-        return Err(truncated(pages * page_size));
+    // SQLite file format, "In-header database size").
+    let pages = u64::from(word(28));
+    let valid = pages != 0 && word(24) == word(92);
+    Ok(Some(Header {
+        page_size,
+        pages: valid.then_some(pages),
+    }))
+}
+
+fn truncated(path: &Path, len: u64, expected: u64) -> StoreError {
+    StoreError::Truncated {
+        path: path.to_path_buf(),
+        expected,
+        actual: len,
+    }
+}
+
+/// The file's length against the database's size, as SQLite reads it inside the probe's read
+/// transaction: a file cut while being copied is refused by name.
+///
+/// Nothing here opens the file (its length comes from `stat`, the rest from SQLite): under the
+/// read lock, either a WAL with content lies beside the file (then SQLite judges, as the file
+/// may legitimately be shorter than its header says), or nothing can be writing to it.
+fn check_size(conn: &Connection, path: &Path) -> Result<(), Fail> {
+    let len = fs::metadata(path).map_err(|e| io_error(path, e))?.len();
+    if len == 0 {
+        return Ok(());
+    }
+    let pragma = |name: &str| -> rusqlite::Result<u64> {
+        let n: i64 = conn.pragma_query_value(None, name, |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    };
+    let page_size = pragma("page_size")?;
+    if page_size == 0 {
+        return Ok(());
+    }
+    if len % page_size != 0 {
+        return Err(truncated(path, len, len.div_ceil(page_size) * page_size).into());
+    }
+    // SQLite's page count is the header's when valid (else the file's length).
+    let pages = pragma("page_count")?;
+    if !has_wal(path) && len < pages * page_size {
+        return Err(truncated(path, len, pages * page_size).into());
     }
     Ok(())
+}
+
+/// When SQLite finds the file damaged at its first read (it refuses a file shorter than its
+/// header says): whether the header read before connecting (if it was) shows a cut file.
+fn check_cut(path: &Path, hand: Option<&Header>) -> Result<(), StoreError> {
+    let (Some(h), Ok(m)) = (hand, fs::metadata(path)) else {
+        return Ok(());
+    };
+    let len = m.len();
+    if len % h.page_size != 0 {
+        return Err(truncated(
+            path,
+            len,
+            len.div_ceil(h.page_size) * h.page_size,
+        ));
+    }
+    match h.pages {
+        Some(pages) if !has_wal(path) && len < pages * h.page_size => {
+            Err(truncated(path, len, pages * h.page_size))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether the last program that wrote the file stopped without closing it: a non-empty `-wal`
+/// lies beside it (a clean close checkpoints and deletes it) and no process has the WAL open
+/// (SQLite's "hot" WAL). SQLite's connections each hold a read lock on the `-shm` file's
+/// "DMS" byte (offset 128: `(22 + SQLITE_SHM_NLOCK) * 4 + SQLITE_SHM_NLOCK`, `os_unix.c`) for
+/// as long as they have the WAL open; `F_GETLK` asks whether another process holds it,
+/// without taking anything.
+///
+/// Opens the `-shm` by hand: only before this process connects to the file (the caller holds
+/// the [`Registry`](super::locks::Registry) and has checked it is not in use).
+pub(crate) fn unclean_shutdown(path: &Path) -> bool {
+    if !has_wal(path) {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let Ok(shm) = fs::File::open(side(path, "-shm")) else {
+            // A WAL with content and no index beside it: nobody has it open.
+            return true;
+        };
+        // SAFETY: a plain `flock` structure, zeroed then filled, passed to F_GETLK on a
+        // descriptor this function owns.
+        let mut lock: libc::flock = unsafe { std::mem::zeroed() };
+        lock.l_type = libc::F_WRLCK as libc::c_short;
+        lock.l_whence = libc::SEEK_SET as libc::c_short;
+        lock.l_start = 128;
+        lock.l_len = 1;
+        let r = unsafe { libc::fcntl(shm.as_raw_fd(), libc::F_GETLK, &mut lock) };
+        // Unknown (the call failed): take it as unclean, so the whole file is checked.
+        r != 0 || lock.l_type == libc::F_UNLCK as libc::c_short
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
 }
 
 /// Whether a non-empty `-wal` file lies beside the database (changes not yet checkpointed).
@@ -209,7 +303,8 @@ fn is_blank(p: &Path) -> bool {
 pub(crate) fn connect(path: &Path, busy: Duration) -> Result<(Connection, bool), StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let keep_wal = has_wal(path);
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    let conn = Connection::open_with_flags(paths::for_sqlite(path), flags)
+        .map_err(|e| classify(path, e))?;
     if keep_wal {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
             .map_err(|e| classify(path, e))?;
@@ -231,7 +326,11 @@ pub(crate) struct Probed {
 /// Read-only checks, before anything is written, in one read transaction (one state of the
 /// file, even while other processes create or migrate it): writable, whole (length against
 /// header), a diagasso database (or an empty one), not newer than this build.
-pub(crate) fn probe(conn: &Connection, path: &Path) -> Result<Probed, StoreError> {
+pub(crate) fn probe(
+    conn: &Connection,
+    path: &Path,
+    hand: Option<&Header>,
+) -> Result<Probed, StoreError> {
     if conn
         .is_readonly(rusqlite::MAIN_DB)
         .map_err(|e| classify(path, e))?
@@ -247,12 +346,12 @@ pub(crate) fn probe(conn: &Connection, path: &Path) -> Result<Probed, StoreError
         // itself refuses a file shorter than its header says (as damaged): say it is cut.
         let version = match schema::user_version(&tx) {
             Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-                check_size(path)?;
+                check_cut(path, hand)?;
                 return Err(e.into());
             }
             version => version?,
         };
-        check_size(path)?;
+        check_size(&tx, path)?;
         let known = schema::current_version();
         let empty = schema::table_count(&tx)? == 0;
         let foreign = if version == 0 {

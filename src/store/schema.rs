@@ -10,7 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub const APPLICATION_ID: i32 = 0x4449_4147;
 
 /// Each entry moves the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub fn current_version() -> u32 {
@@ -139,6 +139,13 @@ CREATE INDEX trail_by_question ON trail (audit_id, question_id, at);
 /// answer wrote both (P1 in BENCHMARKS.md).
 const V3: &str = "
 DROP INDEX IF EXISTS trail_by_audit;
+";
+
+/// Bundle merging by what each side changed, not by clocks: a trail entry a bundle dated in
+/// the future (a laptop's clock ahead) is stored at the time of the import, and keeps the date
+/// it was given, by which the same entry is recognised in later bundles.
+const V4: &str = "
+ALTER TABLE trail ADD COLUMN given_at TEXT;
 ";
 
 /// Apply the missing migrations in one immediate transaction. Returns the version found before.

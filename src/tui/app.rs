@@ -282,16 +282,17 @@ impl App {
             Event::HomeLoaded { .. } | Event::AuditDeleted | Event::DemoCreated { .. } => {
                 home::result(self, event)
             }
-            Event::AssociationLoaded(_) | Event::AssociationSaved { .. } => {
-                profile::result(self, event)
-            }
+            Event::AssociationLoaded(_)
+            | Event::AssociationSaved { .. }
+            | Event::AssociationChanged { .. } => profile::result(self, event),
             Event::AuditStarted { audit_id } => vec![Effect::OpenAudit { audit_id }],
             Event::AuditOpened(opened) => walk::open(self, *opened),
             Event::AnswerSaved { .. }
             | Event::AnswerFailed { .. }
+            | Event::AnswerChanged { .. }
             | Event::UndoFound { .. }
             | Event::NothingToUndo => walk::result(self, event),
-            Event::NoteSaved { .. } => notes::result(self, event),
+            Event::NoteSaved { .. } | Event::NoteChanged { .. } => notes::result(self, event),
             Event::StatusSaved(_) => review::result(self, event),
             Event::PlanOpened(data) => plan::opened(self, data),
             Event::Exported { .. } | Event::ExportExists { .. } | Event::ExportFailed { .. } => {

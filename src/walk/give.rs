@@ -107,7 +107,7 @@ impl Walk {
         if self.answers.get(&q.id) == answer.as_ref() {
             return Vec::new();
         }
-        match &answer {
+        let seen = match &answer {
             Some(a) => self.answers.insert(q.id.clone(), a.clone()),
             None => self.answers.remove(&q.id),
         };
@@ -119,6 +119,24 @@ impl Walk {
         vec![Effect::Save {
             question_id: q.id.clone(),
             answer,
+            seen,
         }]
+    }
+
+    /// Take the answer another window saved to `question_id`: the visible set follows, and
+    /// the draft of the current question starts again from it.
+    pub(super) fn reload(&mut self, question_id: &str, current: Option<Answer>) {
+        let qn = Arc::clone(&self.questionnaire);
+        if qn.question(question_id).is_none() {
+            return;
+        }
+        match current {
+            Some(a) => self.answers.insert(question_id.to_string(), a),
+            None => self.answers.remove(question_id),
+        };
+        self.visible = qn.visible(&self.answers);
+        if self.current_id() == Some(question_id) {
+            self.reset_draft();
+        }
     }
 }

@@ -74,15 +74,25 @@ pub enum Input {
         question_id: String,
         message: Message,
     },
+    /// Another window changed this answer since the walk read it: nothing was written; the
+    /// walk takes `current` (what is stored now) and shows `message`.
+    ChangedElsewhere {
+        question_id: String,
+        current: Option<Answer>,
+        message: Message,
+    },
 }
 
 /// What the front end must do for the walk.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Write this answer (`None`: remove it), then report `Saved` or `SaveFailed`.
+    /// Write this answer (`None`: remove it) over `seen`, the answer the walk held before
+    /// (the store refuses to write over another window's change), then report `Saved`,
+    /// `SaveFailed` or `ChangedElsewhere`.
     Save {
         question_id: String,
         answer: Option<Answer>,
+        seen: Option<Answer>,
     },
     /// Remember that the walk stands on this question, to resume there.
     Cursor { question_id: String },
@@ -273,6 +283,24 @@ impl Walk {
                     message,
                 };
                 Vec::new()
+            }
+            Input::ChangedElsewhere {
+                question_id,
+                current,
+                message,
+            } => {
+                // Back to that question when it is shown, to be answered again.
+                self.reload(&question_id, current);
+                let back = self
+                    .questionnaire
+                    .position(&question_id)
+                    .filter(|&p| self.visible[p]);
+                let effects = self.go_to(back);
+                self.saved = SaveMark::Failed {
+                    question_id,
+                    message,
+                };
+                effects
             }
             Input::Next => self.go_next(),
             Input::Previous => {

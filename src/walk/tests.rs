@@ -25,9 +25,14 @@ fn walk() -> Walk {
 }
 
 fn save(id: &str, answer: Option<Answer>) -> Effect {
+    save_over(id, answer, None)
+}
+
+fn save_over(id: &str, answer: Option<Answer>, seen: Option<Answer>) -> Effect {
     Effect::Save {
         question_id: id.into(),
         answer,
+        seen,
     }
 }
 
@@ -93,17 +98,72 @@ fn exclusive_choice_clears_the_others_and_hides_again() {
     w.apply(Input::Pick(0));
     w.apply(Input::Pick(2));
     let effects = w.apply(Input::Pick(4));
+    let choices =
+        |ids: &[&str]| Answer::Given(Value::Choices(ids.iter().map(|s| s.to_string()).collect()));
+    // Each save names the answer it replaces, as the walk held it.
     assert_eq!(
         effects,
-        vec![save(
+        vec![save_over(
             "files_tools",
-            Some(Answer::Given(Value::Choices(vec!["none".into()])))
+            Some(choices(&["none"])),
+            Some(choices(&["google_drive", "nextcloud"]))
         )]
     );
     assert_eq!(w.draft().ticked, vec![false, false, false, false, true]);
     assert_eq!(w.progress().total, 5);
     // Unticking the last box removes the answer.
-    assert_eq!(w.apply(Input::Pick(4)), vec![save("files_tools", None)]);
+    assert_eq!(
+        w.apply(Input::Pick(4)),
+        vec![save_over("files_tools", None, Some(choices(&["none"])))]
+    );
+}
+
+#[test]
+fn an_answer_changed_in_another_window_is_taken_said_and_saved_over_next_time() {
+    let choices =
+        |ids: &[&str]| Answer::Given(Value::Choices(ids.iter().map(|s| s.to_string()).collect()));
+    let mut w = walk();
+    w.apply(Input::JumpSection(1));
+    w.apply(Input::Pick(0));
+    w.apply(Input::Pick(2));
+    // The store refused the second tick: another window saved « none » meanwhile.
+    let message = Message::new("modifié ailleurs", "changed elsewhere");
+    let effects = w.apply(Input::ChangedElsewhere {
+        question_id: "files_tools".into(),
+        current: Some(choices(&["none"])),
+        message: message.clone(),
+    });
+    assert!(effects.is_empty());
+    assert_eq!(w.answer("files_tools"), Some(&choices(&["none"])));
+    assert_eq!(
+        w.draft().ticked,
+        vec![false, false, false, false, true],
+        "the boxes follow"
+    );
+    assert_eq!(
+        w.progress().total,
+        5,
+        "visibility follows the reloaded answer"
+    );
+    assert_eq!(
+        w.save_mark(),
+        &SaveMark::Failed {
+            question_id: "files_tools".into(),
+            message
+        }
+    );
+    // Answering again saves over what is stored now.
+    assert_eq!(
+        w.apply(Input::Pick(4)),
+        vec![save_over("files_tools", None, Some(choices(&["none"])))]
+    );
+    // A reload for a question the questionnaire does not have changes nothing.
+    w.apply(Input::ChangedElsewhere {
+        question_id: "nowhere".into(),
+        current: Some(Answer::DontKnow),
+        message: Message::new("x", "x"),
+    });
+    assert_eq!(w.answer("nowhere"), None);
 }
 
 #[test]
@@ -282,7 +342,7 @@ proptest! {
             }
             prop_assert!(w.current().is_some(), "the cursor stands on a shown question");
             for e in effects {
-                if let Effect::Save { question_id, answer } = e {
+                if let Effect::Save { question_id, answer, .. } = e {
                     prop_assert_eq!(w.answer(&question_id), answer.as_ref());
                 }
             }

@@ -192,7 +192,7 @@ fn a_fifo_given_as_database_is_refused_without_waiting() {
     // SAFETY: a valid C string; mkfifo only creates the node.
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
     let message = format!(
-        "{}: this is not a file (a folder?). Give the path of a .db file with --db.\n",
+        "{}: this is not a regular file but a named pipe (FIFO). Give the path of a .db file with --db.\n",
         db.display()
     );
     for args in COMMANDS {

@@ -31,6 +31,16 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         (Ok(None), _) => return fail(ctx, &StoreError::UnknownAssociation(id.to_string())),
         (Err(e), _) | (_, Err(e)) => return fail(ctx, &e),
     };
+    // A big file takes a while and room to scrub: say so before starting, and refuse at once
+    // when the disk lacks the room (rows erased but not scrubbed would linger).
+    if let Some(cost) = store.scrub_cost()
+        && (cost.file_bytes >= 50_000_000 || cost.short_of_room())
+    {
+        if cost.short_of_room() {
+            return say(lang, &short_of_room(&cost));
+        }
+        eprintln!("{}", scrub_notice(&cost).get(lang));
+    }
     if !args.yes {
         let name = &association.name;
         if !std::io::stdin().is_terminal() {
@@ -93,6 +103,59 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// "3,1 Go" / "3.1 GB".
+fn size(bytes: u64) -> (String, String) {
+    let (n, fr, en) = if bytes >= 1_000_000_000 {
+        (bytes as f64 / 1e9, "Go", "GB")
+    } else {
+        (bytes as f64 / 1e6, "Mo", "MB")
+    };
+    let en_n = format!("{n:.1}");
+    (
+        format!("{}\u{a0}{fr}", en_n.replace('.', ",")),
+        format!("{en_n} {en}"),
+    )
+}
+
+fn scrub_notice(c: &crate::store::ScrubCost) -> Message {
+    let (file, needed) = (size(c.file_bytes), size(c.needed_bytes));
+    let free = c.free_bytes.map(size);
+    let (lo, hi) = c.seconds;
+    Message::new(
+        format!(
+            "Effacement : les lignes de l'association sont supprimées en une transaction, puis le fichier est réécrit sans elles (VACUUM) pour qu'il n'en reste aucun octet. Fichier de {} : il faut {} libres sur son disque (1,9 fois sa taille{}) et environ {lo} à {hi} s.",
+            file.0,
+            needed.0,
+            free.as_ref()
+                .map(|f| format!(" ; {} libres", f.0))
+                .unwrap_or_default()
+        ),
+        format!(
+            "Erasing: the association's rows are deleted in one transaction, then the file is rewritten without them (VACUUM) so that no byte of them is left. A file of {}: it needs {} free on its disk (1.9 times its size{}) and about {lo} to {hi} s.",
+            file.1,
+            needed.1,
+            free.as_ref()
+                .map(|f| format!("; {} free", f.1))
+                .unwrap_or_default()
+        ),
+    )
+}
+
+fn short_of_room(c: &crate::store::ScrubCost) -> Message {
+    let needed = size(c.needed_bytes);
+    let free = size(c.free_bytes.unwrap_or(0));
+    Message::new(
+        format!(
+            "Pas assez de place pour effacer sans laisser de traces : réécrire le fichier (VACUUM) demande {} libres sur son disque, il y en a {}. Libérez de la place, puis recommencez ; rien n'a été effacé.",
+            needed.0, free.0
+        ),
+        format!(
+            "Not enough room to erase without leaving traces: rewriting the file (VACUUM) needs {} free on its disk, there are {}. Free some space, then try again; nothing was erased.",
+            needed.1, free.1
+        ),
+    )
+}
+
 /// « o », « oui », "y", "yes", in any case.
 fn is_yes(reply: &str) -> bool {
     matches!(
@@ -104,6 +167,30 @@ fn is_yes(reply: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scrub_notice_says_size_room_and_time() {
+        let c = crate::store::ScrubCost {
+            file_bytes: 3_100_000_000,
+            needed_bytes: 5_890_000_000,
+            free_bytes: Some(12_400_000_000),
+            seconds: (31, 57),
+        };
+        let m = scrub_notice(&c);
+        assert!(m.fr.contains("Fichier de 3,1\u{a0}Go : il faut 5,9\u{a0}Go libres sur son disque (1,9 fois sa taille ; 12,4\u{a0}Go libres) et environ 31 à 57 s."), "{}", m.fr);
+        assert!(m.en.contains("A file of 3.1 GB: it needs 5.9 GB free on its disk (1.9 times its size; 12.4 GB free) and about 31 to 57 s."), "{}", m.en);
+        assert!(!c.short_of_room());
+        let short = crate::store::ScrubCost {
+            free_bytes: Some(1_000_000_000),
+            ..c
+        };
+        assert!(short.short_of_room());
+        assert!(
+            short_of_room(&short)
+                .en
+                .contains("needs 5.9 GB free on its disk, there are 1.0 GB")
+        );
+    }
 
     #[test]
     fn replies() {

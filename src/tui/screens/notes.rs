@@ -117,10 +117,15 @@ impl Notes {
                 None
             };
             self.dirty[i] = false;
+            let seen = match &question_id {
+                Some(id) => s.notes.get(id).cloned().unwrap_or_default(),
+                None => s.note.clone(),
+            };
             effects.push(Effect::SaveNote {
                 audit_id: s.audit_id.clone(),
                 question_id,
                 text: self.text(i),
+                seen,
             });
         }
         effects
@@ -265,10 +270,49 @@ fn record(app: &mut App, effects: &[Effect]) {
     }
 }
 
-/// The store confirmed a note.
+/// The store confirmed a note, or found it changed in another window: then the session and
+/// the editor take the stored text, and the notice says so.
 pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
-    if let (Event::NoteSaved { at, .. }, Screen::Notes(n)) = (event, &mut app.screen) {
-        n.saved_at = Some(at);
+    match event {
+        Event::NoteSaved { at, .. } => {
+            if let Screen::Notes(n) = &mut app.screen {
+                n.saved_at = Some(at);
+            }
+        }
+        Event::NoteChanged {
+            question_id,
+            current,
+            message,
+        } => {
+            if let Some(s) = app.session.as_mut() {
+                match &question_id {
+                    Some(id) if current.is_empty() => {
+                        s.notes.remove(id);
+                    }
+                    Some(id) => {
+                        s.notes.insert(id.clone(), current.clone());
+                    }
+                    None => s.note = current.clone(),
+                }
+            }
+            if let Screen::Notes(n) = &mut app.screen {
+                let shown = match &question_id {
+                    Some(id) => n
+                        .question
+                        .as_ref()
+                        .is_some_and(|(q, _)| q == id)
+                        .then_some(0),
+                    None => Some(1),
+                };
+                if let Some(i) = shown {
+                    n.areas[i] = area_for(&current);
+                    n.dirty[i] = false;
+                }
+            }
+            let text = message.get(app.lang).to_string();
+            app.notice(text);
+        }
+        _ => {}
     }
     Vec::new()
 }

@@ -90,8 +90,11 @@ impl Profile {
         if a == self.association || a.name.is_empty() {
             return Vec::new();
         }
-        self.association = a.clone();
-        vec![Effect::SaveAssociation(a)]
+        let seen = std::mem::replace(&mut self.association, a.clone());
+        vec![Effect::SaveAssociation(
+            a,
+            Some(seen).filter(|s| !s.id.is_empty()),
+        )]
     }
 
     fn move_focus(&mut self, delta: isize) -> Vec<Effect> {
@@ -110,11 +113,14 @@ impl Profile {
         let n = all.len() as isize;
         let mut a = self.association.clone();
         a.legal_form = all[((i + delta).rem_euclid(n)) as usize];
-        self.association = a.clone();
+        let seen = std::mem::replace(&mut self.association, a.clone());
         if a.name.is_empty() {
             Vec::new()
         } else {
-            vec![Effect::SaveAssociation(a)]
+            vec![Effect::SaveAssociation(
+                a,
+                Some(seen).filter(|s| !s.id.is_empty()),
+            )]
         }
     }
 
@@ -286,6 +292,20 @@ pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
                 p.leaving = false;
                 return go_on(app);
             }
+            Vec::new()
+        }
+        Event::AssociationChanged { current, message } => {
+            // Another window saved the profile meanwhile: the form shows what is stored and
+            // stays open (even when it was being left), for the person to see and edit again.
+            let Screen::Profile(p) = &mut app.screen else {
+                return Vec::new();
+            };
+            let (new_flow, focus) = (p.new_flow, p.focus);
+            **p = Profile::new(Some(current));
+            p.new_flow = new_flow;
+            p.focus = focus;
+            let text = message.get(app.lang).to_string();
+            app.notice(text);
             Vec::new()
         }
         _ => Vec::new(),

@@ -486,10 +486,27 @@ pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
             question_id,
             message,
         },
+        Event::AnswerChanged {
+            question_id,
+            current,
+            message,
+        } => Input::ChangedElsewhere {
+            question_id,
+            current,
+            message,
+        },
         _ => return Vec::new(),
     };
-    s.walk.apply(input);
-    Vec::new()
+    // A reload goes back to its question: the cursor is remembered as for any move.
+    let audit_id = s.audit_id.clone();
+    s.walk
+        .apply(input)
+        .into_iter()
+        .map(|effect| Effect::Walk {
+            audit_id: audit_id.clone(),
+            effect,
+        })
+        .collect()
 }
 
 /// Back to the walk from notes or review, the field refilled from the answer.

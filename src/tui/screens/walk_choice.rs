@@ -110,6 +110,7 @@ pub fn other_cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
                 audit_id: s.audit_id.clone(),
                 question_id: Some(id),
                 text,
+                seen: before,
             }]
         }
         Cmd::Back => {
