@@ -69,8 +69,14 @@ fn a_whole_audit_from_a_file_then_resumed() {
         "{out}"
     );
     assert!(out.contains("Question 1/"), "{out}");
-    let saves = out.matches("Enregistré ").count();
-    assert_eq!(saves, 6, "five answers and a note announced:\n{out}");
+    let saves = out.matches("Enregistré : ").count();
+    assert_eq!(
+        saves, 5,
+        "five answers announced, each with its value:\n{out}"
+    );
+    assert!(out.contains("Enregistré : Je ne sais pas ("), "{out}");
+    assert!(out.contains("Enregistré : Français, Anglais ("), "{out}");
+    assert_eq!(out.matches("Note enregistrée (").count(), 1, "{out}");
     assert!(out.contains("Progression : 5 réponses"), "{out}");
 
     // Second run: the audit is listed with its five answers and resumes at question 6.
@@ -172,5 +178,104 @@ fn a_followup_in_line_mode_offers_each_previous_answer_and_saves_only_what_is_co
     assert!(
         answered.contains(&2),
         "the follow-up has two answers: {answered:?}"
+    );
+}
+
+/// Characters a screen reader would read out as noise or not at all: box drawing, blocks,
+/// geometric shapes (the TUI's bars and gauges), arrows, and any escape sequence.
+fn drawing(out: &str) -> Vec<char> {
+    out.chars()
+        .filter(|c| {
+            matches!(*c as u32, 0x2190..=0x21FF | 0x2500..=0x25FF | 0x2794..=0x27BF)
+                || *c == '\u{1b}'
+        })
+        .collect()
+}
+
+#[test]
+fn answer_then_hear_the_plan_its_reasons_and_write_the_exports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("plain.db");
+    let out_dir = dir.path().join("exports");
+    std::fs::create_dir(&out_dir).expect("exports folder");
+    // The demo (a whole audit) opens on a question: answer it, hear the plan, the reasons of
+    // its fourth item, then write Markdown, HTML and the listing, not anonymised.
+    let input = format!(
+        "d\nnsp\nplan\npourquoi 1\npourquoi 7\npourquoi 999\nexporter\n1,2,6\n{}\nn\nq\nq\n",
+        out_dir.display()
+    );
+    let (out, ok) = run(&db, &input, &["--plain", "--lang", "fr"]);
+    assert!(ok, "{out}");
+    assert!(drawing(&out).is_empty(), "{:?} in:\n{out}", drawing(&out));
+    assert!(out.contains("Enregistré : Je ne sais pas ("), "{out}");
+    assert!(out.contains("Calcul du plan…"), "{out}");
+    assert!(
+        out.contains("Synthèse."),
+        "the parts are read as headings:\n{out}"
+    );
+    assert!(out.contains("Feuille de route."), "{out}");
+    assert!(out.contains("\n1. "), "items are numbered:\n{out}");
+    assert!(
+        out.contains("L'élément 1, « "),
+        "a summary line has no reasons:\n{out}"
+    );
+    assert!(out.contains("Pourquoi 7, « Partage"), "{out}");
+    assert!(out.contains("Pas d'élément 999 dans le plan"), "{out}");
+    assert!(out.contains("3 fichier(s) écrit(s) dans"), "{out}");
+    let written: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("listing")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 3, "{written:?}");
+    for ext in [".md", ".html", ".txt"] {
+        assert!(
+            written.iter().any(|n| n.ends_with(ext)),
+            "{ext}: {written:?}"
+        );
+    }
+    // Again: the files are there; no is the answer, nothing is replaced.
+    let again = format!("1\nexporter\n1\n{}\nn\nn\nq\nq\n", out_dir.display());
+    let (out, ok) = run(&db, &again, &["--plain", "--lang", "fr"]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("Les remplacer par ce nouvel export ?"),
+        "{out}"
+    );
+    assert!(out.contains("Rien n'a été remplacé"), "{out}");
+}
+
+#[test]
+fn review_is_numbered_and_leads_to_a_question_or_the_next_required_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("plain.db");
+    let input = "d\nrelire\naller 3\nquestion\nobligatoire\nlangue\n?\nq\nq\n";
+    let (out, ok) = run(&db, input, &["--plain", "--lang", "fr"]);
+    assert!(ok, "{out}");
+    assert!(out.contains("\n1. "), "{out}");
+    assert!(
+        out.contains("aller et un numéro : revenir à cette question"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Question 3/"),
+        "aller 3 leads to the third question:\n{out}"
+    );
+    assert!(
+        out.matches("Question 3/").count() >= 2,
+        "question says it again:\n{out}"
+    );
+    assert!(
+        out.contains("Every required question has an answer.")
+            || out.contains("Toutes les questions obligatoires ont une réponse.")
+            || out.contains("Question "),
+        "{out}"
+    );
+    assert!(
+        out.contains("Langue : français.") || out.contains("Language: English."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Commands: dk don't know"),
+        "the help after the switch is English:\n{out}"
     );
 }

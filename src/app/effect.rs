@@ -184,6 +184,9 @@ pub enum Event {
     Failed(Message),
 }
 
+// Effects are made and carried out a few at a time, never kept in bulk: their size does not
+// matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadHome {

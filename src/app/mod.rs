@@ -11,9 +11,11 @@
 pub mod demo;
 pub mod effect;
 pub mod effects;
+pub mod labels;
 pub mod launch;
 pub mod paths;
 pub mod plan_data;
+pub mod plan_text;
 
 pub use effect::{Effect, Event};
 pub use effects::Executor;

@@ -10,7 +10,6 @@ mod compare;
 mod export;
 mod followup;
 mod plan;
-mod plan_text;
 mod workshop;
 
 use std::path::PathBuf;

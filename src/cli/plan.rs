@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> ExitCode {
     } else {
         print!(
             "{}",
-            super::plan_text::render(&plan, &q, ctx.lang, args.why)
+            crate::app::plan_text::render(&plan, &q, ctx.lang, args.why)
         );
     }
     ExitCode::SUCCESS

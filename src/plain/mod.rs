@@ -8,8 +8,11 @@
 //! It drives the same `walk::Walk` as the TUI and reaches the store through the same
 //! `app::Executor`, so it holds no SQL and cannot disagree with the TUI.
 
+mod command;
 mod menu;
+mod plan;
 mod walk;
+mod walk_read;
 
 use std::io::{self, BufRead, Write};
 
@@ -53,6 +56,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn say(&mut self, text: impl AsRef<str>) -> io::Result<()> {
         writeln!(self.out, "{}", text.as_ref())?;
         self.out.flush()
+    }
+
+    /// Switch between French and English, for what is said from now on and what the store
+    /// reports.
+    fn switch_language(&mut self) -> io::Result<()> {
+        self.lang = match self.lang {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        };
+        self.exec.lang = self.lang;
+        self.ui(Ui::PlainLanguage)
     }
 
     fn ui(&mut self, ui: Ui) -> io::Result<()> {

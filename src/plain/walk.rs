@@ -8,8 +8,10 @@
 use std::io::{self, BufRead, Write};
 
 use super::Plain;
+use super::command::{self, Command};
+use super::plan;
+use super::walk_read::{finish, goto, help, next_required, note, progress, review, sections};
 use crate::app::effect::{Effect, Event, OpenedAudit};
-use crate::audit::AuditStatus;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::questionnaire::{Kind, Question};
@@ -35,6 +37,8 @@ struct State {
     note: String,
     shown: Option<usize>,
     section: Option<usize>,
+    /// The plan last heard, for `pourquoi N`.
+    plan: Option<std::sync::Arc<crate::app::plan_data::PlanData>>,
 }
 
 pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -> io::Result<Flow> {
@@ -55,6 +59,7 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -
         note: audit.note.clone(),
         shown: None,
         section: None,
+        plan: None,
     };
     p.say("")?;
     p.say(Ui::PlainAuditOpened.fill(lang, &[&association_name, &title]))?;
@@ -62,53 +67,113 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -
     p.ui(Ui::PlainWalkHelpShort)?;
     loop {
         print_question(p, &mut st)?;
-        let Some(line) = p.ask(Ui::PlainAnswerPrompt.get(lang))? else {
+        let Some(line) = p.ask(Ui::PlainAnswerPrompt.get(p.lang))? else {
             p.say("")?;
             progress(p, &st.walk)?;
             return Ok(Flow::Eof);
         };
+        let lang = p.lang;
         let line = line.trim();
-        let inputs = match line.to_lowercase().as_str() {
-            "q" | "quitter" | "quit" => {
+        let Some(command) = command::parse(line) else {
+            let inputs = answer(p, &mut st, line)?;
+            if apply(p, &mut st, inputs)? {
+                p.ui(Ui::PlainEnd)?;
+            }
+            continue;
+        };
+        let inputs = match command {
+            Command::Quit => {
                 progress(p, &st.walk)?;
                 return Ok(Flow::Menu);
             }
-            "?" | "aide" | "help" => {
+            Command::Help => {
                 help(p, &st.walk)?;
                 continue;
             }
-            "p" | "progression" | "progress" => {
+            Command::Progress => {
                 progress(p, &st.walk)?;
                 continue;
             }
-            "relire" | "review" => {
+            Command::Review => {
                 review(p, &st.walk)?;
                 continue;
             }
-            "sections" => {
+            Command::GoTo(n) => match goto(&st.walk, n) {
+                Some(id) => vec![Input::JumpTo(id)],
+                None => {
+                    p.say(Ui::PlainNoSuchQuestion.fill(lang, &[&n]))?;
+                    continue;
+                }
+            },
+            Command::NextRequired => match next_required(&st.walk) {
+                Some(id) => vec![Input::JumpTo(id)],
+                None => {
+                    p.ui(Ui::PlainNoRequiredLeft)?;
+                    continue;
+                }
+            },
+            Command::Repeat => {
+                st.shown = None;
+                st.section = None;
+                continue;
+            }
+            Command::Sections => {
                 let Some(i) = sections(p, &st.walk)? else {
                     continue;
                 };
                 vec![Input::JumpSection(i)]
             }
-            "note" | "note g" => {
-                let general = line.ends_with('g');
-                if note(p, &mut st, general)? == Flow::Eof {
+            Command::Note { general } => {
+                if note(
+                    p,
+                    &mut st.notes,
+                    &mut st.note,
+                    &st.audit_id,
+                    &st.walk,
+                    general,
+                )? == Flow::Eof
+                {
                     return Ok(Flow::Eof);
                 }
                 continue;
             }
-            "fin" | "finish" => {
-                if finish(p, &st)? == Flow::Eof {
+            Command::Finish => {
+                if finish(p, &st.audit_id, &st.walk)? == Flow::Eof {
                     return Ok(Flow::Eof);
                 }
                 continue;
             }
-            "nsp" | "dk" => vec![Input::DontKnow, Input::Continue],
-            "nc" | "na" => vec![Input::NotApplicable, Input::Continue],
-            "effacer" | "clear" => vec![Input::Clear],
+            Command::Plan => {
+                st.plan = plan::show(p, &st.audit_id)?;
+                continue;
+            }
+            Command::Why(n) => {
+                match &st.plan {
+                    Some(data) => {
+                        let data = std::sync::Arc::clone(data);
+                        plan::why(p, &data, n)?;
+                    }
+                    None => p.ui(Ui::PlainWhyFirst)?,
+                }
+                continue;
+            }
+            Command::Export => {
+                if !plan::export(p, &st.audit_id)? {
+                    return Ok(Flow::Eof);
+                }
+                continue;
+            }
+            Command::Language => {
+                p.switch_language()?;
+                st.shown = None;
+                st.section = None;
+                continue;
+            }
+            Command::DontKnow => vec![Input::DontKnow, Input::Continue],
+            Command::NotApplicable => vec![Input::NotApplicable, Input::Continue],
+            Command::Clear => vec![Input::Clear],
             // A follow-up: the previous answer given again, then on.
-            "=" => match st
+            Command::TakePrevious => match st
                 .walk
                 .current()
                 .and_then(|(_, q)| st.previous.as_ref()?.answer(q))
@@ -119,10 +184,9 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -
                     continue;
                 }
             },
-            ">" | "passer" | "skip" => vec![Input::Next],
-            "<" | "retour" | "back" => vec![Input::Previous],
-            "" => vec![Input::Continue],
-            _ => answer(p, &mut st, line)?,
+            Command::Skip => vec![Input::Next],
+            Command::Back => vec![Input::Previous],
+            Command::Continue => vec![Input::Continue],
         };
         if apply(p, &mut st, inputs)? {
             p.ui(Ui::PlainEnd)?;
@@ -172,11 +236,12 @@ fn apply<R: BufRead, W: Write>(
             for action in p.effect(effect)? {
                 match action {
                     Event::AnswerSaved { question_id, at } => {
+                        let value = saved_value(&st.walk, &question_id, lang);
                         st.walk.apply(Input::Saved {
                             question_id,
                             at: at.clone(),
                         });
-                        p.say(Ui::PlainSaved.fill(lang, &[&at]))?;
+                        p.say(Ui::PlainSaved.fill(lang, &[&value, &at]))?;
                     }
                     Event::AnswerFailed {
                         question_id,
@@ -222,6 +287,17 @@ fn apply<R: BufRead, W: Write>(
         }
     }
     Ok(end)
+}
+
+/// What was just saved, in words (« Français, Anglais », « aucune réponse »).
+fn saved_value(w: &Walk, question_id: &str, lang: Lang) -> String {
+    let Some(q) = w.questionnaire().question(question_id) else {
+        return String::new();
+    };
+    match w.answer(question_id) {
+        Some(a) => answer_text(q, a, lang),
+        None => Ui::NoAnswerYet.get(lang).to_string(),
+    }
 }
 
 fn print_question<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, st: &mut State) -> io::Result<()> {
@@ -319,149 +395,4 @@ fn options(q: &Question, lang: Lang) -> Vec<String> {
     }
     out.push(extra.join(" "));
     out
-}
-
-fn help<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, w: &Walk) -> io::Result<()> {
-    if let Some((_, q)) = w.current()
-        && !q.help.get(p.lang).is_empty()
-    {
-        let text = format!("{}{}", Ui::HelpLabel.get(p.lang), q.help.get(p.lang));
-        p.say(text)?;
-    }
-    p.ui(Ui::PlainWalkHelp)
-}
-
-fn progress<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, w: &Walk) -> io::Result<()> {
-    let a = w.progress();
-    p.say(Ui::PlainProgress.fill(p.lang, &[&a.answered, &a.total, &a.percent()]))
-}
-
-fn review<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, w: &Walk) -> io::Result<()> {
-    let lang = p.lang;
-    for (pos, (_, q)) in w.questionnaire().questions().enumerate() {
-        if !w.visible()[pos] {
-            continue;
-        }
-        let state = match w.answer(&q.id) {
-            Some(a) => answer_text(q, a, lang),
-            None if q.required => Ui::ReviewRequiredMissing.get(lang).to_string(),
-            None => Ui::ReviewUnanswered.get(lang).to_string(),
-        };
-        p.say(format!("- {} : {state}", q.label.get(lang)))?;
-    }
-    progress(p, w)
-}
-
-fn sections<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, w: &Walk) -> io::Result<Option<usize>> {
-    let lang = p.lang;
-    for (i, s) in w.questionnaire().sections.iter().enumerate() {
-        let pr = w.section_progress(i);
-        p.say(format!(
-            "  {}. {} ({}/{})",
-            i + 1,
-            s.title.get(lang),
-            pr.answered,
-            pr.total
-        ))?;
-    }
-    let Some(line) = p.ask(Ui::PlainSectionPrompt.get(lang))? else {
-        return Ok(None);
-    };
-    Ok(line
-        .trim()
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| n.checked_sub(1)))
-}
-
-/// Read a note (lines until one holding only "."), then save it.
-fn note<R: BufRead, W: Write>(
-    p: &mut Plain<'_, R, W>,
-    st: &mut State,
-    general: bool,
-) -> io::Result<Flow> {
-    let lang = p.lang;
-    let question_id = if general {
-        None
-    } else {
-        st.walk.current_id().map(str::to_string)
-    };
-    p.ui(Ui::PlainNoteStart)?;
-    let mut lines = Vec::new();
-    let mut flow = Flow::Menu;
-    loop {
-        let Some(line) = p.ask("")? else {
-            flow = Flow::Eof;
-            break;
-        };
-        if line.trim() == "." {
-            break;
-        }
-        lines.push(line);
-    }
-    let text = lines.join("\n");
-    let seen = match &question_id {
-        Some(id) => st.notes.get(id).cloned().unwrap_or_default(),
-        None => st.note.clone(),
-    };
-    let effect = Effect::SaveNote {
-        audit_id: st.audit_id.clone(),
-        question_id: question_id.clone(),
-        text: text.clone(),
-        seen,
-    };
-    for action in p.effect(effect)? {
-        let (kept, said) = match action {
-            Event::NoteSaved { at, .. } => (text.clone(), Ui::PlainSaved.fill(lang, &[&at])),
-            // Another window saved this note meanwhile: nothing written; shown as stored.
-            Event::NoteChanged {
-                current, message, ..
-            } => (current, Ui::PlainNotSaved.fill(lang, &[&message.get(lang)])),
-            _ => continue,
-        };
-        match &question_id {
-            Some(id) => {
-                st.notes.insert(id.clone(), kept.trim().to_string());
-            }
-            None => st.note = kept.trim().to_string(),
-        }
-        p.say(said)?;
-    }
-    Ok(flow)
-}
-
-fn finish<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, st: &State) -> io::Result<Flow> {
-    let lang = p.lang;
-    let missing = st
-        .walk
-        .questionnaire()
-        .questions()
-        .enumerate()
-        .filter(|(pos, (_, q))| {
-            st.walk.visible()[*pos] && q.required && st.walk.answer(&q.id).is_none()
-        })
-        .count();
-    if missing > 0 {
-        p.say(Ui::FinishMissing.fill(lang, &[&missing]))?;
-    } else {
-        p.ui(Ui::FinishBody)?;
-    }
-    let Some(line) = p.ask(Ui::PlainConfirm.get(lang))? else {
-        return Ok(Flow::Eof);
-    };
-    if !matches!(
-        line.trim().to_lowercase().as_str(),
-        "o" | "oui" | "y" | "yes"
-    ) {
-        return Ok(Flow::Menu);
-    }
-    let effect = Effect::SetStatus {
-        audit_id: st.audit_id.clone(),
-        status: AuditStatus::Finished,
-    };
-    let done = p.effect(effect)?;
-    if done.iter().any(|a| matches!(a, Event::StatusSaved(_))) {
-        p.ui(Ui::Finished)?;
-    }
-    Ok(Flow::Menu)
 }

@@ -59,17 +59,6 @@ pub struct ExportDialog {
     pub back: Box<Screen>,
 }
 
-fn format_label(f: Format) -> Ui {
-    match f {
-        Format::Md => Ui::FormatMd,
-        Format::Html => Ui::FormatHtml,
-        Format::Pdf => Ui::FormatPdf,
-        Format::Json => Ui::FormatJson,
-        Format::Csv => Ui::FormatCsv,
-        Format::Annonce => Ui::FormatAnnonce,
-    }
-}
-
 impl ExportDialog {
     pub fn new(audit_id: &str, association_name: &str, dir: &str) -> ExportDialog {
         ExportDialog {
@@ -191,7 +180,11 @@ impl ExportDialog {
         y += 1;
         put(buf, &mut y, Ui::ExportFormats.get(lang), theme.title);
         for (i, f) in Format::ALL.iter().enumerate() {
-            let label = format!("{} {}", i + 1, format_label(*f).get(lang));
+            let label = format!(
+                "{} {}",
+                i + 1,
+                crate::app::labels::format_label(*f).get(lang)
+            );
             row(buf, &mut y, i, self.formats[i], &label, None);
         }
         put(buf, &mut y, Ui::ExportOptions.get(lang), theme.title);
