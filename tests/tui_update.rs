@@ -223,7 +223,7 @@ fn in_a_number_field_letters_type_and_enter_saves_then_moves_on() {
     cmd(&mut app, Cmd::Enter);
     // Arriving on a number question leaves letters as commands: the field is entered with
     // Enter.
-    assert_eq!(app.mode(), Mode::WalkTyped);
+    assert_eq!(app.mode(), Mode::WalkNumber);
     assert!(matches!(
         app.key_action(key(KeyCode::Char('q'))),
         Some(Action::Cmd(Cmd::Back))

@@ -76,7 +76,28 @@ table! {
     KeyLeaveField => "sortir du champ", "leave the field";
     KeyEditField => "écrire la réponse", "type the answer";
     KeyUndo => "annuler", "undo";
+    KeyTypeNumber => "écrire le nombre", "type the number";
     KeySaveOther => "enregistrer", "save";
+    KeyEraseAssociation => "effacer l'association et ses diagnostics (RGPD)", "erase the association and its audits (GDPR)";
+    KeyLanguage => "English", "français";
+    LanguageSwitched => "Interface en français (L pour l'anglais).", "Interface in English (L for French).";
+    PlainModeHint => "Lecteur d'écran ? diagasso --plain (ou DIAGASSO_PLAIN=1) : le mode ligne.", "Screen reader? diagasso --plain (or DIAGASSO_PLAIN=1): the line mode.";
+    HomeNoAudit => "(sans diagnostic)", "(no audit)";
+    HomeOrphanDetail => "Sans diagnostic : Entrée pour en commencer un, p pour le profil, Suppr pour l'effacer · modifié {0}", "No audit: Enter to start one, p for the profile, Del to erase it · changed {0}";
+    ProgressLine => "sections terminées : {0} sur {1} · réponses : {2} sur {3}", "sections done: {0} of {1} · answers: {2} of {3}";
+    SectionsDone => "{0}/{1}", "{0}/{1}";
+    FollowupShort => "suivi {0}", "follow-up {0}";
+    AbandonTitle => "Abandonner cette nouvelle association ?", "Abandon this new association?";
+    AbandonBody => "« {0} » et tout ce qui a été tapé dans son profil seront effacés. Non : retour au formulaire.", "'{0}' and everything typed in its profile will be erased. No: back to the form.";
+    ProfileAbandoned => "Nouvelle association abandonnée : rien n'a été gardé.", "New association abandoned: nothing was kept.";
+    EraseTitle => "Effacer l'association ?", "Erase the association?";
+    EraseBody => "« {0} », son profil, ses coordonnées et ses {1} diagnostic(s) seront effacés de ce fichier, sans retour possible (droit à l'effacement, RGPD).", "'{0}', its profile, its contact details and its {1} audit(s) will be erased from this file, for good (right to erasure, GDPR).";
+    EraseBodyAudits => "« {0} », son profil, ses coordonnées et tous ses diagnostics seront effacés de ce fichier, sans retour possible (droit à l'effacement, RGPD).", "'{0}', its profile, its contact details and all its audits will be erased from this file, for good (right to erasure, GDPR).";
+    EraseBodyNoAudit => "« {0} » n'a pas de diagnostic. Son profil et ses coordonnées seront effacés de ce fichier, sans retour possible.", "'{0}' has no audit. Its profile and contact details will be erased from this file, for good.";
+    EraseAfterLastAudit => "C'était le dernier diagnostic de « {0} ». Effacer aussi l'association, avec son profil et ses coordonnées (RGPD) ? Sinon elle reste dans la liste, sans diagnostic.", "That was the last audit of '{0}'. Erase the association too, with its profile and contact details (GDPR)? Otherwise it stays in the list, with no audit.";
+    Erasing => "Effacement en cours…", "Erasing…";
+    Erased => "« {0} » effacée, et le fichier nettoyé.", "'{0}' erased, and the file cleaned.";
+    ErasedNotScrubbed => "« {0} » effacée ; le fichier sera nettoyé quand l'autre programme qui l'ouvre l'aura fermé.", "'{0}' erased; the file will be cleaned once the other program that has it open closes it.";
     KeySkipOther => "passer", "skip";
     OtherWhich => "Lequel ? (gardé dans la note de la question)", "Which one? (kept in the question's note)";
     OtherNote => "Autre : {0}", "Other: {0}";
@@ -137,7 +158,7 @@ table! {
 
     // Home.
     HomeTitle => "Diagnostics", "Audits";
-    HomeColumns => "Association|Questionnaire|Avancement|État|Modifié", "Association|Questionnaire|Progress|Status|Changed";
+    HomeColumns => "Association|Questionnaire|Sections|État|Modifié", "Association|Questionnaire|Sections|Status|Changed";
     HomeCount => "{0} diagnostic(s)", "{0} audit(s)";
     HomeFiltered => "{0} sur {1} (filtre « {2} »)", "{0} of {1} (filter '{2}')";
     HomeFilterPrompt => "Filtre : ", "Filter: ";
