@@ -113,10 +113,9 @@ impl Sources {
                     .rev()
                     .map(|n| p[..n].join("::"))
                     .find(|m| modules.contains(m))
+                    && m != module
                 {
-                    if m != module {
-                        set.insert(m);
-                    }
+                    set.insert(m);
                 }
             }
             uses.insert(module, set);
