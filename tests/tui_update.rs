@@ -258,7 +258,7 @@ fn leaving_the_walk_goes_home_saying_progress_is_saved() {
     assert!(matches!(effects.last(), Some(Effect::LoadHome { .. })));
     let notice = app.notice.as_ref().expect("a notice");
     assert!(
-        notice.text.starts_with("Progression enregistrée"),
+        notice.text.starts_with("Tout est enregistré (sections"),
         "{}",
         notice.text
     );

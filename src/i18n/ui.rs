@@ -84,7 +84,7 @@ table! {
     PlainModeHint => "Lecteur d'écran ? diagasso --plain (ou DIAGASSO_PLAIN=1) : le mode ligne.", "Screen reader? diagasso --plain (or DIAGASSO_PLAIN=1): the line mode.";
     HomeNoAudit => "(sans diagnostic)", "(no audit)";
     HomeOrphanDetail => "Sans diagnostic : Entrée pour en commencer un, p pour le profil, Suppr pour l'effacer · modifié {0}", "No audit: Enter to start one, p for the profile, Del to erase it · changed {0}";
-    ProgressLine => "sections terminées : {0} sur {1} · réponses : {2} sur {3}", "sections done: {0} of {1} · answers: {2} of {3}";
+    ProgressLine => "sections terminées\u{a0}:\u{a0}{0}/{1} · réponses\u{a0}:\u{a0}{2}/{3}", "sections done:\u{a0}{0}/{1} · answers:\u{a0}{2}/{3}";
     SectionsDone => "{0}/{1}", "{0}/{1}";
     FollowupShort => "suivi {0}", "follow-up {0}";
     AbandonTitle => "Abandonner cette nouvelle association ?", "Abandon this new association?";
@@ -144,7 +144,8 @@ table! {
 
     // Chrome.
     AppName => "diagasso", "diagasso";
-    TooSmall => "Terminal trop petit : {0}×{1}. Agrandissez la fenêtre à 80×24 au moins.", "Terminal too small: {0}×{1}. Make the window at least 80×24.";
+    TooSmall => "Terminal trop petit : {0}×{1}. Agrandissez la fenêtre à 80×22 au moins ; rien n'est répondu tant qu'elle est plus petite.", "Terminal too small: {0}×{1}. Make the window at least 80×22; nothing is answered while it is smaller.";
+    WalkProgress => "Diagnostic : {0}/{1} sections · {2} réponses sur {3}", "Audit: {0}/{1} sections · {2} of {3} answered";
     TooSmallQuit => "Ctrl-C pour quitter (tout est enregistré).", "Ctrl-C to quit (everything is saved).";
     SavedAt => "enregistré {0}", "saved {0}";
     Saving => "enregistrement…", "saving…";
@@ -173,7 +174,7 @@ table! {
     Deleted => "Diagnostic supprimé.", "Audit deleted.";
     ButtonYes => "Oui", "Yes";
     ButtonNo => "Non", "No";
-    LeftWalk => "Progression enregistrée : {0} réponse(s) sur {1}. Entrée pour reprendre.", "Progress saved: {0} answer(s) out of {1}. Enter to resume.";
+    LeftWalk => "Tout est enregistré ({0}). Entrée pour reprendre.", "Everything is saved ({0}). Enter to resume.";
     DemoCreated => "Association de démonstration créée.", "Demo association created.";
     NothingSelected => "Aucun diagnostic sélectionné.", "No audit selected.";
 
@@ -454,7 +455,7 @@ table! {
     PlainText => "Texte libre, sur une ligne.", "Free text, on one line.";
     PlainDontKnowHint => "nsp : je ne sais pas.", "dk: don't know.";
     PlainNotApplicableHint => "nc : non concerné.", "na: not applicable.";
-    PlainProgress => "Progression : {0} réponses sur {1} ({2} %).", "Progress: {0} answers out of {1} ({2} %).";
+    PlainProgress => "Progression : {0}.", "Progress: {0}.";
     PlainSectionPrompt => "Numéro de la section", "Section number";
     PlainNoteStart => "Écrivez la note ; terminez par une ligne ne contenant qu'un point.", "Write the note; end with a line holding only a full stop.";
     PlainNotUtf8 => "Ligne refusée : ce n'est pas du texte UTF-8 valide (octet {0}), rien n'en a été enregistré. Passez le terminal (ou le fichier) en UTF-8, puis retapez la ligne.", "Line refused: it is not valid UTF-8 text (byte {0}); nothing of it was saved. Switch the terminal (or the file) to UTF-8, then type the line again.";

@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::keymap::{Cmd, Mode};
 use super::super::state::{Ask, Ctx, FollowFrom, Nav, Open, Outcome, View};
-use super::super::widgets::{self, Chrome, LineInput, fit, truncate};
+use super::super::widgets::{self, Chrome, LineInput, fit, truncate, wrap_lines};
 use crate::app::effect::{Effect, Event, HomeRow, OrphanRow};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
@@ -193,12 +193,12 @@ impl Home {
         let cols = Columns::new(body.width);
         let header: Vec<&str> = Ui::HomeColumns.get(lang).split('|').collect();
         buf.set_string(body.x + 1, body.y + 2, cols.line(&header), theme.dim);
-        // The list, then a blank row and the selected line written whole, on two rows.
+        // The list, then a blank row and the selected line written whole, on three rows.
         let list = Rect::new(
             body.x,
             body.y + 3,
             body.width,
-            body.height.saturating_sub(6),
+            body.height.saturating_sub(7),
         );
         if self.all.is_none() {
             buf.set_string(list.x + 2, list.y, Ui::HomeLoading.get(lang), theme.dim);
@@ -236,9 +236,11 @@ impl Home {
         }
         if let Some((name, rest)) = self.detail(lang) {
             let w = usize::from(body.width.saturating_sub(2));
-            let y = body.bottom().saturating_sub(2);
+            let y = body.bottom().saturating_sub(3);
             buf.set_stringn(body.x + 1, y, truncate(&name, w), w, theme.title);
-            buf.set_stringn(body.x + 1, y + 1, truncate(&rest, w), w, theme.dim);
+            for (i, line) in wrap_lines(&rest, w).iter().take(2).enumerate() {
+                buf.set_stringn(body.x + 1, y + 1 + i as u16, line, w, theme.dim);
+            }
         }
         cursor
     }

@@ -422,8 +422,12 @@ fn leave(view: &mut WalkView, cx: &mut Ctx) -> Outcome {
     if s.walk.problem().is_some() {
         return Outcome::from(effects);
     }
-    let p = s.walk.progress();
-    let text = Ui::LeftWalk.fill(cx.lang, &[&p.answered, &p.total]);
+    let o = s.walk.overview();
+    let line = Ui::ProgressLine.fill(
+        cx.lang,
+        &[&o.sections_done, &o.sections_total, &o.answered, &o.shown],
+    );
+    let text = Ui::LeftWalk.fill(cx.lang, &[&line]);
     Outcome::from(effects).and_go(Nav::Home).with_notice(text)
 }
 
