@@ -34,8 +34,12 @@ pub enum ChangeKind {
     Changed,
     /// Answered only in the later audit.
     Added,
-    /// Answered only in the earlier audit.
+    /// Answered only in the earlier audit, and no longer asked in the later one (its
+    /// questionnaire dropped it, or an answer hides it).
     Removed,
+    /// Answered in the earlier audit, still asked in the later one but not yet answered there
+    /// (a follow-up under way): not a change.
+    NotYetAsked,
 }
 
 /// One question across the two audits.
@@ -67,6 +71,9 @@ pub enum StepState {
     UnderWay,
     NotYet,
     NoLongerNeeded,
+    /// The need is gone from the later plan only because the questions that showed it are
+    /// not answered yet in the follow-up.
+    NotYetReviewed,
     ToCheck,
 }
 
@@ -77,6 +84,7 @@ impl StepState {
             StepState::UnderWay => Text::new("en cours", "under way"),
             StepState::NotYet => Text::new("pas encore", "not yet"),
             StepState::NoLongerNeeded => Text::new("plus nécessaire", "no longer needed"),
+            StepState::NotYetReviewed => Text::new("pas encore revu", "not reviewed yet"),
             StepState::ToCheck => Text::new("à vérifier", "to check"),
         }
     }
@@ -106,9 +114,20 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// The questions whose answer changed, appeared or disappeared.
+    /// The questions whose answer changed, appeared or disappeared (a question not yet asked
+    /// again in a follow-up under way is not a change).
     pub fn changed(&self) -> impl Iterator<Item = &Change> {
-        self.changes.iter().filter(|c| c.kind != ChangeKind::Same)
+        self.changes
+            .iter()
+            .filter(|c| !matches!(c.kind, ChangeKind::Same | ChangeKind::NotYetAsked))
+    }
+
+    /// The questions answered before and not yet asked again.
+    pub fn not_yet_asked(&self) -> usize {
+        self.changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::NotYetAsked)
+            .count()
     }
 
     /// How many steps of the earlier plan are done.
@@ -149,6 +168,21 @@ pub fn compare(before: Side<'_>, after: Side<'_>, catalog: &Catalog) -> Comparis
             ids.push((q.id.as_str(), before.questionnaire));
         }
     }
+    let after_answers = after.audit.answer_map();
+    // What the later audit will show once finished, as far as one can tell: its answers, the
+    // earlier ones standing in for the questions not asked again yet (a follow-up question
+    // hidden only because its parent is not answered yet is still to be asked).
+    let mut expected = before.audit.answer_map();
+    expected.retain(|id, _| after.questionnaire.question(id).is_some());
+    expected.extend(after_answers.clone());
+    let shown_after = after.questionnaire.visible(&expected);
+    // Still asked in the later audit: in its questionnaire and shown by its answers.
+    let asked = |id: &str| {
+        after
+            .questionnaire
+            .position(id)
+            .is_some_and(|p| shown_after.get(p).copied().unwrap_or(false))
+    };
     let mut changes = Vec::new();
     for (id, labels) in ids {
         let b = before.audit.answers.get(id).map(|r| &r.answer);
@@ -158,6 +192,7 @@ pub fn compare(before: Side<'_>, after: Side<'_>, catalog: &Catalog) -> Comparis
             (Some(x), Some(y)) if x == y => ChangeKind::Same,
             (Some(_), Some(_)) => ChangeKind::Changed,
             (None, Some(_)) => ChangeKind::Added,
+            (Some(_), None) if asked(id) => ChangeKind::NotYetAsked,
             (Some(_), None) => ChangeKind::Removed,
         };
         let label = labels
@@ -187,7 +222,9 @@ pub fn compare(before: Side<'_>, after: Side<'_>, catalog: &Catalog) -> Comparis
         after_started: after.audit.started_at.clone(),
         changes,
         scores: scores(&old, &new),
-        steps: steps(&old, &new),
+        steps: steps(&old, &new, &|q: &str| {
+            asked(q) && !after_answers.contains_key(q)
+        }),
     }
 }
 
@@ -220,13 +257,17 @@ fn scores(old: &Plan, new: &Plan) -> Vec<ScoreChange> {
     out
 }
 
-fn steps(old: &Plan, new: &Plan) -> Vec<StepProgress> {
+/// Where each step of the earlier plan stands; `pending(q)`: question `q` is still to be
+/// answered in the later audit.
+fn steps(old: &Plan, new: &Plan, pending: &dyn Fn(&str) -> bool) -> Vec<StepProgress> {
     let mut out = Vec::new();
     for phase in &old.roadmap {
         for step in &phase.steps {
+            let unread = step.trace.answers.iter().any(|a| pending(&a.question));
             let state = match &step.need {
                 None => StepState::ToCheck,
                 Some(need) => match new.needs.iter().find(|n| &n.need == need) {
+                    None if unread => StepState::NotYetReviewed,
                     None => StepState::NoLongerNeeded,
                     Some(n) => match n.status {
                         NeedStatus::Free => StepState::Done,

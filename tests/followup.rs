@@ -143,7 +143,6 @@ fn a_follow_up_with_changes_gives_the_expected_diff() {
                 "12 personnes",
                 "15 personnes"
             ),
-            ("change_willingness", ChangeKind::Removed, "2 / 5", ""),
             ("chat_tools", ChangeKind::Changed, "WhatsApp, SMS", "Signal"),
             (
                 "files_tools",
@@ -159,7 +158,18 @@ fn a_follow_up_with_changes_gives_the_expected_diff() {
             ),
         ]
     );
-    assert_eq!(c.changes.len() - c.changed().count(), 1, "mail unchanged");
+    // Willingness is not asked again yet: its own state, not a change.
+    let willingness = c
+        .changes
+        .iter()
+        .find(|ch| ch.question_id == "change_willingness");
+    assert_eq!(willingness.map(|ch| ch.kind), Some(ChangeKind::NotYetAsked));
+    assert_eq!(c.not_yet_asked(), 1);
+    assert_eq!(
+        c.changes.len() - c.changed().count() - c.not_yet_asked(),
+        1,
+        "mail unchanged"
+    );
     let score = |d: &str| {
         c.scores
             .iter()
@@ -179,6 +189,38 @@ fn a_follow_up_with_changes_gives_the_expected_diff() {
     assert_eq!(step("file-sharing"), Some(StepState::Done));
     assert_eq!(step("email"), Some(StepState::NotYet));
     assert!(c.done() >= 2);
+}
+
+#[test]
+fn a_follow_up_not_yet_answered_changes_nothing_and_no_step_is_dropped() {
+    let q = express();
+    let catalog = diagasso::catalog::shipped().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let before = last_year(&mut store);
+    let after = store.start_followup(&before, "Dominique", &q).unwrap();
+    let old = store.audit(&before).unwrap().unwrap();
+    let new = store.audit(&after).unwrap().unwrap();
+    let association = store.association(&new.association_id).unwrap().unwrap();
+    let side = |audit| Side {
+        questionnaire: &q,
+        audit,
+        association: &association,
+    };
+    let c = compare(side(&old), side(&new), &catalog);
+    assert_eq!(
+        c.changed().count(),
+        0,
+        "{:?}",
+        c.changed().collect::<Vec<_>>()
+    );
+    assert_eq!(c.not_yet_asked(), 5);
+    assert!(!c.steps.is_empty());
+    assert!(
+        c.steps.iter().all(|s| s.state != StepState::NoLongerNeeded),
+        "{:?}",
+        c.steps
+    );
+    assert!(c.steps.iter().any(|s| s.state == StepState::NotYetReviewed));
 }
 
 #[test]

@@ -170,9 +170,19 @@ fn text(c: &Comparison, name: &str, lang: Lang) -> String {
     }
     s.push_str(&format!(
         "  {} {}\n",
-        c.changes.len() - changed.len(),
+        c.changes.len() - changed.len() - c.not_yet_asked(),
         lang.pick("réponse(s) inchangée(s)", "answer(s) unchanged")
     ));
+    if c.not_yet_asked() > 0 {
+        s.push_str(&format!(
+            "  {} {}\n",
+            c.not_yet_asked(),
+            lang.pick(
+                "question(s) pas encore reposée(s) dans le suivi",
+                "question(s) not asked again yet in the follow-up"
+            )
+        ));
+    }
     s.push_str(&format!(
         "\n{}\n",
         lang.pick(

@@ -171,6 +171,7 @@ fn ctx(c: &Comparison, name: &str, lang: Lang) -> Ctx {
         ChangeKind::Changed => "changed",
         ChangeKind::Added => "added",
         ChangeKind::Removed => "removed",
+        ChangeKind::NotYetAsked => "not_yet_asked",
     };
     let level = |l: Option<u8>| l.map_or_else(|| "?".to_string(), |l| format!("{l}/4"));
     Ctx {
@@ -187,7 +188,7 @@ fn ctx(c: &Comparison, name: &str, lang: Lang) -> Ctx {
                 kind: kind(ch.kind),
             })
             .collect(),
-        unchanged: c.changes.len() - c.changed().count(),
+        unchanged: c.changes.len() - c.changed().count() - c.not_yet_asked(),
         scores: c
             .scores
             .iter()

@@ -76,6 +76,13 @@ table! {
     KeyLeaveField => "sortir du champ", "leave the field";
     KeyEditField => "écrire la réponse", "type the answer";
     KeyUndo => "annuler", "undo";
+    KeyTakeSection => "suivi : reprendre les réponses précédentes de la section", "follow-up: give the section's previous answers again";
+    ReviewTakeSection => "Suivi : = reprend d'un coup les réponses précédentes encore à confirmer de la section.", "Follow-up: = gives the section's previous answers still to confirm, at once.";
+    ReviewSame => "✓ même", "✓ same";
+    ReviewChanged => "≠ changé :", "≠ changed:";
+    ReviewToConfirm => "à confirmer ({0}) :", "to confirm ({0}):";
+    TakenSection => "{0} réponse(s) précédente(s) reprise(s) dans la section.", "{0} previous answer(s) given again in the section.";
+    NotAFollowup => "Ce diagnostic n'est pas un suivi : rien à reprendre.", "This audit is not a follow-up: nothing to give again.";
     KeyTypeNumber => "écrire le nombre", "type the number";
     KeySaveOther => "enregistrer", "save";
     KeyEraseAssociation => "effacer l'association et ses diagnostics (RGPD)", "erase the association and its audits (GDPR)";
@@ -203,7 +210,7 @@ table! {
     CompareTabs => "Scores|Changements|Étapes", "Scores|Changes|Steps";
     CompareNoScore => "pas de score", "no score";
     CompareNoAnswer => "(pas de réponse)", "(no answer)";
-    ComparePartial => "Suivi en cours ({0}/{1} réponses) : comparaison juste une fois terminé.", "Follow-up under way ({0}/{1} answers): the comparison is right once complete.";
+    ComparePartial => "Suivi en cours ({0}/{1} réponses) : {2} pas encore reposée(s).", "Follow-up under way ({0}/{1} answers): {2} not asked again yet.";
     CompareNoChange => "Aucune réponse n'a changé.", "No answer changed.";
     CompareNoSteps => "L'ancien plan n'avait pas d'étape.", "The earlier plan had no step.";
     WorkshopsTitle => "Ateliers", "Workshops";

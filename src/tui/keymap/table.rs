@@ -208,6 +208,7 @@ pub const BINDINGS: &[Binding] = &[
     c(M::Review, 'p', Cmd::Plan, Ui::KeyPlan, true),
     c(M::Review, 'e', Cmd::Export, Ui::KeyExport, false),
     c(M::Review, 'c', Cmd::Compare, Ui::KeyCompare, false),
+    c(M::Review, '=', Cmd::TakePrevious, Ui::KeyTakeSection, false),
     c(M::Review, 'f', Cmd::Finish, Ui::KeyFinish, true),
     k(M::Review, K::Esc, Cmd::Back, Ui::KeyBackToWalk, true),
     c(M::Review, 'q', Cmd::Back, Ui::KeyBackToWalk, false),

@@ -141,7 +141,7 @@ impl CompareScreen {
         buf.set_stringn(x, body.y, truncate(&summary, w), w, theme.title);
         let (answered, total) = v.progress;
         if answered < total {
-            let partial = Ui::ComparePartial.fill(lang, &[&answered, &total]);
+            let partial = Ui::ComparePartial.fill(lang, &[&answered, &total, &cmp.not_yet_asked()]);
             buf.set_stringn(x, body.y + 1, truncate(&partial, w), w, theme.warn);
         }
         let mut spans = Vec::new();

@@ -8,13 +8,15 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
 use super::super::keymap::Cmd;
-use super::super::state::{Ask, Ctx, Nav, Outcome, View};
-use super::super::widgets::{self, Chrome, fit, truncate};
+use super::super::state::{Ask, Ctx, Nav, Outcome, Session, View};
+use super::super::widgets::{self, Chrome, fit, truncate, wrap_lines};
 use crate::app::effect::{Effect, Event};
 use crate::audit::{Answer, AuditStatus};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
+use crate::questionnaire::Question;
 use crate::walk::describe::answer_text;
+use crate::walk::previous::Standing;
 use crate::walk::{Input, Walk};
 
 #[derive(Debug, Clone, Default)]
@@ -99,11 +101,22 @@ impl Review {
             body.width.into(),
             theme.dim,
         );
+        // A follow-up: how to take back the unchanged answers of a section at once.
+        if s.previous.is_some() {
+            buf.set_stringn(
+                body.x + 1,
+                body.y + 1,
+                Ui::ReviewTakeSection.get(lang),
+                body.width.into(),
+                theme.dim,
+            );
+        }
+        // The list, then the selected question and its answer written whole (three rows).
         let list = Rect::new(
             body.x,
             body.y + 2,
             body.width,
-            body.height.saturating_sub(4),
+            body.height.saturating_sub(8),
         );
         let rows = rows(w);
         let selected_pos = shown(w).get(self.selected).copied();
@@ -132,7 +145,7 @@ impl Review {
                 }
                 Row::Question(p) => {
                     let (id, q) = all[p];
-                    let (mark, answer, style) = match w.answer(id) {
+                    let (mark, mut answer, style) = match w.answer(id) {
                         Some(a @ Answer::DontKnow) => ("[?]", answer_text(q, a, lang), theme.warn),
                         Some(a @ Answer::NotApplicable) => {
                             ("[-]", answer_text(q, a, lang), theme.text)
@@ -145,11 +158,20 @@ impl Review {
                         ),
                         None => ("[ ]", Ui::ReviewUnanswered.get(lang).into(), theme.dim),
                     };
+                    if let Some(standing) = follow_up(s, q, lang) {
+                        answer = format!("{standing} {answer}");
+                    }
+                    let noted = s.notes.get(id).is_some_and(|n| !n.trim().is_empty());
+                    let label = if noted {
+                        format!("✎ {}", q.label.get(lang))
+                    } else {
+                        q.label.get(lang).to_string()
+                    };
                     let is_sel = Some(p) == selected_pos;
                     let marker = if is_sel { ">" } else { " " };
                     let text = format!(
                         "{marker} {mark} {} {}",
-                        fit(q.label.get(lang), label_w),
+                        fit(&label, label_w),
                         truncate(&answer, answer_w)
                     );
                     let style = if is_sel { theme.selected } else { style };
@@ -157,8 +179,74 @@ impl Review {
                 }
             }
         }
+        if let Some(p) = selected_pos {
+            let (id, q) = all[p];
+            let w_text = usize::from(body.width.saturating_sub(2));
+            let answer = match w.answer(id) {
+                Some(a) => answer_text(q, a, lang),
+                None => Ui::ReviewUnanswered.get(lang).to_string(),
+            };
+            let mut lines = wrap_lines(q.label.get(lang), w_text);
+            lines.truncate(2);
+            let mut more = wrap_lines(&format!("→ {answer}"), w_text);
+            more.truncate(4 - lines.len());
+            let y0 = legend_y.saturating_sub(5);
+            for (i, l) in lines.iter().chain(more.iter()).enumerate() {
+                buf.set_stringn(body.x + 1, y0 + 1 + i as u16, l, w_text, theme.dim);
+            }
+        }
         None
     }
+}
+
+/// On a follow-up, where the answer stands against the previous audit's: « ✓ même »,
+/// « changé », or « à confirmer » when not answered yet.
+fn follow_up(s: &Session, q: &Question, lang: Lang) -> Option<String> {
+    let prev = s.previous.as_ref()?;
+    Some(match prev.standing(q, s.walk.answer(&q.id), lang) {
+        Standing::NoPrevious => return None,
+        Standing::Same => Ui::ReviewSame.get(lang).to_string(),
+        Standing::Changed(_) => Ui::ReviewChanged.get(lang).to_string(),
+        Standing::ToConfirm(before) => Ui::ReviewToConfirm.fill(lang, &[&before]),
+    })
+}
+
+/// On a follow-up, give again every previous answer of the selected question's section that
+/// has no answer yet (each checked and saved like any answer; one the questionnaire now
+/// refuses is left to ask afresh).
+fn take_section(r: &Review, s: &mut Session, lang: Lang) -> Outcome {
+    let Some(prev) = s.previous.clone() else {
+        return Outcome::none().with_notice(Ui::NotAFollowup.get(lang));
+    };
+    let Some(&p) = shown(&s.walk).get(r.selected) else {
+        return Outcome::none();
+    };
+    let q = s.walk.questionnaire();
+    let Some(section) = q.questions().nth(p).map(|(sec, _)| sec.id.clone()) else {
+        return Outcome::none();
+    };
+    let here = q.questions().nth(p).map(|(_, q)| q.id.clone());
+    let todo: Vec<(String, crate::audit::Answer)> = q
+        .questions()
+        .enumerate()
+        .filter(|(pos, (sec, q))| {
+            sec.id == section && s.walk.visible()[*pos] && s.walk.answer(&q.id).is_none()
+        })
+        .filter_map(|(_, (_, q))| prev.answers.get(&q.id).map(|a| (q.id.clone(), a.clone())))
+        .collect();
+    let mut effects = Vec::new();
+    let mut taken = 0;
+    for (id, answer) in todo {
+        let (e, _) = s.drive(vec![Input::JumpTo(id), Input::Give(answer)]);
+        if s.walk.problem().is_none() {
+            taken += 1;
+        }
+        effects.extend(e);
+    }
+    if let Some(id) = here {
+        effects.extend(s.drive(vec![Input::JumpTo(id)]).0);
+    }
+    Outcome::from(effects).with_notice(Ui::TakenSection.fill(lang, &[&taken]))
 }
 
 /// Finishing (or reopening) the audit, asked first.
@@ -255,6 +343,7 @@ pub fn cmd(r: &mut Review, cx: &mut Ctx, cmd: Cmd) -> Outcome {
             return Outcome::from(vec![Effect::OpenComparison { audit_id }])
                 .with_notice(Ui::PlanComputing.get(lang));
         }
+        Cmd::TakePrevious => return take_section(r, s, lang),
         Cmd::Back => return Outcome::go(Nav::Walk { editing: false }),
         _ => {}
     }
