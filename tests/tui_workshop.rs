@@ -511,3 +511,39 @@ fn the_dashboard_shows_who_could_pool_a_need() {
     assert!(screen.contains("Hébergeur possible"), "{screen}");
     s.snap("workshop_dashboard_pools");
 }
+
+#[test]
+fn in_a_follow_up_review_equals_gives_the_sections_previous_answers_at_once() {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut s = Session::new(&mut store);
+    s.press(KeyCode::Char('d'));
+    s.press(KeyCode::Char('q'));
+    // A follow-up of the demo, then its review on the first section.
+    s.press(KeyCode::Char('n'));
+    s.press(KeyCode::Enter);
+    s.press(KeyCode::Char('r'));
+    assert_eq!(s.app.mode(), Mode::Review);
+    let screen = s.screen();
+    assert!(screen.contains("à confirmer ("), "{screen}");
+    assert!(screen.contains("= reprend d'un coup"), "{screen}");
+    let answered = |s: &Session| s.app.session.as_ref().map_or(0, |x| x.walk.answers().len());
+    assert_eq!(answered(&s), 0);
+    s.press(KeyCode::Char('='));
+    let taken = answered(&s);
+    assert!(
+        taken >= 3,
+        "the first section's answers are given again: {taken}"
+    );
+    assert!(
+        s.notice().contains("reprise(s) dans la section"),
+        "{}",
+        s.notice()
+    );
+    let screen = s.screen();
+    assert!(screen.contains("✓ même"), "{screen}");
+    // Saved in the store, like any answer.
+    let id = s.audit_id();
+    drop(s);
+    let stored = store.audit(&id).expect("read").expect("audit");
+    assert_eq!(stored.answers.len(), taken);
+}
