@@ -5,9 +5,9 @@
 //! Trials alternate between the two front ends:
 //! - the full-screen interface in tmux (80×24): a frame is drawn only after the effects of a
 //!   key have been carried out (`tui/run.rs`), so a frame that shows "enregistré hh:mm:ss"
-//!   vouches for every answer its "Diagnostic … n/N" gauge counts. The database must hold at
+//!   vouches for every answer its "Diagnostic : … · n/N réponses" gauge counts. The database must hold at
 //!   least the largest such n seen before the kill.
-//! - the line mode fed through pipes: each "Enregistré hh:mm:ss." line follows the question it
+//! - the line mode fed through pipes: each "Enregistré : valeur (hh:mm:ss)." line follows the question it
 //!   confirms, so each confirmed answer is checked value by value.
 //!
 //! Half the kills land at a random time in the first 3 s of answering, half a few milliseconds
@@ -141,16 +141,23 @@ fn integrity(db: &Path) -> String {
         .unwrap()
 }
 
-/// The "Diagnostic ███░░ n/N" count of a walk frame.
+/// The answers count of a walk frame: "Diagnostic : 3/10 sections · n/N réponses".
 fn gauge(screen: &str) -> Option<usize> {
-    let rest = &screen[screen.find("Diagnostic ")? + "Diagnostic ".len()..];
-    let rest = rest.trim_start_matches(['█', '░', '▏', '▎', '▍', '▌', '▋', '▊', '▉', ' ']);
+    let rest = &screen[screen.find("Diagnostic : ")? + "Diagnostic : ".len()..];
+    let rest = &rest[rest.find(" · ")? + " · ".len()..];
     let n: String = rest.chars().take_while(char::is_ascii_digit).collect();
     if rest[n.len()..].starts_with('/') {
         n.parse().ok()
     } else {
         None
     }
+}
+
+#[test]
+fn the_gauge_reader_reads_the_walk_frame() {
+    let frame = " Section ███░░░░░░░ 1/3   Diagnostic : 1/3 sections · 12/40 réponses \n";
+    assert_eq!(gauge(frame), Some(12));
+    assert_eq!(gauge(" Diagnostics · 3 diagnostic(s)"), None);
 }
 
 /// Whether the frame carries the "enregistré hh:mm:ss" mark (not "enregistrement…", not

@@ -152,7 +152,7 @@ table! {
     // Chrome.
     AppName => "diagasso", "diagasso";
     TooSmall => "Terminal trop petit : {0}×{1}. Agrandissez la fenêtre à 80×22 au moins ; rien n'est répondu tant qu'elle est plus petite.", "Terminal too small: {0}×{1}. Make the window at least 80×22; nothing is answered while it is smaller.";
-    WalkProgress => "Diagnostic : {0}/{1} sections · {2} réponses sur {3}", "Audit: {0}/{1} sections · {2} of {3} answered";
+    WalkProgress => "Diagnostic : {0}/{1} sections · {2}/{3} réponses", "Audit: {0}/{1} sections · {2}/{3} answered";
     TooSmallQuit => "Ctrl-C pour quitter (tout est enregistré).", "Ctrl-C to quit (everything is saved).";
     SavedAt => "enregistré {0}", "saved {0}";
     Saving => "enregistrement…", "saving…";

@@ -668,13 +668,15 @@ fn an_unknown_audit_id_is_reported() {
     let before = snapshot(dir.path());
     assert_refused(
         &on_db(dir.path(), &db, &["show", "0193-inconnu"]),
-        "unknown audit '0193-inconnu': see `diagasso list` for the ids.\n",
+        "no audit '0193-inconnu' in this database (deleted, or an incomplete id?): `diagasso list` gives the ids.\n",
     );
     let long = "x".repeat(100_000);
     let r = on_db(dir.path(), &db, &["show", &long]);
     assert_refused(
         &r,
-        &format!("unknown audit '{long}': see `diagasso list` for the ids.\n"),
+        &format!(
+            "no audit '{long}' in this database (deleted, or an incomplete id?): `diagasso list` gives the ids.\n"
+        ),
     );
     assert_unchanged(&before, dir.path());
 }

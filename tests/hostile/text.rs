@@ -202,7 +202,7 @@ fn the_line_mode_refuses_an_invalid_utf8_line_and_asks_again() {
     assert_eq!(r.stderr, "");
     assert!(
         r.stdout.contains(
-            "Answer > \u{fffd}\u{fffd} r\u{fffd}ponse\nLine refused: it is not valid UTF-8 text (byte 1); nothing of it was saved. Switch the terminal (or the file) to UTF-8, then type the line again.\nAnswer > dk\nSaved "
+            "Answer > \u{fffd}\u{fffd} r\u{fffd}ponse\nLine refused: it is not valid UTF-8 text (byte 1); nothing of it was saved. Switch the terminal (or the file) to UTF-8, then type the line again.\nAnswer > dk\nSaved: "
         ),
         "{}",
         r.stdout
@@ -261,7 +261,7 @@ fn the_line_mode_refuses_an_invalid_utf8_line_in_french() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert!(
         stdout.contains(
-            "q quitter > caf\u{fffd}\nLigne refusée : ce n'est pas du texte UTF-8 valide (octet 4), rien n'en a été enregistré. Passez le terminal (ou le fichier) en UTF-8, puis retapez la ligne.\nNuméro du diagnostic à reprendre, n nouvelle association, d démonstration, q quitter > q\n"
+            "q quitter > caf\u{fffd}\nLigne refusée : ce n'est pas du texte UTF-8 valide (octet 4), rien n'en a été enregistré. Passez le terminal (ou le fichier) en UTF-8, puis retapez la ligne.\nNuméro à reprendre, n nouvelle association, ateliers, ? aide, q quitter > q\n"
         ),
         "{stdout}"
     );
