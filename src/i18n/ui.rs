@@ -425,6 +425,7 @@ table! {
     ExportWritten => "Fichiers écrits dans {0} :", "Files written in {0}:";
     ExportDone => "{0} fichier(s) écrit(s) dans {1}.", "{0} file(s) written in {1}.";
     ExportNothingReplaced => "Rien n'a été remplacé ; aucun fichier écrit.", "Nothing was replaced; no file written.";
+    MoreFiles => "… et {0} autre(s)", "… and {0} more";
     ExportPartial => "Écrits avant l'erreur :", "Written before the error:";
     OverwriteTitle => "Remplacer des fichiers ?", "Replace files?";
     OverwriteBody => "Déjà dans {0} :\n{1}\nLes remplacer par ce nouvel export ?", "Already in {0}:\n{1}\nReplace them with this new export?";

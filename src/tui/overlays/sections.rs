@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::super::keymap::Cmd;
 use super::super::state::{Ctx, Nav, Outcome, View};
+use super::super::widgets::question::section_noted;
 use super::super::widgets::{self, fit};
 use crate::i18n::ui::Ui;
 use crate::walk::Input;
@@ -79,8 +80,13 @@ impl Sections {
                 " "
             };
             let on = i == self.selected;
+            let noted = if section_noted(w, i, &s.notes) {
+                "✎"
+            } else {
+                " "
+            };
             let text = format!(
-                "{} {:>2}. [{mark}] {} {:>3}/{}",
+                "{} {:>2}. [{mark}] {} {noted} {:>3}/{}",
                 if on { ">" } else { " " },
                 i + 1,
                 fit(sec.title.get(lang), name_w),

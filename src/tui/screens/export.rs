@@ -221,22 +221,21 @@ impl ExportDialog {
         let (lang, theme) = (v.lang, v.theme);
         let w = usize::from(area.width);
         let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
-        // One name per line while they fit, else one paragraph.
-        let room = usize::from(area.height).saturating_sub(1);
+        // One name per line, cut in the middle so the end and the extension show; those that
+        // do not fit are counted on the last line.
+        let room = usize::from(area.height).saturating_sub(2).max(1);
         let names = |paths: &[PathBuf]| -> Vec<String> {
             let names: Vec<String> = paths
                 .iter()
                 .filter_map(|p| p.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
+                .map(|n| shorten_middle(&n.to_string_lossy(), w.saturating_sub(2)))
                 .collect();
             if names.len() <= room {
-                names
-                    .iter()
-                    .map(|n| shorten_middle(n, w.saturating_sub(2)))
-                    .collect()
-            } else {
-                wrap_lines(&names.join(", "), w.saturating_sub(2))
+                return names;
             }
+            let mut shown: Vec<String> = names[..room - 1].to_vec();
+            shown.push(Ui::MoreFiles.fill(lang, &[&(names.len() + 1 - room)]));
+            shown
         };
         match &self.outcome {
             None => return,

@@ -131,7 +131,7 @@ impl WalkView {
         if body.width >= 100 {
             let side_w = (body.width / 4).clamp(32, 44);
             let side = Rect::new(body.x, body.y, side_w, body.height);
-            sections_panel(&s.walk, side, buf, theme, lang);
+            sections_panel(&s.walk, &s.notes, side, buf, theme, lang);
             body = Rect::new(
                 body.x + side_w + 1,
                 body.y,

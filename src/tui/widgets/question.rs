@@ -389,8 +389,29 @@ fn option(
     }
 }
 
-/// The section list of wide terminals, with completion marks.
-pub fn sections_panel(w: &Walk, area: Rect, buf: &mut Buffer, theme: &Theme, lang: Lang) {
+/// Whether section `i` of the walk holds a question with a note.
+pub fn section_noted(
+    w: &Walk,
+    i: usize,
+    notes: &std::collections::BTreeMap<String, String>,
+) -> bool {
+    w.questionnaire().sections.get(i).is_some_and(|sec| {
+        sec.questions
+            .iter()
+            .any(|q| notes.get(&q.id).is_some_and(|n| !n.trim().is_empty()))
+    })
+}
+
+/// The section list of wide terminals, with completion marks (and ✎ where a question has a
+/// note).
+pub fn sections_panel(
+    w: &Walk,
+    notes: &std::collections::BTreeMap<String, String>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    lang: Lang,
+) {
     let inner = super::popup(area, buf, theme, Ui::SectionsTitle.get(lang));
     let current = w.section_index();
     let h = usize::from(inner.height.max(1));
@@ -412,7 +433,12 @@ pub fn sections_panel(w: &Walk, area: Rect, buf: &mut Buffer, theme: &Theme, lan
         } else {
             " "
         };
-        let counts = format!("{}/{}", p.answered, p.total);
+        let noted = if section_noted(w, i, notes) {
+            "✎ "
+        } else {
+            ""
+        };
+        let counts = format!("{noted}{}/{}", p.answered, p.total);
         let name_w = usize::from(inner.width).saturating_sub(counts.width() + 7);
         let marker = if i == current { ">" } else { " " };
         let line = format!(
