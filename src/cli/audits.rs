@@ -63,7 +63,7 @@ pub(super) fn fail(ctx: &Context, e: &StoreError) -> ExitCode {
 }
 
 pub(super) fn say(lang: Lang, m: &Message) -> ExitCode {
-    eprintln!("{}", m.get(lang));
+    errln!("{}", m.get(lang));
     ExitCode::FAILURE
 }
 
@@ -112,10 +112,10 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
                         })
                     })
                     .collect();
-                println!("{}", json!({ "ok": false, "problems": list }));
+                outln!("{}", json!({ "ok": false, "problems": list }));
             }
             for p in &problems.0 {
-                eprintln!("{}", p.message(ctx.lang));
+                errln!("{}", p.message(ctx.lang));
             }
             return say(
                 ctx.lang,
@@ -140,7 +140,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     if json {
-        println!(
+        outln!(
             "{}",
             json!({
                 "ok": true,
@@ -158,7 +158,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
             q.question_count(),
             &file.association.name,
         );
-        println!(
+        outln!(
             "{}",
             ctx.lang.pick(
                 &format!(
@@ -171,7 +171,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
                 ),
             )
         );
-        println!("{}", created.audit_id);
+        outln!("{}", created.audit_id);
     }
     ExitCode::SUCCESS
 }
@@ -200,7 +200,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
                 })
             })
             .collect();
-        println!("{}", serde_json::Value::Array(list));
+        outln!("{}", serde_json::Value::Array(list));
         return ExitCode::SUCCESS;
     }
     let lang = ctx.lang;
@@ -209,7 +209,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        println!(
+        outln!(
             "{}",
             lang.pick(
                 &format!("Aucun audit dans {db}. Créez-en un : diagasso new --answers FICHIER, ou diagasso demo."),
@@ -251,7 +251,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
             .zip(widths)
             .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        outln!("{}", padded.join("  ").trim_end());
     };
     line(&header);
     for row in &rows {

@@ -8,7 +8,6 @@
 //! truncated, foreign or inconsistent with the database is refused whole, naming its file, and
 //! the others are still merged (each in its own transaction). Exit code 1 when one was refused.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,6 +19,7 @@ use crate::bundle::{self, EXTENSION, Refused};
 use crate::export::Options;
 use crate::export::view::answer_text;
 use crate::i18n::{Lang, Message};
+use crate::safe_file;
 use crate::store::{Kept, MergeReport, Selection, Store, codec};
 
 #[derive(Debug, clap::Subcommand)]
@@ -97,7 +97,7 @@ fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
     }
     let name = a.file.display();
     if !a.file.to_string_lossy().ends_with(EXTENSION) {
-        eprintln!(
+        errln!(
             "{}",
             ctx.lang.pick(
                 &format!("Note : l'import d'un dossier ne lit que les fichiers *{EXTENSION}."),
@@ -110,63 +110,25 @@ fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
         content.associations.len(),
         content.workshops.len(),
     );
-    println!(
+    outln!(
         "{}",
         ctx.lang.pick(
             &format!("{n} audit(s), {m} association(s), {w} atelier(s) écrits dans le paquet :"),
             &format!("{n} audit(s), {m} association(s), {w} workshop(s) written to the bundle:"),
         )
     );
-    println!("{name}");
+    outln!("{name}");
     ExitCode::SUCCESS
 }
 
-/// Write `bytes` to `path` through a hidden temporary file in the same folder and a rename.
+/// Write `bytes` to `path` (`safe_file`: a hidden temporary beside it, then a rename), 0600: a
+/// bundle holds the whole of what it carries, contacts included.
 fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), Message> {
-    let shown = path.display();
-    if path.is_dir() {
-        return Err(Message::new(
-            format!("{shown} est un dossier : donnez un nom de fichier"),
-            format!("{shown} is a folder: give a file name"),
-        ));
-    }
-    if path.exists() && !force {
-        return Err(Message::new(
-            format!(
-                "{shown} existe déjà ; rien n'a été remplacé (ajoutez --force pour le remplacer)"
-            ),
-            format!("{shown} already exists; nothing was replaced (add --force to overwrite it)"),
-        ));
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.part-{}", std::process::id()));
-    let io = |e: std::io::Error| {
-        Message::new(
-            format!("écriture de {shown} impossible : {e}"),
-            format!("cannot write {shown}: {e}"),
-        )
+    let opts = safe_file::Options {
+        replace: force,
+        private: true,
     };
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
-    }
-    Ok(())
+    safe_file::write(path, bytes, opts).map_err(|e| super::export::refusal(&e))
 }
 
 /// The bundles to import: the file itself, or the folder's `*.diagasso.json` (not hidden), by
@@ -246,7 +208,7 @@ fn import(ctx: &Context, a: &ImportArgs) -> ExitCode {
                     if a.json {
                         results.push(json!({ "file": name, "ok": true, "report": r }));
                     } else {
-                        print!("{}", summary(&store, name, &r, lang));
+                        out!("{}", summary(&store, name, &r, lang));
                     }
                 }
                 Err(e) => {
@@ -257,7 +219,7 @@ fn import(ctx: &Context, a: &ImportArgs) -> ExitCode {
         }
     }
     if a.json {
-        println!("{}", serde_json::Value::Array(results));
+        outln!("{}", serde_json::Value::Array(results));
     }
     if refused > 0 {
         ExitCode::FAILURE
@@ -276,7 +238,7 @@ fn report_refused(
     if json {
         results.push(json!({ "file": name, "ok": false, "error": m.get(lang) }));
     }
-    eprintln!(
+    errln!(
         "{}",
         lang.pick(
             &format!("{name} : paquet refusé, rien n'en a été écrit : {}", m.fr),

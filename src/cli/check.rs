@@ -69,16 +69,16 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
     for (name, text) in sources {
         match text {
             Err(message) => {
-                eprintln!("{}", message.get(ctx.lang));
+                errln!("{}", message.get(ctx.lang));
                 failed = true;
             }
             Ok(text) => match questionnaire::load_str(&name, &text) {
                 Ok(q) => loaded.push(q),
                 Err(errors) => {
                     for e in &errors.0 {
-                        eprintln!("{}", e.message(ctx.lang));
+                        errln!("{}", e.message(ctx.lang));
                     }
-                    eprintln!(
+                    errln!(
                         "{}",
                         ctx.lang.pick(
                             &format!("{name} : {} erreur(s)", errors.0.len()),
@@ -110,7 +110,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
         match result {
             Ok(c) => {
                 if !args.json {
-                    println!(
+                    outln!(
                         "{}",
                         ctx.lang.pick(
                             &format!("ok  catalogue {name} au {} : {} besoins, {} outils, {} logiciels, {} offres, {} hébergeurs", c.as_of, c.needs.len(), c.tools.len(), c.software.len(), c.offers.len(), c.hosts.len()),
@@ -121,7 +121,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
                 reference = Some(c);
             }
             Err(e) => {
-                eprintln!("{}", e.message(ctx.lang));
+                errln!("{}", e.message(ctx.lang));
                 failed = true;
             }
         }
@@ -143,13 +143,13 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
                 "software": c.software.len(), "offers": c.offers.len(), "hosts": c.hosts.len(),
             })
         });
-        println!(
+        outln!(
             "{}",
             json!({ "ok": !failed, "questionnaires": list, "catalog": cat })
         );
     } else {
         for q in &loaded {
-            println!(
+            outln!(
                 "{}",
                 ctx.lang.pick(
                     &format!(
@@ -198,7 +198,7 @@ fn tags_known(ctx: &Context, q: &Questionnaire, cat: &Catalog) -> bool {
                     Lang::Fr => format!(" (peut-être « {s} » ?)"),
                     Lang::En => format!(" (did you mean '{s}'?)"),
                 });
-                eprintln!(
+                errln!(
                     "{}",
                     ctx.lang.pick(
                         &format!("{} : question « {} », choix « {} » : {what_fr} inconnu du catalogue « {} »{}", q.id, question.id, choice.id, u.id, hint.clone().unwrap_or_default()),
@@ -216,10 +216,10 @@ pub fn list(ctx: &Context, json: bool) -> ExitCode {
         Ok(all) => {
             if json {
                 let list: Vec<_> = all.iter().map(summary).collect();
-                println!("{}", json!({ "questionnaires": list }));
+                outln!("{}", json!({ "questionnaires": list }));
             } else {
                 for q in &all {
-                    println!(
+                    outln!(
                         "{}\tv{}\t{}\t{}",
                         q.id,
                         q.version,
@@ -247,15 +247,15 @@ pub fn show(ctx: &Context, id: &str, json: bool) -> ExitCode {
     };
     if json {
         match serde_json::to_string_pretty(&q) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => outln!("{s}"),
             Err(e) => return ctx.fail(&e.to_string(), &e.to_string()),
         }
     } else {
-        println!("{} v{} — {}", q.id, q.version, q.title.get(ctx.lang));
+        outln!("{} v{} — {}", q.id, q.version, q.title.get(ctx.lang));
         for s in &q.sections {
-            println!("\n## {}", s.title.get(ctx.lang));
+            outln!("\n## {}", s.title.get(ctx.lang));
             for question in &s.questions {
-                println!(
+                outln!(
                     "- [{}] {} ({})",
                     question.id,
                     question.label.get(ctx.lang),

@@ -56,11 +56,11 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> ExitCode {
     let plan = plan::plan(&q, &audit, &association, &catalog);
     if args.json {
         match serde_json::to_string_pretty(&plan) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => outln!("{s}"),
             Err(e) => return ctx.fail(&format!("JSON : {e}"), &format!("JSON: {e}")),
         }
     } else {
-        print!(
+        out!(
             "{}",
             super::plan_text::render(&plan, &q, ctx.lang, args.why)
         );

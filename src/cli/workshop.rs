@@ -138,19 +138,19 @@ fn new(ctx: &Context, a: &NewArgs) -> ExitCode {
         Err(e) => return fail(ctx, &e),
     };
     if a.json {
-        println!(
+        outln!(
             "{}",
             json!({ "ok": true, "workshop": id, "name": a.name.trim() })
         );
     } else {
-        println!(
+        outln!(
             "{}",
             ctx.lang.pick(
                 &format!("Atelier « {} » créé.", a.name.trim()),
                 &format!("Workshop '{}' created.", a.name.trim())
             )
         );
-        println!("{id}");
+        outln!("{id}");
     }
     ExitCode::SUCCESS
 }
@@ -178,7 +178,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
                 Ok(f) => Some(f),
                 Err(problems) => {
                     for p in &problems.0 {
-                        eprintln!("{}", p.message(ctx.lang));
+                        errln!("{}", p.message(ctx.lang));
                     }
                     let n = problems.0.len();
                     return say(
@@ -209,7 +209,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         };
         let q = &file.questionnaire;
         if a.json {
-            println!(
+            outln!(
                 "{}",
                 json!({
                     "ok": true, "workshop": w.id, "audit": created.audit_id,
@@ -220,7 +220,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         if q.id != w.questionnaire_id {
-            eprintln!(
+            errln!(
                 "{}",
                 lang.pick(
                     &format!(
@@ -234,7 +234,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
                 )
             );
         }
-        println!(
+        outln!(
             "{}",
             lang.pick(
                 &format!(
@@ -251,7 +251,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
                 ),
             )
         );
-        println!("{}", created.audit_id);
+        outln!("{}", created.audit_id);
         return ExitCode::SUCCESS;
     }
     let audit = a.audit.as_deref().unwrap_or_default().trim();
@@ -260,7 +260,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         Err(e) => return fail(ctx, &e),
     };
     if a.json {
-        println!(
+        outln!(
             "{}",
             json!({ "ok": true, "workshop": w.id, "audit": audit, "added": added })
         );
@@ -270,8 +270,8 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         } else {
             ("Audit déjà dans l'atelier", "Audit already in workshop")
         };
-        println!("{} « {} ».", lang.pick(fr, en), w.name);
-        println!("{audit}");
+        outln!("{} « {} ».", lang.pick(fr, en), w.name);
+        outln!("{audit}");
     }
     ExitCode::SUCCESS
 }
@@ -287,12 +287,12 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
     };
     if json {
         match serde_json::to_string(&all) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => outln!("{s}"),
             Err(e) => return ctx.fail(&format!("JSON : {e}"), &format!("JSON: {e}")),
         }
         return ExitCode::SUCCESS;
     }
-    print!("{}", text::list(&all, ctx.lang));
+    out!("{}", text::list(&all, ctx.lang));
     ExitCode::SUCCESS
 }
 
@@ -314,9 +314,9 @@ fn show(ctx: &Context, key: &str, json: bool) -> ExitCode {
         Err(code) => return code,
     };
     if json {
-        println!("{}", json!({ "workshop": w, "dashboard": d }));
+        outln!("{}", json!({ "workshop": w, "dashboard": d }));
     } else {
-        print!("{}", text::dashboard(&w, &d, ctx.lang));
+        out!("{}", text::dashboard(&w, &d, ctx.lang));
     }
     ExitCode::SUCCESS
 }
