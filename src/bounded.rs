@@ -48,6 +48,20 @@ impl ReadFail {
         }
     }
 
+    /// The whole message for a file named `name`: what went wrong and what to do.
+    pub fn message(&self, name: &str) -> crate::i18n::Message {
+        match self {
+            ReadFail::Io(e) => crate::i18n::Message::new(
+                format!("{name} : lecture impossible ({e}). Vérifiez le chemin et les droits."),
+                format!("{name}: cannot read ({e}). Check the path and permissions."),
+            ),
+            ReadFail::TooLarge { .. } => crate::i18n::Message::new(
+                format!("{name} : {}", self.fr()),
+                format!("{name}: {}", self.en()),
+            ),
+        }
+    }
+
     /// The system's error kind (`FileTooLarge` past the limit).
     pub fn kind(&self) -> io::ErrorKind {
         match self {

@@ -69,17 +69,9 @@ pub(super) fn say(lang: Lang, m: &Message) -> ExitCode {
 
 pub fn new(ctx: &Context, args: &NewArgs) -> ExitCode {
     let name = args.answers.display().to_string();
-    let bytes = match std::fs::read(&args.answers) {
+    let bytes = match crate::bounded::read(&args.answers, crate::bounded::MAX_FILE) {
         Ok(b) => b,
-        Err(e) => {
-            return say(
-                ctx.lang,
-                &Message::new(
-                    format!("{name} : lecture impossible ({e}). Vérifiez le chemin et les droits."),
-                    format!("{name}: cannot read ({e}). Check the path and permissions."),
-                ),
-            );
-        }
+        Err(e) => return say(ctx.lang, &e.message(&name)),
     };
     create(ctx, &name, &bytes, args.json)
 }

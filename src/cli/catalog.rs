@@ -2,7 +2,7 @@
 //! the age of its facts) and refresh hosts from ChatonsInfos `.properties` files into the user
 //! catalogue, after showing what would change.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -259,12 +259,15 @@ fn confirm(lang: Lang, path: &Path) -> bool {
         )
     );
     let _ = std::io::stdout().flush();
-    let mut line = String::new();
-    if stdin.lock().read_line(&mut line).is_err() {
+    let mut line = Vec::new();
+    if !matches!(
+        crate::bounded::read_line(&mut stdin.lock(), 1024, &mut line),
+        Ok(crate::bounded::Line::Read)
+    ) {
         return false;
     }
     matches!(
-        line.trim().to_lowercase().as_str(),
+        String::from_utf8_lossy(&line).trim().to_lowercase().as_str(),
         "o" | "oui" | "y" | "yes"
     )
 }

@@ -25,12 +25,8 @@ pub struct CheckArgs {
 /// Read a file as UTF-8 text, with a message that names it when that fails.
 pub fn read_text(path: &std::path::Path) -> Result<String, Message> {
     let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| {
-        Message::new(
-            format!("{shown} : lecture impossible ({e}). Vérifiez le chemin et les droits."),
-            format!("{shown}: cannot read ({e}). Check the path and permissions."),
-        )
-    })?;
+    let bytes = crate::bounded::read(path, crate::bounded::MAX_FILE)
+        .map_err(|e| e.message(&shown.to_string()))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         Message::new(

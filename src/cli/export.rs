@@ -297,12 +297,27 @@ pub fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
 }
 
 fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
-    let bytes = std::fs::read(&a.file).map_err(|e| {
-        Message::new(
-            format!("lecture de {} impossible : {e}", a.file.display()),
-            format!("cannot read {}: {e}", a.file.display()),
-        )
-    })?;
+    let bytes = match crate::bounded::read(&a.file, export::json::MAX_BYTES as u64) {
+        Ok(b) => b,
+        Err(crate::bounded::ReadFail::TooLarge { .. }) => {
+            return Err(Message::new(
+                format!(
+                    "{} : fichier trop gros pour un export diagasso ; rien n'a été importé.",
+                    a.file.display()
+                ),
+                format!(
+                    "{}: file too large for a diagasso export; nothing was imported.",
+                    a.file.display()
+                ),
+            ));
+        }
+        Err(crate::bounded::ReadFail::Io(e)) => {
+            return Err(Message::new(
+                format!("lecture de {} impossible : {e}", a.file.display()),
+                format!("cannot read {}: {e}", a.file.display()),
+            ));
+        }
+    };
     let (doc, q) = export::json::parse(&bytes).map_err(|e| {
         Message::new(
             format!("{} : {} ; rien n'a été importé.", a.file.display(), e.0.fr),

@@ -160,19 +160,9 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
     let file = match &a.answers {
         Some(path) => {
             let name = path.display().to_string();
-            let bytes = match std::fs::read(path) {
+            let bytes = match crate::bounded::read(path, crate::bounded::MAX_FILE) {
                 Ok(b) => b,
-                Err(e) => {
-                    return say(
-                        ctx.lang,
-                        &Message::new(
-                            format!(
-                                "{name} : lecture impossible ({e}). Vérifiez le chemin et les droits."
-                            ),
-                            format!("{name}: cannot read ({e}). Check the path and permissions."),
-                        ),
-                    );
-                }
+                Err(e) => return say(ctx.lang, &e.message(&name)),
             };
             match answers_file::parse_shipped(&name, &bytes) {
                 Ok(f) => Some(f),

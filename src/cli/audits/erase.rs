@@ -2,7 +2,7 @@
 //! (default no); without a terminal it needs `--yes`. The store removes every row about the
 //! association and scrubs the file; the report says what went.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::{fail, open, say};
@@ -53,8 +53,11 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
                 &format!("Erase '{name}' with its {audits} audit(s), answers and notes for good? This cannot be undone. [y/N] "),
             )
         ));
-        let mut reply = String::new();
-        if std::io::stdin().lock().read_line(&mut reply).is_err() || !is_yes(&reply) {
+        let mut reply = Vec::new();
+        let read = crate::bounded::read_line(&mut std::io::stdin().lock(), 1024, &mut reply);
+        if !matches!(read, Ok(crate::bounded::Line::Read))
+            || !is_yes(&String::from_utf8_lossy(&reply))
+        {
             errln!(
                 "{}",
                 lang.pick("Rien n'a été effacé.", "Nothing was erased.")
