@@ -15,6 +15,8 @@ pub mod compare;
 pub mod export;
 pub mod followup;
 pub mod i18n;
+pub mod intake;
+pub mod json_guard;
 pub mod plain;
 pub mod plan;
 pub mod questionnaire;

@@ -318,12 +318,61 @@ fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
             ));
         }
     };
-    let (doc, q) = export::json::parse(&bytes).map_err(|e| {
+    let shown = a.file.display();
+    let refused = |fr: &str, en: &str| {
         Message::new(
-            format!("{} : {} ; rien n'a été importé.", a.file.display(), e.0.fr),
-            format!("{}: {}; nothing was imported.", a.file.display(), e.0.en),
+            format!("{shown} : {fr} ; rien n'a été importé."),
+            format!("{shown}: {en}; nothing was imported."),
         )
-    })?;
+    };
+    // A key written twice would be read as its last value: refused, where it is.
+    if let Err(e) = crate::json_guard::check_unique_keys(&bytes)
+        && !e.is_syntax()
+        && !e.is_eof()
+    {
+        return Err(refused(
+            &format!("clé en double dans le JSON ({e})"),
+            &format!("duplicate key in the JSON ({e})"),
+        ));
+    }
+    let (mut doc, q) = export::json::parse(&bytes).map_err(|e| refused(&e.0.fr, &e.0.en))?;
+    if doc.anonymised {
+        return Err(refused(
+            "c'est un export anonymisé : il ne porte ni l'identité de l'association ni les identifiants de l'audit, il ne peut pas revenir dans une base (importez l'export complet)",
+            "this is an anonymised export: it carries neither the association's identity nor the audit's ids, so it cannot come back into a database (import the full export)",
+        ));
+    }
+    // Outside text cleaned, then every answer checked as the walk checks it: all or nothing.
+    crate::intake::clean_association(&mut doc.association);
+    crate::intake::clean_audit(&mut doc.audit);
+    let refusals = crate::intake::refusals(&q, &doc.audit);
+    if !refusals.is_empty() {
+        let id = &doc.audit.id;
+        let lines = |lang: Lang| -> String {
+            refusals
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{shown}: audit {id}: {} = {}: {}\n",
+                        r.question,
+                        r.value,
+                        r.problem.message(lang)
+                    )
+                })
+                .collect()
+        };
+        let n = refusals.len();
+        return Err(Message::new(
+            format!(
+                "{}{shown} : {n} réponse(s) refusée(s) (ce que le questionnaire n'accepte pas) ; rien n'a été importé.",
+                lines(Lang::Fr)
+            ),
+            format!(
+                "{}{shown}: {n} answer(s) refused (what the questionnaire does not accept); nothing was imported.",
+                lines(Lang::En)
+            ),
+        ));
+    }
     let mut store = open_store(ctx)?;
     let done = store
         .restore_audit(&doc.association, &doc.audit, &q)
