@@ -73,6 +73,15 @@ pub fn mentions(text: &str, name: &str) -> bool {
     !name.is_empty() && crate::store::codec::fold(text).contains(&name)
 }
 
+/// What an anonymised document may show of a profile text (the activity): the text, unless it
+/// is empty or names the association ([`mentions`]) — « Jardinage avec Zébulon » of the
+/// association « Zébulon » would give the name away, in the text and in the file name made of
+/// it. The one rule for every anonymised output (exports, the workshop's joint listing).
+pub fn unless_named<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let t = text.trim();
+    (!t.is_empty() && !mentions(t, name)).then_some(t)
+}
+
 /// A writer that passes everything written through [`terminal`]. Bytes that are not UTF-8
 /// are shown as `\xNN`; a character cut between two writes is waited for.
 pub struct Escaped<W: Write> {
@@ -220,6 +229,16 @@ mod tests {
         assert!(mentions("Les amis de l'Œuvre", "les Amis de l'oeuvre"));
         assert!(!mentions("Jardinage", "Zébulon"));
         assert!(!mentions("Jardinage", "  "));
+    }
+
+    #[test]
+    fn a_profile_text_naming_the_association_is_left_out() {
+        let name = "Zébulon";
+        assert_eq!(unless_named("Gardening with ZEBULON", name), None);
+        assert_eq!(unless_named("  ", name), None);
+        assert_eq!(unless_named(" Jardinage partagé ", name), Some("Jardinage partagé"));
+        // The check can fail: a name it does not hold is no reason to drop the text.
+        assert_eq!(unless_named("Gardening", "Zebulon"), Some("Gardening"));
     }
 
     #[test]

@@ -336,12 +336,6 @@ fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
         ));
     }
     let (mut doc, q) = export::json::parse(&bytes).map_err(|e| refused(&e.0.fr, &e.0.en))?;
-    if doc.anonymised {
-        return Err(refused(
-            "c'est un export anonymisé : il ne porte ni l'identité de l'association ni les identifiants de l'audit, il ne peut pas revenir dans une base (importez l'export complet)",
-            "this is an anonymised export: it carries neither the association's identity nor the audit's ids, so it cannot come back into a database (import the full export)",
-        ));
-    }
     // Outside text cleaned, then every answer checked as the walk checks it: all or nothing.
     crate::intake::clean_association(&mut doc.association);
     crate::intake::clean_audit(&mut doc.audit);
