@@ -16,6 +16,8 @@
 //! Nothing is written when nothing differs, so importing the same bundle twice changes nothing.
 //! An audit that exists here for another association or questionnaire refuses the whole bundle.
 
+use std::collections::HashSet;
+
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Fail;
@@ -94,16 +96,9 @@ impl Store {
 fn merge(tx: &Connection, b: &Checked) -> Result<MergeReport, Fail> {
     let mut r = MergeReport::default();
     let clock = Clock::new();
-    // All checked against the file as it was, before any copy is added.
+    let mut added = HashSet::new();
     for (hash, q) in &b.questionnaires {
-        super::merge_questionnaires::same_identity_other_content(tx, b, hash, q)?;
-    }
-    for (hash, q) in &b.questionnaires {
-        tx.execute(
-            "INSERT OR IGNORE INTO questionnaires (hash, id, version, question_count, source)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![hash, q.id, q.version, q.question_count() as i64, q.source],
-        )?;
+        questionnaire(tx, hash, q, &mut added)?;
     }
     for a in &b.content.associations {
         association(tx, a, &clock, &mut r)?;
@@ -121,7 +116,27 @@ fn merge(tx: &Connection, b: &Checked) -> Result<MergeReport, Fail> {
     Ok(r)
 }
 
-fn association(
+/// A questionnaire copy, added when missing; one new here under an id and version another copy
+/// has is refused (`merge_questionnaires`). `added`: the copies this merge added so far.
+pub(super) fn questionnaire(
+    tx: &Connection,
+    hash: &str,
+    q: &Questionnaire,
+    added: &mut HashSet<String>,
+) -> Result<(), Fail> {
+    super::merge_questionnaires::same_identity_other_content(tx, hash, q, added)?;
+    let n = tx.execute(
+        "INSERT OR IGNORE INTO questionnaires (hash, id, version, question_count, source)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![hash, q.id, q.version, q.question_count() as i64, q.source],
+    )?;
+    if n > 0 {
+        added.insert(hash.to_string());
+    }
+    Ok(())
+}
+
+pub(super) fn association(
     tx: &Connection,
     a: &AssociationRec,
     clock: &Clock,
@@ -198,7 +213,7 @@ pub(super) fn refuse(fr: String, en: String) -> Fail {
     StoreError::Invalid(Message::new(fr, en)).into()
 }
 
-fn audit(
+pub(super) fn audit(
     tx: &Connection,
     a: &AuditRec,
     q: &Questionnaire,
@@ -355,7 +370,7 @@ fn put_note(
     Ok(())
 }
 
-fn workshop(
+pub(super) fn workshop(
     tx: &Connection,
     w: &WorkshopRec,
     clock: &Clock,

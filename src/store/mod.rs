@@ -18,8 +18,10 @@ mod associations;
 mod audits;
 mod bulk;
 mod bundle;
+mod bundle_merge;
 pub mod codec;
 mod conn;
+mod each;
 mod erase;
 mod error;
 mod facts;
@@ -47,7 +49,9 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use bundle::Selection;
+pub use bundle::{Audits, Parts, Selection};
+pub use bundle_merge::{MergeStop, Merging};
+pub use each::EachStop;
 pub use erase::ScrubCost;
 pub use error::{PathProblem, StoreError};
 pub use import::Created;
