@@ -23,10 +23,11 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::error::Fail;
 use super::merge_answers::{answers, put_answer, put_trail, stored};
 use super::merge_clock::Clock;
+pub(super) use super::merge_workshop::workshop;
 use super::{Store, StoreError, codec, write};
 use crate::audit::Answer;
 use crate::bundle::validate::Checked;
-use crate::bundle::{AssociationRec, AuditRec, WorkshopRec};
+use crate::bundle::{AssociationRec, AuditRec};
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
 
@@ -367,73 +368,5 @@ fn put_note(
             updated_at = excluded.updated_at",
         params![audit, question, text, at],
     )?;
-    Ok(())
-}
-
-pub(super) fn workshop(
-    tx: &Connection,
-    w: &WorkshopRec,
-    clock: &Clock,
-    r: &mut MergeReport,
-) -> Result<(), Fail> {
-    match super::workshop::get(tx, &w.id)? {
-        None => {
-            let (created_at, updated_at) =
-                (clock.clamp(&w.created_at, r), clock.clamp(&w.updated_at, r));
-            tx.execute(
-                "INSERT INTO workshops (id, name, name_fold, date, place, trainer,
-                    questionnaire_id, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    w.id,
-                    w.name,
-                    codec::fold(&w.name),
-                    w.date,
-                    w.place,
-                    w.trainer,
-                    w.questionnaire_id,
-                    created_at,
-                    updated_at
-                ],
-            )?;
-            r.workshops_added += 1;
-        }
-        Some(here) => {
-            let differs = (
-                &here.name,
-                &here.date,
-                &here.place,
-                &here.trainer,
-                &here.questionnaire_id,
-            ) != (&w.name, &w.date, &w.place, &w.trainer, &w.questionnaire_id);
-            if differs && w.updated_at > here.updated_at && clock.future(&w.updated_at) {
-                clock.clamp(&w.updated_at, r);
-            } else if differs && w.updated_at > here.updated_at {
-                tx.execute(
-                    "UPDATE workshops SET name = ?2, name_fold = ?3, date = ?4, place = ?5,
-                        trainer = ?6, questionnaire_id = ?7, updated_at = ?8 WHERE id = ?1",
-                    params![
-                        w.id,
-                        w.name,
-                        codec::fold(&w.name),
-                        w.date,
-                        w.place,
-                        w.trainer,
-                        w.questionnaire_id,
-                        w.updated_at
-                    ],
-                )?;
-                r.workshops_updated += 1;
-            }
-        }
-    }
-    for l in &w.audits {
-        let added_at = clock.clamp(&l.added_at, r);
-        r.links_added += tx.execute(
-            "INSERT OR IGNORE INTO workshop_audits (workshop_id, audit_id, added_at)
-             VALUES (?1, ?2, ?3)",
-            params![w.id, l.audit_id, added_at],
-        )?;
-    }
     Ok(())
 }

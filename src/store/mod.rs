@@ -27,6 +27,7 @@ mod error;
 mod facts;
 mod fail;
 mod followup;
+mod header;
 mod import;
 mod list;
 mod locks;
@@ -34,6 +35,7 @@ mod merge;
 mod merge_answers;
 mod merge_clock;
 mod merge_questionnaires;
+mod merge_workshop;
 mod open;
 mod paths;
 mod restore;
@@ -171,7 +173,9 @@ impl Store {
         // new connection before another thread may look (`locks.rs`).
         let mut registry = locks::Registry::lock();
         let (hand, unclean) = if registry.in_use(path) {
-            (None, false)
+            // Another connection of this process has the file: it was probed (and checked
+            // when due) by the first one. (Where files cannot be identified, check.)
+            (None, cfg!(not(unix)))
         } else {
             let unclean = open::unclean_shutdown(path) || !verified::matches(path);
             (open::read_header(path)?, unclean)
@@ -208,7 +212,7 @@ impl Store {
         conn: &mut Conn,
         path: &Path,
         busy: Duration,
-        hand: Option<&open::Header>,
+        hand: Option<&header::Header>,
     ) -> Result<(), StoreError> {
         let probed = open::probe(conn, path, hand)?;
         if !probed.wal && !probed.empty {
