@@ -321,7 +321,7 @@ fn summary(store: &Store, name: &str, r: &MergeReport, lang: Lang) -> String {
     };
     if let Some(latest) = &r.latest_future {
         let n = r.future_dates;
-        s.push_str(&lang.pick(
+        s.push_str(lang.pick(
             &format!("Dates dans le futur : {n} (jusqu'à {latest}) — l'horloge de l'ordinateur qui a fait le paquet avance. Elles sont ramenées à l'heure de cet import et ne l'emportent jamais par leur date ; réglez l'horloge de cet ordinateur.\n"),
             &format!("Dates in the future: {n} (up to {latest}) — the clock of the computer that made the bundle is ahead. They are brought back to the time of this import and never win by their date; set that computer's clock right.\n"),
         ));

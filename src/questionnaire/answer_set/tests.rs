@@ -220,7 +220,7 @@ fn valid_answer(question: &str, k: u8) -> Answer {
             2 => choices(&["fr", "en"]),
             _ => choices(&["none"]),
         },
-        "translator" => Answer::Given(Value::Bool(k % 2 == 0)),
+        "translator" => Answer::Given(Value::Bool(k.is_multiple_of(2))),
         _ => Answer::Given(Value::Text(format!("Nom {k}"))),
     }
 }
