@@ -10,6 +10,7 @@
 
 mod bundle;
 mod db;
+mod escape;
 mod files;
 mod import;
 mod terminal;
