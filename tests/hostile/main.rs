@@ -11,6 +11,7 @@
 mod bundle;
 mod db;
 mod escape;
+mod writes;
 mod files;
 mod import;
 mod terminal;
