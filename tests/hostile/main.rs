@@ -16,6 +16,7 @@ mod files;
 mod import;
 mod terminal;
 mod text;
+mod validate;
 
 #[path = "../tmux/mod.rs"]
 mod tmux;
