@@ -8,12 +8,14 @@
 //! are in `tests/fixtures/bad/`; big ones (a megabyte of note, an 80,000-term expression) are
 //! written by the tests.
 
+mod anonymise;
 mod bundle;
 mod db;
 mod escape;
 mod writes;
 mod files;
 mod import;
+mod limits;
 mod terminal;
 mod text;
 mod validate;
