@@ -66,7 +66,9 @@ pub fn read<R: Read, E>(
         counts: [0; 4],
     };
     let parsed = {
-        let mut de = serde_json::Deserializer::from_reader(&mut tap);
+        // The JSON reader takes a byte at a time: given blocks, which the tap checks whole.
+        let mut de =
+            serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, &mut tap));
         Envelope(&mut ctx).deserialize(&mut de).and_then(|()| de.end())
     };
     if let Some(e) = ctx.stopped.take() {
