@@ -130,7 +130,12 @@ impl Report<'_> {
         if let Some(question) = q.question(id) {
             return Some(question);
         }
-        let near = values::nearest(id, q.questions().map(|(_, question)| question.id.as_str()));
+        let near = if self.suggested < super::SUGGESTIONS {
+            self.suggested += 1;
+            values::nearest(id, q.questions().map(|(_, question)| question.id.as_str()))
+        } else {
+            None
+        };
         let (hint_fr, hint_en) = match near {
             Some(n) => (
                 format!(" ; vouliez-vous dire « {n} » ?"),

@@ -66,7 +66,11 @@ pub fn read<R: Read, E>(
         counts: [0; 4],
     };
     let parsed = {
-        let mut de = serde_json::Deserializer::from_reader(&mut tap);
+        // The JSON reader takes a byte at a time: given blocks, which the tap checks whole.
+        let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(
+            1 << 16,
+            &mut tap,
+        ));
         Envelope(&mut ctx)
             .deserialize(&mut de)
             .and_then(|()| de.end())
@@ -322,6 +326,21 @@ impl<'de, E> Visitor<'de> for Content<'_, '_, E> {
                 return Err(de::Error::unknown_field(&key, &FIELDS));
             };
             once(&mut keys, &key)?;
+            // Read as a stream, an audit is checked against the copies and associations read
+            // before it: the lists must come in the order diagasso writes them.
+            if let Some(later) = FIELDS[which + 1..].iter().find(|f| keys.contains(**f)) {
+                ctx.refusal = Some(refused(
+                    format!(
+                        "contenu du paquet dans le désordre (« {key} » après « {later} » ; diagasso écrit {}) : exportez le paquet à nouveau avec diagasso",
+                        FIELDS.join(", ")
+                    ),
+                    format!(
+                        "bundle content out of order ('{key}' after '{later}'; diagasso writes {}): export the bundle again with diagasso",
+                        FIELDS.join(", ")
+                    ),
+                ));
+                return Err(de::Error::custom("out of order"));
+            }
             map.next_value_seed(List {
                 ctx: &mut *ctx,
                 which,

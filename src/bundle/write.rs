@@ -71,11 +71,15 @@ where
         audits: &audits,
         workshops: parts.workshops,
     };
-    let written = content.serialize(&mut serde_json::Serializer::pretty(&mut out));
+    // The JSON writer writes token by token: gathered into blocks before they are hashed.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut out);
+    let written = content.serialize(&mut serde_json::Serializer::pretty(&mut buffered));
     if let Some(e) = audits.failed.borrow_mut().take() {
         return Err(WriteStop::By(e));
     }
     written.map_err(|e| WriteStop::Io(e.into()))?;
+    buffered.flush().map_err(WriteStop::Io)?;
+    drop(buffered);
     let digest = out.hash.take().map(|h| h.finalize()).unwrap_or_default();
     write!(out, ",\n  \"checksum\": \"{}\"\n}}\n", hex(&digest)).map_err(WriteStop::Io)?;
     out.flush().map_err(WriteStop::Io)?;
