@@ -179,6 +179,6 @@ fn a_bundle_written_from_the_parts_is_the_bundle_of_the_whole_content() {
     let end = whole.rfind(",\n  \"checksum\"").unwrap();
     assert_eq!(
         v["checksum"],
-        bundle::checksum(whole[start..end].as_bytes())
+        bundle::checksum(&whole.as_bytes()[start..end])
     );
 }

@@ -133,14 +133,13 @@ fn the_line_mode_reads_an_endless_line_in_bounded_memory_and_goes_on() {
     // Its peak memory, read while it runs: far below the 64 MB line.
     let mut peak_kb = 0u64;
     loop {
-        if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
-            if let Some(kb) = status
+        if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status"))
+            && let Some(kb) = status
                 .lines()
                 .find(|l| l.starts_with("VmHWM:"))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-            {
-                peak_kb = peak_kb.max(kb);
-            }
+        {
+            peak_kb = peak_kb.max(kb);
         }
         if writer.is_finished() {
             break;
