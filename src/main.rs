@@ -11,6 +11,7 @@ use diagasso::app::launch;
 use diagasso::cli::{Args, ThemeArg};
 use diagasso::i18n::Message;
 use diagasso::i18n::ui::Ui;
+use diagasso::safe_text::{Escaped, terminal};
 use diagasso::tui::theme::{Theme, ThemeName};
 
 fn main() -> ExitCode {
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
 fn interactive(args: &Args, ctx: &diagasso::cli::Context) -> ExitCode {
     let lang = ctx.lang;
     let fail = |m: Message| {
-        eprintln!("{}", m.get(lang));
+        eprintln!("{}", terminal(m.get(lang)));
         ExitCode::FAILURE
     };
     let (mut store, path) = match launch::open_store(ctx.db.as_deref()) {
@@ -48,7 +49,8 @@ fn interactive(args: &Args, ctx: &diagasso::cli::Context) -> ExitCode {
             lang,
             launch::trainer(),
             stdin.lock(),
-            std::io::stdout().lock(),
+            // Everything the line mode writes is escaped (stored names, echoed input).
+            Escaped::new(std::io::stdout().lock()),
             echo,
         );
         return match result {
@@ -70,7 +72,7 @@ fn interactive(args: &Args, ctx: &diagasso::cli::Context) -> ExitCode {
     };
     match diagasso::tui::run(&mut store, options) {
         Ok(()) => {
-            println!("{}", Ui::Goodbye.fill(lang, &[&path.display()]));
+            println!("{}", terminal(&Ui::Goodbye.fill(lang, &[&path.display()])));
             ExitCode::SUCCESS
         }
         Err(m) => fail(m),

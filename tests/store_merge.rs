@@ -79,8 +79,8 @@ fn a_second_questionnaire_under_a_known_id_and_version_is_refused_naming_both_ha
     assert!(!copy.merge_bundle(&again).unwrap().changed());
 
     // Two copies under one name inside one bundle are refused just the same.
-    let mut both = bundle::parse(export(&here).as_bytes()).unwrap();
-    let other = bundle::parse(export(&there).as_bytes()).unwrap();
+    let mut both = bundle::read(export(&here).as_bytes()).unwrap().content;
+    let other = bundle::read(export(&there).as_bytes()).unwrap().content;
     both.questionnaires.extend(other.questionnaires);
     both.associations.extend(other.associations);
     both.audits.extend(other.audits);

@@ -17,6 +17,7 @@
 //! | P6 | drawing one walk frame at 200×60 on TestBackend | target: 1 ms |
 //! | P7 | peak memory of the TUI home on 10,000 audits (real binary in tmux) | the same on an empty database |
 //! | P8 | size of the stripped release binary | target: 15 MB |
+//! | P9 | peak memory and time of `export --all --format csv` and `bundle export --all` at 10,000 and 100,000 audits (real binary, `wait4`) | `list` with no row; targets ≤ 100 MB, time linear |
 //! | P10 | from opening a file of 10,000 audits to the first answer saved | the same on 1,000 audits; target: 1 s |
 //!
 //! Databases are generated once (`testdata.rs`) under `target/tmp/proof/` and kept, so on the same
@@ -32,6 +33,7 @@ mod p5_exports;
 mod p6_frame;
 mod p7_memory;
 mod p8_size;
+mod p9_streaming;
 mod testdata;
 
 use std::path::PathBuf;
@@ -146,7 +148,7 @@ fn main() {
     println!("| part | what | figure | reference | ratio | target | met |");
     println!("|---|---|---|---|---|---|---|");
     type Part = fn(&Options) -> Result<Vec<Row>, String>;
-    let parts: [(&str, Part); 9] = [
+    let parts: [(&str, Part); 10] = [
         ("p1", p1_save::run),
         ("p2", p2_list::run),
         ("p3", p3_plan::run),
@@ -155,6 +157,7 @@ fn main() {
         ("p6", p6_frame::run),
         ("p7", p7_memory::run),
         ("p8", p8_size::run),
+        ("p9", p9_streaming::run),
         ("p10", p10_first_save::run),
     ];
     let mut failed = false;

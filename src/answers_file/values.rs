@@ -128,29 +128,38 @@ fn type_name(v: &DeValue<'_>) -> (&'static str, &'static str) {
 
 /// The known id closest to `id` (a typo away), if any.
 pub(super) fn nearest<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (id.chars().count() / 4).clamp(1, 3);
+    let len = id.chars().count();
+    let limit = (len / 4).clamp(1, 3);
+    let id: Vec<char> = id.chars().collect();
     known
-        .map(|k| (distance(id, k), k))
-        .filter(|(d, _)| *d <= limit)
+        // The distance is at least the difference in length: most ids are skipped unread.
+        .filter(|k| k.chars().count().abs_diff(len) <= limit)
+        .filter_map(|k| distance_within(&id, k, limit).map(|d| (d, k)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
 
-/// Levenshtein distance, in characters.
-fn distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance, in characters, when it is at most `limit` (a row of the table whose
+/// every cell is past the limit ends the count: an unknown key costs little to place).
+fn distance_within(a: &[char], b: &str, limit: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
+        let mut least = row[0];
         for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
+            let cost = usize::from(ca != cb);
             let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
             prev = row[j + 1];
             row[j + 1] = next;
+            least = least.min(next);
+        }
+        if least > limit {
+            return None;
         }
     }
-    row[b.len()]
+    Some(row[b.len()]).filter(|d| *d <= limit)
 }
 
 #[cfg(test)]
@@ -166,5 +175,15 @@ mod tests {
             Some("members_count")
         );
         assert_eq!(nearest("budget", ids.into_iter()), None);
+    }
+
+    #[test]
+    fn bounded_distances_are_the_distances_within_the_bound() {
+        let d = |a: &str, b: &str, l| distance_within(&a.chars().collect::<Vec<_>>(), b, l);
+        assert_eq!(d("kitten", "sitting", 3), Some(3));
+        assert_eq!(d("kitten", "sitting", 2), None);
+        assert_eq!(d("vélo", "velo", 1), Some(1));
+        assert_eq!(d("", "abc", 3), Some(3));
+        assert_eq!(d("abc", "abc", 0), Some(0));
     }
 }

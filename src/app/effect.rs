@@ -230,7 +230,7 @@ pub enum Effect {
     },
     /// Create (empty id) or update over the profile as the form last read it (`None` when
     /// creating): never over another window's change.
-    SaveAssociation(Association, Option<Association>),
+    SaveAssociation(Association, Option<Box<Association>>),
     /// Start an audit; inside a workshop when `workshop_id` is given (one transaction).
     StartAudit {
         association_id: String,

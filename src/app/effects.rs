@@ -44,7 +44,7 @@ fn changed_message(at: &str, what: Ui) -> Message {
 }
 
 /// The current value and the message, when `saved` was refused as changed elsewhere.
-fn changed<T>(saved: &Result<T, StoreError>, _lang: Lang, what: Ui) -> Option<(Current, Message)> {
+fn changed<T>(saved: &Result<T, StoreError>, what: Ui) -> Option<(Current, Message)> {
     match saved {
         Err(StoreError::ChangedElsewhere(c)) => {
             Some((c.current.clone(), changed_message(&c.at, what)))
@@ -245,7 +245,7 @@ impl<'a> Executor<'a> {
                         None => self.store.update_association(&association),
                     };
                     if let Some((Current::Association(current), message)) =
-                        changed(&saved, self.lang, Ui::ChangedProfile)
+                        changed(&saved, Ui::ChangedProfile)
                     {
                         return Ok(vec![Event::AssociationChanged {
                             current: *current,
@@ -349,9 +349,7 @@ impl<'a> Executor<'a> {
                 let saved =
                     self.store
                         .save_note_over(&audit_id, question_id.as_deref(), &seen, &text);
-                if let Some((Current::Note(current), message)) =
-                    changed(&saved, self.lang, Ui::ChangedNote)
-                {
+                if let Some((Current::Note(current), message)) = changed(&saved, Ui::ChangedNote) {
                     return Ok(vec![Event::NoteChanged {
                         question_id,
                         current,

@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
 use super::stale::{ChangedElsewhere, Current};
@@ -148,7 +147,8 @@ impl Store {
         write(&mut self.conn, &self.shown, |tx| {
             if let Some(seen) = seen {
                 let (stored, at) = note_of(tx, audit_id, question_id)?;
-                let clean = |t: &str| t.trim().nfc().collect::<String>();
+                // Cleaned as `put_note` stores it.
+                let clean = |t: &str| crate::safe_text::clean(t).trim().to_string();
                 if stored != clean(seen) && stored != clean(text) {
                     return Err(ChangedElsewhere::error(Current::Note(stored), at).into());
                 }
@@ -347,7 +347,7 @@ pub(super) fn put_note(
     text: &str,
     now: &str,
 ) -> Result<(), Fail> {
-    let text: String = text.trim().nfc().collect();
+    let text: String = crate::safe_text::clean(text).trim().to_string();
     let text = text.as_str();
     match question_id {
         None => {

@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
 use super::{Store, StoreError, codec, read, write};
@@ -170,7 +169,7 @@ pub(super) fn insert(
         params![
             id,
             association_id,
-            trainer.trim().nfc().collect::<String>(),
+            crate::safe_text::clean_line(trainer),
             q.hash,
             q.id,
             q.version,
@@ -218,8 +217,9 @@ pub(super) fn get(c: &Connection, id: &str) -> Result<Option<Audit>, Fail> {
     };
     audit.status = AuditStatus::parse(&status)
         .ok_or_else(|| Fail::unreadable(format!("unknown audit status '{status}'")))?;
-    let mut stmt =
-        c.prepare("SELECT question_id, state, value, updated_at FROM answers WHERE audit_id = ?1")?;
+    let mut stmt = c.prepare_cached(
+        "SELECT question_id, state, value, updated_at FROM answers WHERE audit_id = ?1",
+    )?;
     let rows = stmt.query_map([id], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -236,7 +236,7 @@ pub(super) fn get(c: &Connection, id: &str) -> Result<Option<Audit>, Fail> {
             .answers
             .insert(question, AnswerRecord { answer, updated_at });
     }
-    let mut stmt = c.prepare("SELECT question_id, text FROM notes WHERE audit_id = ?1")?;
+    let mut stmt = c.prepare_cached("SELECT question_id, text FROM notes WHERE audit_id = ?1")?;
     let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     for row in rows {
         let (question, text): (String, String) = row?;

@@ -16,15 +16,18 @@
 //! Nothing is written when nothing differs, so importing the same bundle twice changes nothing.
 //! An audit that exists here for another association or questionnaire refuses the whole bundle.
 
+use std::collections::HashSet;
+
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Fail;
 use super::merge_answers::{answers, put_answer, put_trail, stored};
 use super::merge_clock::Clock;
+pub(super) use super::merge_workshop::workshop;
 use super::{Store, StoreError, codec, write};
 use crate::audit::Answer;
 use crate::bundle::validate::Checked;
-use crate::bundle::{AssociationRec, AuditRec, WorkshopRec};
+use crate::bundle::{AssociationRec, AuditRec};
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
 
@@ -94,16 +97,9 @@ impl Store {
 fn merge(tx: &Connection, b: &Checked) -> Result<MergeReport, Fail> {
     let mut r = MergeReport::default();
     let clock = Clock::new();
-    // All checked against the file as it was, before any copy is added.
+    let mut added = HashSet::new();
     for (hash, q) in &b.questionnaires {
-        super::merge_questionnaires::same_identity_other_content(tx, b, hash, q)?;
-    }
-    for (hash, q) in &b.questionnaires {
-        tx.execute(
-            "INSERT OR IGNORE INTO questionnaires (hash, id, version, question_count, source)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![hash, q.id, q.version, q.question_count() as i64, q.source],
-        )?;
+        questionnaire(tx, hash, q, &mut added)?;
     }
     for a in &b.content.associations {
         association(tx, a, &clock, &mut r)?;
@@ -121,7 +117,27 @@ fn merge(tx: &Connection, b: &Checked) -> Result<MergeReport, Fail> {
     Ok(r)
 }
 
-fn association(
+/// A questionnaire copy, added when missing; one new here under an id and version another copy
+/// has is refused (`merge_questionnaires`). `added`: the copies this merge added so far.
+pub(super) fn questionnaire(
+    tx: &Connection,
+    hash: &str,
+    q: &Questionnaire,
+    added: &mut HashSet<String>,
+) -> Result<(), Fail> {
+    super::merge_questionnaires::same_identity_other_content(tx, hash, q, added)?;
+    let n = tx.execute(
+        "INSERT OR IGNORE INTO questionnaires (hash, id, version, question_count, source)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![hash, q.id, q.version, q.question_count() as i64, q.source],
+    )?;
+    if n > 0 {
+        added.insert(hash.to_string());
+    }
+    Ok(())
+}
+
+pub(super) fn association(
     tx: &Connection,
     a: &AssociationRec,
     clock: &Clock,
@@ -198,7 +214,7 @@ pub(super) fn refuse(fr: String, en: String) -> Fail {
     StoreError::Invalid(Message::new(fr, en)).into()
 }
 
-fn audit(
+pub(super) fn audit(
     tx: &Connection,
     a: &AuditRec,
     q: &Questionnaire,
@@ -352,73 +368,5 @@ fn put_note(
             updated_at = excluded.updated_at",
         params![audit, question, text, at],
     )?;
-    Ok(())
-}
-
-fn workshop(
-    tx: &Connection,
-    w: &WorkshopRec,
-    clock: &Clock,
-    r: &mut MergeReport,
-) -> Result<(), Fail> {
-    match super::workshop::get(tx, &w.id)? {
-        None => {
-            let (created_at, updated_at) =
-                (clock.clamp(&w.created_at, r), clock.clamp(&w.updated_at, r));
-            tx.execute(
-                "INSERT INTO workshops (id, name, name_fold, date, place, trainer,
-                    questionnaire_id, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    w.id,
-                    w.name,
-                    codec::fold(&w.name),
-                    w.date,
-                    w.place,
-                    w.trainer,
-                    w.questionnaire_id,
-                    created_at,
-                    updated_at
-                ],
-            )?;
-            r.workshops_added += 1;
-        }
-        Some(here) => {
-            let differs = (
-                &here.name,
-                &here.date,
-                &here.place,
-                &here.trainer,
-                &here.questionnaire_id,
-            ) != (&w.name, &w.date, &w.place, &w.trainer, &w.questionnaire_id);
-            if differs && w.updated_at > here.updated_at && clock.future(&w.updated_at) {
-                clock.clamp(&w.updated_at, r);
-            } else if differs && w.updated_at > here.updated_at {
-                tx.execute(
-                    "UPDATE workshops SET name = ?2, name_fold = ?3, date = ?4, place = ?5,
-                        trainer = ?6, questionnaire_id = ?7, updated_at = ?8 WHERE id = ?1",
-                    params![
-                        w.id,
-                        w.name,
-                        codec::fold(&w.name),
-                        w.date,
-                        w.place,
-                        w.trainer,
-                        w.questionnaire_id,
-                        w.updated_at
-                    ],
-                )?;
-                r.workshops_updated += 1;
-            }
-        }
-    }
-    for l in &w.audits {
-        let added_at = clock.clamp(&l.added_at, r);
-        r.links_added += tx.execute(
-            "INSERT OR IGNORE INTO workshop_audits (workshop_id, audit_id, added_at)
-             VALUES (?1, ?2, ?3)",
-            params![w.id, l.audit_id, added_at],
-        )?;
-    }
     Ok(())
 }

@@ -1,11 +1,12 @@
 //! A bundle's questionnaire copies against the ones here (issue 12, point 12): a questionnaire
 //! is named by its id and version, so one name must never stand for two contents.
 
+use std::collections::HashSet;
+
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Fail;
 use super::merge::refuse;
-use crate::bundle::validate::Checked;
 use crate::questionnaire::Questionnaire;
 
 /// A questionnaire is named by its id and version: a copy new here (by hash) whose id and
@@ -14,9 +15,9 @@ use crate::questionnaire::Questionnaire;
 /// both hashes (the questionnaire was edited without its version being raised).
 pub(super) fn same_identity_other_content(
     tx: &Connection,
-    b: &Checked,
     hash: &str,
     q: &Questionnaire,
+    added: &HashSet<String>,
 ) -> Result<(), Fail> {
     let known: Option<String> = tx
         .query_row(
@@ -28,7 +29,7 @@ pub(super) fn same_identity_other_content(
     if known.is_some() {
         return Ok(());
     }
-    let here: Option<String> = tx
+    let other: Option<String> = tx
         .query_row(
             "SELECT hash FROM questionnaires WHERE id = ?1 AND version = ?2 AND hash <> ?3
              ORDER BY hash LIMIT 1",
@@ -36,15 +37,10 @@ pub(super) fn same_identity_other_content(
             |r| r.get(0),
         )
         .optional()?;
-    let in_bundle = b
-        .questionnaires
-        .iter()
-        .find(|(h, other)| h.as_str() < hash && other.id == q.id && other.version == q.version)
-        .map(|(h, _)| h.clone());
-    let Some(other) = in_bundle.clone().or(here) else {
+    let Some(other) = other else {
         return Ok(());
     };
-    let (fr_where, en_where) = if in_bundle.is_some() {
+    let (fr_where, en_where) = if added.contains(&other) {
         ("un autre du même paquet", "another one in the same bundle")
     } else {
         ("celui de cette base", "the one in this database")

@@ -19,13 +19,16 @@ mod associations;
 mod audits;
 mod bulk;
 mod bundle;
+mod bundle_merge;
 mod clock;
 mod conn;
+mod each;
 mod erase;
 mod error;
 mod facts;
 mod fail;
 mod followup;
+mod header;
 mod import;
 mod list;
 mod locks;
@@ -33,6 +36,7 @@ mod merge;
 mod merge_answers;
 mod merge_clock;
 mod merge_questionnaires;
+mod merge_workshop;
 mod open;
 mod open_audit;
 mod orphans;
@@ -50,7 +54,9 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use bundle::Selection;
+pub use bundle::{Audits, Parts, Selection};
+pub use bundle_merge::{MergeStop, Merging};
+pub use each::EachStop;
 pub use erase::ScrubCost;
 pub use error::{PathProblem, StoreError};
 pub use import::Created;
@@ -178,7 +184,9 @@ impl Store {
         // new connection before another thread may look (`locks.rs`).
         let mut registry = locks::Registry::lock();
         let (hand, unclean) = if registry.in_use(path) {
-            (None, false)
+            // Another connection of this process has the file: it was probed (and checked
+            // when due) by the first one. (Where files cannot be identified, check.)
+            (None, cfg!(not(unix)))
         } else {
             let unclean = open::unclean_shutdown(path) || !verified::matches(path);
             (open::read_header(path)?, unclean)
@@ -215,7 +223,7 @@ impl Store {
         conn: &mut Conn,
         path: &Path,
         busy: Duration,
-        hand: Option<&open::Header>,
+        hand: Option<&header::Header>,
     ) -> Result<(), StoreError> {
         let probed = open::probe(conn, path, hand)?;
         if !probed.wal && !probed.empty {

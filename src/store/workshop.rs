@@ -13,6 +13,7 @@ use super::{
 };
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
+use crate::safe_text::clean_line;
 pub use crate::workshop::Workshop;
 
 /// What a new workshop is made of.
@@ -39,6 +40,18 @@ pub enum Scope<'a> {
 impl Store {
     /// Create a workshop; returns its id (UUID v7).
     pub fn create_workshop(&mut self, w: &NewWorkshop<'_>) -> Result<String, StoreError> {
+        // Outside text, cleaned as every way in cleans it (`safe_text`).
+        let (name, place, trainer) = (
+            clean_line(w.name),
+            clean_line(w.place),
+            clean_line(w.trainer),
+        );
+        let w = &NewWorkshop {
+            name: &name,
+            place: &place,
+            trainer: &trainer,
+            ..*w
+        };
         check(w)?;
         let now = codec::now();
         let id = codec::new_id();

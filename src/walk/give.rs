@@ -123,9 +123,30 @@ impl Walk {
         }]
     }
 
+    /// Another window saved `current` to `question_id` meanwhile: take it, go back to that
+    /// question when it is shown (to be answered again), and say so in the save mark.
+    pub(super) fn changed_elsewhere(
+        &mut self,
+        question_id: String,
+        current: Option<Answer>,
+        message: Message,
+    ) -> Vec<Effect> {
+        self.reload(&question_id, current);
+        let back = self
+            .questionnaire
+            .position(&question_id)
+            .filter(|&p| self.visible[p]);
+        let effects = self.go_to(back);
+        self.saved = SaveMark::Failed {
+            question_id,
+            message,
+        };
+        effects
+    }
+
     /// Take the answer another window saved to `question_id`: the visible set follows, and
     /// the draft of the current question starts again from it.
-    pub(super) fn reload(&mut self, question_id: &str, current: Option<Answer>) {
+    fn reload(&mut self, question_id: &str, current: Option<Answer>) {
         let qn = Arc::clone(&self.questionnaire);
         if qn.question(question_id).is_none() {
             return;

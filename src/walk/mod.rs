@@ -293,20 +293,7 @@ impl Walk {
                 question_id,
                 current,
                 message,
-            } => {
-                // Back to that question when it is shown, to be answered again.
-                self.reload(&question_id, current);
-                let back = self
-                    .questionnaire
-                    .position(&question_id)
-                    .filter(|&p| self.visible[p]);
-                let effects = self.go_to(back);
-                self.saved = SaveMark::Failed {
-                    question_id,
-                    message,
-                };
-                effects
-            }
+            } => self.changed_elsewhere(question_id, current, message),
             Input::Next => self.go_next(),
             Input::Previous => {
                 let target = (0..self.cursor).rev().find(|&p| self.visible[p]);

@@ -20,7 +20,7 @@ pub mod price;
 
 pub use dashboard::{Dashboard, build as dashboard};
 pub use facts::{AnswerSlots, AuditFacts, Facts};
-pub use pool::{Group, Pools, pools};
+pub use pool::{Group, Pools, PoolsBuilder, pools};
 
 /// A workshop as the store keeps it, with how many audits it groups.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -8,12 +8,17 @@
 //! are in `tests/fixtures/bad/`; big ones (a megabyte of note, an 80,000-term expression) are
 //! written by the tests.
 
+mod anonymise;
 mod bundle;
 mod db;
+mod escape;
 mod files;
 mod import;
+mod limits;
 mod terminal;
 mod text;
+mod validate;
+mod writes;
 
 #[path = "../tmux/mod.rs"]
 mod tmux;

@@ -2,7 +2,7 @@
 //! (default no); without a terminal it needs `--yes`. The store removes every row about the
 //! association and scrubs the file; the report says what went.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::{fail, open, say};
@@ -56,17 +56,16 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
                 ),
             );
         }
-        eprint!(
-            "{}",
-            lang.pick(
-                &format!("Effacer définitivement « {name} », ses {audits} audit(s), réponses et notes ? Irréversible. [o/N] "),
-                &format!("Erase '{name}' with its {audits} audit(s), answers and notes for good? This cannot be undone. [y/N] "),
-            )
-        );
-        let _ = std::io::stderr().flush();
-        let mut reply = String::new();
-        if std::io::stdin().lock().read_line(&mut reply).is_err() || !is_yes(&reply) {
-            eprintln!(
+        crate::cli::print::err(lang.pick(
+            &format!("Effacer définitivement « {name} », ses {audits} audit(s), réponses et notes ? Irréversible. [o/N] "),
+            &format!("Erase '{name}' with its {audits} audit(s), answers and notes for good? This cannot be undone. [y/N] "),
+        ));
+        let mut reply = Vec::new();
+        let read = crate::bounded::read_line(&mut std::io::stdin().lock(), 1024, &mut reply);
+        if !matches!(read, Ok(crate::bounded::Line::Read))
+            || !is_yes(&String::from_utf8_lossy(&reply))
+        {
+            errln!(
                 "{}",
                 lang.pick("Rien n'a été effacé.", "Nothing was erased.")
             );
@@ -84,7 +83,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         report.notes,
         report.trail_entries,
     );
-    println!(
+    outln!(
         "{}",
         lang.pick(
             &format!("Effacé : « {name} » avec {a} audit(s), {w} réponse(s), {n} note(s) et {t} entrée(s) d'historique."),
@@ -92,7 +91,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         )
     );
     if !report.scrubbed {
-        eprintln!(
+        errln!(
             "{}",
             lang.pick(
                 "Attention : une autre fenêtre de diagasso garde le fichier ouvert ; des traces des données effacées restent dans le fichier -wal jusqu'à sa fermeture. Fermez-la.",

@@ -12,7 +12,7 @@ use crate::cli::Context;
 use crate::cli::audits::{fail, open, say};
 use crate::i18n::{Lang, Message};
 use crate::store::Scope;
-use crate::workshop::{Pools, annonce, pools};
+use crate::workshop::{Pools, PoolsBuilder, annonce};
 
 #[derive(Debug, clap::Args)]
 pub struct PoolArgs {
@@ -47,8 +47,13 @@ fn compute(ctx: &Context, workshop: Option<&str>) -> Result<(Pools, Option<Strin
     };
     let catalog = crate::cli::catalog::effective(ctx)?;
     let scope = id.as_deref().map_or(Scope::All, Scope::Workshop);
-    let facts = store.audit_facts(scope).map_err(|e| fail(ctx, &e))?;
-    Ok((pools(&facts, &catalog), id))
+    // One audit at a time (the latest of each association), dropped once its members are
+    // taken: memory is the groups', not the answers of every audit.
+    let mut builder = PoolsBuilder::new(&catalog);
+    store
+        .each_latest_facts(scope, |f, q| builder.add(f, q))
+        .map_err(|e| fail(ctx, &e))?;
+    Ok((builder.finish(), id))
 }
 
 pub fn pool(ctx: &Context, a: &PoolArgs) -> ExitCode {
@@ -57,12 +62,12 @@ pub fn pool(ctx: &Context, a: &PoolArgs) -> ExitCode {
         Err(code) => return code,
     };
     if a.json {
-        println!(
+        outln!(
             "{}",
             json!({ "workshop": id, "groups": p.groups, "unserved": p.unserved })
         );
     } else {
-        print!("{}", text(&p, id.as_deref(), ctx.lang));
+        out!("{}", text(&p, id.as_deref(), ctx.lang));
     }
     ExitCode::SUCCESS
 }
@@ -91,7 +96,7 @@ pub fn annonce(ctx: &Context, a: &AnnonceArgs) -> ExitCode {
             }
         }
     }
-    print!("{}", out.join("\n-----\n\n"));
+    out!("{}", out.join("\n-----\n\n"));
     ExitCode::SUCCESS
 }
 

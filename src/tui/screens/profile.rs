@@ -93,7 +93,7 @@ impl Profile {
         let seen = std::mem::replace(&mut self.association, a.clone());
         vec![Effect::SaveAssociation(
             a,
-            Some(seen).filter(|s| !s.id.is_empty()),
+            Some(Box::new(seen)).filter(|s| !s.id.is_empty()),
         )]
     }
 
@@ -119,7 +119,7 @@ impl Profile {
         } else {
             vec![Effect::SaveAssociation(
                 a,
-                Some(seen).filter(|s| !s.id.is_empty()),
+                Some(Box::new(seen)).filter(|s| !s.id.is_empty()),
             )]
         }
     }
