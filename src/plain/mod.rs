@@ -1,6 +1,6 @@
-//! The line mode (`--plain`, `--screen-reader`, or automatic when the terminal cannot hold a
-//! full-screen interface): the same audits and the same walk as numbered prompts on the normal
-//! screen. No alternate screen, no box drawing, no colour, no spinner: lines written to standard
+//! The line mode (`--plain`, `--screen-reader`, `DIAGASSO_PLAIN=1`, or automatic when the
+//! terminal cannot hold a full-screen interface): the same audits, the same walk, the plan, its
+//! « pourquoi ? », the exports and the workshops as numbered prompts on the normal screen. No alternate screen, no box drawing, no colour, no spinner: lines written to standard
 //! output, answers read from standard input, every save announced as a line. It works fed from
 //! a file; the end of the input saves (everything already is) and quits cleanly. A line that is
 //! not valid UTF-8 is refused with a bilingual message and its prompt asked again.

@@ -1,9 +1,11 @@
 //! The walk as prompts: each question printed once (section title and introduction when a
 //! section starts), its options numbered, the answer read from a line, every save announced
-//! ("Enregistré 14:03:12."). Commands: `?` help, `nsp` don't know, `nc` not applicable, empty
-//! line to confirm and go on, `>` skip, `<` back, `effacer`, `note`, `note g`, `p` progress,
-//! `sections`, `relire`, `fin`, `q` back to the menu; on a follow-up, each question also says
-//! what the previous audit answered, and `=` gives that answer again.
+//! with its value ("Enregistré : Français, Anglais (14:03:12)."). Commands (`command.rs`, in
+//! French or English): `?` help, `nsp` don't know, `nc` not applicable, empty line to confirm
+//! and go on, `>` skip, `<` back, `question` again, `effacer`, `note`, `note g`, `p` progress,
+//! `sections`, `relire` (numbered), `aller N`, `obligatoire`, `fin`, `plan`, `pourquoi N`,
+//! `exporter`, `langue`, `q` back to the menu; on a follow-up, each question also says what the
+//! previous audit answered, and `=` gives that answer again.
 
 use std::io::{self, BufRead, Write};
 

@@ -4,25 +4,29 @@
 //! effects to `crate::app::Executor` (the only part that calls `Store`, shared with the line
 //! mode).
 //!
-//! Screens: home (audits, filter, new association / audit, delete; the welcome on an empty
+//! Screens: home (associations without an audit, then audits, filter, a detail line writing the
+//! selected row whole; new association / audit, delete, GDPR erase; the welcome on an empty
 //! database, with the demo association), profile (the association's form), walk (one question
 //! at a time), notes, review, plan (five tabs and a « Pourquoi ? » panel, `screens/plan*.rs`),
-//! export (the dialog that writes files). Overlays: help (generated from the keymap), confirm
-//! (No by default), choose (questionnaire), sections.
+//! export (the dialog that writes files), workshops, dashboard, compare. Overlays: help
+//! (generated from the keymap), confirm (a yes/no question carrying its two outcomes, No by
+//! default), choose (questionnaire), sections.
 //!
-//! Keys, in short (the `?` / F1 help of each screen lists them all, from the same table):
-//! arrows, Enter, Esc, Tab / Shift-Tab, PgUp / PgDn, Home / End everywhere; in the walk
-//! ↑↓ choose, Space pick or tick, 1–9 pick by number, Enter confirm and go on, ←/→ previous /
-//! next, `s` je ne sais pas, `c` non concerné, `n` notes, `t` sections, `r` review, `i` show /
-//! hide the explanation, `q` back home (saying progress is saved); in a number or text field
-//! every printable key types, Esc leaves the field, F5 / F6 answer "je ne sais pas" / "non
-//! concerné", F4 notes, Tab / Shift-Tab next / previous. On the review `p` opens the plan and
-//! `e` the export dialog (on home, `v` opens the plan of the selected audit). On the plan:
-//! Tab / Shift-Tab, ←/→ or 1–5 change tab, ↑↓ PgUp/PgDn Home/End choose an item, `p` (or
-//! Enter) gives the « Pourquoi ? » panel the keys to scroll it, `a` shows it in full, `p` / Esc
-//! gives the keys back, `e` exports, Esc goes back. In the export dialog: ↑↓ / Tab move,
-//! Space ticks, 1–6 tick a format, Enter writes, Esc goes back; in the folder field every
-//! printable key types. Ctrl-C quits from anywhere after saving what is being typed.
+//! Shape: screens and overlays get a `state::Ctx` (what they may change) and return a
+//! `state::Outcome` (effects, a navigation request, an overlay to open, a notice); only `App`
+//! applies it, so no screen knows another (`tests/architecture.rs` checks there is no import
+//! loop but a screen and its own helpers).
+//!
+//! Keys (the `?` / F1 help of each screen lists them all, from the same table as the hint bar;
+//! `tests/tui_keymap.rs` presses every hinted key in every mode): arrows, Enter, Esc, Tab /
+//! Shift-Tab, PgUp / PgDn, Home / End everywhere. In the walk a letter is a command on every
+//! question until a field is entered: ↑↓ choose, Space pick or tick, digits pick by number (two
+//! digits past the ninth), Enter confirm and go on, ←/→ previous / next, `s` je ne sais pas, `c`
+//! non concerné, `u` undo the last change, `n` notes, `t` sections, `r` review, `i` explanation,
+//! `q` back home. A number or text field is entered with Enter (a digit on a number starts
+//! it); there every printable key types, Esc leaves (saving), F5 / F6 answer « je ne sais pas »
+//! / « non concerné », F4 notes. Form screens (profile, new workshop, export folder, filter,
+//! notes) are all fields: their commands are non-printable keys (Tab, Esc, F10, F1, Ctrl-C).
 //!
 //! Decisions worth knowing:
 //! - Every answer is saved when given (a pick, a tick, Enter or leaving a field); the
@@ -31,21 +35,19 @@
 //! - Leaving a field with a refused value puts the saved answer back (the message says why),
 //!   so nobody is stuck on a value they cannot leave.
 //! - Notes save when their editor is left and after two seconds without typing.
-//! - No mouse capture and no bracketed paste: nothing to undo on exit beyond raw mode and the
-//!   alternate screen, which `ratatui::restore` (and its panic hook) handle.
-//! - Home progress is counted as the walk counts it (shown questions only), so the two never
-//!   disagree; parsed questionnaires are cached, a page of 100 rows loads in about 10 ms with
-//!   10,000 audits (`cargo bench --bench home_page`).
+//! - Bracketed paste is on: a paste is one event, put whole into the field with the focus
+//!   (one line in a one-line field, lines kept in notes), dropped with a notice elsewhere.
+//! - Below 80×22 the screen says so and takes no key but Ctrl-C.
+//! - `u` undoes the audit's last answer change, read from the trail (so after a restart too);
+//!   `s`, `c`, Delete replacing an answer say so with the way back.
+//! - Progress is `walk::Overview` everywhere: sections done of sections, answers of questions
+//!   shown; never a percentage that drops when an answer reveals questions.
 //! - The plan is computed by the executor (`Effect::OpenPlan`) from the answers as stored, on
 //!   the effective catalogue (shipped + the user's), loaded on the first plan and kept; drawing
-//!   never computes it. Hosts' membership evidence, seen date and age (in months, against the
-//!   catalogue's date) come with it (`plan_data`).
-//! - The « Pourquoi ? » panel summarises: answers grouped by question, the first rules and
-//!   sources with a count of the rest (`a` for everything), sources named by their site.
+//!   never computes it.
 //! - Exports go to the current folder at first (as an absolute path), then to the last folder
 //!   used; `~/` is the home folder. Every format is rendered before anything is written, and a
-//!   file already there is only replaced after a yes (No selected); the annonce keeps the name
-//!   out (as `diagasso export` without `--with-name`).
+//!   file already there is only replaced after a yes (No selected).
 
 pub mod app;
 pub mod input;
