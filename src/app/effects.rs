@@ -15,6 +15,7 @@ use super::demo;
 use super::effect::{
     Effect, Event, HomeRow, OpenedAudit, OrphanRow, PreviousAudit, QuestionnaireChoice,
 };
+use super::failure::Failure;
 use crate::catalog::Catalog;
 use crate::i18n::ui::Ui;
 use crate::i18n::{Lang, Message};
@@ -231,10 +232,7 @@ impl<'a> Executor<'a> {
             }
             Effect::LoadAssociation { id } => match self.store.association(&id)? {
                 Some(a) => Event::AssociationLoaded(a),
-                None => Event::Failed(Message::new(
-                    "cette association n'existe plus",
-                    "this association no longer exists",
-                )),
+                None => Event::Failed(Failure::UnknownAssociation.into()),
             },
             Effect::SaveAssociation(mut association, seen) => {
                 if association.id.is_empty() {
@@ -268,10 +266,8 @@ impl<'a> Executor<'a> {
                     .find(|q| q.id == questionnaire_id)
                     .cloned()
                 else {
-                    return Ok(vec![Event::Failed(Message::new(
-                        format!("questionnaire inconnu : {questionnaire_id}"),
-                        format!("unknown questionnaire: {questionnaire_id}"),
-                    ))]);
+                    let failure = Failure::UnknownQuestionnaire(questionnaire_id);
+                    return Ok(vec![Event::Failed(failure.into())]);
                 };
                 let audit_id = match workshop_id {
                     Some(w) => self.store.start_audit_in_workshop(

@@ -11,6 +11,7 @@
 pub mod demo;
 pub mod effect;
 pub mod effects;
+pub mod failure;
 pub mod labels;
 pub mod launch;
 pub mod paths;

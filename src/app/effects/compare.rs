@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use super::Executor;
 use super::day;
-use super::plan::{io_message, resolve_dir, write_file};
+use super::plan::{folder_failure, resolve_dir, write_file};
 use super::workshop::free_name;
 use crate::app::effect::{ComparisonView, Event};
+use crate::app::failure::Failure;
 use crate::compare::{Comparison, Side, compare};
 use crate::export::Templates;
 use crate::export::compare as render;
@@ -30,18 +31,8 @@ impl Executor<'_> {
             .store
             .previous_audit_id(audit_id)
             .map_err(|e| e.message())?
-            .ok_or_else(|| {
-                Message::new(
-                    "ce diagnostic n'est pas un suivi : commencez-en un avec n sur le diagnostic précédent",
-                    "this audit is not a follow-up: start one with n on the earlier audit",
-                )
-            })?;
-        let missing = || {
-            Message::new(
-                "le diagnostic précédent n'est pas dans cette base (importez le paquet qui le contient)",
-                "the earlier audit is not in this database (import the bundle that holds it)",
-            )
-        };
+            .ok_or_else(|| Message::from(Failure::NotAFollowup))?;
+        let missing = || Message::from(Failure::EarlierAuditMissing);
         let before = match self.store.open_audit(&previous) {
             Err(crate::store::StoreError::UnknownAudit(_)) => return Err(missing()),
             other => other.map_err(|e| e.message())?,
@@ -76,8 +67,7 @@ impl Executor<'_> {
         let go = |exec: &mut Self| -> Result<Vec<PathBuf>, Message> {
             let view = exec.comparison(audit_id)?;
             let dir = resolve_dir(dir)?;
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| io_message("création du dossier", "create folder", &dir, &e))?;
+            std::fs::create_dir_all(&dir).map_err(|e| folder_failure(&dir, &e))?;
             let (c, name, lang) = (&view.comparison, &view.association_name, exec.lang);
             let templates = Templates::embedded();
             let md = render::markdown(c, name, lang, &templates).map_err(|e| e.0)?;

@@ -9,17 +9,21 @@ use std::sync::Arc;
 
 use super::Executor;
 use crate::app::effect::{Event, ExportRequest};
+use crate::app::failure::{Failure, Io};
 use crate::app::plan_data::PlanData;
 use crate::catalog::Catalog;
 use crate::export::{self, Input, Options, Templates};
 use crate::i18n::{Lang, Message};
 use crate::store::OpenAudit;
 
-pub(super) fn io_message(what_fr: &str, what_en: &str, path: &Path, e: &std::io::Error) -> Message {
-    Message::new(
-        format!("{what_fr} {} impossible : {e}", path.display()),
-        format!("cannot {what_en} {}: {e}", path.display()),
-    )
+/// A folder that cannot be created.
+pub(super) fn folder_failure(path: &Path, e: &std::io::Error) -> Message {
+    Failure::Io {
+        what: Io::CreateFolder,
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+    .into()
 }
 
 /// The folder typed in the dialog as a path: `~` is the home folder, a relative path starts
@@ -27,7 +31,7 @@ pub(super) fn io_message(what_fr: &str, what_en: &str, path: &Path, e: &std::io:
 pub fn resolve_dir(typed: &str) -> Result<PathBuf, Message> {
     let typed = typed.trim();
     if typed.is_empty() {
-        return Err(Message::new("indiquez un dossier", "give a folder"));
+        return Err(Failure::NoFolder.into());
     }
     let home = || {
         ["HOME", "USERPROFILE"]
@@ -45,12 +49,7 @@ pub fn resolve_dir(typed: &str) -> Result<PathBuf, Message> {
     if path.is_absolute() {
         return Ok(path);
     }
-    let cwd = std::env::current_dir().map_err(|e| {
-        Message::new(
-            format!("dossier courant illisible : {e}"),
-            format!("cannot read the current folder: {e}"),
-        )
-    })?;
+    let cwd = std::env::current_dir().map_err(|e| Failure::CurrentFolder(e.to_string()))?;
     Ok(cwd.join(path))
 }
 
@@ -62,12 +61,11 @@ impl Executor<'_> {
             return Ok(Arc::clone(c));
         }
         let user = crate::app::paths::user_catalog_path();
-        let catalog = crate::catalog::load_effective(user.as_deref()).map_err(|e| {
-            Message::new(
-                format!("catalogue illisible : {}", e.message(Lang::Fr)),
-                format!("unreadable catalogue: {}", e.message(Lang::En)),
-            )
-        })?;
+        let catalog =
+            crate::catalog::load_effective(user.as_deref()).map_err(|e| Failure::Catalogue {
+                fr: e.message(Lang::Fr),
+                en: e.message(Lang::En),
+            })?;
         let catalog = Arc::new(catalog);
         self.catalog = Some(Arc::clone(&catalog));
         Ok(catalog)
@@ -111,21 +109,13 @@ impl Executor<'_> {
         written: &mut Vec<PathBuf>,
     ) -> Result<Event, Message> {
         if request.formats.is_empty() {
-            return Err(Message::new(
-                "cochez au moins un format",
-                "tick at least one format",
-            ));
+            return Err(Failure::NoFormat.into());
         }
         let dir = resolve_dir(&request.dir)?;
         let catalog = self.catalog()?;
         let l = self.load(&request.audit_id)?;
         let plan = crate::plan::plan(&l.questionnaire, &l.audit, &l.association, &catalog);
-        let plan = serde_json::to_value(&plan).map_err(|e| {
-            Message::new(
-                format!("plan impossible à sérialiser : {e}"),
-                format!("cannot serialise the plan: {e}"),
-            )
-        })?;
+        let plan = serde_json::to_value(&plan).map_err(|e| Failure::Serialise(e.to_string()))?;
         let input = Input {
             questionnaire: &l.questionnaire,
             audit: &l.audit,
@@ -145,13 +135,9 @@ impl Executor<'_> {
             files.push((export::file_name(*f, &input, &opts), bytes));
         }
         if dir.exists() && !dir.is_dir() {
-            return Err(Message::new(
-                format!("{} n'est pas un dossier", dir.display()),
-                format!("{} is not a folder", dir.display()),
-            ));
+            return Err(Failure::NotAFolder(dir).into());
         }
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| io_message("création du dossier", "create folder", &dir, &e))?;
+        std::fs::create_dir_all(&dir).map_err(|e| folder_failure(&dir, &e))?;
         let dir = dir.canonicalize().unwrap_or(dir);
         let existing: Vec<String> = files
             .iter()

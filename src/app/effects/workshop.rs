@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::Executor;
-use super::plan::{io_message, resolve_dir, write_file};
+use super::plan::{folder_failure, resolve_dir, write_file};
 use crate::app::effect::{Event, WorkshopForm};
+use crate::app::failure::Failure;
 use crate::catalog::Catalog;
 use crate::export::csv::CsvOptions;
 use crate::export::escape::file_stem;
@@ -20,10 +21,7 @@ use crate::workshop::Facts;
 type Read = (Workshop, Facts, Arc<Catalog>);
 
 fn unknown_workshop() -> Event {
-    Event::Failed(Message::new(
-        "cet atelier n'existe plus",
-        "this workshop no longer exists",
-    ))
+    Event::Failed(Failure::UnknownWorkshop.into())
 }
 
 impl Executor<'_> {
@@ -76,8 +74,7 @@ impl Executor<'_> {
         };
         let written = (|| -> Result<Vec<PathBuf>, Message> {
             let dir = resolve_dir(dir)?;
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| io_message("création du dossier", "create folder", &dir, &e))?;
+            std::fs::create_dir_all(&dir).map_err(|e| folder_failure(&dir, &e))?;
             let html = dashboard::html(&w, &d, self.lang, false, &Templates::embedded())
                 .map_err(|e| e.0)?;
             // French spreadsheets (Excel) expect `;` and a byte-order mark to read accents.
