@@ -9,6 +9,7 @@
 //! `app::Executor`, so it holds no SQL and cannot disagree with the TUI.
 
 mod command;
+mod list;
 mod menu;
 mod plan;
 mod walk;

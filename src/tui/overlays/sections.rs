@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::super::keymap::Cmd;
 use super::super::state::{Ctx, Nav, Outcome, View};
-use super::super::widgets::question::section_noted;
+use super::super::widgets::choices::section_noted;
 use super::super::widgets::{self, fit};
 use crate::i18n::ui::Ui;
 use crate::walk::Input;

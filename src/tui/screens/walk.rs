@@ -11,10 +11,12 @@ use ratatui::text::{Line, Span};
 
 use super::super::keymap::{Cmd, Mode};
 use super::super::state::{Ctx, Nav, Open, Outcome, Session, View};
-use super::super::widgets::question::{QuestionView, sections_panel};
+use super::super::widgets::choices::sections_panel;
+use super::super::widgets::question::QuestionView;
 use super::super::widgets::{self, Chrome, LineInput};
 use super::walk_choice;
-use crate::app::effect::{Effect, Event, OpenedAudit};
+pub use super::walk_events::result;
+use crate::app::effect::{Effect, OpenedAudit};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::questionnaire::{Kind, Question};
@@ -101,7 +103,7 @@ impl WalkView {
     }
 
     /// Refill the field when the walk stands on another question (or its answer changed).
-    fn sync(&mut self, walk: &Walk, force: bool) {
+    pub(super) fn sync(&mut self, walk: &Walk, force: bool) {
         let id = walk.current_id().map(str::to_string);
         if force || id != self.field_for {
             self.field = LineInput::new(field_text(walk.current_answer()));
@@ -214,7 +216,12 @@ pub fn open(opened: OpenedAudit) -> (Session, WalkView) {
 
 /// Apply walk inputs, refill the field when the question (or a typed answer) changed; at the
 /// end of the walk, on to the review.
-fn drive(view: &mut WalkView, s: &mut Session, lang: Lang, inputs: Vec<Input>) -> Outcome {
+pub(super) fn drive(
+    view: &mut WalkView,
+    s: &mut Session,
+    lang: Lang,
+    inputs: Vec<Input>,
+) -> Outcome {
     let (effects, end) = s.drive(inputs);
     let answered = effects.iter().any(|e| {
         matches!(
@@ -369,7 +376,7 @@ pub fn cmd(view: &mut WalkView, cx: &mut Ctx, cmd: Cmd) -> Outcome {
         _ => None,
     };
     let mut out = drive(view, s, lang, inputs);
-    ask_which_other(view, s, lang, cmd, before.as_ref());
+    walk_choice::ask_which_other(view, s, lang, cmd, before.as_ref());
     if let Some(before) = replaced
         && !out.effects.is_empty()
     {
@@ -385,26 +392,6 @@ pub fn cmd(view: &mut WalkView, cx: &mut Ctx, cmd: Cmd) -> Outcome {
         view.editing = false;
     }
     out
-}
-
-/// After a pick that chose an "other" choice, ask « Lequel ? » (the answer goes to the note).
-fn ask_which_other(
-    view: &mut WalkView,
-    s: &Session,
-    lang: Lang,
-    cmd: Cmd,
-    before: Option<&crate::audit::Answer>,
-) {
-    if !matches!(cmd, Cmd::Pick(_) | Cmd::Tick) {
-        return;
-    }
-    let Some((_, q)) = s.walk.current() else {
-        return;
-    };
-    if walk_choice::newly_other(q, before, s.walk.current_answer()) {
-        let note = s.notes.get(&q.id).map(String::as_str).unwrap_or("");
-        view.other = Some(LineInput::new(walk_choice::other_text(note, lang)));
-    }
 }
 
 /// The previous audit's answer to the current question, on a follow-up.
@@ -429,91 +416,4 @@ fn leave(view: &mut WalkView, cx: &mut Ctx) -> Outcome {
     );
     let text = Ui::LeftWalk.fill(cx.lang, &[&line]);
     Outcome::from(effects).and_go(Nav::Home).with_notice(text)
-}
-
-/// The last change found in the trail: go to its question and put its old answer back
-/// (checked and saved like any answer, so it lands in the trail too: `u` again redoes).
-fn undo(
-    view: &mut WalkView,
-    cx: &mut Ctx,
-    question_id: String,
-    old: Option<crate::audit::Answer>,
-) -> Outcome {
-    let lang = cx.lang;
-    let Some(s) = cx.session.as_mut() else {
-        return Outcome::none();
-    };
-    let Some(q) = s.walk.questionnaire().question(&question_id) else {
-        return Outcome::none();
-    };
-    let label = q.label.get(lang).to_string();
-    let words = match &old {
-        Some(a) => answer_text(q, a, lang),
-        None => Ui::NoAnswerYet.get(lang).to_string(),
-    };
-    let give = match old {
-        Some(a) => Input::Give(a),
-        None => Input::Clear,
-    };
-    let out = drive(view, s, lang, vec![Input::JumpTo(question_id), give]);
-    view.sync(&s.walk, true);
-    if s.walk.problem().is_none() {
-        out.with_notice(Ui::Undone.fill(lang, &[&label, &words]))
-    } else {
-        out
-    }
-}
-
-/// Store results for the walk.
-pub fn result(view: &mut WalkView, cx: &mut Ctx, event: Event) -> Outcome {
-    if let Event::UndoFound { question_id, old } = event {
-        return undo(view, cx, question_id, old);
-    }
-    if let Event::NothingToUndo = event {
-        return Outcome::none().with_notice(Ui::NothingToUndo.get(cx.lang));
-    }
-    let Some(s) = cx.session.as_mut() else {
-        return Outcome::none();
-    };
-    let (input, reload) = match event {
-        Event::AnswerSaved { question_id, at } => (Input::Saved { question_id, at }, false),
-        Event::AnswerFailed {
-            question_id,
-            message,
-        } => (
-            Input::SaveFailed {
-                question_id,
-                message,
-            },
-            false,
-        ),
-        Event::AnswerChanged {
-            question_id,
-            current,
-            message,
-        } => (
-            Input::ChangedElsewhere {
-                question_id,
-                current,
-                message,
-            },
-            true,
-        ),
-        _ => return Outcome::none(),
-    };
-    // A reload goes back to its question: the cursor is remembered as for any move.
-    let audit_id = s.audit_id.clone();
-    let effects: Vec<Effect> = s
-        .walk
-        .apply(input)
-        .into_iter()
-        .map(|effect| Effect::Walk {
-            audit_id: audit_id.clone(),
-            effect,
-        })
-        .collect();
-    if reload {
-        view.sync(&s.walk, true);
-    }
-    Outcome::from(effects)
 }

@@ -3,7 +3,8 @@
 //! choice, whose answer is kept as a line of the question's note.
 
 use super::super::keymap::Cmd;
-use super::super::state::{Ctx, Outcome};
+use super::super::state::{Ctx, Outcome, Session};
+use super::super::widgets::LineInput;
 use super::walk::WalkView;
 use crate::app::effect::Effect;
 use crate::audit::{Answer, Value};
@@ -119,6 +120,26 @@ pub fn other_cmd(view: &mut WalkView, cx: &mut Ctx, cmd: Cmd) -> Outcome {
             Outcome::none()
         }
         _ => Outcome::none(),
+    }
+}
+
+/// After a pick that chose an "other" choice, ask « Lequel ? » (the answer goes to the note).
+pub fn ask_which_other(
+    view: &mut WalkView,
+    s: &Session,
+    lang: Lang,
+    cmd: Cmd,
+    before: Option<&crate::audit::Answer>,
+) {
+    if !matches!(cmd, Cmd::Pick(_) | Cmd::Tick) {
+        return;
+    }
+    let Some((_, q)) = s.walk.current() else {
+        return;
+    };
+    if newly_other(q, before, s.walk.current_answer()) {
+        let note = s.notes.get(&q.id).map(String::as_str).unwrap_or("");
+        view.other = Some(LineInput::new(other_text(note, lang)));
     }
 }
 

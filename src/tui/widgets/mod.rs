@@ -1,6 +1,7 @@
 //! Small drawing helpers shared by the screens: the screen frame (title line, body, message
 //! line, hint bar), width-aware truncation, centred boxes and the "terminal too small" notice.
 
+pub mod choices;
 pub mod line_input;
 pub mod question;
 
