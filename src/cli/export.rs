@@ -73,7 +73,7 @@ struct Loaded {
     questionnaire: Questionnaire,
     audit: Audit,
     association: Association,
-    plan: serde_json::Value,
+    plan: crate::plan::Plan,
 }
 
 impl Loaded {
@@ -87,21 +87,14 @@ impl Loaded {
     }
 }
 
-/// The plan of an audit on the effective catalogue (shipped + user), serialised for the
-/// templates.
+/// The plan of an audit on the effective catalogue (shipped + user).
 fn compute_plan(
     catalog: &Catalog,
     q: &Questionnaire,
     audit: &Audit,
     a: &Association,
-) -> Result<serde_json::Value, Message> {
-    let plan = crate::plan::plan(q, audit, a, catalog);
-    serde_json::to_value(&plan).map_err(|e| {
-        Message::new(
-            format!("plan impossible à sérialiser : {e}"),
-            format!("cannot serialise the plan: {e}"),
-        )
-    })
+) -> Result<crate::plan::Plan, Message> {
+    Ok(crate::plan::plan(q, audit, a, catalog))
 }
 
 fn load(store: &Store, catalog: &Catalog, id: &str) -> Result<Loaded, Message> {

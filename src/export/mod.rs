@@ -27,6 +27,7 @@ use std::fmt;
 
 use crate::audit::{Association, Audit};
 use crate::i18n::{Lang, Message};
+use crate::plan::Plan;
 use crate::questionnaire::Questionnaire;
 
 pub use templates::Templates;
@@ -87,15 +88,14 @@ impl fmt::Display for Format {
     }
 }
 
-/// What goes into an export. The plan is given in its serialised form (`serde_json::to_value`
-/// of `plan::Plan`), which the JSON export embeds as is and the other formats read through
-/// `plan_view`.
+/// What goes into an export. The plan is the typed `plan::Plan`: the human formats read its
+/// fields through `plan_view` (a renamed field fails to compile), the JSON export serialises it.
 #[derive(Clone, Copy)]
 pub struct Input<'a> {
     pub questionnaire: &'a Questionnaire,
     pub audit: &'a Audit,
     pub association: &'a Association,
-    pub plan: &'a serde_json::Value,
+    pub plan: &'a Plan,
 }
 
 /// How to export.

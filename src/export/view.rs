@@ -11,14 +11,17 @@ use super::Options;
 use super::escape::{clean, one_line};
 use super::labels::label;
 use super::plan_view::{self, PlanView};
-use crate::audit::{Answer, AuditStatus, Value, format_number};
-use crate::i18n::Lang;
+use crate::audit::{Answer, AuditStatus, Value};
+use crate::i18n::{Lang, typo};
+use crate::plan::Plan;
 use crate::questionnaire::{Kind, Question};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub lang: &'static str,
     pub anonymised: bool,
+    /// What an anonymised export keeps and leaves out, said exactly; `None` when not anonymised.
+    pub banner: Option<String>,
     pub association: Profile,
     pub audit: AuditInfo,
     pub sections: Vec<SectionView>,
@@ -72,42 +75,10 @@ pub struct Item {
     pub note: Option<String>,
 }
 
-/// A date as the reader writes it: `20/11/2026` in French, `2026-11-20` in English. Anything
-/// that does not start with `YYYY-MM-DD` is shown cleaned, as it is.
+/// A date as the reader writes it, the same in every human format (`typo::date`):
+/// `24 novembre 2026`, `24 November 2026`; anything else is shown cleaned, as it is.
 pub fn date(s: &str, lang: Lang) -> String {
-    let d = s.get(..10).unwrap_or("");
-    let ok = d.len() == 10
-        && d.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    match (ok, lang) {
-        (true, Lang::Fr) => format!("{}/{}/{}", &d[8..10], &d[5..7], &d[..4]),
-        (true, Lang::En) => d.to_string(),
-        (false, _) => one_line(s),
-    }
-}
-
-fn count(n: Option<impl Into<f64>>) -> Option<String> {
-    n.map(|n| format_number(n.into()))
-}
-
-/// A whole amount with thousands grouped as the reader writes them: `15 000` (no-break
-/// space, which every embedded font has) in French, `15,000` in English.
-pub fn grouped(n: u64, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = lang.pick("\u{A0}", ",");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
+    one_line(&typo::date(lang, s))
 }
 
 /// The association as shown: the name or, anonymised, the activity and département.
@@ -171,11 +142,11 @@ pub fn answer_text(q: &Question, a: &Answer, opts: &Options) -> String {
             Value::Choice(c) => choice(c),
             Value::Choices(cs) => cs.iter().map(|c| choice(c)).collect::<Vec<_>>().join(", "),
             Value::Number(n) => {
-                let mut s = format_number(*n);
+                let mut s = typo::number(lang, *n);
                 if q.kind == Kind::Scale
                     && let Some(max) = q.max
                 {
-                    s = format!("{s} / {}", format_number(max));
+                    s = format!("{s} / {}", typo::number(lang, max));
                 }
                 if let Some(u) = &q.unit {
                     s = format!("{s} {}", one_line(u.get(lang)));
@@ -189,11 +160,50 @@ pub fn answer_text(q: &Question, a: &Answer, opts: &Options) -> String {
     }
 }
 
-/// The plan with what an anonymised export must not show removed: when anonymising, every
-/// personal string (name, contact, postcode, trainer) is replaced wherever the plan quotes it;
-/// when notes are hidden, the free-text answers and notes too. The plan is outside data for
-/// the exports: this holds whatever its shape.
-pub fn scrub_plan(input: &Input, opts: &Options) -> serde_json::Value {
+/// The plan with what an anonymised export must not show removed (see [`scrub_plan_value`]),
+/// typed again for the human formats.
+pub fn scrub_plan(input: &Input, opts: &Options) -> Plan {
+    if secrets(input, opts).is_empty() {
+        return input.plan.clone();
+    }
+    // Only strings change, so the plan reads back; should it not, nothing personal is risked by
+    // showing the plan with every text replaced.
+    serde_json::from_value(scrub_plan_value(input, opts)).unwrap_or_else(|_| {
+        let mut p = input.plan.clone();
+        p.summary.clear();
+        p
+    })
+}
+
+/// The plan's serialised form with what an anonymised export must not show removed: when
+/// anonymising, every personal string (name, contact, postcode, trainer) is replaced wherever
+/// the plan quotes it; when notes are hidden, the free-text answers and notes too. Works on
+/// every string whatever the plan's shape, so a new field cannot leak.
+pub fn scrub_plan_value(input: &Input, opts: &Options) -> serde_json::Value {
+    let secrets = secrets(input, opts);
+    fn walk(v: &mut serde_json::Value, secrets: &[String]) {
+        match v {
+            serde_json::Value::String(s) => {
+                for secret in secrets {
+                    if s.contains(secret.as_str()) {
+                        *s = s.replace(secret.as_str(), "[…]");
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| walk(i, secrets)),
+            serde_json::Value::Object(m) => m.values_mut().for_each(|i| walk(i, secrets)),
+            _ => {}
+        }
+    }
+    let mut plan = serde_json::to_value(input.plan).unwrap_or(serde_json::Value::Null);
+    if !secrets.is_empty() {
+        walk(&mut plan, &secrets);
+    }
+    plan
+}
+
+/// The personal strings an export with these options must not show, longest first.
+fn secrets(input: &Input, opts: &Options) -> Vec<String> {
     let (a, audit) = (input.association, input.audit);
     let mut secrets: Vec<String> = Vec::new();
     if opts.anonymise {
@@ -226,25 +236,58 @@ pub fn scrub_plan(input: &Input, opts: &Options) -> serde_json::Value {
     // Longest first, so a secret containing another is replaced whole.
     secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     secrets.dedup();
-    fn walk(v: &mut serde_json::Value, secrets: &[String]) {
-        match v {
-            serde_json::Value::String(s) => {
-                for secret in secrets {
-                    if s.contains(secret.as_str()) {
-                        *s = s.replace(secret.as_str(), "[…]");
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| walk(i, secrets)),
-            serde_json::Value::Object(m) => m.values_mut().for_each(|i| walk(i, secrets)),
-            _ => {}
-        }
+    secrets
+}
+
+/// What this anonymised export keeps and leaves out, from the same options that decide it
+/// ([`Options::hides_name`], [`Options::shows_notes`]), so the banner cannot disagree.
+pub fn banner(opts: &Options) -> Option<String> {
+    if !opts.anonymise {
+        return None;
     }
-    let mut plan = input.plan.clone();
-    if !secrets.is_empty() {
-        walk(&mut plan, &secrets);
+    let lang = opts.lang;
+    let mut out: Vec<&str> = vec![
+        lang.pick("le contact", "the contact"),
+        lang.pick("la personne qui accompagne", "the trainer"),
+        lang.pick("le code postal", "the postcode"),
+    ];
+    let mut kept: Vec<&str> = Vec::new();
+    if opts.hides_name() {
+        out.insert(0, lang.pick("le nom", "the name"));
+    } else {
+        kept.push(lang.pick("le nom", "the name"));
     }
-    plan
+    if opts.shows_notes() {
+        kept.push(lang.pick(
+            "les notes et réponses libres",
+            "the notes and free-text answers",
+        ));
+    } else {
+        out.push(lang.pick(
+            "les notes et réponses libres",
+            "the notes and free-text answers",
+        ));
+    }
+    kept.extend([
+        lang.pick("la forme", "the legal form"),
+        lang.pick("l'activité", "the activity"),
+        lang.pick("le département", "the département"),
+        lang.pick("les effectifs et le budget", "headcounts and budget"),
+        lang.pick("les réponses à choix", "the multiple-choice answers"),
+        lang.pick("le plan", "the plan"),
+    ]);
+    Some(match lang {
+        Lang::Fr => format!(
+            "Version anonymisée\u{a0}: sans {}. Elle garde {}.",
+            typo::list(lang, &out),
+            typo::list(lang, &kept)
+        ),
+        Lang::En => format!(
+            "Anonymised version: without {}. It keeps {}.",
+            typo::list(lang, &out),
+            typo::list(lang, &kept)
+        ),
+    })
 }
 
 /// Build the report.
@@ -272,16 +315,10 @@ pub fn build(input: &Input, opts: &Options) -> Report {
         legal_form: a.legal_form.label(lang).to_string(),
         activity: opt(&a.activity),
         place: place(input, opts),
-        members: count(a.members),
-        employees: count(a.employees),
-        volunteers: count(a.volunteers),
-        budget: a.budget_eur.map(|b| {
-            format!(
-                "{} {}",
-                format_number(b as f64),
-                label(lang, "eur_per_year")
-            )
-        }),
+        members: a.members.map(|n| typo::number(lang, n)),
+        employees: a.employees.map(|n| typo::number(lang, n)),
+        volunteers: a.volunteers.map(|n| typo::number(lang, n)),
+        budget: a.budget_eur.map(|b| typo::eur_per_year(lang, b)),
         contact,
         trainer: if opts.anonymise {
             None
@@ -320,6 +357,7 @@ pub fn build(input: &Input, opts: &Options) -> Report {
     Report {
         lang: lang.code(),
         anonymised: opts.anonymise,
+        banner: banner(opts),
         association,
         audit: AuditInfo {
             id: one_line(&audit.id),

@@ -98,7 +98,7 @@ pub fn document(input: &Input, opts: &Options) -> AuditExport {
             hash: input.questionnaire.hash.clone(),
             source: input.questionnaire.source.clone(),
         },
-        plan: super::view::scrub_plan(input, opts),
+        plan: super::view::scrub_plan_value(input, opts),
     }
 }
 

@@ -152,12 +152,6 @@ impl Executor<'_> {
         let catalog = self.catalog()?;
         let l = self.load(&request.audit_id)?;
         let plan = crate::plan::plan(&l.questionnaire, &l.audit, &l.association, &catalog);
-        let plan = serde_json::to_value(&plan).map_err(|e| {
-            Message::new(
-                format!("plan impossible à sérialiser : {e}"),
-                format!("cannot serialise the plan: {e}"),
-            )
-        })?;
         let input = Input {
             questionnaire: &l.questionnaire,
             audit: &l.audit,
