@@ -200,6 +200,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Score: the sum of the points listed under each host (needs it can take, nearness, price against the budget, offer for associations, CHATONS membership, how recent the facts are); the higher, the better the fit, with no fixed maximum. The hosts picked are marked \"picked\".",
     ),
     ("picked", "retenu", "picked"),
+    ("answers_read_h", "Réponses lues", "Answers read"),
     (
         "answer_quoted",
         "réponse déjà citée plus haut",

@@ -199,6 +199,9 @@ fn roadmap(b: &mut Vec<Block>, p: &PlanView, lang: Lang) {
     if let Some(rule) = &p.roadmap_rule {
         b.push(muted(rule.clone()));
     }
+    if let Some(note) = &p.who_note {
+        b.push(muted(note.clone()));
+    }
     for phase in p.roadmap.iter().filter(|ph| !ph.steps.is_empty()) {
         b.push(Block::H3(format!("{}. {}", phase.number, phase.title)));
         let mut rows = vec![vec![
@@ -365,63 +368,62 @@ fn annex(b: &mut Vec<Block>, r: &Report, lang: Lang) {
         }
     }
     b.push(Block::H3(t("needs").into()));
-    let mut rows = vec![vec![
-        t("need").to_string(),
-        t("current_tools").into(),
-        t("dependency").into(),
-    ]];
-    rows.extend(p.needs.iter().map(|n| {
-        vec![
-            n.label.clone(),
-            n.tools.join(", "),
-            n.dependency.clone().unwrap_or_default(),
-        ]
-    }));
-    b.push(Block::Table {
-        widths: vec![0.36, 0.44, 0.2],
-        rows,
-        header: true,
-    });
+    for n in &p.needs {
+        let mut line = n.label.clone();
+        if !n.tools.is_empty() {
+            line.push_str(&format!(
+                " — {}{colon} {}",
+                t("current_tools").to_lowercase(),
+                n.tools.join(", ")
+            ));
+        }
+        if let Some(d) = &n.dependency {
+            line.push_str(&format!(" — {}{colon} {d}", t("dependency").to_lowercase()));
+        }
+        b.push(Block::Small(line));
+    }
     b.push(Block::H3(t("why_detail").into()));
     b.push(muted(t("why_detail_intro")));
+    // One paragraph per entry, its answers and sources run in (the answers are also listed
+    // in full below): dense enough for the annex to stay a few pages.
     for e in &p.annex {
         let mut text = format!("{}. {}. {}", e.id, e.titles.join(" ; "), e.text);
-        let mut items: Vec<String> = e.answers.clone();
+        let mut said = e.answers.clone();
         if let Some(n) = &e.same_answers {
-            items.push(format!("{} {n}", t("and_more")));
+            said.push(format!("{} {n}", t("and_more")));
         }
-        items.extend(
-            e.sources
-                .iter()
-                .map(|s| format!("{}{colon} {s}", t("source"))),
-        );
-        if items.is_empty() {
-            text = text.trim_end().to_string();
+        if !said.is_empty() {
+            text.push_str(&format!(
+                " {}{colon} {}.",
+                t("answers_read_h"),
+                said.join(" · ")
+            ));
         }
-        b.push(Block::Small(text));
-        b.extend(
-            items
-                .into_iter()
-                .map(|i| Block::Small(format!("    – {i}"))),
-        );
+        if !e.sources.is_empty() {
+            text.push_str(&format!(
+                " {}{colon} {}.",
+                t("sources"),
+                e.sources.join(" · ")
+            ));
+        }
+        b.push(Block::Small(text.trim_end().to_string()));
     }
     b.push(Block::H3(t("answers").into()));
-    let mut rows = vec![vec![t("question").to_string(), t("answer").into()]];
     for s in &r.sections {
-        rows.push(vec![s.title.to_uppercase(), String::new()]);
+        b.push(Block::Para {
+            text: s.title.clone(),
+            size: 9.0,
+            color: INK,
+            bold: true,
+        });
         for item in &s.items {
-            let mut ans = item.answer.clone();
+            let mut line = format!("{} → {}", item.question, item.answer);
             if let Some(n) = &item.note {
-                ans.push_str(&format!(" — {}{colon} {n}", t("note")));
+                line.push_str(&format!(" — {}{colon} {n}", t("note")));
             }
-            rows.push(vec![item.question.clone(), ans]);
+            b.push(Block::Small(line));
         }
     }
-    b.push(Block::Table {
-        widths: vec![0.55, 0.45],
-        rows,
-        header: true,
-    });
     if let Some(n) = &r.general_note {
         b.push(Block::H3(t("general_note").into()));
         b.extend(n.lines().filter(|l| !l.trim().is_empty()).map(para));

@@ -78,7 +78,7 @@ pub(crate) fn lay_block(c: &mut Cursor, block: &Block, next_is_content: bool) {
         }
         Block::H2(t) => {
             // Keep a heading with what follows: a sub-heading and a few lines.
-            c.room(if next_is_content { 110.0 } else { 140.0 });
+            c.room(if next_is_content { 150.0 } else { 170.0 });
             c.y += 12.0;
             c.lines(LEFT, WIDTH, t, 15.0, true, ACCENT_INK);
             let y = c.y - 2.0;
@@ -142,8 +142,8 @@ pub(crate) fn lay_block(c: &mut Cursor, block: &Block, next_is_content: bool) {
         } => lay_table(c, widths, rows, *header),
         Block::Bars { bars, ends } => lay_bars(c, bars, ends),
         Block::Small(text) => {
-            c.lines(LEFT, WIDTH, text, 8.5, false, MUTED);
-            c.y += 2.0;
+            c.lines(LEFT, WIDTH, text, 8.0, false, MUTED);
+            c.y += 1.5;
         }
         Block::PageBreak => {
             if c.y > TOP + 1.0 {

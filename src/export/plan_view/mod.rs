@@ -44,6 +44,8 @@ pub struct PlanView {
     pub roadmap: Vec<Phase>,
     /// The rule that orders the roadmap, in words, said once above it.
     pub roadmap_rule: Option<String>,
+    /// What most steps' "who" share, said once ("* à deux pour que…").
+    pub who_note: Option<String>,
     /// High severity first.
     pub risks: Vec<Risk>,
     /// "Je ne sais pas" answers the plan needs.

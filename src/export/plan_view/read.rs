@@ -351,6 +351,41 @@ fn compared(plan: &Plan, c: Ctx) -> Vec<Compared> {
     out.into_iter().map(|(_, _, e)| e).collect()
 }
 
+/// The longest clause ending (after « , » or « ; ») that at least half of the steps' "who"
+/// share: said once above the roadmap, marked « * » in the cells, not repeated twenty times.
+fn factor_who(roadmap: &mut [Phase]) -> Option<String> {
+    let whos: Vec<&str> = roadmap
+        .iter()
+        .flat_map(|p| &p.steps)
+        .filter_map(|s| s.who.as_deref())
+        .collect();
+    let mut best: Option<(String, usize)> = None;
+    for w in &whos {
+        for (i, _) in w.match_indices([',', ';']) {
+            let tail = &w[i..];
+            let n = whos.iter().filter(|o| o.ends_with(tail)).count();
+            if n >= 2
+                && 2 * n >= whos.len()
+                && best.as_ref().is_none_or(|(b, _)| tail.len() > b.len())
+            {
+                best = Some((tail.to_string(), n));
+            }
+        }
+    }
+    let (tail, _) = best?;
+    for s in roadmap.iter_mut().flat_map(|p| &mut p.steps) {
+        if let Some(w) = &mut s.who
+            && let Some(head) = w.strip_suffix(tail.as_str())
+        {
+            *w = format!("{} *", head.trim_end());
+        }
+    }
+    Some(format!(
+        "* {}",
+        tail.trim_start_matches([',', ';', ' ', '\u{a0}', '\u{202f}'])
+    ))
+}
+
 /// Read the typed plan.
 pub fn read(plan: &Plan, c: Ctx) -> PlanView {
     let lang = c.lang;
@@ -366,7 +401,7 @@ pub fn read(plan: &Plan, c: Ctx) -> PlanView {
         })
         .collect();
     let recommendations = recommendations(plan, c);
-    let roadmap = plan
+    let mut roadmap: Vec<Phase> = plan
         .roadmap
         .iter()
         .enumerate()
@@ -376,6 +411,7 @@ pub fn read(plan: &Plan, c: Ctx) -> PlanView {
             steps: steps(i + 1, p, plan, &recommendations, c),
         })
         .collect();
+    let who_note = factor_who(&mut roadmap);
     let mut risks: Vec<(Severity, Risk)> = plan
         .risks
         .iter()
@@ -422,6 +458,7 @@ pub fn read(plan: &Plan, c: Ctx) -> PlanView {
             .any(|s| s.trace.rules.iter().any(|r| r == PHASE_RULE))
             .then(|| explain_rule(PHASE_RULE).map(|t| t.get(lang).to_string()))
             .flatten(),
+        who_note,
         roadmap,
         risks: risks.into_iter().map(|(_, r)| r).collect(),
         to_find: plan
