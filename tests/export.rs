@@ -286,11 +286,18 @@ fn annonce_is_short_french_and_anonymous() {
     assert!(a.contains("Nos besoins"));
     assert!(!a.contains("Pédales"));
     let mut long = demo();
-    long.plan["needs"] = serde_json::Value::Array(
-        (0..200)
-            .map(|i| serde_json::json!({"label": format!("Besoin numéro {i} avec un libellé assez long"), "tools": [format!("Outil {i}")]}))
-            .collect(),
-    );
+    let one = long.plan.needs[0].clone();
+    long.plan.needs = (0..200)
+        .map(|i| {
+            let mut n = one.clone();
+            n.need = format!("need-{i}");
+            n.label = diagasso::i18n::Text::new(
+                format!("Besoin numéro {i} avec un libellé assez long"),
+                format!("Need number {i} with a rather long label"),
+            );
+            n
+        })
+        .collect();
     let a = export::annonce::render(&long.input(), &Options::default(), &t).unwrap();
     assert!(a.chars().count() <= export::annonce::MAX_CHARS);
     let en = export::annonce::render(
