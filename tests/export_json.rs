@@ -176,10 +176,7 @@ fn packing_is_undone_exactly_on_every_fixture_plan() {
         })
         .collect();
     let d = export_fixture::shipped_demo();
-    plans.push((
-        "demo".into(),
-        serde_json::from_value(d.plan.clone()).unwrap(),
-    ));
+    plans.push(("demo".into(), d.plan.clone()));
     for (name, p) in plans {
         let v = serde_json::to_value(&p).unwrap();
         let (packed, shared) =

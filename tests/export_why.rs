@@ -9,15 +9,11 @@ use std::collections::BTreeSet;
 
 use diagasso::export::escape::markdown as md_escape;
 use diagasso::export::labels::label;
-use diagasso::export::plan_view::{MAX_ANSWERS, Why};
+use diagasso::export::plan_view::Why;
 use diagasso::export::view::{self, Report};
 use diagasso::export::{self, Format, Options, Templates};
 use diagasso::i18n::Lang;
 use export_fixture::shipped_demo;
-
-/// The most lines (not counting blank ones) and characters a block may take in the Markdown.
-const MAX_BLOCK_LINES: usize = 12;
-const MAX_BLOCK_CHARS: usize = 1600;
 
 fn options() -> Vec<Options> {
     let fr = Options::default();
@@ -32,43 +28,6 @@ fn options() -> Vec<Options> {
             ..fr
         },
     ]
-}
-
-fn indent(line: &str) -> usize {
-    line.len() - line.trim_start().len()
-}
-
-/// Every "Pourquoi ?" block of a Markdown report: the line that opens it and the list under it
-/// (indented at least as much), up to the next thing that is not part of it.
-fn blocks(md: &str, head: &str) -> Vec<Vec<String>> {
-    let lines: Vec<&str> = md.lines().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if !lines[i].trim_start().starts_with(head) {
-            i += 1;
-            continue;
-        }
-        let pad = indent(lines[i]);
-        let mut block = vec![lines[i].to_string()];
-        let mut j = i + 1;
-        while j < lines.len() {
-            let l = lines[j];
-            if l.trim().is_empty() {
-                j += 1;
-                continue;
-            }
-            if indent(l) == pad && l.trim_start().starts_with("- ") {
-                block.push(l.to_string());
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        out.push(block);
-        i = j;
-    }
-    out
 }
 
 #[test]
@@ -111,19 +70,6 @@ fn whys(r: &Report) -> Vec<(String, &Why)> {
     out
 }
 
-/// The annex entry `id` of a Markdown report: its lines, up to the next entry.
-fn annex_entry<'a>(md: &'a str, id: &str) -> Vec<&'a str> {
-    let head = format!("### {id} — ");
-    let Some(start) = md.find(&head) else {
-        return Vec::new();
-    };
-    md[start..]
-        .lines()
-        .skip(1)
-        .take_while(|l| !l.starts_with("### ") && !l.starts_with("---"))
-        .collect()
-}
-
 #[test]
 fn every_annex_entry_is_in_the_markdown_once() {
     let d = shipped_demo();
@@ -146,14 +92,6 @@ fn every_annex_entry_is_in_the_markdown_once() {
         let annex = md.find(label(opts.lang, "trainer_annex")).unwrap();
         assert!(annex > md.find(label(opts.lang, "profile")).unwrap());
     }
-}
-
-/// "Les mêmes réponses que A5." → "A5".
-fn same_as(line: &str) -> Option<&str> {
-    let rest = line
-        .strip_prefix("Les mêmes réponses que ")
-        .or_else(|| line.strip_prefix("The same answers as "))?;
-    rest.strip_suffix('.')
 }
 
 #[test]

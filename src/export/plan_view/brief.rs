@@ -140,11 +140,7 @@ fn yearly_cost(plan: &Plan, lang: Lang) -> String {
                 Some((_, y)) => *y = y.max(x),
                 None => priced.push((who, x)),
             },
-            None if !who.is_empty() => {
-                if !unpriced.contains(&who) {
-                    unpriced.push(who);
-                }
-            }
+            None if !who.is_empty() && !unpriced.contains(&who) => unpriced.push(who),
             None => {}
         }
     }

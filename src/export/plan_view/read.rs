@@ -159,7 +159,7 @@ fn effort(e: Effort, lang: Lang) -> &'static str {
 /// A step's cost, short: « gratuit », « 50 € par an », else the plan's words.
 fn cost(c: &plan::roadmap::Cost, lang: Lang) -> Option<String> {
     match c.eur_per_year {
-        Some(x) if x == 0.0 => Some(lang.pick("gratuit", "free").to_string()),
+        Some(0.0) => Some(lang.pick("gratuit", "free").to_string()),
         Some(x) => Some(typo::eur_per_year(lang, x)),
         None => some(t(&c.text, lang)),
     }
@@ -347,7 +347,7 @@ fn compared(plan: &Plan, c: Ctx) -> Vec<Compared> {
             }
         }
     }
-    out.sort_by(|a, b| (b.2.picked, b.0).cmp(&(a.2.picked, a.0)));
+    out.sort_by_key(|(score, _, e)| std::cmp::Reverse((e.picked, *score)));
     out.into_iter().map(|(_, _, e)| e).collect()
 }
 
