@@ -7,6 +7,7 @@
 
 pub mod answers_file;
 pub mod audit;
+pub mod bounded;
 pub mod bundle;
 pub mod catalog;
 pub mod cli;
@@ -14,9 +15,13 @@ pub mod compare;
 pub mod export;
 pub mod followup;
 pub mod i18n;
+pub mod intake;
+pub mod json_guard;
 pub mod plain;
 pub mod plan;
 pub mod questionnaire;
+pub mod safe_file;
+pub mod safe_text;
 pub mod store;
 pub mod tui;
 pub mod walk;

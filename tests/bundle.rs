@@ -271,7 +271,7 @@ fn foreign_tampered_newer_and_inconsistent_bundles_are_refused_whole() {
     let text = bundle::write(&content, &codec::now()).unwrap();
     let m = refused(text.as_bytes());
     assert!(
-        m.en.contains("unknown question 'no_such_question'"),
+        m.en.contains("no_such_question = [\"whatsapp\"]: no question 'no_such_question'"),
         "{}",
         m.en
     );

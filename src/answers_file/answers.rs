@@ -1,16 +1,17 @@
 //! The `[answers]` and `[notes]` tables of an answers file: each answer read by its
-//! question's kind, then checked with the rules that read other answers (constraints), then
-//! with relevance (an answer to a question the other answers hide is refused). Notes must name
-//! a question of the questionnaire.
+//! question's kind, then the whole set checked as every import is (`answer_set`: each value,
+//! constraints, relevance — an answer to a question the other answers hide is refused). Notes
+//! must name a question of the questionnaire.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use toml::de::DeValue;
 
 use super::{Report, Spanned, values};
 use crate::audit::Answer;
+use crate::questionnaire::answer_set::{self, Given};
 use crate::questionnaire::{Question, Questionnaire, answer};
 
 impl Report<'_> {
@@ -25,7 +26,7 @@ impl Report<'_> {
         // Pass 1: each value against its question's kind.
         // (question id, where its value is written, the answer read from it)
         let mut converted: Vec<(&str, Range<usize>, Answer)> = Vec::new();
-        let mut broken: HashSet<String> = HashSet::new();
+        let mut unreadable: HashSet<&str> = HashSet::new();
         for (key, value) in entries.iter() {
             let id = key.get_ref().as_ref();
             let Some(question) = self.question(q, key, "answers") else {
@@ -34,71 +35,40 @@ impl Report<'_> {
             match values::answer(question, value.get_ref()) {
                 Ok(a) => converted.push((id, value.span(), answer::normalise(question, a))),
                 Err((fr, en)) => {
-                    broken.insert(id.to_string());
+                    unreadable.insert(id);
                     self.push(value.span().start, Some(id), Some(value.span()), fr, en);
                 }
             }
         }
-        // Pass 2: the rules that read other answers (constraints).
-        let all: BTreeMap<String, Answer> = converted
+        // Pass 2: the rules that read other answers (constraints, relevance): the check every
+        // way in shares (`answer_set`), here without times, so as written.
+        let given: Vec<Given<'_>> = converted
             .iter()
-            .map(|(id, _, a)| (id.to_string(), a.clone()))
+            .map(|(id, _, a)| Given {
+                question: id,
+                answer: a,
+                at: None,
+            })
             .collect();
-        let mut valid = BTreeMap::new();
-        for (id, span, a) in converted {
-            let Some(question) = q.question(id) else {
-                continue;
-            };
-            let mut others = all.clone();
-            others.remove(id);
-            match answer::check(question, &a, &others) {
-                Ok(()) => {
-                    valid.insert(id.to_string(), (a, span));
-                }
-                Err(p) => {
-                    broken.insert(id.to_string());
-                    self.push(span.start, Some(id), Some(span), p.fr, p.en);
-                }
-            }
-        }
-        // Pass 3: relevance given the valid answers.
-        let answers: BTreeMap<String, Answer> = valid
-            .iter()
-            .map(|(k, (a, _))| (k.clone(), a.clone()))
-            .collect();
-        let visible = q.visible(&answers);
-        for (id, (_, span)) in &valid {
-            let (Some(pos), Some(section)) = (q.position(id), q.section_of(id)) else {
-                continue;
-            };
-            if visible.get(pos).copied().unwrap_or(true) {
-                continue;
-            }
-            let Some(question) = q.question(id) else {
-                continue;
-            };
-            let conditions: Vec<_> = [section.relevant.as_ref(), question.relevant.as_ref()]
-                .into_iter()
-                .flatten()
-                .collect();
-            // Hidden because an answer it depends on was refused: that problem is reported.
-            if conditions
-                .iter()
-                .any(|e| e.references().iter().any(|r| broken.contains(*r)))
-            {
-                continue;
-            }
-            let shown: Vec<&str> = conditions.iter().map(|e| e.source.as_str()).collect();
-            let shown = shown.join(" and ");
+        let refused = answer_set::check_besides(q, &given, &unreadable);
+        let spans: HashMap<&str, &Range<usize>> =
+            converted.iter().map(|(id, span, _)| (*id, span)).collect();
+        for r in &refused {
+            let span = spans.get(r.question.as_str()).map(|s| (*s).clone());
             self.push(
-                span.start,
-                Some(id),
-                Some(span.clone()),
-                format!("cette question n'est pas posée avec les autres réponses (condition : {shown}) : retirez cette réponse ou corrigez celles dont elle dépend"),
-                format!("this question is not asked given the other answers (condition: {shown}): remove this answer or fix the answers it depends on"),
+                span.as_ref().map_or(0, |s| s.start),
+                Some(&r.question),
+                span,
+                r.problem.fr.clone(),
+                r.problem.en.clone(),
             );
         }
-        answers
+        let refused: HashSet<&str> = refused.iter().map(|r| r.question.as_str()).collect();
+        converted
+            .iter()
+            .filter(|(id, _, _)| !refused.contains(id))
+            .map(|(id, _, a)| (id.to_string(), a.clone()))
+            .collect()
     }
 
     pub(super) fn notes(

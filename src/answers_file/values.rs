@@ -128,8 +128,11 @@ fn type_name(v: &DeValue<'_>) -> (&'static str, &'static str) {
 
 /// The known id closest to `id` (a typo away), if any.
 pub(super) fn nearest<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (id.chars().count() / 4).clamp(1, 3);
+    let len = id.chars().count();
+    let limit = (len / 4).clamp(1, 3);
     known
+        // The distance is at least the difference in length: most ids are skipped unread.
+        .filter(|k| k.chars().count().abs_diff(len) <= limit)
         .map(|k| (distance(id, k), k))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

@@ -15,13 +15,17 @@
 //! as the store writes them (`state` + `value`, see `store::codec`), never through Rust type
 //! names. The checksum covers the bytes of `content` exactly as they are in the file, so a
 //! truncated, edited or foreign file is refused whole, naming the file, before anything is
-//! written ([`parse`], then [`validate::check`]). Merging is the store's (`Store::merge_bundle`).
-//! Pure: no I/O, no clock (the caller passes the time).
+//! written. Bundles are written and read as streams, one audit at a time (`write`, `stream`),
+//! so their size is bounded by the disk, not the memory; every record read is cleaned and
+//! checked (`validate`) before it is handed on. Merging is the store's. Pure: no file, no
+//! clock (the caller passes the readers, writers and the time).
 
+pub mod stream;
+mod tap;
 pub mod validate;
+pub mod write;
 
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use crate::audit::Answer;
@@ -32,6 +36,10 @@ use crate::store::codec;
 pub const FORMAT: &str = "diagasso-bundle";
 /// The bundle version this build writes and reads.
 pub const VERSION: u32 = 1;
+/// The largest bundle read: 64 GiB (10,000 audits with their whole trail are about
+/// a gigabyte). Past it the file is refused; it is read as a stream, so this bounds the time
+/// an endless input could take, not the memory.
+pub const MAX_BYTES: u64 = 64 << 30;
 /// The file name ending folder mode looks for.
 pub const EXTENSION: &str = ".diagasso.json";
 
@@ -72,7 +80,11 @@ pub struct AssociationRec {
 #[serde(deny_unknown_fields)]
 pub struct Stored {
     pub state: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::json_guard::unique_value"
+    )]
     pub value: Option<serde_json::Value>,
 }
 
@@ -98,7 +110,11 @@ impl Stored {
 pub struct AnswerRec {
     pub question_id: String,
     pub state: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::json_guard::unique_value"
+    )]
     pub value: Option<serde_json::Value>,
     pub updated_at: String,
 }
@@ -172,24 +188,6 @@ pub struct Content {
     pub workshops: Vec<WorkshopRec>,
 }
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    format: &'static str,
-    version: u32,
-    created_at: &'a str,
-    checksum: String,
-    content: &'a RawValue,
-}
-
-#[derive(Deserialize)]
-struct Loose<'a> {
-    format: Option<String>,
-    version: Option<u32>,
-    checksum: Option<String>,
-    #[serde(borrow)]
-    content: Option<&'a RawValue>,
-}
-
 /// Why a bundle was refused, for a person.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", .0.en)]
@@ -201,7 +199,11 @@ fn refused(fr: impl Into<String>, en: impl Into<String>) -> Refused {
 
 /// `sha256:` and the hex digest of `bytes`.
 pub fn checksum(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    hex(&Sha256::digest(bytes))
+}
+
+/// `sha256:` and `digest` in hex.
+fn hex(digest: &[u8]) -> String {
     let mut hex = String::with_capacity(71);
     hex.push_str("sha256:");
     for b in digest {
@@ -210,108 +212,54 @@ pub fn checksum(bytes: &[u8]) -> String {
     hex
 }
 
-/// The bundle file for `content`, made at `created_at`.
+/// The bundle file for `content`, made at `created_at` (see `write` for a bundle written as
+/// it is read from the store).
 pub fn write(content: &Content, created_at: &str) -> Result<String, Refused> {
-    let fail = |e: serde_json::Error| refused(format!("JSON : {e}"), format!("JSON: {e}"));
-    let body = serde_json::to_string_pretty(content).map_err(fail)?;
-    let raw = RawValue::from_string(body).map_err(fail)?;
-    let envelope = Envelope {
-        format: FORMAT,
-        version: VERSION,
-        created_at,
-        checksum: checksum(raw.get().as_bytes()),
-        content: &raw,
+    let mut out = Vec::new();
+    let parts = write::Parts {
+        questionnaires: &content.questionnaires,
+        associations: &content.associations,
+        audits: content
+            .audits
+            .iter()
+            .map(|a| Ok::<_, std::convert::Infallible>(a.clone())),
+        workshops: &content.workshops,
     };
-    let mut text = serde_json::to_string_pretty(&envelope).map_err(fail)?;
-    text.push('\n');
-    Ok(text)
+    write::write_to(&mut out, created_at, parts).map_err(|e| match e {
+        write::WriteStop::Io(e) => refused(format!("JSON : {e}"), format!("JSON: {e}")),
+        write::WriteStop::By(never) => match never {},
+    })?;
+    String::from_utf8(out).map_err(|e| refused(format!("JSON : {e}"), format!("JSON: {e}")))
 }
 
-/// Read and check a bundle file: [`parse`], then [`validate::check`].
+/// Read and check a whole bundle file held in memory (`stream::read`, its records kept): for
+/// tests and small bundles; `diagasso bundle import` streams the file instead.
 pub fn read(bytes: &[u8]) -> Result<validate::Checked, Refused> {
-    validate::check(parse(bytes)?)
-}
-
-/// Read a bundle file: the envelope, its version, its checksum, then the content's shape. The
-/// content is then checked by [`validate::check`] before anything is written.
-pub fn parse(bytes: &[u8]) -> Result<Content, Refused> {
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        refused(
-            "ce n'est pas un paquet diagasso (pas du texte UTF-8)",
-            "not a diagasso bundle (not UTF-8 text)",
-        )
+    let mut content = Content::default();
+    let mut questionnaires = std::collections::HashMap::new();
+    stream::read(bytes, |part| {
+        match part {
+            stream::Part::Questionnaire(hash, q) => {
+                content.questionnaires.push(QuestionnaireCopy {
+                    hash: hash.to_string(),
+                    id: q.id.clone(),
+                    version: q.version,
+                    source: q.source.clone(),
+                });
+                questionnaires.insert(hash.to_string(), q.clone());
+            }
+            stream::Part::Association(a) => content.associations.push(a.clone()),
+            stream::Part::Audit(a, _) => content.audits.push(a.clone()),
+            stream::Part::Workshop(w) => content.workshops.push(w.clone()),
+        }
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .map_err(|e| match e {
+        stream::Stop::Refused(r) => r,
+        stream::Stop::By(never) => match never {},
     })?;
-    if text.trim().is_empty() {
-        return Err(refused("fichier vide", "empty file"));
-    }
-    let loose: Loose = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            refused(
-                format!(
-                    "fichier tronqué (il s'arrête ligne {}, colonne {}) : copie ou synchronisation interrompue ?",
-                    e.line(),
-                    e.column()
-                ),
-                format!(
-                    "truncated file (it stops at line {}, column {}): an interrupted copy or sync?",
-                    e.line(),
-                    e.column()
-                ),
-            )
-        } else {
-            refused(
-                format!(
-                    "ce n'est pas un paquet diagasso (JSON invalide ligne {}, colonne {})",
-                    e.line(),
-                    e.column()
-                ),
-                format!(
-                    "not a diagasso bundle (invalid JSON at line {}, column {})",
-                    e.line(),
-                    e.column()
-                ),
-            )
-        }
-    })?;
-    if loose.format.as_deref() != Some(FORMAT) {
-        return Err(refused(
-            format!("ce n'est pas un paquet diagasso (marqueur « format » : « {FORMAT} » attendu)"),
-            format!("not a diagasso bundle (\"format\" marker '{FORMAT}' expected)"),
-        ));
-    }
-    match loose.version {
-        Some(VERSION) => {}
-        Some(v) if v > VERSION => {
-            return Err(refused(
-                format!(
-                    "paquet d'une version plus récente de diagasso (version {v}, celle-ci lit la {VERSION}) : mettez diagasso à jour"
-                ),
-                format!(
-                    "bundle from a newer diagasso (version {v}, this one reads {VERSION}): update diagasso"
-                ),
-            ));
-        }
-        _ => {
-            return Err(refused(
-                "version du paquet absente ou inconnue",
-                "missing or unknown bundle version",
-            ));
-        }
-    }
-    let content = loose
-        .content
-        .ok_or_else(|| refused("paquet sans contenu", "bundle without content"))?;
-    let expected = loose.checksum.unwrap_or_default();
-    if checksum(content.get().as_bytes()) != expected {
-        return Err(refused(
-            "somme de contrôle fausse : le paquet a été modifié ou abîmé après son export",
-            "checksum mismatch: the bundle was changed or damaged after it was exported",
-        ));
-    }
-    serde_json::from_str(content.get()).map_err(|e| {
-        refused(
-            format!("contenu du paquet mal formé : {e}"),
-            format!("malformed bundle content: {e}"),
-        )
+    Ok(validate::Checked {
+        content,
+        questionnaires,
     })
 }

@@ -101,6 +101,14 @@ pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, InputErro
             format!("cannot read ({e}); check the path and permissions"),
         )
     };
+    let read_error = |p: &Path, e: &crate::bounded::ReadFail| {
+        InputError::new(
+            &p.display().to_string(),
+            0,
+            format!("lecture impossible ({}) ; vérifiez le chemin et les droits", e.fr()),
+            format!("cannot read ({}); check the path and permissions", e.en()),
+        )
+    };
     for path in paths {
         if path.is_dir() {
             let mut found: Vec<PathBuf> = match std::fs::read_dir(path) {
@@ -123,15 +131,15 @@ pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, InputErro
                 ));
             }
             for p in found {
-                match std::fs::read(&p) {
+                match crate::bounded::read(&p, crate::bounded::MAX_FILE) {
                     Ok(b) => out.push((p.display().to_string(), b)),
-                    Err(e) => errors.push(io_error(&p, e)),
+                    Err(e) => errors.push(read_error(&p, &e)),
                 }
             }
         } else {
-            match std::fs::read(path) {
+            match crate::bounded::read(path, crate::bounded::MAX_FILE) {
                 Ok(b) => out.push((path.display().to_string(), b)),
-                Err(e) => errors.push(io_error(path, e)),
+                Err(e) => errors.push(read_error(path, &e)),
             }
         }
     }

@@ -169,15 +169,23 @@ fn info(source: &Source, as_of: super::PartialDate, sources: &[String]) -> FileI
 /// Read a catalogue file from disk as UTF-8 text. `Ok(None)` when it does not exist.
 pub fn read_text(path: &Path) -> Result<Option<String>, CatalogError> {
     let shown = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::bounded::read(path, crate::bounded::MAX_FILE) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e @ crate::bounded::ReadFail::TooLarge { .. }) => {
+            return Err(CatalogError::new(
+                ErrorKind::Io,
+                Location::whole(&shown),
+                e.fr(),
+                e.en(),
+            ));
+        }
         Err(e) => {
             return Err(CatalogError::new(
                 ErrorKind::Io,
                 Location::whole(&shown),
-                format!("lecture impossible ({e}) ; vérifiez le chemin et les droits"),
-                format!("cannot read ({e}); check the path and permissions"),
+                format!("lecture impossible ({}) ; vérifiez le chemin et les droits", e.fr()),
+                format!("cannot read ({}); check the path and permissions", e.en()),
             ));
         }
     };

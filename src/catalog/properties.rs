@@ -149,9 +149,11 @@ pub fn parse_str(file: &str, text: &str) -> Result<Properties, InputErrors> {
             }
         }
         match split_line(&logical) {
+            // Outside text: cleaned as every way in cleans it (`safe_text::clean`), after
+            // the `\uXXXX` escapes are read, so none can smuggle a control character in.
             Ok((key, value)) => entries.push(Entry {
-                key,
-                value,
+                key: crate::safe_text::clean(&key),
+                value: crate::safe_text::clean(&value),
                 line: first_line,
             }),
             Err(problem) => errors.push(problem.at(file, first_line)),

@@ -2,8 +2,7 @@
 //! temporary file in the same folder, flushed with fsync, then renamed over the old one) after
 //! checking that it loads over the shipped catalogue.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::error::CatalogErrors;
 use super::files::HostsFile;
@@ -49,54 +48,28 @@ pub fn write_user_catalog(path: &Path, file: &HostsFile) -> Result<(), ImportErr
         ..Texts::shipped()
     })?;
     write_atomic(path, text.as_bytes()).map_err(|e| {
+        let m = e.message();
         InputErrors(vec![InputError::new(
             &name,
             0,
-            format!("écriture impossible ({e}) ; rien n'a été modifié"),
-            format!("cannot write ({e}); nothing was changed"),
+            format!("{} ; rien n'a été modifié", m.fr),
+            format!("{}; nothing was changed", m.en),
         )])
     })?;
     Ok(())
 }
 
-/// Write `bytes` to `path` so that a reader sees the old file or the new one, never a part:
-/// a temporary file in the same folder, flushed to disk, then renamed over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)?;
-    let base = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "catalog.toml".into());
-    let mut attempt = 0u32;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(".{base}.{}.{attempt}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => break (tmp, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
-                attempt += 1
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    let result = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
+/// Write `bytes` to `path` so that a reader sees the old file or the new one, never a part
+/// (`safe_file`: a temporary file in the same folder, flushed to disk, then renamed over
+/// `path`). A missing folder is made 0700: it is the data folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), crate::safe_file::WriteFail> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::safe_file::private_dir(dir)
+            .map_err(|e| crate::safe_file::WriteFail::Io(dir.to_path_buf(), e))?;
     }
-    // Make the rename itself durable (not possible, nor needed, everywhere).
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    let opts = crate::safe_file::Options {
+        replace: true,
+        private: false,
+    };
+    crate::safe_file::write(path, bytes, opts)
 }

@@ -63,23 +63,15 @@ pub(super) fn fail(ctx: &Context, e: &StoreError) -> ExitCode {
 }
 
 pub(super) fn say(lang: Lang, m: &Message) -> ExitCode {
-    eprintln!("{}", m.get(lang));
+    errln!("{}", m.get(lang));
     ExitCode::FAILURE
 }
 
 pub fn new(ctx: &Context, args: &NewArgs) -> ExitCode {
     let name = args.answers.display().to_string();
-    let bytes = match std::fs::read(&args.answers) {
+    let bytes = match crate::bounded::read(&args.answers, crate::bounded::MAX_FILE) {
         Ok(b) => b,
-        Err(e) => {
-            return say(
-                ctx.lang,
-                &Message::new(
-                    format!("{name} : lecture impossible ({e}). Vérifiez le chemin et les droits."),
-                    format!("{name}: cannot read ({e}). Check the path and permissions."),
-                ),
-            );
-        }
+        Err(e) => return say(ctx.lang, &e.message(&name)),
     };
     create(ctx, &name, &bytes, args.json)
 }
@@ -112,10 +104,10 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
                         })
                     })
                     .collect();
-                println!("{}", json!({ "ok": false, "problems": list }));
+                outln!("{}", json!({ "ok": false, "problems": list }));
             }
             for p in &problems.0 {
-                eprintln!("{}", p.message(ctx.lang));
+                errln!("{}", p.message(ctx.lang));
             }
             return say(
                 ctx.lang,
@@ -140,7 +132,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     if json {
-        println!(
+        outln!(
             "{}",
             json!({
                 "ok": true,
@@ -158,7 +150,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
             q.question_count(),
             &file.association.name,
         );
-        println!(
+        outln!(
             "{}",
             ctx.lang.pick(
                 &format!(
@@ -171,7 +163,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
                 ),
             )
         );
-        println!("{}", created.audit_id);
+        outln!("{}", created.audit_id);
     }
     ExitCode::SUCCESS
 }
@@ -200,7 +192,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
                 })
             })
             .collect();
-        println!("{}", serde_json::Value::Array(list));
+        outln!("{}", serde_json::Value::Array(list));
         return ExitCode::SUCCESS;
     }
     let lang = ctx.lang;
@@ -209,7 +201,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
             .path()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        println!(
+        outln!(
             "{}",
             lang.pick(
                 &format!("Aucun audit dans {db}. Créez-en un : diagasso new --answers FICHIER, ou diagasso demo."),
@@ -251,7 +243,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
             .zip(widths)
             .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        outln!("{}", padded.join("  ").trim_end());
     };
     line(&header);
     for row in &rows {

@@ -8,7 +8,6 @@
 //! truncated, foreign or inconsistent with the database is refused whole, naming its file, and
 //! the others are still merged (each in its own transaction). Exit code 1 when one was refused.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,11 +15,17 @@ use serde_json::json;
 
 use super::Context;
 use super::audits::{fail, open, say};
+use std::convert::Infallible;
+
+use crate::bounded;
+use crate::bundle::stream::{Stop, Summary};
+use crate::bundle::write::WriteStop;
 use crate::bundle::{self, EXTENSION, Refused};
 use crate::export::Options;
 use crate::export::view::answer_text;
 use crate::i18n::{Lang, Message};
-use crate::store::{Kept, MergeReport, Selection, Store, codec};
+use crate::safe_file;
+use crate::store::{Kept, MergeReport, MergeStop, Selection, Store, codec};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum BundleCommand {
@@ -84,20 +89,43 @@ fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
         (None, Some(id)) => Selection::Workshop(id),
         (None, None) => Selection::All,
     };
-    let content = match store.bundle_content(selection) {
-        Ok(c) => c,
+    // Read from the store and written one audit at a time, in one read transaction; the file
+    // appears under its name only once whole (`safe_file`), 0600.
+    let opts = safe_file::Options {
+        replace: a.force,
+        private: true,
+    };
+    let written = store.bundle_parts(selection, |parts| {
+        let counts = (parts.associations.len(), parts.workshops.len());
+        let made = safe_file::write_with(&a.file, opts, |w| {
+            bundle::write::write_to(
+                w,
+                &codec::now(),
+                bundle::write::Parts {
+                    questionnaires: &parts.questionnaires,
+                    associations: &parts.associations,
+                    audits: parts.audits,
+                    workshops: &parts.workshops,
+                },
+            )
+        });
+        made.map(|n| (n, counts.0, counts.1))
+    });
+    let (n, m, w) = match written {
         Err(e) => return fail(ctx, &e),
+        Ok(Err(safe_file::Failed::Write(e))) => return say(ctx.lang, &super::export::refusal(&e)),
+        Ok(Err(safe_file::Failed::Content(WriteStop::By(e)))) => return fail(ctx, &e),
+        Ok(Err(safe_file::Failed::Content(WriteStop::Io(e)))) => {
+            return say(
+                ctx.lang,
+                &safe_file::WriteFail::Io(a.file.clone(), e).message(),
+            );
+        }
+        Ok(Ok(counts)) => counts,
     };
-    let text = match bundle::write(&content, &codec::now()) {
-        Ok(t) => t,
-        Err(Refused(m)) => return say(ctx.lang, &m),
-    };
-    if let Err(m) = write_atomically(&a.file, text.as_bytes(), a.force) {
-        return say(ctx.lang, &m);
-    }
     let name = a.file.display();
     if !a.file.to_string_lossy().ends_with(EXTENSION) {
-        eprintln!(
+        errln!(
             "{}",
             ctx.lang.pick(
                 &format!("Note : l'import d'un dossier ne lit que les fichiers *{EXTENSION}."),
@@ -105,68 +133,15 @@ fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
             )
         );
     }
-    let (n, m, w) = (
-        content.audits.len(),
-        content.associations.len(),
-        content.workshops.len(),
-    );
-    println!(
+    outln!(
         "{}",
         ctx.lang.pick(
             &format!("{n} audit(s), {m} association(s), {w} atelier(s) écrits dans le paquet :"),
             &format!("{n} audit(s), {m} association(s), {w} workshop(s) written to the bundle:"),
         )
     );
-    println!("{name}");
+    outln!("{name}");
     ExitCode::SUCCESS
-}
-
-/// Write `bytes` to `path` through a hidden temporary file in the same folder and a rename.
-fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), Message> {
-    let shown = path.display();
-    if path.is_dir() {
-        return Err(Message::new(
-            format!("{shown} est un dossier : donnez un nom de fichier"),
-            format!("{shown} is a folder: give a file name"),
-        ));
-    }
-    if path.exists() && !force {
-        return Err(Message::new(
-            format!(
-                "{shown} existe déjà ; rien n'a été remplacé (ajoutez --force pour le remplacer)"
-            ),
-            format!("{shown} already exists; nothing was replaced (add --force to overwrite it)"),
-        ));
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.part-{}", std::process::id()));
-    let io = |e: std::io::Error| {
-        Message::new(
-            format!("écriture de {shown} impossible : {e}"),
-            format!("cannot write {shown}: {e}"),
-        )
-    };
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
-    }
-    Ok(())
 }
 
 /// The bundles to import: the file itself, or the folder's `*.diagasso.json` (not hidden), by
@@ -215,20 +190,26 @@ fn import(ctx: &Context, a: &ImportArgs) -> ExitCode {
             ),
         );
     }
-    // Read and check everything before touching the database.
+    // Read and check everything before touching the database (a stream: one audit at a time).
     let mut checked = Vec::new();
     let mut results: Vec<serde_json::Value> = Vec::new();
     let mut refused = 0;
     for f in &files {
         let name = f.display().to_string();
-        let read = std::fs::read(f).map_err(|e| {
+        let read = bounded::open(f, bundle::MAX_BYTES).map_err(|e| {
             Message::new(
-                format!("lecture impossible ({e})"),
-                format!("cannot read ({e})"),
+                format!("lecture impossible ({})", e.fr()),
+                format!("cannot read ({})", e.en()),
             )
         });
-        match read.and_then(|bytes| bundle::read(&bytes).map_err(|Refused(m)| m)) {
-            Ok(c) => checked.push((name, c)),
+        let summary = read.and_then(|source| {
+            bundle::stream::read(source, |_| Ok::<(), Infallible>(())).map_err(|e| match e {
+                Stop::Refused(Refused(m)) => m,
+                Stop::By(never) => match never {},
+            })
+        });
+        match summary {
+            Ok(s) => checked.push((name, f, s)),
             Err(m) => {
                 refused += 1;
                 report_refused(lang, &name, &m, a.json, &mut results);
@@ -240,30 +221,58 @@ fn import(ctx: &Context, a: &ImportArgs) -> ExitCode {
             Ok(s) => s,
             Err(code) => return code,
         };
-        for (name, c) in &checked {
-            match store.merge_bundle(c) {
+        for (name, f, s) in &checked {
+            match merge(&mut store, f, s) {
                 Ok(r) => {
                     if a.json {
                         results.push(json!({ "file": name, "ok": true, "report": r }));
                     } else {
-                        print!("{}", summary(&store, name, &r, lang));
+                        out!("{}", summary(&store, name, &r, lang));
                     }
                 }
-                Err(e) => {
+                Err(m) => {
                     refused += 1;
-                    report_refused(lang, name, &e.message(), a.json, &mut results);
+                    report_refused(lang, name, &m, a.json, &mut results);
                 }
             }
         }
     }
     if a.json {
-        println!("{}", serde_json::Value::Array(results));
+        outln!("{}", serde_json::Value::Array(results));
     }
     if refused > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Merge the bundle in `file`, read again as a stream inside the store's transaction; it must
+/// be the very file that was checked (`checked.whole`), else nothing is written.
+fn merge(store: &mut Store, file: &Path, checked: &Summary) -> Result<MergeReport, Message> {
+    let done = store.merge_bundle_with(|m| {
+        let source = bounded::open(file, bundle::MAX_BYTES).map_err(|e| {
+            Message::new(
+                format!("lecture impossible ({})", e.fr()),
+                format!("cannot read ({})", e.en()),
+            )
+        })?;
+        let again = bundle::stream::read(source, |part| m.part(part)).map_err(|e| match e {
+            Stop::Refused(Refused(m)) => m,
+            Stop::By(e) => e.message(),
+        })?;
+        if again.whole != checked.whole {
+            return Err(Message::new(
+                "le fichier a changé pendant l'import (une synchronisation en cours ?) ; relancez l'import",
+                "the file changed during the import (a sync under way?); run the import again",
+            ));
+        }
+        Ok(())
+    });
+    done.map_err(|e| match e {
+        MergeStop::Store(e) => e.message(),
+        MergeStop::Feed(m) => m,
+    })
 }
 
 fn report_refused(
@@ -276,7 +285,7 @@ fn report_refused(
     if json {
         results.push(json!({ "file": name, "ok": false, "error": m.get(lang) }));
     }
-    eprintln!(
+    errln!(
         "{}",
         lang.pick(
             &format!("{name} : paquet refusé, rien n'en a été écrit : {}", m.fr),

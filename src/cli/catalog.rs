@@ -2,7 +2,7 @@
 //! the age of its facts) and refresh hosts from ChatonsInfos `.properties` files into the user
 //! catalogue, after showing what would change.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -108,11 +108,11 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
             "offers": cat.offers,
             "hosts": hosts,
         });
-        println!("{out}");
+        outln!("{out}");
         return ExitCode::SUCCESS;
     }
     let l = ctx.lang;
-    println!(
+    outln!(
         "{}",
         l.pick(
             &format!(
@@ -126,12 +126,12 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
         )
     );
     if let Some(f) = &cat.user_file {
-        println!(
+        outln!(
             "{} {f}",
             l.pick("Catalogue utilisateur :", "User catalogue:")
         );
     }
-    println!();
+    outln!();
     for h in &cat.hosts {
         let origin = if cat.user_host_ids.contains(&h.id) {
             l.pick("import", "import")
@@ -140,7 +140,7 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
         };
         let age = h.seen.age_in_months(today);
         let source = h.sources.first().map(String::as_str).unwrap_or("—");
-        println!(
+        outln!(
             "{:<22} {:<28} {} ({} {}) · {} · {} · {}",
             h.id,
             h.name,
@@ -167,8 +167,8 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
         Ok(p) => p,
         Err(e) => {
             let m = e.message(l);
-            eprintln!("{m}");
-            eprintln!(
+            errln!("{m}");
+            errln!(
                 "{}",
                 l.pick("Rien n'a été importé.", "Nothing was imported.")
             );
@@ -176,20 +176,20 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
         }
     };
     for n in &plan.notices {
-        eprintln!("{}", n.message(l));
+        errln!("{}", n.message(l));
     }
     for h in &plan.added {
-        println!("+ {} ({})", h.name, h.id);
+        outln!("+ {} ({})", h.name, h.id);
     }
     for c in &plan.changed {
         let fields: Vec<&str> = c.fields.iter().map(|f| f.field.as_str()).collect();
-        println!("~ {} ({}) : {}", c.name, c.id, fields.join(", "));
+        outln!("~ {} ({}) : {}", c.name, c.id, fields.join(", "));
     }
     for a in &plan.absent {
         let note = l.pick("absent des fichiers, conservé", "not in the files, kept");
-        println!("  {} ({}) — {note}", a.name, a.id);
+        outln!("  {} ({}) — {note}", a.name, a.id);
     }
-    println!(
+    outln!(
         "{}",
         l.pick(
             &format!(
@@ -209,11 +209,11 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
         )
     );
     if plan.is_empty() {
-        println!("{}", l.pick("Rien à écrire.", "Nothing to write."));
+        outln!("{}", l.pick("Rien à écrire.", "Nothing to write."));
         return ExitCode::SUCCESS;
     }
     if !yes && !confirm(l, &user) {
-        println!(
+        outln!(
             "{}",
             l.pick(
                 "Import annulé : rien n'a été écrit.",
@@ -224,7 +224,7 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
     }
     match import::write_user_catalog(&user, &plan.user_file) {
         Ok(()) => {
-            println!(
+            outln!(
                 "{} {}",
                 l.pick("Catalogue utilisateur écrit :", "User catalogue written:"),
                 user.display()
@@ -242,7 +242,7 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
 fn confirm(lang: Lang, path: &Path) -> bool {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
-        eprintln!(
+        errln!(
             "{}",
             lang.pick(
                 "Entrée non interactive : relancez avec --yes pour écrire.",
@@ -251,7 +251,7 @@ fn confirm(lang: Lang, path: &Path) -> bool {
         );
         return false;
     }
-    print!(
+    out!(
         "{} ",
         lang.pick(
             &format!("Écrire ces changements dans {} ? [o/N]", path.display()),
@@ -259,12 +259,15 @@ fn confirm(lang: Lang, path: &Path) -> bool {
         )
     );
     let _ = std::io::stdout().flush();
-    let mut line = String::new();
-    if stdin.lock().read_line(&mut line).is_err() {
+    let mut line = Vec::new();
+    if !matches!(
+        crate::bounded::read_line(&mut stdin.lock(), 1024, &mut line),
+        Ok(crate::bounded::Line::Read)
+    ) {
         return false;
     }
     matches!(
-        line.trim().to_lowercase().as_str(),
+        String::from_utf8_lossy(&line).trim().to_lowercase().as_str(),
         "o" | "oui" | "y" | "yes"
     )
 }

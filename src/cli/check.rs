@@ -25,12 +25,8 @@ pub struct CheckArgs {
 /// Read a file as UTF-8 text, with a message that names it when that fails.
 pub fn read_text(path: &std::path::Path) -> Result<String, Message> {
     let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| {
-        Message::new(
-            format!("{shown} : lecture impossible ({e}). Vérifiez le chemin et les droits."),
-            format!("{shown}: cannot read ({e}). Check the path and permissions."),
-        )
-    })?;
+    let bytes = crate::bounded::read(path, crate::bounded::MAX_FILE)
+        .map_err(|e| e.message(&shown.to_string()))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         Message::new(
@@ -69,16 +65,16 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
     for (name, text) in sources {
         match text {
             Err(message) => {
-                eprintln!("{}", message.get(ctx.lang));
+                errln!("{}", message.get(ctx.lang));
                 failed = true;
             }
             Ok(text) => match questionnaire::load_str(&name, &text) {
                 Ok(q) => loaded.push(q),
                 Err(errors) => {
                     for e in &errors.0 {
-                        eprintln!("{}", e.message(ctx.lang));
+                        errln!("{}", e.message(ctx.lang));
                     }
-                    eprintln!(
+                    errln!(
                         "{}",
                         ctx.lang.pick(
                             &format!("{name} : {} erreur(s)", errors.0.len()),
@@ -110,7 +106,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
         match result {
             Ok(c) => {
                 if !args.json {
-                    println!(
+                    outln!(
                         "{}",
                         ctx.lang.pick(
                             &format!("ok  catalogue {name} au {} : {} besoins, {} outils, {} logiciels, {} offres, {} hébergeurs", c.as_of, c.needs.len(), c.tools.len(), c.software.len(), c.offers.len(), c.hosts.len()),
@@ -121,7 +117,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
                 reference = Some(c);
             }
             Err(e) => {
-                eprintln!("{}", e.message(ctx.lang));
+                errln!("{}", e.message(ctx.lang));
                 failed = true;
             }
         }
@@ -143,13 +139,13 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
                 "software": c.software.len(), "offers": c.offers.len(), "hosts": c.hosts.len(),
             })
         });
-        println!(
+        outln!(
             "{}",
             json!({ "ok": !failed, "questionnaires": list, "catalog": cat })
         );
     } else {
         for q in &loaded {
-            println!(
+            outln!(
                 "{}",
                 ctx.lang.pick(
                     &format!(
@@ -198,7 +194,7 @@ fn tags_known(ctx: &Context, q: &Questionnaire, cat: &Catalog) -> bool {
                     Lang::Fr => format!(" (peut-être « {s} » ?)"),
                     Lang::En => format!(" (did you mean '{s}'?)"),
                 });
-                eprintln!(
+                errln!(
                     "{}",
                     ctx.lang.pick(
                         &format!("{} : question « {} », choix « {} » : {what_fr} inconnu du catalogue « {} »{}", q.id, question.id, choice.id, u.id, hint.clone().unwrap_or_default()),
@@ -216,10 +212,10 @@ pub fn list(ctx: &Context, json: bool) -> ExitCode {
         Ok(all) => {
             if json {
                 let list: Vec<_> = all.iter().map(summary).collect();
-                println!("{}", json!({ "questionnaires": list }));
+                outln!("{}", json!({ "questionnaires": list }));
             } else {
                 for q in &all {
-                    println!(
+                    outln!(
                         "{}\tv{}\t{}\t{}",
                         q.id,
                         q.version,
@@ -247,15 +243,15 @@ pub fn show(ctx: &Context, id: &str, json: bool) -> ExitCode {
     };
     if json {
         match serde_json::to_string_pretty(&q) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => outln!("{s}"),
             Err(e) => return ctx.fail(&e.to_string(), &e.to_string()),
         }
     } else {
-        println!("{} v{} — {}", q.id, q.version, q.title.get(ctx.lang));
+        outln!("{} v{} — {}", q.id, q.version, q.title.get(ctx.lang));
         for s in &q.sections {
-            println!("\n## {}", s.title.get(ctx.lang));
+            outln!("\n## {}", s.title.get(ctx.lang));
             for question in &s.questions {
-                println!(
+                outln!(
                     "- [{}] {} ({})",
                     question.id,
                     question.label.get(ctx.lang),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::Context;
 use super::audits::{fail, open, say};
-use super::export::write_file;
+use super::export::{out_dir, write_file};
 use crate::audit::{Association, Audit};
 use crate::compare::{ChangeKind, Comparison, Side, compare};
 use crate::export::escape::file_stem;
@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, a: &CompareArgs) -> ExitCode {
         (Err(e), _) | (_, Err(e)) => return fail(ctx, &e),
     };
     if old.2.id != new.2.id {
-        eprintln!(
+        errln!(
             "{}",
             lang.pick(
                 "Attention : ces deux audits ne sont pas de la même association.",
@@ -96,9 +96,9 @@ pub fn run(ctx: &Context, a: &CompareArgs) -> ExitCode {
     );
     let name = new.2.name.clone();
     if a.json {
-        println!("{}", serde_json::json!(c));
+        outln!("{}", serde_json::json!(c));
     } else if a.format.is_empty() {
-        print!("{}", text(&c, &name, lang));
+        out!("{}", text(&c, &name, lang));
     }
     let templates = Templates::embedded();
     let stem = format!(
@@ -118,9 +118,15 @@ pub fn run(ctx: &Context, a: &CompareArgs) -> ExitCode {
             Err(e) => return say(lang, &e.0),
         }
     }
+    if !files.is_empty()
+        && let Err(m) = out_dir(&a.out)
+    {
+        return say(lang, &m);
+    }
     for (file, body) in files {
-        match write_file(&a.out, &file, body.as_bytes(), a.force) {
-            Ok(p) => println!("{}", p.display()),
+        // A comparison names the association and its answers: private.
+        match write_file(&a.out, &file, body.as_bytes(), a.force, true) {
+            Ok(p) => outln!("{}", p.display()),
             Err(m) => return say(lang, &m),
         }
     }

@@ -2,7 +2,6 @@
 //! overwriting one without `--force`, printing each path written), and bring a JSON export back
 //! into a database (same ids; importing twice changes nothing; a malformed file writes nothing).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,6 +13,7 @@ use crate::catalog::Catalog;
 use crate::export::{self, Format, Input, Options, Templates, csv::CsvOptions};
 use crate::i18n::{Lang, Message};
 use crate::questionnaire::Questionnaire;
+use crate::safe_file::{self, WriteFail};
 use crate::store::{Restored, Store};
 
 #[derive(Debug, Args)]
@@ -124,54 +124,66 @@ fn load(store: &Store, catalog: &Catalog, id: &str) -> Result<Loaded, Message> {
     })
 }
 
-/// Write `bytes` to `dir/name`, refusing to replace a file unless `force`. The file is created
-/// with `create_new` so an existing one (or a symlink planted there) is never followed.
+/// Write `bytes` to `dir/name` (`safe_file`: a temporary beside it, then a rename), refusing
+/// to replace a file unless `force`; a link planted under the name is replaced, never
+/// followed. `private` files (not anonymised) are created 0600.
 pub(crate) fn write_file(
     dir: &Path,
     name: &str,
     bytes: &[u8],
     force: bool,
+    private: bool,
 ) -> Result<PathBuf, Message> {
     let path = dir.join(name);
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true);
-    if force {
-        if path.is_dir() {
-            return Err(Message::new(
-                format!("{} est un dossier", path.display()),
-                format!("{} is a folder", path.display()),
-            ));
-        }
-        opts.create(true).truncate(true);
-    } else {
-        opts.create_new(true);
-    }
-    let mut f = opts.open(&path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Message::new(
-                format!(
-                    "{} existe déjà ; rien n'a été remplacé (ajoutez --force pour le remplacer)",
-                    path.display()
-                ),
-                format!(
-                    "{} already exists; nothing was replaced (add --force to overwrite it)",
-                    path.display()
-                ),
-            )
-        } else {
-            Message::new(
-                format!("écriture de {} impossible : {e}", path.display()),
-                format!("cannot write {}: {e}", path.display()),
-            )
-        }
-    })?;
-    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| {
-        Message::new(
-            format!("écriture de {} impossible : {e}", path.display()),
-            format!("cannot write {}: {e}", path.display()),
-        )
-    })?;
+    let opts = safe_file::Options {
+        replace: force,
+        private,
+    };
+    safe_file::write(&path, bytes, opts).map_err(|e| refusal(&e))?;
     Ok(path)
+}
+
+/// A write failure for the command line: a taken name says how to replace it.
+pub(crate) fn refusal(e: &WriteFail) -> Message {
+    match e {
+        WriteFail::Exists(path) => Message::new(
+            format!(
+                "{} existe déjà ; rien n'a été remplacé (ajoutez --force pour le remplacer)",
+                path.display()
+            ),
+            format!(
+                "{} already exists; nothing was replaced (add --force to overwrite it)",
+                path.display()
+            ),
+        ),
+        other => other.message(),
+    }
+}
+
+/// The output folder, created when missing; a file or a device under its name is refused as
+/// not being a folder (`--out /dev/full`).
+pub(crate) fn out_dir(out: &Path) -> Result<(), Message> {
+    if out.is_dir() {
+        return Ok(());
+    }
+    if std::fs::symlink_metadata(out).is_ok() {
+        return Err(Message::new(
+            format!(
+                "{} n'est pas un dossier : donnez à --out un dossier (il est créé s'il manque)",
+                out.display()
+            ),
+            format!(
+                "{} is not a folder: give --out a folder (it is created when missing)",
+                out.display()
+            ),
+        ));
+    }
+    std::fs::create_dir_all(out).map_err(|e| {
+        Message::new(
+            format!("création du dossier {} impossible : {e}", out.display()),
+            format!("cannot create folder {}: {e}", out.display()),
+        )
+    })
 }
 
 fn formats(list: &[String]) -> Result<Vec<Format>, Message> {
@@ -206,14 +218,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         semicolon: a.csv_semicolon,
         bom: a.csv_bom,
     };
-    if !a.out.is_dir() {
-        std::fs::create_dir_all(&a.out).map_err(|e| {
-            Message::new(
-                format!("création du dossier {} impossible : {e}", a.out.display()),
-                format!("cannot create folder {}: {e}", a.out.display()),
-            )
-        })?;
-    }
+    out_dir(&a.out)?;
     let store = open_store(ctx)?;
     let user_catalog = super::catalog::user_catalog_path();
     let catalog = crate::catalog::load_effective(user_catalog.as_deref())
@@ -241,7 +246,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         } else {
             "diagnostics.csv"
         };
-        written.push(write_file(&a.out, name, &bytes, a.force)?);
+        written.push(write_file(&a.out, name, &bytes, a.force, !opts.anonymise)?);
         return Ok(written);
     }
     let id = a.audit.as_deref().unwrap_or_default();
@@ -257,8 +262,16 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         .map_err(|e| e.0)?;
         files.push((export::file_name(f, &input, &opts), bytes));
     }
+    // Every name is checked before the first file is written: a taken one writes none.
+    if !a.force
+        && let Some((name, _)) = files
+            .iter()
+            .find(|(name, _)| std::fs::symlink_metadata(a.out.join(name)).is_ok())
+    {
+        return Err(refusal(&WriteFail::Exists(a.out.join(name))));
+    }
     for (name, bytes) in files {
-        written.push(write_file(&a.out, &name, &bytes, a.force)?);
+        written.push(write_file(&a.out, &name, &bytes, a.force, !opts.anonymise)?);
     }
     Ok(written)
 }
@@ -268,7 +281,7 @@ pub fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
     match run_export(ctx, a) {
         Ok(paths) => {
             for p in paths {
-                println!("{}", p.display());
+                outln!("{}", p.display());
             }
             ExitCode::SUCCESS
         }
@@ -277,18 +290,76 @@ pub fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
 }
 
 fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
-    let bytes = std::fs::read(&a.file).map_err(|e| {
+    let bytes = match crate::bounded::read(&a.file, export::json::MAX_BYTES as u64) {
+        Ok(b) => b,
+        Err(crate::bounded::ReadFail::TooLarge { .. }) => {
+            return Err(Message::new(
+                format!(
+                    "{} : fichier trop gros pour un export diagasso ; rien n'a été importé.",
+                    a.file.display()
+                ),
+                format!(
+                    "{}: file too large for a diagasso export; nothing was imported.",
+                    a.file.display()
+                ),
+            ));
+        }
+        Err(crate::bounded::ReadFail::Io(e)) => {
+            return Err(Message::new(
+                format!("lecture de {} impossible : {e}", a.file.display()),
+                format!("cannot read {}: {e}", a.file.display()),
+            ));
+        }
+    };
+    let shown = a.file.display();
+    let refused = |fr: &str, en: &str| {
         Message::new(
-            format!("lecture de {} impossible : {e}", a.file.display()),
-            format!("cannot read {}: {e}", a.file.display()),
+            format!("{shown} : {fr} ; rien n'a été importé."),
+            format!("{shown}: {en}; nothing was imported."),
         )
-    })?;
-    let (doc, q) = export::json::parse(&bytes).map_err(|e| {
-        Message::new(
-            format!("{} : {} ; rien n'a été importé.", a.file.display(), e.0.fr),
-            format!("{}: {}; nothing was imported.", a.file.display(), e.0.en),
-        )
-    })?;
+    };
+    // A key written twice would be read as its last value: refused, where it is.
+    if let Err(e) = crate::json_guard::check_unique_keys(&bytes)
+        && !e.is_syntax()
+        && !e.is_eof()
+    {
+        return Err(refused(
+            &format!("clé en double dans le JSON ({e})"),
+            &format!("duplicate key in the JSON ({e})"),
+        ));
+    }
+    let (mut doc, q) = export::json::parse(&bytes).map_err(|e| refused(&e.0.fr, &e.0.en))?;
+    // Outside text cleaned, then every answer checked as the walk checks it: all or nothing.
+    crate::intake::clean_association(&mut doc.association);
+    crate::intake::clean_audit(&mut doc.audit);
+    let refusals = crate::intake::refusals(&q, &doc.audit);
+    if !refusals.is_empty() {
+        let id = &doc.audit.id;
+        let lines = |lang: Lang| -> String {
+            refusals
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{shown}: audit {id}: {} = {}: {}\n",
+                        r.question,
+                        r.value,
+                        r.problem.message(lang)
+                    )
+                })
+                .collect()
+        };
+        let n = refusals.len();
+        return Err(Message::new(
+            format!(
+                "{}{shown} : {n} réponse(s) refusée(s) (ce que le questionnaire n'accepte pas) ; rien n'a été importé.",
+                lines(Lang::Fr)
+            ),
+            format!(
+                "{}{shown}: {n} answer(s) refused (what the questionnaire does not accept); nothing was imported.",
+                lines(Lang::En)
+            ),
+        ));
+    }
     let mut store = open_store(ctx)?;
     let done = store
         .restore_audit(&doc.association, &doc.audit, &q)
@@ -312,7 +383,7 @@ fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
 pub fn import(ctx: &Context, a: &ImportArgs) -> ExitCode {
     match run_import(ctx, a) {
         Ok(line) => {
-            println!("{line}");
+            outln!("{line}");
             ExitCode::SUCCESS
         }
         Err(m) => ctx.fail(&m.fr, &m.en),

@@ -113,12 +113,12 @@ fn start(
     let view = view_of(store, &new)?;
     let n = view.as_ref().map_or(0, |v| v.items.len());
     if json {
-        println!(
+        outln!(
             "{}",
             json!({ "ok": true, "audit": new, "previous": previous, "to_confirm": n })
         );
     } else {
-        println!(
+        outln!(
             "{}",
             ctx.lang.pick(
                 &format!(
@@ -131,7 +131,7 @@ fn start(
                 ),
             )
         );
-        println!("{new}");
+        outln!("{new}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -184,13 +184,13 @@ fn show(ctx: &Context, store: &Store, audit: &str, json: bool) -> Result<ExitCod
         return Ok(not_a_followup(ctx.lang, audit));
     };
     if json {
-        println!("{}", json!(view));
+        outln!("{}", json!(view));
         return Ok(ExitCode::SUCCESS);
     }
     let lang = ctx.lang;
     let q = store.audit_questionnaire(audit)?;
     let (to_confirm, confirmed, changed, unusable) = view.counts();
-    println!(
+    outln!(
         "{}",
         lang.pick(
             &format!("Suivi de l'audit {} (commencé le {}) : {to_confirm} à confirmer, {confirmed} confirmée(s), {changed} changée(s), {unusable} à reprendre.", view.previous_audit_id, &view.previous_started_at.get(..10).unwrap_or_default()),
@@ -213,7 +213,7 @@ fn show(ctx: &Context, store: &Store, audit: &str, json: bool) -> Result<ExitCod
         } else {
             lang.pick(" [masquée pour l'instant]", " [hidden for now]")
         };
-        println!(
+        outln!(
             "  {} — {}{hidden}\n    {} : {}",
             item.question_id,
             mark,
@@ -221,7 +221,7 @@ fn show(ctx: &Context, store: &Store, audit: &str, json: bool) -> Result<ExitCod
             words(&q, &item.question_id, &item.previous, lang)
         );
         if let (State::Changed, Some(now)) = (&item.state, &item.current) {
-            println!(
+            outln!(
                 "    {} : {}",
                 lang.pick("maintenant", "now"),
                 words(&q, &item.question_id, now, lang)
@@ -229,7 +229,7 @@ fn show(ctx: &Context, store: &Store, audit: &str, json: bool) -> Result<ExitCod
         }
     }
     if !view.not_asked.is_empty() {
-        println!(
+        outln!(
             "{} {}",
             lang.pick(
                 "Plus demandées dans ce questionnaire :",
@@ -281,7 +281,7 @@ fn confirm(
         let Some(item) = next else { break };
         store.save_answer(audit, &item.question_id, Some(&item.previous))?;
         done += 1;
-        println!(
+        outln!(
             "{} {} : {} ({} {})",
             lang.pick("Confirmée", "Confirmed"),
             item.question_id,
@@ -290,7 +290,7 @@ fn confirm(
             item.previous_at.get(..10).unwrap_or_default()
         );
     }
-    println!(
+    outln!(
         "{}",
         lang.pick(
             &format!("{done} réponse(s) confirmée(s) telles quelles."),

@@ -2,6 +2,30 @@
 //! (`--db`, `--lang`, `--plain`), and dispatch to the non-interactive commands. This is a
 //! contract that scripts rely on: extend it, never rename.
 
+/// `outln!` for the commands: the line goes through [`print::out`] (escaped).
+macro_rules! outln {
+    () => {
+        $crate::cli::print::out("\n")
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::print::out(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` for the commands, escaped.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::print::out(&format!($($arg)*))
+    };
+}
+
+/// `errln!` for the commands, escaped.
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::cli::print::err(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod audits;
 mod bundle;
 pub mod catalog;
@@ -11,6 +35,7 @@ mod export;
 mod followup;
 mod plan;
 mod plan_text;
+pub mod print;
 mod workshop;
 
 use std::path::PathBuf;
@@ -128,7 +153,7 @@ pub struct Context {
 impl Context {
     /// Print an error for a person, in the chosen language, on standard error.
     pub fn fail(&self, fr: &str, en: &str) -> ExitCode {
-        eprintln!("{}", self.lang.pick(fr, en));
+        errln!("{}", self.lang.pick(fr, en));
         ExitCode::FAILURE
     }
 }

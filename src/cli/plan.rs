@@ -56,11 +56,11 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> ExitCode {
     let plan = plan::plan(&q, &audit, &association, &catalog);
     if args.json {
         match serde_json::to_string_pretty(&plan) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => outln!("{s}"),
             Err(e) => return ctx.fail(&format!("JSON : {e}"), &format!("JSON: {e}")),
         }
     } else {
-        print!(
+        out!(
             "{}",
             super::plan_text::render(&plan, &q, ctx.lang, args.why)
         );
@@ -98,12 +98,8 @@ fn from_store(ctx: &Context, id: &str) -> Result<(Questionnaire, Association, Au
 /// is stored. Every problem of the file is reported, as `diagasso new` does.
 fn from_answers(path: &Path) -> Result<(Questionnaire, Association, Audit), Message> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        Message::new(
-            format!("{name} : lecture impossible ({e}). Vérifiez le chemin et les droits."),
-            format!("{name}: cannot read ({e}). Check the path and permissions."),
-        )
-    })?;
+    let bytes =
+        crate::bounded::read(path, crate::bounded::MAX_FILE).map_err(|e| e.message(&name))?;
     let file = answers_file::parse_shipped(&name, &bytes).map_err(|problems| {
         let all = |lang| {
             problems

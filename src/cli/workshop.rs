@@ -138,19 +138,19 @@ fn new(ctx: &Context, a: &NewArgs) -> ExitCode {
         Err(e) => return fail(ctx, &e),
     };
     if a.json {
-        println!(
+        outln!(
             "{}",
             json!({ "ok": true, "workshop": id, "name": a.name.trim() })
         );
     } else {
-        println!(
+        outln!(
             "{}",
             ctx.lang.pick(
                 &format!("Atelier « {} » créé.", a.name.trim()),
                 &format!("Workshop '{}' created.", a.name.trim())
             )
         );
-        println!("{id}");
+        outln!("{id}");
     }
     ExitCode::SUCCESS
 }
@@ -160,25 +160,15 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
     let file = match &a.answers {
         Some(path) => {
             let name = path.display().to_string();
-            let bytes = match std::fs::read(path) {
+            let bytes = match crate::bounded::read(path, crate::bounded::MAX_FILE) {
                 Ok(b) => b,
-                Err(e) => {
-                    return say(
-                        ctx.lang,
-                        &Message::new(
-                            format!(
-                                "{name} : lecture impossible ({e}). Vérifiez le chemin et les droits."
-                            ),
-                            format!("{name}: cannot read ({e}). Check the path and permissions."),
-                        ),
-                    );
-                }
+                Err(e) => return say(ctx.lang, &e.message(&name)),
             };
             match answers_file::parse_shipped(&name, &bytes) {
                 Ok(f) => Some(f),
                 Err(problems) => {
                     for p in &problems.0 {
-                        eprintln!("{}", p.message(ctx.lang));
+                        errln!("{}", p.message(ctx.lang));
                     }
                     let n = problems.0.len();
                     return say(
@@ -209,7 +199,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         };
         let q = &file.questionnaire;
         if a.json {
-            println!(
+            outln!(
                 "{}",
                 json!({
                     "ok": true, "workshop": w.id, "audit": created.audit_id,
@@ -220,7 +210,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         if q.id != w.questionnaire_id {
-            eprintln!(
+            errln!(
                 "{}",
                 lang.pick(
                     &format!(
@@ -234,7 +224,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
                 )
             );
         }
-        println!(
+        outln!(
             "{}",
             lang.pick(
                 &format!(
@@ -251,7 +241,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
                 ),
             )
         );
-        println!("{}", created.audit_id);
+        outln!("{}", created.audit_id);
         return ExitCode::SUCCESS;
     }
     let audit = a.audit.as_deref().unwrap_or_default().trim();
@@ -260,7 +250,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         Err(e) => return fail(ctx, &e),
     };
     if a.json {
-        println!(
+        outln!(
             "{}",
             json!({ "ok": true, "workshop": w.id, "audit": audit, "added": added })
         );
@@ -270,8 +260,8 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         } else {
             ("Audit déjà dans l'atelier", "Audit already in workshop")
         };
-        println!("{} « {} ».", lang.pick(fr, en), w.name);
-        println!("{audit}");
+        outln!("{} « {} ».", lang.pick(fr, en), w.name);
+        outln!("{audit}");
     }
     ExitCode::SUCCESS
 }
@@ -287,12 +277,12 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
     };
     if json {
         match serde_json::to_string(&all) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => outln!("{s}"),
             Err(e) => return ctx.fail(&format!("JSON : {e}"), &format!("JSON: {e}")),
         }
         return ExitCode::SUCCESS;
     }
-    print!("{}", text::list(&all, ctx.lang));
+    out!("{}", text::list(&all, ctx.lang));
     ExitCode::SUCCESS
 }
 
@@ -314,9 +304,9 @@ fn show(ctx: &Context, key: &str, json: bool) -> ExitCode {
         Err(code) => return code,
     };
     if json {
-        println!("{}", json!({ "workshop": w, "dashboard": d }));
+        outln!("{}", json!({ "workshop": w, "dashboard": d }));
     } else {
-        print!("{}", text::dashboard(&w, &d, ctx.lang));
+        out!("{}", text::dashboard(&w, &d, ctx.lang));
     }
     ExitCode::SUCCESS
 }

@@ -8,7 +8,7 @@
 //! notes or text answers (unless `with_notes`).
 
 use super::escape::{csv_cell, one_line};
-use super::view::{answer_text, public_name};
+use super::view::{answer_text, public_activity, public_name};
 use super::{ExportError, Input, Options};
 use crate::audit::{Answer, Value, format_number};
 use crate::questionnaire::Kind;
@@ -66,11 +66,12 @@ fn fixed_cells(input: &Input, opts: &Options) -> Vec<String> {
     let n = |x: Option<u32>| x.map(|v| v.to_string()).unwrap_or_default();
     let private = |s: &str| if anon { String::new() } else { one_line(s) };
     vec![
-        one_line(&audit.id),
-        one_line(&a.id),
+        // Anonymised, no ids: a UUID v7 tells when it was made and leads back to the record.
+        private(&audit.id),
+        private(&a.id),
         public_name(input, opts),
         a.legal_form.as_str().to_string(),
-        one_line(&a.activity),
+        public_activity(input, opts).unwrap_or_default(),
         private(&a.postcode),
         a.departement().unwrap_or_default(),
         one_line(&a.country),

@@ -6,22 +6,14 @@
 //! escape of the format it lands in. Templates escape by default (see `templates.rs`), so a
 //! template author has to write `|safe` to opt out.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// NFC-normalise and drop characters that have no business in a report: C0/C1 controls (except
 /// newline and tab), bidi embeddings, overrides and isolates (they can reorder what a reader
-/// sees, "Trojan Source"), and the BOM. Right-to-left letters themselves are kept.
+/// sees, "Trojan Source"), and the BOM. Right-to-left letters themselves are kept. The one rule
+/// every way in uses: [`crate::safe_text::clean`].
 pub fn clean(s: &str) -> String {
-    s.nfc()
-        .filter(|&c| match c {
-            '\n' | '\t' => true,
-            '\r' => false,
-            c if c.is_control() => false,
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => false,
-            _ => true,
-        })
-        .collect()
+    crate::safe_text::clean(s)
 }
 
 /// [`clean`], then every run of whitespace (newlines included) folded into one space: for text

@@ -123,12 +123,29 @@ impl Templates {
         for (name, source) in EMBEDDED {
             let path = dir.join(name);
             let text = if path.is_file() {
-                std::fs::read_to_string(&path).map_err(|e| {
-                    ExportError::msg(
-                        format!("lecture de {} impossible : {e}", path.display()),
-                        format!("cannot read {}: {e}", path.display()),
-                    )
-                })?
+                crate::bounded::read(&path, crate::bounded::MAX_FILE)
+                    .map_err(|e| {
+                        ExportError::msg(
+                            format!("lecture de {} impossible : {}", path.display(), e.fr()),
+                            format!("cannot read {}: {}", path.display(), e.en()),
+                        )
+                    })
+                    .and_then(|bytes| {
+                        String::from_utf8(bytes).map_err(|e| {
+                            ExportError::msg(
+                                format!(
+                                    "{} : ce n'est pas du texte UTF-8 valide (octet {})",
+                                    path.display(),
+                                    e.utf8_error().valid_up_to()
+                                ),
+                                format!(
+                                    "{}: not valid UTF-8 text (byte {})",
+                                    path.display(),
+                                    e.utf8_error().valid_up_to()
+                                ),
+                            )
+                        })
+                    })?
             } else {
                 source.to_string()
             };

@@ -94,12 +94,8 @@ pub fn public_name(input: &Input, opts: &Options) -> String {
 pub fn public_name_parts(input: &Input, opts: &Options) -> (String, Option<String>) {
     let a = input.association;
     if opts.hides_name() {
-        let activity = one_line(&a.activity);
-        let activity = if activity.is_empty() {
-            a.legal_form.label(opts.lang).to_string()
-        } else {
-            activity
-        };
+        let activity = public_activity(input, opts)
+            .unwrap_or_else(|| a.legal_form.label(opts.lang).to_string());
         (activity, place(input, opts))
     } else {
         let n = one_line(&a.name);
@@ -108,6 +104,18 @@ pub fn public_name_parts(input: &Input, opts: &Options) -> (String, Option<Strin
         } else {
             (n, None)
         }
+    }
+}
+
+/// The activity as an export may show it: anonymised, left out when it names the association
+/// (`safe_text::unless_named`, the rule of every anonymised output); else as written.
+pub fn public_activity(input: &Input, opts: &Options) -> Option<String> {
+    let a = input.association;
+    let activity = one_line(&a.activity);
+    if opts.anonymise {
+        crate::safe_text::unless_named(&activity, &a.name).map(str::to_string)
+    } else {
+        (!activity.is_empty()).then_some(activity)
     }
 }
 
@@ -313,7 +321,7 @@ pub fn build(input: &Input, opts: &Options) -> Report {
     let association = Profile {
         display_name: public_name(input, opts),
         legal_form: a.legal_form.label(lang).to_string(),
-        activity: opt(&a.activity),
+        activity: public_activity(input, opts),
         place: place(input, opts),
         members: a.members.map(|n| typo::number(lang, n)),
         employees: a.employees.map(|n| typo::number(lang, n)),
@@ -360,7 +368,12 @@ pub fn build(input: &Input, opts: &Options) -> Report {
         banner: banner(opts),
         association,
         audit: AuditInfo {
-            id: one_line(&audit.id),
+            // Anonymised, no id: a UUID v7 tells when the audit was made and leads back to it.
+            id: if opts.anonymise {
+                String::new()
+            } else {
+                one_line(&audit.id)
+            },
             questionnaire_id: one_line(&q.id),
             questionnaire_title: one_line(q.title.get(lang)),
             questionnaire_version: q.version,

@@ -415,6 +415,7 @@ table! {
     PlainSectionPrompt => "Numéro de la section", "Section number";
     PlainNoteStart => "Écrivez la note ; terminez par une ligne ne contenant qu'un point.", "Write the note; end with a line holding only a full stop.";
     PlainNotUtf8 => "Ligne refusée : ce n'est pas du texte UTF-8 valide (octet {0}), rien n'en a été enregistré. Passez le terminal (ou le fichier) en UTF-8, puis retapez la ligne.", "Line refused: it is not valid UTF-8 text (byte {0}); nothing of it was saved. Switch the terminal (or the file) to UTF-8, then type the line again.";
+    PlainTooLong => "Ligne refusée : plus de {0} Mo, rien n'en a été enregistré. Mettez un texte aussi long dans un fichier de réponses, ou raccourcissez-le.", "Line refused: over {0} MB; nothing of it was saved. Put a text this long in an answers file, or shorten it.";
     PlainConfirm => "Confirmer (o/N)", "Confirm (y/N)";
 
     // Leaving.

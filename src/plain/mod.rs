@@ -13,11 +13,16 @@ mod walk;
 
 use std::io::{self, BufRead, Write};
 
+use crate::bounded::Line;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::store::Store;
 use crate::tui::action::{Action, Effect};
 use crate::tui::effects::{self, Executor};
+
+/// The longest line read (8 MiB: a megabyte of note is taken whole); a longer one is skipped to
+/// its end and refused, so an endless input (`/dev/zero`) never fills the memory.
+const MAX_LINE: usize = 8 << 20;
 
 /// The line mode's input, output and store.
 pub struct Plain<'a, R: BufRead, W: Write> {
@@ -68,9 +73,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             write!(self.out, "{prompt} > ")?;
             self.out.flush()?;
             let mut bytes = Vec::new();
-            if self.input.read_until(b'\n', &mut bytes)? == 0 {
-                writeln!(self.out)?;
-                return Ok(None);
+            match crate::bounded::read_line(&mut self.input, MAX_LINE, &mut bytes)? {
+                Line::End => {
+                    writeln!(self.out)?;
+                    return Ok(None);
+                }
+                Line::TooLong => {
+                    let text = Ui::PlainTooLong.fill(self.lang, &[&(MAX_LINE >> 20)]);
+                    self.say(text)?;
+                    continue;
+                }
+                Line::Read => {}
             }
             let (line, bad_at) = match String::from_utf8(bytes) {
                 Ok(line) => (line, None),

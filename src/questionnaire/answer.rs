@@ -1,8 +1,8 @@
 //! The rules one answer must follow: the value fits the question's kind (choice ids, range,
 //! whole numbers, exclusive choices), "non concerné" only where offered, and the question's
-//! `constraint` holds. Text is NFC-normalised here, at the boundary.
-
-use unicode_normalization::UnicodeNormalization;
+//! `constraint` holds. Text is cleaned here, at the boundary (`safe_text::clean`: NFC, no
+//! control or bidi override character). A whole set of answers at once (an answers file, an
+//! import) is checked by `answer_set`, built on these.
 
 use super::eval::Scope;
 use super::{Kind, Question};
@@ -38,11 +38,13 @@ impl From<&Text> for Problem {
     }
 }
 
-/// NFC-normalise the text parts of an answer and order multiple choices as the questionnaire
-/// lists them, so equal answers are stored equal.
+/// Clean the text parts of an answer (`safe_text::clean`, trimmed) and order multiple choices
+/// as the questionnaire lists them, so equal answers are stored equal.
 pub fn normalise(question: &Question, answer: Answer) -> Answer {
     match answer {
-        Answer::Given(Value::Text(t)) => Answer::Given(Value::Text(t.trim().nfc().collect())),
+        Answer::Given(Value::Text(t)) => {
+            Answer::Given(Value::Text(crate::safe_text::clean(&t).trim().to_string()))
+        }
         Answer::Given(Value::Choices(mut ids)) => {
             ids.sort_by_key(|id| {
                 question
@@ -65,18 +67,33 @@ pub fn check<A: Answers + ?Sized>(
     answer: &Answer,
     others: &A,
 ) -> Result<(), Problem> {
-    let value = match answer {
-        Answer::DontKnow => return Ok(()),
-        Answer::NotApplicable if question.not_applicable => return Ok(()),
-        Answer::NotApplicable => {
-            return Err(Problem::new(
-                "« non concerné » n'est pas proposé pour cette question",
-                "'not applicable' is not offered for this question",
-            ));
-        }
-        Answer::Given(v) => v,
-    };
-    check_kind(question, value)?;
+    check_value(question, answer)?;
+    check_constraint(question, answer, others)
+}
+
+/// The rules that read nothing but the answer: its kind, choice ids (each once, an exclusive
+/// one alone), range and whole numbers, text length, "non concerné" only where offered.
+pub fn check_value(question: &Question, answer: &Answer) -> Result<(), Problem> {
+    match answer {
+        Answer::DontKnow => Ok(()),
+        Answer::NotApplicable if question.not_applicable => Ok(()),
+        Answer::NotApplicable => Err(Problem::new(
+            "« non concerné » n'est pas proposé pour cette question",
+            "'not applicable' is not offered for this question",
+        )),
+        Answer::Given(v) => check_kind(question, v),
+    }
+}
+
+/// The question's `constraint`, which may read other answers (`others`).
+pub fn check_constraint<A: Answers + ?Sized>(
+    question: &Question,
+    answer: &Answer,
+    others: &A,
+) -> Result<(), Problem> {
+    if !matches!(answer, Answer::Given(_)) {
+        return Ok(());
+    }
     if let Some(constraint) = &question.constraint {
         let scope = Scope {
             answers: others,
@@ -115,8 +132,14 @@ fn check_kind(q: &Question, value: &Value) -> Result<(), Problem> {
                     "tick at least one choice, or answer 'don't know'",
                 ));
             }
-            for id in ids {
+            for (i, id) in ids.iter().enumerate() {
                 known_choice(q, id)?;
+                if ids[..i].contains(id) {
+                    return Err(Problem::new(
+                        format!("choix « {id} » donné deux fois"),
+                        format!("choice '{id}' given twice"),
+                    ));
+                }
             }
             if ids.len() > 1
                 && let Some(c) = ids

@@ -6,6 +6,7 @@
 //! `Questionnaire::visible` tells which questions apply given the answers so far.
 
 pub mod answer;
+pub mod answer_set;
 pub mod eval;
 pub mod expr;
 mod lex;

@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
 use super::{Store, StoreError, TrailEntry, audits, codec, read, write};
@@ -239,7 +238,7 @@ pub(super) fn put_note(
     text: &str,
     now: &str,
 ) -> Result<(), Fail> {
-    let text: String = text.trim().nfc().collect();
+    let text: String = crate::safe_text::clean(text).trim().to_string();
     let text = text.as_str();
     match question_id {
         None => {

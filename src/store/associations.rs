@@ -4,7 +4,6 @@
 //! the same name typed precomposed.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
 use super::{Store, StoreError, codec, read, write};
@@ -61,9 +60,10 @@ impl Store {
     }
 }
 
-/// The profile with every text NFC-normalised.
+/// The profile with every text cleaned (`safe_text::clean_line`: NFC, one line, no control or
+/// bidi override character), as every way in cleans it.
 fn nfc(a: &Association) -> Association {
-    let n = |s: &str| -> String { s.nfc().collect() };
+    let n = crate::safe_text::clean_line;
     Association {
         name: n(&a.name),
         country: n(&a.country),

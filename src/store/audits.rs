@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use unicode_normalization::UnicodeNormalization;
 
 use super::error::Fail;
 use super::{Store, StoreError, codec, read, write};
@@ -170,7 +169,7 @@ pub(super) fn insert(
         params![
             id,
             association_id,
-            trainer.trim().nfc().collect::<String>(),
+            crate::safe_text::clean_line(trainer),
             q.hash,
             q.id,
             q.version,

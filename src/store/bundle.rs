@@ -4,7 +4,8 @@
 //! read transaction, so the bundle is one consistent state of the file. Merging a bundle back
 //! is in `merge`.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -27,9 +28,60 @@ pub enum Selection<'a> {
 }
 
 impl Store {
-    /// The content of a bundle of `selection`.
+    /// The content of a bundle of `selection`, whole (for small selections and tests; see
+    /// [`Store::bundle_parts`]).
     pub fn bundle_content(&self, selection: Selection<'_>) -> Result<Content, StoreError> {
-        read(&self.conn, &self.shown, |c| content(c, selection))
+        self.bundle_parts(selection, |parts| {
+            let audits = parts.audits.collect::<Result<Vec<_>, _>>()?;
+            Ok(Content {
+                questionnaires: parts.questionnaires,
+                associations: parts.associations,
+                audits,
+                workshops: parts.workshops,
+            })
+        })?
+    }
+
+    /// The parts of a bundle of `selection`, its audits read one at a time as `f` pulls them,
+    /// all in one read transaction (one state of the file).
+    pub fn bundle_parts<T>(
+        &self,
+        selection: Selection<'_>,
+        f: impl FnOnce(Parts<'_>) -> T,
+    ) -> Result<T, StoreError> {
+        read(&self.conn, &self.shown, |c| {
+            let parts = parts(c, &self.shown, selection)?;
+            Ok(f(parts))
+        })
+    }
+}
+
+/// A bundle's parts: the small lists whole, the audits as an iterator reading each from the
+/// store when it is asked for.
+pub struct Parts<'c> {
+    pub questionnaires: Vec<QuestionnaireCopy>,
+    pub associations: Vec<AssociationRec>,
+    pub audits: Audits<'c>,
+    pub workshops: Vec<WorkshopRec>,
+}
+
+/// The audits of a bundle, read one at a time.
+pub struct Audits<'c> {
+    c: &'c Connection,
+    shown: &'c Path,
+    ids: std::vec::IntoIter<String>,
+}
+
+impl Iterator for Audits<'_> {
+    type Item = Result<AuditRec, StoreError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let id = self.ids.next()?;
+        Some(audit(self.c, &id).map_err(|e| e.at(self.c, self.shown)))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ids.size_hint()
     }
 }
 
@@ -38,7 +90,11 @@ fn stored(state: Option<String>, value: Option<String>) -> Result<Option<Stored>
     Ok(answer.as_ref().map(Stored::of))
 }
 
-fn content(c: &Connection, selection: Selection<'_>) -> Result<Content, Fail> {
+fn parts<'c>(
+    c: &'c Connection,
+    shown: &'c Path,
+    selection: Selection<'_>,
+) -> Result<Parts<'c>, Fail> {
     let audit_ids: Vec<String> = match selection {
         Selection::Association(id) => {
             if super::associations::get(c, id)?.is_none() {
@@ -58,31 +114,29 @@ fn content(c: &Connection, selection: Selection<'_>) -> Result<Content, Fail> {
         }
         Selection::All => column(c, "SELECT id FROM audits WHERE ?1 = ?1 ORDER BY id", "")?,
     };
-    let mut out = Content::default();
-    for id in &audit_ids {
-        out.audits.push(audit(c, id)?);
+    // The associations and questionnaires of the chosen audits, each once, in id order.
+    let mut associations: BTreeSet<String> = BTreeSet::new();
+    let mut hashes: BTreeSet<String> = BTreeSet::new();
+    {
+        let mut stmt = c.prepare_cached(
+            "SELECT association_id, questionnaire_hash FROM audits WHERE id = ?1",
+        )?;
+        for id in &audit_ids {
+            let (a, h): (String, String) =
+                stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            associations.insert(a);
+            hashes.insert(h);
+        }
     }
-    let mut associations: Vec<&str> = out
-        .audits
-        .iter()
-        .map(|a| a.association_id.as_str())
-        .collect();
-    associations.sort_unstable();
-    associations.dedup();
-    for id in associations {
+    let mut out_associations = Vec::with_capacity(associations.len());
+    for id in &associations {
         let a =
             association(c, id)?.ok_or_else(|| StoreError::UnknownAssociation(id.to_string()))?;
-        out.associations.push(a);
+        out_associations.push(a);
     }
-    let mut hashes: Vec<&str> = out
-        .audits
-        .iter()
-        .map(|a| a.questionnaire_hash.as_str())
-        .collect();
-    hashes.sort_unstable();
-    hashes.dedup();
-    for hash in hashes {
-        out.questionnaires.push(c.query_row(
+    let mut questionnaires = Vec::with_capacity(hashes.len());
+    for hash in &hashes {
+        questionnaires.push(c.query_row(
             "SELECT hash, id, version, source FROM questionnaires WHERE hash = ?1",
             [hash],
             |r| {
@@ -96,16 +150,42 @@ fn content(c: &Connection, selection: Selection<'_>) -> Result<Content, Fail> {
         )?);
     }
     let carried: HashSet<&str> = audit_ids.iter().map(String::as_str).collect();
-    let workshops = column(
+    let workshops = workshops(c, selection, &carried)?;
+    Ok(Parts {
+        questionnaires,
+        associations: out_associations,
+        audits: Audits {
+            c,
+            shown,
+            ids: audit_ids.into_iter(),
+        },
+        workshops,
+    })
+}
+
+/// The workshops the chosen audits belong to, with their links to these audits only (a
+/// workshop chosen whole comes even without audits).
+fn workshops(
+    c: &Connection,
+    selection: Selection<'_>,
+    carried: &HashSet<&str>,
+) -> Result<Vec<WorkshopRec>, Fail> {
+    let mut out = Vec::new();
+    let mut all = column(
         c,
         "SELECT DISTINCT workshop_id FROM workshop_audits WHERE ?1 = ?1 ORDER BY workshop_id",
         "",
     )?;
-    for wid in workshops {
+    if let Selection::Workshop(id) = selection
+        && !all.iter().any(|w| w == id)
+    {
+        all.push(id.to_string());
+    }
+    for wid in all {
         let Some(w) = workshop::get(c, &wid)? else {
             continue;
         };
-        let mut stmt = c.prepare(
+        let mut stmt = c.prepare_cached(
             "SELECT audit_id, added_at FROM workshop_audits WHERE workshop_id = ?1
              ORDER BY added_at, audit_id",
         )?;
@@ -124,7 +204,7 @@ fn content(c: &Connection, selection: Selection<'_>) -> Result<Content, Fail> {
         if links.is_empty() && !whole {
             continue;
         }
-        out.workshops.push(WorkshopRec {
+        out.push(WorkshopRec {
             id: w.id,
             name: w.name,
             date: w.date,
@@ -140,7 +220,7 @@ fn content(c: &Connection, selection: Selection<'_>) -> Result<Content, Fail> {
 }
 
 fn column(c: &Connection, sql: &str, arg: &str) -> Result<Vec<String>, Fail> {
-    let mut stmt = c.prepare(sql)?;
+    let mut stmt = c.prepare_cached(sql)?;
     let rows = stmt
         .query_map([arg], |r| r.get(0))?
         .collect::<Result<Vec<String>, _>>()?;
@@ -201,7 +281,7 @@ fn audit(c: &Connection, id: &str) -> Result<AuditRec, Fail> {
             })
         },
     )?;
-    let mut stmt = c.prepare(
+    let mut stmt = c.prepare_cached(
         "SELECT question_id, state, value, updated_at FROM answers WHERE audit_id = ?1
          ORDER BY question_id",
     )?;
@@ -224,7 +304,7 @@ fn audit(c: &Connection, id: &str) -> Result<AuditRec, Fail> {
             updated_at,
         });
     }
-    let mut stmt = c.prepare(
+    let mut stmt = c.prepare_cached(
         "SELECT question_id, text, updated_at FROM notes WHERE audit_id = ?1 ORDER BY question_id",
     )?;
     a.notes = stmt
@@ -236,7 +316,7 @@ fn audit(c: &Connection, id: &str) -> Result<AuditRec, Fail> {
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    let mut stmt = c.prepare(
+    let mut stmt = c.prepare_cached(
         "SELECT question_id, old_state, old_value, new_state, new_value, at FROM trail
          WHERE audit_id = ?1 ORDER BY at, seq",
     )?;

@@ -86,11 +86,7 @@ impl Store {
 fn merge(tx: &Connection, b: &Checked) -> Result<MergeReport, Fail> {
     let mut r = MergeReport::default();
     for (hash, q) in &b.questionnaires {
-        tx.execute(
-            "INSERT OR IGNORE INTO questionnaires (hash, id, version, question_count, source)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![hash, q.id, q.version, q.question_count() as i64, q.source],
-        )?;
+        questionnaire(tx, hash, q)?;
     }
     for a in &b.content.associations {
         association(tx, a, &mut r)?;
@@ -108,7 +104,21 @@ fn merge(tx: &Connection, b: &Checked) -> Result<MergeReport, Fail> {
     Ok(r)
 }
 
-fn association(tx: &Connection, a: &AssociationRec, r: &mut MergeReport) -> Result<(), Fail> {
+/// A questionnaire copy, added when missing.
+pub(super) fn questionnaire(tx: &Connection, hash: &str, q: &Questionnaire) -> Result<(), Fail> {
+    tx.execute(
+        "INSERT OR IGNORE INTO questionnaires (hash, id, version, question_count, source)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![hash, q.id, q.version, q.question_count() as i64, q.source],
+    )?;
+    Ok(())
+}
+
+pub(super) fn association(
+    tx: &Connection,
+    a: &AssociationRec,
+    r: &mut MergeReport,
+) -> Result<(), Fail> {
     match super::bundle::association(tx, &a.id)? {
         None => r.associations_added += 1,
         Some(here) => {
@@ -171,7 +181,7 @@ fn refuse(fr: String, en: String) -> Fail {
     StoreError::Invalid(Message::new(fr, en)).into()
 }
 
-fn audit(
+pub(super) fn audit(
     tx: &Connection,
     a: &AuditRec,
     q: &Questionnaire,
@@ -317,7 +327,11 @@ fn put_note(
     Ok(())
 }
 
-fn workshop(tx: &Connection, w: &WorkshopRec, r: &mut MergeReport) -> Result<(), Fail> {
+pub(super) fn workshop(
+    tx: &Connection,
+    w: &WorkshopRec,
+    r: &mut MergeReport,
+) -> Result<(), Fail> {
     match super::workshop::get(tx, &w.id)? {
         None => {
             tx.execute(

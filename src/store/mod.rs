@@ -18,6 +18,7 @@ mod associations;
 mod audits;
 mod bulk;
 mod bundle;
+mod bundle_merge;
 pub mod codec;
 mod conn;
 mod erase;
@@ -40,7 +41,8 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use bundle::Selection;
+pub use bundle::{Audits, Parts, Selection};
+pub use bundle_merge::{MergeStop, Merging};
 pub use error::StoreError;
 pub use import::Created;
 pub use merge::{Conflict, Kept, MergeReport};

@@ -12,6 +12,7 @@ use super::{
     Created, NewAudit, Store, StoreError, answers, associations, audits, codec, read, write,
 };
 use crate::i18n::Message;
+use crate::safe_text::clean_line;
 use crate::questionnaire::Questionnaire;
 
 /// What a new workshop is made of.
@@ -52,6 +53,18 @@ pub enum Scope<'a> {
 impl Store {
     /// Create a workshop; returns its id (UUID v7).
     pub fn create_workshop(&mut self, w: &NewWorkshop<'_>) -> Result<String, StoreError> {
+        // Outside text, cleaned as every way in cleans it (`safe_text`).
+        let (name, place, trainer) = (
+            clean_line(w.name),
+            clean_line(w.place),
+            clean_line(w.trainer),
+        );
+        let w = &NewWorkshop {
+            name: &name,
+            place: &place,
+            trainer: &trainer,
+            ..*w
+        };
         check(w)?;
         let now = codec::now();
         let id = codec::new_id();

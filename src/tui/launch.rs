@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use super::theme::{Theme, ThemeName};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
+use crate::safe_text::{Escaped, terminal};
 use crate::store::Store;
 
 pub struct Launch {
@@ -36,7 +37,7 @@ pub fn wants_plain(forced: bool) -> bool {
 
 pub fn start(l: Launch) -> ExitCode {
     let fail = |m: crate::i18n::Message| {
-        eprintln!("{}", m.get(l.lang));
+        eprintln!("{}", terminal(m.get(l.lang)));
         ExitCode::FAILURE
     };
     let path = match l.db.clone().map_or_else(Store::default_path, Ok) {
@@ -55,7 +56,8 @@ pub fn start(l: Launch) -> ExitCode {
             l.lang,
             trainer(),
             stdin.lock(),
-            std::io::stdout().lock(),
+            // Everything the line mode writes is escaped (stored names, echoed input).
+            Escaped::new(std::io::stdout().lock()),
             echo,
         );
         return match result {
@@ -80,7 +82,10 @@ pub fn start(l: Launch) -> ExitCode {
     };
     match super::run(&mut store, options) {
         Ok(()) => {
-            println!("{}", Ui::Goodbye.fill(l.lang, &[&path.display()]));
+            println!(
+                "{}",
+                terminal(&Ui::Goodbye.fill(l.lang, &[&path.display()]))
+            );
             ExitCode::SUCCESS
         }
         Err(m) => fail(m),

@@ -8,7 +8,7 @@ use super::pool::Group;
 use crate::audit::format_number;
 use crate::export::annonce::MAX_CHARS;
 use crate::export::escape::one_line;
-use crate::store::codec::fold;
+use crate::safe_text::unless_named;
 
 /// Longest activity kept, in characters.
 const ACTIVITY: usize = 70;
@@ -43,11 +43,9 @@ fn activities(g: &Group) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for m in &g.members {
         let text = one_line(&m.activity);
-        let name = fold(m.name.trim());
-        let a = if text.is_empty() || (!name.is_empty() && fold(&text).contains(&name)) {
-            "activité non précisée".to_string()
-        } else {
-            cut(&text, ACTIVITY)
+        let a = match unless_named(&text, &m.name) {
+            Some(t) => cut(t, ACTIVITY),
+            None => "activité non précisée".to_string(),
         };
         if !out.contains(&a) {
             out.push(a);

@@ -2,7 +2,7 @@
 //! (default no); without a terminal it needs `--yes`. The store removes every row about the
 //! association and scrubs the file; the report says what went.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::{fail, open, say};
@@ -46,17 +46,19 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
                 ),
             );
         }
-        eprint!(
+        crate::cli::print::err(&format!(
             "{}",
             lang.pick(
                 &format!("Effacer définitivement « {name} », ses {audits} audit(s), réponses et notes ? Irréversible. [o/N] "),
                 &format!("Erase '{name}' with its {audits} audit(s), answers and notes for good? This cannot be undone. [y/N] "),
             )
-        );
-        let _ = std::io::stderr().flush();
-        let mut reply = String::new();
-        if std::io::stdin().lock().read_line(&mut reply).is_err() || !is_yes(&reply) {
-            eprintln!(
+        ));
+        let mut reply = Vec::new();
+        let read = crate::bounded::read_line(&mut std::io::stdin().lock(), 1024, &mut reply);
+        if !matches!(read, Ok(crate::bounded::Line::Read))
+            || !is_yes(&String::from_utf8_lossy(&reply))
+        {
+            errln!(
                 "{}",
                 lang.pick("Rien n'a été effacé.", "Nothing was erased.")
             );
@@ -74,7 +76,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         report.notes,
         report.trail_entries,
     );
-    println!(
+    outln!(
         "{}",
         lang.pick(
             &format!("Effacé : « {name} » avec {a} audit(s), {w} réponse(s), {n} note(s) et {t} entrée(s) d'historique."),
@@ -82,7 +84,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         )
     );
     if !report.scrubbed {
-        eprintln!(
+        errln!(
             "{}",
             lang.pick(
                 "Attention : une autre fenêtre de diagasso garde le fichier ouvert ; des traces des données effacées restent dans le fichier -wal jusqu'à sa fermeture. Fermez-la.",

@@ -48,9 +48,9 @@ pub fn show(ctx: &Context, args: &ShowArgs) -> ExitCode {
         Err(e) => return fail(ctx, &e),
     };
     if args.json {
-        println!("{}", as_json(&audit, &association, &q));
+        outln!("{}", as_json(&audit, &association, &q));
     } else {
-        print!("{}", as_text(&audit, &association, &q, ctx.lang));
+        out!("{}", as_text(&audit, &association, &q, ctx.lang));
     }
     ExitCode::SUCCESS
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::cli::Context;
 use crate::cli::audits::say;
-use crate::cli::export::write_file;
+use crate::cli::export::{out_dir, write_file};
 use crate::export::csv::CsvOptions;
 use crate::export::escape::file_stem;
 use crate::export::{Templates, dashboard};
@@ -81,9 +81,12 @@ pub fn run(ctx: &Context, a: &ExportArgs) -> ExitCode {
             Err(e) => return say(ctx.lang, &e.0),
         }
     }
+    if let Err(m) = out_dir(&a.out) {
+        return say(ctx.lang, &m);
+    }
     for (name, bytes) in files {
-        match write_file(&a.out, &name, &bytes, a.force) {
-            Ok(path) => println!("{}", path.display()),
+        match write_file(&a.out, &name, &bytes, a.force, !a.anonymise) {
+            Ok(path) => outln!("{}", path.display()),
             Err(m) => return say(ctx.lang, &m),
         }
     }

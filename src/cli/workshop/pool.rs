@@ -57,12 +57,12 @@ pub fn pool(ctx: &Context, a: &PoolArgs) -> ExitCode {
         Err(code) => return code,
     };
     if a.json {
-        println!(
+        outln!(
             "{}",
             json!({ "workshop": id, "groups": p.groups, "unserved": p.unserved })
         );
     } else {
-        print!("{}", text(&p, id.as_deref(), ctx.lang));
+        out!("{}", text(&p, id.as_deref(), ctx.lang));
     }
     ExitCode::SUCCESS
 }
@@ -91,7 +91,7 @@ pub fn annonce(ctx: &Context, a: &AnnonceArgs) -> ExitCode {
             }
         }
     }
-    print!("{}", out.join("\n-----\n\n"));
+    out!("{}", out.join("\n-----\n\n"));
     ExitCode::SUCCESS
 }
 

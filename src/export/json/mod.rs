@@ -10,7 +10,8 @@
 //! give the same [`AuditExport`].
 //!
 //! Anonymised, it leaves out the contact, the trainer, the postcode (the département stays),
-//! notes and text answers (unless `with_notes`), and the name is replaced by activity +
+//! notes and text answers (unless `with_notes`), the ids of the audit and the association
+//! (empty), an activity that names the association, and the name is replaced by activity +
 //! département (unless `keep_name`).
 
 mod layout;
@@ -22,7 +23,7 @@ mod wire;
 use serde::{Deserialize, Serialize};
 
 use super::escape::one_line;
-use super::view::public_name;
+use super::view::{public_activity, public_name};
 use super::{ExportError, Input, Options};
 use crate::audit::{Answer, Association, Audit, Value};
 use crate::i18n::Lang;
@@ -73,10 +74,15 @@ pub fn document(input: &Input, opts: &Options) -> AuditExport {
     let mut audit = input.audit.clone();
     if opts.anonymise {
         association.name = public_name(input, opts);
+        association.activity = public_activity(input, opts).unwrap_or_default();
         association.contact_name.clear();
         association.contact_email.clear();
         association.postcode.clear();
         audit.trainer.clear();
+        // No ids: a UUID v7 tells when the record was made and leads back to it.
+        association.id.clear();
+        audit.id.clear();
+        audit.association_id.clear();
     }
     if !opts.shows_notes() {
         audit.notes.clear();
@@ -195,6 +201,12 @@ pub fn parse(bytes: &[u8]) -> Result<(AuditExport, Questionnaire), ExportError> 
         }
     };
     let (a, audit) = (&doc.association, &doc.audit);
+    if doc.anonymised {
+        return Err(bad(
+            "c'est un export anonymisé : il ne porte ni l'identité de l'association ni les identifiants de l'audit, il ne peut pas revenir dans une base (importez l'export complet)",
+            "this is an anonymised export: it carries neither the association's identity nor the audit's ids, so it cannot come back into a database (import the full export)",
+        ));
+    }
     if a.id.trim().is_empty() || audit.id.trim().is_empty() {
         return Err(bad("identifiant vide", "empty id"));
     }

@@ -94,7 +94,7 @@ impl Executor<'_> {
             let mut paths = Vec::new();
             for (ext, body) in [("md", md), ("html", html)] {
                 let file = free_name(&dir, &stem, ext);
-                paths.push(write_file(&dir, &file, body.as_bytes(), false)?);
+                paths.push(write_file(&dir, &file, body.as_bytes(), false, true)?);
             }
             Ok(paths)
         };

@@ -4,7 +4,6 @@
 //! yes in the confirmation); every file is rendered before any is written, so a failing format
 //! writes nothing.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -192,7 +191,13 @@ impl Executor<'_> {
             });
         }
         for (name, bytes) in &files {
-            written.push(write_file(&dir, name, bytes, request.overwrite)?);
+            written.push(write_file(
+                &dir,
+                name,
+                bytes,
+                request.overwrite,
+                !request.anonymise,
+            )?);
         }
         Ok(Action::Exported {
             dir,
@@ -201,43 +206,19 @@ impl Executor<'_> {
     }
 }
 
-/// Write `bytes` to `dir/name`. The file is created with `create_new`, so nothing planted there
-/// (a file, a symlink) is ever followed or replaced; with `replace`, a file or link already
-/// there is removed first (never a folder).
+/// Write `bytes` to `dir/name` (`safe_file`: a temporary beside it, then a rename, so a full
+/// disk leaves nothing under the name); with `replace`, a file or link already there is
+/// replaced (never followed), never a folder. Exports are private (0600) unless anonymised.
 pub(super) fn write_file(
     dir: &Path,
     name: &str,
     bytes: &[u8],
     replace: bool,
+    private: bool,
 ) -> Result<PathBuf, Message> {
     let path = dir.join(name);
-    if replace && let Ok(meta) = std::fs::symlink_metadata(&path) {
-        if meta.is_dir() {
-            return Err(Message::new(
-                format!("{} est un dossier", path.display()),
-                format!("{} is a folder", path.display()),
-            ));
-        }
-        std::fs::remove_file(&path)
-            .map_err(|e| io_message("remplacement de", "replace", &path, &e))?;
-    }
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Message::new(
-                    format!("{} existe déjà ; rien n'a été remplacé", path.display()),
-                    format!("{} already exists; nothing was replaced", path.display()),
-                )
-            } else {
-                io_message("écriture de", "write", &path, &e)
-            }
-        })?;
-    f.write_all(bytes)
-        .and_then(|_| f.sync_all())
-        .map_err(|e| io_message("écriture de", "write", &path, &e))?;
+    let opts = crate::safe_file::Options { replace, private };
+    crate::safe_file::write(&path, bytes, opts).map_err(|e| e.message())?;
     Ok(path)
 }
 
@@ -265,13 +246,13 @@ mod tests {
     #[test]
     fn a_file_is_replaced_only_when_asked() {
         let dir = tempfile::tempdir().expect("temp dir");
-        write_file(dir.path(), "a.md", b"one", false).expect("first write");
-        assert!(write_file(dir.path(), "a.md", b"two", false).is_err());
+        write_file(dir.path(), "a.md", b"one", false, true).expect("first write");
+        assert!(write_file(dir.path(), "a.md", b"two", false, true).is_err());
         assert_eq!(
             std::fs::read(dir.path().join("a.md")).ok(),
             Some(b"one".to_vec())
         );
-        write_file(dir.path(), "a.md", b"two", true).expect("replaced");
+        write_file(dir.path(), "a.md", b"two", true, true).expect("replaced");
         assert_eq!(
             std::fs::read(dir.path().join("a.md")).ok(),
             Some(b"two".to_vec())

@@ -91,7 +91,7 @@ impl Executor<'_> {
             let mut paths = Vec::new();
             for (ext, bytes) in [("html", html.into_bytes()), ("csv", csv)] {
                 let name = free_name(&dir, &stem, ext);
-                paths.push(write_file(&dir, &name, &bytes, false)?);
+                paths.push(write_file(&dir, &name, &bytes, false, true)?);
             }
             Ok(paths)
         })();
