@@ -280,7 +280,8 @@ fn annonce_is_short_french_and_anonymous() {
         a.chars().count()
     );
     assert!(
-        a.contains("Atelier vélo participatif — département 69"),
+        a.starts_with("Association (département 69) ")
+            && a.contains("\nAtelier vélo participatif\u{202f};"),
         "{a}"
     );
     assert!(a.contains("Nos besoins"));
@@ -298,8 +299,33 @@ fn annonce_is_short_french_and_anonymous() {
             n
         })
         .collect();
+    // Each with its own software at a host, so none shares a line.
+    let reco = long.plan.recommendations[0].clone();
+    long.plan.recommendations = (0..200)
+        .map(|i| {
+            let mut r = reco.clone();
+            r.need = format!("need-{i}");
+            r.label = long.plan.needs[i].label.clone();
+            r.action = diagasso::plan::Action::Replace;
+            r.software = vec![diagasso::plan::SoftwareRef {
+                id: format!("software-{i}"),
+                name: format!("Logiciel {i}"),
+            }];
+            for p in &mut r.providers {
+                p.kind = diagasso::plan::ProviderKind::Host;
+            }
+            r
+        })
+        .collect();
     let a = export::annonce::render(&long.input(), &Options::default(), &t).unwrap();
     assert!(a.chars().count() <= export::annonce::MAX_CHARS);
+    // Whole need lines were left out, and the listing says how many needs there are.
+    let shown = a.lines().filter(|l| l.starts_with("- ")).count();
+    assert!(
+        (export::annonce::MIN_NEEDS..=export::annonce::MAX_NEEDS).contains(&shown),
+        "{a}"
+    );
+    assert!(a.contains("besoins)"), "{a}");
     let en = export::annonce::render(
         &d.input(),
         &Options {

@@ -121,7 +121,7 @@ pub fn public_activity(input: &Input, opts: &Options) -> Option<String> {
 
 /// Département when in France ("Rhône (69)" is beyond us: "département 69"), else the country;
 /// the postcode itself only when not anonymised.
-fn place(input: &Input, opts: &Options) -> Option<String> {
+pub(crate) fn place(input: &Input, opts: &Options) -> Option<String> {
     let a = input.association;
     let country = one_line(&a.country);
     match a.departement() {

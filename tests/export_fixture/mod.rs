@@ -18,6 +18,7 @@ use diagasso::export::Input;
 use diagasso::plan::Plan;
 use diagasso::questionnaire::{Questionnaire, load_str};
 
+#[derive(Clone)]
 pub struct Demo {
     pub questionnaire: Questionnaire,
     pub association: Association,
