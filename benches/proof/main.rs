@@ -17,6 +17,7 @@
 //! | P6 | drawing one walk frame at 200×60 on TestBackend | target: 1 ms |
 //! | P7 | peak memory of the TUI home on 10,000 audits (real binary in tmux) | the same on an empty database |
 //! | P8 | size of the stripped release binary | target: 15 MB |
+//! | P9 | peak memory and time of `export --all --format csv` and `bundle export --all` at 10,000 and 100,000 audits (real binary, `wait4`) | `list` with no row; targets ≤ 100 MB, time linear |
 //!
 //! Databases are generated once (`testdata.rs`) under `target/tmp/proof/` and kept, so on the same
 //! disk as the build. Each part says what the machine was doing (load average) when it ran.
@@ -30,6 +31,7 @@ mod p5_exports;
 mod p6_frame;
 mod p7_memory;
 mod p8_size;
+mod p9_streaming;
 mod testdata;
 
 use std::path::PathBuf;
@@ -144,7 +146,7 @@ fn main() {
     println!("| part | what | figure | reference | ratio | target | met |");
     println!("|---|---|---|---|---|---|---|");
     type Part = fn(&Options) -> Result<Vec<Row>, String>;
-    let parts: [(&str, Part); 8] = [
+    let parts: [(&str, Part); 9] = [
         ("p1", p1_save::run),
         ("p2", p2_list::run),
         ("p3", p3_plan::run),
@@ -153,6 +155,7 @@ fn main() {
         ("p6", p6_frame::run),
         ("p7", p7_memory::run),
         ("p8", p8_size::run),
+        ("p9", p9_streaming::run),
     ];
     let mut failed = false;
     for (name, part) in parts {

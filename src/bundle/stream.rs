@@ -309,6 +309,15 @@ impl<'de, E> Visitor<'de> for Content<'_, '_, E> {
                 return Err(de::Error::unknown_field(&key, &FIELDS));
             };
             once(&mut keys, &key)?;
+            // Read as a stream, an audit is checked against the copies and associations read
+            // before it: the lists must come in the order diagasso writes them.
+            if let Some(later) = FIELDS[which + 1..].iter().find(|f| keys.contains(**f)) {
+                ctx.refusal = Some(refused(
+                    format!("contenu du paquet dans le désordre (« {key} » après « {later} » ; diagasso écrit {}) : exportez le paquet à nouveau avec diagasso", FIELDS.join(", ")),
+                    format!("bundle content out of order ('{key}' after '{later}'; diagasso writes {}): export the bundle again with diagasso", FIELDS.join(", ")),
+                ));
+                return Err(de::Error::custom("out of order"));
+            }
             map.next_value_seed(List { ctx: &mut *ctx, which })?;
         }
         for f in FIELDS {

@@ -14,7 +14,7 @@ use crate::export::{self, Format, Input, Options, Templates, csv::CsvOptions};
 use crate::i18n::{Lang, Message};
 use crate::questionnaire::Questionnaire;
 use crate::safe_file::{self, WriteFail};
-use crate::store::{Restored, Store};
+use crate::store::{EachStop, Restored, Store};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -231,22 +231,15 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
                 "--all only goes with --format csv (one row per audit)",
             ));
         }
-        let summaries = store
-            .list_audits("", 0, usize::MAX)
-            .map_err(|e| e.message())?;
-        let loaded = summaries
-            .iter()
-            .map(|s| load(&store, &catalog, &s.id))
-            .collect::<Result<Vec<_>, _>>()?;
-        let inputs: Vec<Input> = loaded.iter().map(Loaded::input).collect();
-        let bytes = export::csv::render(&inputs, &opts, &csv_opts).map_err(|e| e.0)?;
         let name = if opts.anonymise {
             ctx.lang
                 .pick("diagnostics-anonymes.csv", "diagnostics-anonymised.csv")
         } else {
             "diagnostics.csv"
         };
-        written.push(write_file(&a.out, name, &bytes, a.force, !opts.anonymise)?);
+        let path = a.out.join(name);
+        written_all(&store, &path, &opts, &csv_opts, a.force)?;
+        written.push(path);
         return Ok(written);
     }
     let id = a.audit.as_deref().unwrap_or_default();
@@ -274,6 +267,51 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         written.push(write_file(&a.out, &name, &bytes, a.force, !opts.anonymise)?);
     }
     Ok(written)
+}
+
+/// `export --all --format csv`: every audit read, written as a row and dropped, one at a time
+/// (memory flat at any number of audits); the file appears under its name only once whole.
+fn written_all(
+    store: &Store,
+    path: &Path,
+    opts: &Options,
+    csv_opts: &CsvOptions,
+    force: bool,
+) -> Result<(), Message> {
+    let questionnaires = store.audit_questionnaires().map_err(|e| e.message())?;
+    let target = safe_file::Options {
+        replace: force,
+        private: !opts.anonymise,
+    };
+    let no_plan = serde_json::Value::Null;
+    let made = safe_file::write_with(path, target, |w| {
+        let mut rows = export::csv::Rows::new(
+            w,
+            questionnaires.iter().map(|q| &**q),
+            opts,
+            csv_opts,
+        )
+        .map_err(|e| e.0)?;
+        store
+            .each_audit(|audit, association, questionnaire| {
+                // The CSV reads no plan: none is computed.
+                rows.row(&Input {
+                    questionnaire,
+                    audit,
+                    association,
+                    plan: &no_plan,
+                })
+            })
+            .map_err(|e| match e {
+                EachStop::Store(e) => e.message(),
+                EachStop::By(e) => e.0,
+            })?;
+        rows.finish().map(|_| ()).map_err(|e| e.0)
+    });
+    made.map_err(|e| match e {
+        safe_file::Failed::Write(e) => refusal(&e),
+        safe_file::Failed::Content(m) => m,
+    })
 }
 
 /// `diagasso export`.

@@ -11,7 +11,7 @@ use super::escape::{csv_cell, one_line};
 use super::view::{answer_text, public_activity, public_name};
 use super::{ExportError, Input, Options};
 use crate::audit::{Answer, Value, format_number};
-use crate::questionnaire::Kind;
+use crate::questionnaire::{Kind, Questionnaire};
 
 /// Spreadsheet-friendly variations.
 #[derive(Debug, Clone, Copy, Default)]
@@ -90,10 +90,16 @@ fn fixed_cells(input: &Input, opts: &Options) -> Vec<String> {
     ]
 }
 
-fn columns(inputs: &[Input]) -> Vec<Column> {
+/// The columns of audits on these questionnaires (each counted once), in the order they first
+/// appear.
+fn columns<'q>(questionnaires: impl Iterator<Item = &'q Questionnaire>) -> Vec<Column> {
     let mut cols: Vec<Column> = Vec::new();
-    for input in inputs {
-        for (_, q) in input.questionnaire.questions() {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for questionnaire in questionnaires {
+        if !seen.insert(questionnaire.hash.as_str()) {
+            continue;
+        }
+        for (_, q) in questionnaire.questions() {
             let new: Vec<Column> = if q.kind == Kind::Multiple {
                 q.choices
                     .iter()
@@ -146,41 +152,79 @@ pub fn render(
     opts: &Options,
     csv_opts: &CsvOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    let cols = columns(inputs);
-    let mut out: Vec<u8> = Vec::new();
-    if csv_opts.bom {
-        out.extend_from_slice("\u{feff}".as_bytes());
-    }
-    let mut w = ::csv::WriterBuilder::new()
-        .delimiter(if csv_opts.semicolon { b';' } else { b',' })
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(out);
-    let fail = |e: ::csv::Error| {
-        ExportError::msg(
-            format!("écriture CSV impossible : {e}"),
-            format!("cannot write CSV: {e}"),
-        )
-    };
-    let mut header: Vec<String> = FIXED.iter().map(|s| s.to_string()).collect();
-    header.push("general_note".to_string());
-    header.extend(cols.iter().map(Column::header));
-    w.write_record(header.iter().map(|h| csv_cell(h)))
-        .map_err(fail)?;
+    let mut rows = Rows::new(
+        Vec::new(),
+        inputs.iter().map(|i| i.questionnaire),
+        opts,
+        csv_opts,
+    )?;
     for input in inputs {
+        rows.row(input)?;
+    }
+    rows.finish()
+}
+
+fn fail(e: impl std::fmt::Display) -> ExportError {
+    ExportError::msg(
+        format!("écriture CSV impossible : {e}"),
+        format!("cannot write CSV: {e}"),
+    )
+}
+
+/// The CSV written a row at a time (`export --all`: each audit read, written, dropped), the
+/// same bytes as [`render`] gives for the same audits.
+pub struct Rows<W: std::io::Write> {
+    w: ::csv::Writer<W>,
+    cols: Vec<Column>,
+    opts: Options,
+}
+
+impl<W: std::io::Write> Rows<W> {
+    /// Start the file: the byte-order mark when asked, then the header, with the columns of
+    /// every questionnaire the rows will be on (in the order of the rows to come).
+    pub fn new<'q>(
+        mut out: W,
+        questionnaires: impl Iterator<Item = &'q Questionnaire>,
+        opts: &Options,
+        csv_opts: &CsvOptions,
+    ) -> Result<Rows<W>, ExportError> {
+        if csv_opts.bom {
+            out.write_all("\u{feff}".as_bytes()).map_err(fail)?;
+        }
+        let mut w = ::csv::WriterBuilder::new()
+            .delimiter(if csv_opts.semicolon { b';' } else { b',' })
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(out);
+        let cols = columns(questionnaires);
+        let mut header: Vec<String> = FIXED.iter().map(|s| s.to_string()).collect();
+        header.push("general_note".to_string());
+        header.extend(cols.iter().map(Column::header));
+        w.write_record(header.iter().map(|h| csv_cell(h)))
+            .map_err(fail)?;
+        Ok(Rows {
+            w,
+            cols,
+            opts: *opts,
+        })
+    }
+
+    /// One audit's row.
+    pub fn row(&mut self, input: &Input) -> Result<(), ExportError> {
+        let opts = &self.opts;
         let mut row = fixed_cells(input, opts);
         row.push(if opts.shows_notes() {
             one_line(&input.audit.note)
         } else {
             String::new()
         });
-        row.extend(cols.iter().map(|c| cell(input, c, opts)));
-        w.write_record(row.iter().map(|c| csv_cell(c)))
-            .map_err(fail)?;
+        row.extend(self.cols.iter().map(|c| cell(input, c, opts)));
+        self.w
+            .write_record(row.iter().map(|c| csv_cell(c)))
+            .map_err(fail)
     }
-    w.into_inner().map_err(|e| {
-        ExportError::msg(
-            format!("écriture CSV impossible : {e}"),
-            format!("cannot write CSV: {e}"),
-        )
-    })
+
+    /// The end of the file; the writer back.
+    pub fn finish(self) -> Result<W, ExportError> {
+        self.w.into_inner().map_err(|e| fail(e.error()))
+    }
 }

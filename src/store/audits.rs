@@ -218,7 +218,7 @@ pub(super) fn get(c: &Connection, id: &str) -> Result<Option<Audit>, Fail> {
     audit.status = AuditStatus::parse(&status)
         .ok_or_else(|| Fail::unreadable(format!("unknown audit status '{status}'")))?;
     let mut stmt =
-        c.prepare("SELECT question_id, state, value, updated_at FROM answers WHERE audit_id = ?1")?;
+        c.prepare_cached("SELECT question_id, state, value, updated_at FROM answers WHERE audit_id = ?1")?;
     let rows = stmt.query_map([id], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -235,7 +235,7 @@ pub(super) fn get(c: &Connection, id: &str) -> Result<Option<Audit>, Fail> {
             .answers
             .insert(question, AnswerRecord { answer, updated_at });
     }
-    let mut stmt = c.prepare("SELECT question_id, text FROM notes WHERE audit_id = ?1")?;
+    let mut stmt = c.prepare_cached("SELECT question_id, text FROM notes WHERE audit_id = ?1")?;
     let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     for row in rows {
         let (question, text): (String, String) = row?;

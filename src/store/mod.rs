@@ -21,6 +21,7 @@ mod bundle;
 mod bundle_merge;
 pub mod codec;
 mod conn;
+mod each;
 mod erase;
 mod error;
 mod facts;
@@ -43,6 +44,7 @@ use rusqlite::Connection;
 
 pub use bundle::{Audits, Parts, Selection};
 pub use bundle_merge::{MergeStop, Merging};
+pub use each::EachStop;
 pub use error::StoreError;
 pub use import::Created;
 pub use merge::{Conflict, Kept, MergeReport};

@@ -20,4 +20,4 @@ pub mod price;
 
 pub use dashboard::{Dashboard, build as dashboard};
 pub use facts::{AnswerSlots, AuditFacts, Facts};
-pub use pool::{Group, Pools, pools};
+pub use pool::{Group, Pools, PoolsBuilder, pools};

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::area::{Area, Place};
-use super::facts::{Facts, Reader};
+use super::facts::{AuditFacts, Facts, Reader};
 use super::price::{self, PriceNote};
 use crate::audit::{Association, LegalForm};
 use crate::catalog::{Catalog, SoftwareKind};
@@ -32,6 +32,7 @@ use crate::i18n::Text;
 use crate::plan::NeedStatus;
 use crate::plan::hosts::{self, HostNeed};
 use crate::plan::trace::Trace;
+use crate::questionnaire::Questionnaire;
 
 /// One association in a group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,18 +107,42 @@ impl Pools {
 
 /// Find the groups among the facts of a scope.
 pub fn pools(facts: &Facts, catalog: &Catalog) -> Pools {
-    let mut reader = Reader::new(catalog);
-    // (need, area) → (area, members, first member's association); départements and countries.
-    type Bucket = (Area, Vec<Member>, Association);
-    let mut first: BTreeMap<(String, String), Bucket> = BTreeMap::new();
+    let mut b = PoolsBuilder::new(catalog);
     for f in facts.latest_per_association() {
-        let Some(q) = facts.questionnaires.get(&f.questionnaire_hash) else {
-            continue;
-        };
-        let r = reader.read(q, &f.answers);
+        if let Some(q) = facts.questionnaires.get(&f.questionnaire_hash) {
+            b.add(f, q);
+        }
+    }
+    b.finish()
+}
+
+/// (need, area) → (area, members, first member's association); départements and countries.
+type Bucket = (Area, Vec<Member>, Association);
+
+/// [`pools`] fed one audit at a time (the latest of each association, in start order), so a
+/// whole database is read audit by audit, each dropped once its members are taken (`workshop
+/// pool --all`): what is kept is the groups' members, not the audits' answers.
+pub struct PoolsBuilder<'c> {
+    catalog: &'c Catalog,
+    reader: Reader<'c>,
+    first: BTreeMap<(String, String), Bucket>,
+}
+
+impl<'c> PoolsBuilder<'c> {
+    pub fn new(catalog: &'c Catalog) -> PoolsBuilder<'c> {
+        PoolsBuilder {
+            catalog,
+            reader: Reader::new(catalog),
+            first: BTreeMap::new(),
+        }
+    }
+
+    /// The members one audit (the latest of its association) brings.
+    pub fn add(&mut self, f: &AuditFacts, q: &Questionnaire) {
+        let r = self.reader.read(q, &f.answers);
         let place = Place::of(&f.association);
         let Some(area) = place.departement.clone().or(place.country.clone()) else {
-            continue;
+            return;
         };
         let wants_support = r
             .signals
@@ -136,13 +161,21 @@ pub fn pools(facts: &Facts, catalog: &Catalog) -> Pools {
                 budget_eur: r.budget_eur,
                 wants_support,
             };
-            first
+            self.first
                 .entry((n.need.to_string(), area.id.clone()))
                 .or_insert_with(|| (area.clone(), Vec::new(), f.association.clone()))
                 .1
                 .push(member);
         }
     }
+
+    /// The groups.
+    pub fn finish(self) -> Pools {
+        finish(self.first, self.catalog)
+    }
+}
+
+fn finish(first: BTreeMap<(String, String), Bucket>, catalog: &Catalog) -> Pools {
     // Départements with a single member hand it on to their region.
     let mut second: BTreeMap<(String, String), Bucket> = BTreeMap::new();
     let mut buckets: Vec<(String, Bucket)> = Vec::new();

@@ -10,10 +10,13 @@
 
 mod bundle;
 mod db;
+mod escape;
+mod writes;
 mod files;
 mod import;
 mod terminal;
 mod text;
+mod validate;
 
 #[path = "../tmux/mod.rs"]
 mod tmux;

@@ -12,7 +12,7 @@ use crate::cli::Context;
 use crate::cli::audits::{fail, open, say};
 use crate::i18n::{Lang, Message};
 use crate::store::Scope;
-use crate::workshop::{Pools, annonce, pools};
+use crate::workshop::{Pools, PoolsBuilder, annonce};
 
 #[derive(Debug, clap::Args)]
 pub struct PoolArgs {
@@ -47,8 +47,13 @@ fn compute(ctx: &Context, workshop: Option<&str>) -> Result<(Pools, Option<Strin
     };
     let catalog = crate::cli::catalog::effective(ctx)?;
     let scope = id.as_deref().map_or(Scope::All, Scope::Workshop);
-    let facts = store.audit_facts(scope).map_err(|e| fail(ctx, &e))?;
-    Ok((pools(&facts, &catalog), id))
+    // One audit at a time (the latest of each association), dropped once its members are
+    // taken: memory is the groups', not the answers of every audit.
+    let mut builder = PoolsBuilder::new(&catalog);
+    store
+        .each_latest_facts(scope, |f, q| builder.add(f, q))
+        .map_err(|e| fail(ctx, &e))?;
+    Ok((builder.finish(), id))
 }
 
 pub fn pool(ctx: &Context, a: &PoolArgs) -> ExitCode {
