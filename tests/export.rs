@@ -144,8 +144,13 @@ fn hostile_csv_cells_are_neutralised() {
         assert_eq!(rows[0].len(), headers.len());
         for cell in rows[0].iter() {
             let t = cell.trim_start();
+            // The one formula we write: a code kept as text, `="69"` (digits only).
+            let code = t
+                .strip_prefix("=\"")
+                .and_then(|r| r.strip_suffix('"'))
+                .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
             assert!(
-                !t.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                code || !t.starts_with(['=', '+', '-', '@', '\t', '\r']),
                 "live formula {cell:?}"
             );
             assert!(!cell.contains('\u{0}') && !cell.contains('\u{1b}'));
@@ -169,20 +174,37 @@ fn csv_splits_multiple_choices_and_honours_options() {
     let body = &bytes[3..];
     let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(body);
     let headers = r.headers().unwrap().clone();
+    // Headers are the questions as asked (« question — choix » for a choice).
+    let q = &d.questionnaire;
+    let label = |id: &str| q.question(id).unwrap().label.fr.clone();
+    let choice = |id: &str, c: &str| {
+        format!(
+            "{} — {}",
+            label(id),
+            q.question(id).unwrap().choice(c).unwrap().label.fr
+        )
+    };
     let col = |name: &str| {
         headers
             .iter()
             .position(|h| h == name)
-            .unwrap_or_else(|| panic!("{name}"))
+            .unwrap_or_else(|| panic!("{name} not in {headers:?}"))
     };
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!(&rows[0][col("files_tools:google_drive")], "1");
-    assert_eq!(&rows[0][col("files_tools:nextcloud")], "0");
-    assert_eq!(&rows[0][col("backups")], "dont_know");
-    assert_eq!(&rows[0][col("storage_gb")], "12.5");
-    assert_eq!(&rows[0][col("mail_tool")], "Gmail");
-    assert!(!headers.iter().any(|h| h == "files_tools"));
+    assert_eq!(&rows[0][col(&choice("files_tools", "google_drive"))], "1");
+    assert_eq!(&rows[0][col(&choice("files_tools", "nextcloud"))], "0");
+    assert_eq!(&rows[0][col(&label("backups"))], "je ne sais pas");
+    // A decimal comma beside `;`.
+    assert_eq!(&rows[0][col(&label("storage_gb"))], "12,5");
+    assert_eq!(&rows[0][col(&label("mail_tool"))], "Gmail");
+    assert_eq!(&rows[0][col("Département")], "=\"69\"");
+    assert_eq!(&rows[0][col("Forme")], "Association");
+    assert!(!headers.iter().any(|h| h == label("files_tools")));
+    let raw = String::from_utf8(bytes).unwrap();
+    for token in ["dont_know", "not_applicable", "in_progress", "files_tools:"] {
+        assert!(!raw.contains(token), "{token} in the CSV");
+    }
 }
 
 #[test]

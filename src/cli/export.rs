@@ -46,12 +46,29 @@ pub struct ExportArgs {
     /// Dossier de modèles qui remplacent ceux livrés / folder of templates overriding ours.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// CSV avec `;` / `;`-separated CSV.
-    #[arg(long)]
+    /// CSV avec `;` (le défaut en français) / `;`-separated CSV (the default in French).
+    #[arg(long, conflicts_with = "csv_comma")]
     pub csv_semicolon: bool,
-    /// CSV avec BOM UTF-8 / CSV with a UTF-8 BOM.
+    /// CSV avec `,` (le défaut en anglais) / `,`-separated CSV (the default in English).
     #[arg(long)]
+    pub csv_comma: bool,
+    /// CSV avec BOM UTF-8 (le défaut) / CSV with a UTF-8 BOM (the default).
+    #[arg(long, conflicts_with = "csv_no_bom")]
     pub csv_bom: bool,
+    /// CSV sans BOM / CSV without a BOM.
+    #[arg(long)]
+    pub csv_no_bom: bool,
+}
+
+impl ExportArgs {
+    /// `;` and a BOM in French, `,` and a BOM in English, unless the flags say otherwise.
+    fn csv_options(&self, lang: Lang) -> CsvOptions {
+        let d = CsvOptions::for_lang(lang);
+        CsvOptions {
+            semicolon: (d.semicolon || self.csv_semicolon) && !self.csv_comma,
+            bom: (d.bom || self.csv_bom) && !self.csv_no_bom,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -214,10 +231,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         with_notes: a.with_notes,
         keep_name: a.with_name,
     };
-    let csv_opts = CsvOptions {
-        semicolon: a.csv_semicolon,
-        bom: a.csv_bom,
-    };
+    let csv_opts = a.csv_options(ctx.lang);
     out_dir(&a.out)?;
     let store = open_store(ctx)?;
     let user_catalog = super::catalog::user_catalog_path();
@@ -248,12 +262,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     // Render everything first: a failure writes no file at all.
     let mut files = Vec::new();
     for f in formats {
-        let bytes = match f {
-            Format::Csv => export::csv::render(&[input], &opts, &csv_opts),
-            _ => export::render(f, &input, &opts, &templates),
-        }
-        .map_err(|e| e.0)?;
-        files.push((export::file_name(f, &input, &opts), bytes));
+        files.extend(export::files(f, &input, &opts, &templates, &csv_opts).map_err(|e| e.0)?);
     }
     // Every name is checked before the first file is written: a taken one writes none.
     if !a.force
@@ -283,23 +292,17 @@ fn written_all(
         replace: force,
         private: !opts.anonymise,
     };
-    let no_plan = serde_json::Value::Null;
     let made = safe_file::write_with(path, target, |w| {
-        let mut rows = export::csv::Rows::new(
-            w,
-            questionnaires.iter().map(|q| &**q),
-            opts,
-            csv_opts,
-        )
-        .map_err(|e| e.0)?;
+        let mut rows =
+            export::csv::Rows::new(w, questionnaires.iter().map(|q| &**q), opts, csv_opts)
+                .map_err(|e| e.0)?;
         store
             .each_audit(|audit, association, questionnaire| {
                 // The CSV reads no plan: none is computed.
-                rows.row(&Input {
+                rows.row(&export::csv::Record {
                     questionnaire,
                     audit,
                     association,
-                    plan: &no_plan,
                 })
             })
             .map_err(|e| match e {

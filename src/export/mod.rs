@@ -146,8 +146,30 @@ pub fn render(
         Format::Html => html::render(input, opts, templates)?.into_bytes(),
         Format::Pdf => pdf::render(input, opts)?,
         Format::Json => json::render(input, opts)?.into_bytes(),
-        Format::Csv => csv::render(&[*input], opts, &csv::CsvOptions::default())?,
+        Format::Csv => csv::render(&[*input], opts, &csv::CsvOptions::for_lang(opts.lang))?,
         Format::Annonce => annonce::render(input, opts, templates)?.into_bytes(),
+    })
+}
+
+/// Every file one format makes for one audit, named: one file, but two for CSV — the wide
+/// CSV and, beside it, `plan-….csv` (one row per roadmap step, [`csv::plan`]).
+pub fn files(
+    format: Format,
+    input: &Input,
+    opts: &Options,
+    templates: &Templates,
+    csv_opts: &csv::CsvOptions,
+) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+    let name = file_name(format, input, opts);
+    Ok(match format {
+        Format::Csv => {
+            let plan_name = format!("plan-{}", name.strip_prefix("diagnostic-").unwrap_or(&name));
+            vec![
+                (name, csv::render(&[*input], opts, csv_opts)?),
+                (plan_name, csv::plan::render(input, opts, csv_opts)?),
+            ]
+        }
+        f => vec![(name, render(f, input, opts, templates)?)],
     })
 }
 
@@ -162,9 +184,9 @@ pub fn file_name(format: Format, input: &Input, opts: &Options) -> String {
             anonymise: !opts.keep_name || opts.anonymise,
             ..*opts
         };
-        view::public_name_parts(input, &o)
+        view::public_name_parts(input.association, &o)
     } else {
-        view::public_name_parts(input, opts)
+        view::public_name_parts(input.association, opts)
     };
     let stem = match place.map(|p| escape::file_stem(&p, "")) {
         Some(p) if !p.is_empty() && p.chars().count() < escape::MAX_STEM_CHARS / 2 => {

@@ -11,7 +11,7 @@ use super::Options;
 use super::escape::{clean, one_line};
 use super::labels::label;
 use super::plan_view::{self, PlanView};
-use crate::audit::{Answer, AuditStatus, Value};
+use crate::audit::{Answer, Association, AuditStatus, Value};
 use crate::i18n::{Lang, typo};
 use crate::plan::Plan;
 use crate::questionnaire::{Kind, Question};
@@ -82,8 +82,8 @@ pub fn date(s: &str, lang: Lang) -> String {
 }
 
 /// The association as shown: the name or, anonymised, the activity and département.
-pub fn public_name(input: &Input, opts: &Options) -> String {
-    match public_name_parts(input, opts) {
+pub fn public_name(a: &Association, opts: &Options) -> String {
+    match public_name_parts(a, opts) {
         (name, Some(place)) => format!("{name} — {place}"),
         (name, None) => name,
     }
@@ -91,12 +91,11 @@ pub fn public_name(input: &Input, opts: &Options) -> String {
 
 /// [`public_name`] in its two parts: the name (or, anonymised, the activity) and, anonymised,
 /// the place — apart, so a file name can shorten the first and keep the second.
-pub fn public_name_parts(input: &Input, opts: &Options) -> (String, Option<String>) {
-    let a = input.association;
+pub fn public_name_parts(a: &Association, opts: &Options) -> (String, Option<String>) {
     if opts.hides_name() {
-        let activity = public_activity(input, opts)
-            .unwrap_or_else(|| a.legal_form.label(opts.lang).to_string());
-        (activity, place(input, opts))
+        let activity =
+            public_activity(a, opts).unwrap_or_else(|| a.legal_form.label(opts.lang).to_string());
+        (activity, place(a, opts))
     } else {
         let n = one_line(&a.name);
         if n.is_empty() {
@@ -109,8 +108,7 @@ pub fn public_name_parts(input: &Input, opts: &Options) -> (String, Option<Strin
 
 /// The activity as an export may show it: anonymised, left out when it names the association
 /// (`safe_text::unless_named`, the rule of every anonymised output); else as written.
-pub fn public_activity(input: &Input, opts: &Options) -> Option<String> {
-    let a = input.association;
+pub fn public_activity(a: &Association, opts: &Options) -> Option<String> {
     let activity = one_line(&a.activity);
     if opts.anonymise {
         crate::safe_text::unless_named(&activity, &a.name).map(str::to_string)
@@ -121,8 +119,7 @@ pub fn public_activity(input: &Input, opts: &Options) -> Option<String> {
 
 /// Département when in France ("Rhône (69)" is beyond us: "département 69"), else the country;
 /// the postcode itself only when not anonymised.
-pub(crate) fn place(input: &Input, opts: &Options) -> Option<String> {
-    let a = input.association;
+pub fn place(a: &Association, opts: &Options) -> Option<String> {
     let country = one_line(&a.country);
     match a.departement() {
         Some(d) if opts.anonymise || a.postcode.trim().is_empty() => {
@@ -319,10 +316,10 @@ pub fn build(input: &Input, opts: &Options) -> Report {
         }
     };
     let association = Profile {
-        display_name: public_name(input, opts),
+        display_name: public_name(a, opts),
         legal_form: a.legal_form.label(lang).to_string(),
-        activity: public_activity(input, opts),
-        place: place(input, opts),
+        activity: public_activity(a, opts),
+        place: place(a, opts),
         members: a.members.map(|n| typo::number(lang, n)),
         employees: a.employees.map(|n| typo::number(lang, n)),
         volunteers: a.volunteers.map(|n| typo::number(lang, n)),

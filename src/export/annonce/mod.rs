@@ -79,9 +79,9 @@ pub fn render(input: &Input, opts: &Options, templates: &Templates) -> Result<St
     let brief = Brief {
         lang: lang.code(),
         association: BriefAssociation {
-            display_name: view::public_name(input, &opts),
+            display_name: view::public_name(input.association, &opts),
             legal_form: input.association.legal_form.label(lang).to_string(),
-            place: view::place(input, &opts),
+            place: view::place(input.association, &opts),
         },
         audit: BriefAudit {
             updated: view::date(&input.audit.updated_at, lang),
@@ -129,9 +129,9 @@ fn title(input: &Input, opts: &Options) -> String {
     let who = if opts.hides_name() {
         input.association.legal_form.label(lang).to_string()
     } else {
-        view::public_name(input, opts)
+        view::public_name(input.association, opts)
     };
-    let place = view::place(input, opts)
+    let place = view::place(input.association, opts)
         .map(|p| format!(" ({p})"))
         .unwrap_or_default();
     format!(
@@ -150,7 +150,7 @@ fn who(input: &Input, opts: &Options) -> String {
     let a = input.association;
     let mut parts: Vec<String> = Vec::new();
     if opts.hides_name()
-        && let Some(act) = view::public_activity(input, opts)
+        && let Some(act) = view::public_activity(input.association, opts)
     {
         parts.push(cut(&act, ACTIVITY));
     }

@@ -73,8 +73,8 @@ pub fn document(input: &Input, opts: &Options) -> AuditExport {
     let mut association = input.association.clone();
     let mut audit = input.audit.clone();
     if opts.anonymise {
-        association.name = public_name(input, opts);
-        association.activity = public_activity(input, opts).unwrap_or_default();
+        association.name = public_name(input.association, opts);
+        association.activity = public_activity(input.association, opts).unwrap_or_default();
         association.contact_name.clear();
         association.contact_email.clear();
         association.postcode.clear();

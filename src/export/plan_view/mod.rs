@@ -165,10 +165,15 @@ pub struct Step {
     /// "2.3": phase and rank, the same in every format.
     pub number: String,
     pub title: String,
+    /// Who does it; a clause most steps share is said once in `PlanView::who_note` (« * »).
     pub who: Option<String>,
+    /// Who does it, whole (a file sorted by rows, like `plan.csv`, has no note to point to).
+    pub who_full: Option<String>,
     pub when: Option<String>,
     pub effort: Option<String>,
     pub cost: Option<String>,
+    /// Euros per year when the plan knows them (0 for free), for a spreadsheet to add up.
+    pub cost_eur: Option<f64>,
     /// The provider or place ("Frama.space", a host).
     pub place: Option<String>,
     pub howto: Option<String>,

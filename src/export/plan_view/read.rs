@@ -211,9 +211,11 @@ fn steps(
                 number: format!("{phase_no}.{}", i + 1),
                 title: t(&s.title, lang),
                 who: some(t(&s.who, lang).trim_end_matches('.').to_string()),
+                who_full: some(t(&s.who, lang).trim_end_matches('.').to_string()),
                 when: None,
                 effort: Some(effort(s.effort, lang).to_string()),
                 cost: cost(&s.cost, lang),
+                cost_eur: s.cost.eur_per_year,
                 place: place.and_then(some),
                 howto: some(
                     s.migration

@@ -165,9 +165,9 @@ impl Executor<'_> {
         };
         let templates = Templates::embedded();
         let mut files = Vec::new();
+        let csv = export::csv::CsvOptions::for_lang(self.lang);
         for f in &request.formats {
-            let bytes = export::render(*f, &input, &opts, &templates).map_err(|e| e.0)?;
-            files.push((export::file_name(*f, &input, &opts), bytes));
+            files.extend(export::files(*f, &input, &opts, &templates, &csv).map_err(|e| e.0)?);
         }
         if dir.exists() && !dir.is_dir() {
             return Err(Message::new(
