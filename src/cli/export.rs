@@ -259,6 +259,10 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     let id = a.audit.as_deref().unwrap_or_default();
     let loaded = load(&store, &catalog, id)?;
     let input = loaded.input();
+    // Anonymised with the notes kept: said once, naming the notes that name people.
+    if let Some(w) = export::privacy::warning(&input, &opts) {
+        errln!("{}", w.get(ctx.lang));
+    }
     // Render everything first: a failure writes no file at all.
     let mut files = Vec::new();
     for f in formats {

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod pdf;
 mod pdf_layout;
 pub mod plan_view;
+pub mod privacy;
 pub mod svg;
 pub mod templates;
 pub mod view;

@@ -34,6 +34,7 @@ pub struct Profile {
     /// The name, or "activity — département" when anonymised.
     pub display_name: String,
     pub legal_form: String,
+    /// Absent when it is already the name shown (anonymised) or left out.
     pub activity: Option<String>,
     pub place: Option<String>,
     pub members: Option<String>,
@@ -244,57 +245,6 @@ fn secrets(input: &Input, opts: &Options) -> Vec<String> {
     secrets
 }
 
-/// What this anonymised export keeps and leaves out, from the same options that decide it
-/// ([`Options::hides_name`], [`Options::shows_notes`]), so the banner cannot disagree.
-pub fn banner(opts: &Options) -> Option<String> {
-    if !opts.anonymise {
-        return None;
-    }
-    let lang = opts.lang;
-    let mut out: Vec<&str> = vec![
-        lang.pick("le contact", "the contact"),
-        lang.pick("la personne qui accompagne", "the trainer"),
-        lang.pick("le code postal", "the postcode"),
-    ];
-    let mut kept: Vec<&str> = Vec::new();
-    if opts.hides_name() {
-        out.insert(0, lang.pick("le nom", "the name"));
-    } else {
-        kept.push(lang.pick("le nom", "the name"));
-    }
-    if opts.shows_notes() {
-        kept.push(lang.pick(
-            "les notes et réponses libres",
-            "the notes and free-text answers",
-        ));
-    } else {
-        out.push(lang.pick(
-            "les notes et réponses libres",
-            "the notes and free-text answers",
-        ));
-    }
-    kept.extend([
-        lang.pick("la forme", "the legal form"),
-        lang.pick("l'activité", "the activity"),
-        lang.pick("le département", "the département"),
-        lang.pick("les effectifs et le budget", "headcounts and budget"),
-        lang.pick("les réponses à choix", "the multiple-choice answers"),
-        lang.pick("le plan", "the plan"),
-    ]);
-    Some(match lang {
-        Lang::Fr => format!(
-            "Version anonymisée\u{a0}: sans {}. Elle garde {}.",
-            typo::list(lang, &out),
-            typo::list(lang, &kept)
-        ),
-        Lang::En => format!(
-            "Anonymised version: without {}. It keeps {}.",
-            typo::list(lang, &out),
-            typo::list(lang, &kept)
-        ),
-    })
-}
-
 /// Build the report.
 pub fn build(input: &Input, opts: &Options) -> Report {
     let (a, audit, q, lang) = (
@@ -318,7 +268,8 @@ pub fn build(input: &Input, opts: &Options) -> Report {
     let association = Profile {
         display_name: public_name(a, opts),
         legal_form: a.legal_form.label(lang).to_string(),
-        activity: public_activity(a, opts),
+        // Said once: not again when the name shown is the activity.
+        activity: public_activity(a, opts).filter(|_| !opts.hides_name()),
         place: place(a, opts),
         members: a.members.map(|n| typo::number(lang, n)),
         employees: a.employees.map(|n| typo::number(lang, n)),
@@ -362,7 +313,7 @@ pub fn build(input: &Input, opts: &Options) -> Report {
     Report {
         lang: lang.code(),
         anonymised: opts.anonymise,
-        banner: banner(opts),
+        banner: super::privacy::banner(a, opts),
         association,
         audit: AuditInfo {
             // Anonymised, no id: a UUID v7 tells when the audit was made and leads back to it.

@@ -280,14 +280,7 @@ fn profile(b: &mut Vec<Block>, r: &Report, lang: Lang) {
     let mut rows = vec![vec![t("name").to_string(), a.display_name.clone()]];
     rows.push(vec![t("legal_form").into(), a.legal_form.clone()]);
     let optional = [
-        (
-            "activity",
-            if r.anonymised {
-                None
-            } else {
-                a.activity.clone()
-            },
-        ),
+        ("activity", a.activity.clone()),
         ("place", a.place.clone()),
         ("members", a.members.clone()),
         ("employees", a.employees.clone()),

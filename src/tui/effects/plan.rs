@@ -202,6 +202,7 @@ impl Executor<'_> {
         Ok(Action::Exported {
             dir,
             paths: std::mem::take(written),
+            warning: export::privacy::warning(&input, &opts),
         })
     }
 }

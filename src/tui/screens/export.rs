@@ -35,6 +35,8 @@ pub enum Outcome {
     Written {
         dir: PathBuf,
         paths: Vec<PathBuf>,
+        /// Notes kept in an anonymised export that name people (`export::privacy::warning`).
+        warning: Option<String>,
     },
     NotReplaced,
     Failed {
@@ -76,7 +78,8 @@ impl ExportDialog {
             audit_id: audit_id.to_string(),
             association_name: association_name.to_string(),
             formats: [true, true, false, false, false, false],
-            anonymise: false,
+            // Markdown, ticked, is the listing's attachment: anonymised unless unticked.
+            anonymise: true,
             with_notes: false,
             dir: LineInput::new(dir),
             focus: 0,
@@ -250,7 +253,14 @@ impl ExportDialog {
         };
         match &self.outcome {
             None => return,
-            Some(Outcome::Written { dir, paths }) => {
+            Some(Outcome::Written {
+                dir,
+                paths,
+                warning,
+            }) => {
+                if let Some(text) = warning {
+                    lines.extend(wrap_lines(text, w).into_iter().map(|l| (l, theme.error)));
+                }
                 let head = Ui::ExportWritten.fill(lang, &[&dir.display()]);
                 lines.extend(wrap_lines(&head, w).into_iter().map(|l| (l, theme.ok)));
                 for l in names(paths) {
@@ -329,11 +339,24 @@ pub fn not_replaced(app: &mut App) {
 pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
     let lang = app.lang;
     match action {
-        Action::Exported { dir, paths } => {
-            app.notice(Ui::ExportDone.fill(lang, &[&paths.len(), &dir.display()]));
+        Action::Exported {
+            dir,
+            paths,
+            warning,
+        } => {
+            // The warning, once, on the message line and above the files written.
+            let warning = warning.map(|m| m.get(lang).to_string());
+            match &warning {
+                Some(text) => app.error(text),
+                None => app.notice(Ui::ExportDone.fill(lang, &[&paths.len(), &dir.display()])),
+            }
             app.export_dir = dir.display().to_string();
             if let Screen::Export(d) = &mut app.screen {
-                d.outcome = Some(Outcome::Written { dir, paths });
+                d.outcome = Some(Outcome::Written {
+                    dir,
+                    paths,
+                    warning,
+                });
             }
         }
         Action::ExportExists {
