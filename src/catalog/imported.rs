@@ -297,6 +297,7 @@ fn evidence(
         joined,
         status,
         left,
+        recheck: None,
     }
 }
 

@@ -37,7 +37,7 @@ pub use error::{CatalogError, CatalogErrors, ErrorKind, IdSpace, Location, Unkno
 pub use files::HostsFile;
 pub use host::{
     Access, AssociationOffer, Contact, Host, HostService, MembershipBasis, MembershipEvidence,
-    OrgType, Place, Registration, StatusLevel,
+    MembershipRecheck, OrgType, Place, RecheckReason, Registration, StatusLevel,
 };
 pub use load::{Texts, load_dir, load_effective, load_texts, read_text, shipped};
 pub use model::{Domain, Effort, Migration, Need, Software, SoftwareKind, Tool, ToolKind};
