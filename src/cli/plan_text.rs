@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::catalog::Effort;
 use crate::i18n::{Lang, Text};
 use crate::plan::framaspace::Status;
-use crate::plan::{Plan, Severity, Trace};
+use crate::plan::{Action, Plan, ProviderKind, Severity, Trace};
 use crate::questionnaire::Questionnaire;
 
 struct Out<'a> {
@@ -117,12 +117,16 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
     o.heading("Recommandations", "Recommendations");
     for r in &plan.recommendations {
         let sw: Vec<&str> = r.software.iter().map(|s| s.name.as_str()).collect();
-        let chosen = r.chosen().map_or_else(
-            || lang.pick("à trouver", "to be found").to_string(),
-            |p| p.name.clone(),
-        );
+        let chosen = match r.chosen() {
+            Some(p) if p.kind == ProviderKind::Keep => {
+                lang.pick("déjà en place", "already in place").to_string()
+            }
+            Some(p) => p.name.clone(),
+            None if r.action == Action::Find => lang.pick("à trouver", "to be found").to_string(),
+            None => String::new(),
+        };
         let first = sw.first().copied().unwrap_or("—");
-        let l = if chosen == first {
+        let l = if chosen == first || chosen.is_empty() {
             format!("- {} → {first}", o.t(&r.label))
         } else {
             format!("- {} → {first} ({chosen})", o.t(&r.label))
@@ -196,18 +200,46 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
         let l = format!("{}. {}", n + 1, o.t(&phase.title));
         o.line(0, &l);
         for step in &phase.steps {
+            let reasons: Vec<&str> = step.effort_reasons.iter().map(|r| r.get(lang)).collect();
+            let why = if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", reasons.join(", "))
+            };
+            let when = step
+                .when
+                .map(|w| format!(", {}", w.text().get(lang)))
+                .unwrap_or_default();
             let l = format!(
-                "- {} — {}, {}",
+                "- {} — {}{why}, {}{when}",
                 o.t(&step.title),
                 effort(step.effort, lang),
                 o.t(&step.cost.text)
             );
             o.line(2, &l);
+            for c in &step.caveats {
+                let l = format!(
+                    "{} {} → {}",
+                    lang.pick("Ne pas emporter :", "Leave out:"),
+                    c.leave_out.get(lang),
+                    c.goes_to.get(lang)
+                );
+                o.line(6, &l);
+            }
+            for k in &step.keeps {
+                let l = format!(
+                    "{} {} ({})",
+                    lang.pick("Reste :", "Stays:"),
+                    k.name.get(lang),
+                    k.why.get(lang)
+                );
+                o.line(6, &l);
+            }
             for m in &step.migration {
                 let l = o.t(m).to_string();
                 o.line(6, &l);
             }
-            let l = format!("{} {}", lang.pick("Qui :", "Who:"), o.t(&step.who));
+            let l = format!("{} {}", lang.pick("Qui :", "Who:"), step.who.get(lang));
             o.line(6, &l);
             o.trace(6, &step.trace);
         }

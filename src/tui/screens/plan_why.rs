@@ -168,7 +168,7 @@ fn detail(o: &mut Out<'_>, d: &PlanData, item: Item) -> Option<Trace> {
         Item::Reco(i) => {
             let r = p.recommendations.get(i)?;
             if !r.from.is_empty() {
-                o.para(&Ui::WhyToday.fill(lang, &[&r.from.join(", ")]));
+                o.para(&Ui::WhyToday.fill(lang, &[&crate::i18n::Text::list(&r.from).get(lang)]));
             }
             let sw: Vec<&str> = r.software.iter().map(|s| s.name.as_str()).collect();
             if !sw.is_empty() {
