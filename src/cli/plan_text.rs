@@ -125,7 +125,11 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             None if r.action == Action::Find => lang.pick("à trouver", "to be found").to_string(),
             None => String::new(),
         };
-        let first = sw.first().copied().unwrap_or("—");
+        let keep_name = r
+            .chosen()
+            .filter(|p| p.kind == ProviderKind::Keep && !p.name.is_empty())
+            .map(|p| p.name.as_str());
+        let first = sw.first().copied().or(keep_name).unwrap_or("—");
         let l = if chosen == first || chosen.is_empty() {
             format!("- {} → {first}", o.t(&r.label))
         } else {

@@ -43,9 +43,16 @@ pub(crate) fn decide(
 ) -> Vec<Kept> {
     let need_of = |r: &Recommendation| needs.iter().find(|n| n.need == r.need);
     for r in recos.iter_mut() {
+        if r.action == Action::Consolidate
+            && let Some(need) = need_of(r)
+        {
+            consolidate_onto(catalog, need, r);
+        }
         if OUTREACH.contains(&r.need.as_str()) && r.action == Action::Consolidate {
             r.action = Action::AddAlongside;
             r.trace.add_rule("roadmap.alongside");
+            // "Use it instead of Facebook" no longer holds: both stay.
+            r.reasons.clear();
             r.reasons.push(Text::new(
                 format!(
                     "Publiez d'abord là, en gardant {} en parallèle : votre public y est encore.",
@@ -130,6 +137,40 @@ pub(crate) fn decide(
     }
     in_use(needs, recos);
     kept
+}
+
+/// Of several free tools in use, the one to generalise is the one the catalogue describes a move
+/// to from the tools left (Element for Discord, with its bridge), then the first named.
+fn consolidate_onto(catalog: &Catalog, need: &NeedUse, r: &mut Recommendation) {
+    if r.software.len() < 2 {
+        return;
+    }
+    let moves_to = |id: &str| {
+        catalog.software(id).map_or(0, |s| {
+            need.proprietary_tools()
+                .filter(|t| {
+                    t.tool
+                        .as_deref()
+                        .is_some_and(|x| s.migration_from(x).is_some())
+                })
+                .count()
+        })
+    };
+    r.software
+        .sort_by_key(|s| std::cmp::Reverse(moves_to(&s.id)));
+    let target = r.software[0].name.clone();
+    let from = Text::list(&r.from);
+    r.reasons.clear();
+    r.reasons.push(Text::new(
+        format!(
+            "Vous utilisez déjà {target} (libre) : généralisez-le à la place {}.",
+            crate::i18n::typo::de(&from.fr)
+        ),
+        format!(
+            "You already use {target} (free): use it instead of {}.",
+            from.en
+        ),
+    ));
 }
 
 /// A recommendation whose every current tool stays: nothing to move.

@@ -42,7 +42,7 @@ impl SpecialData {
 }
 
 /// The needs whose data the association keeps (what a move carries), for data whose place the
-/// answers do not give.
+/// answers do not give. Not chat: its history does not follow a move (catalogue notes).
 pub(crate) const DATA_NEEDS: &[&str] = &[
     "file-sharing",
     "photos",
@@ -53,7 +53,6 @@ pub(crate) const DATA_NEEDS: &[&str] = &[
     "members-accounting",
     "contacts",
     "calendar",
-    "team-chat",
     "backups",
 ];
 

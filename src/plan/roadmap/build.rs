@@ -5,7 +5,7 @@
 //! to move the data, who does it and an indicative cost.
 
 use crate::catalog::{Catalog, Effort, ToolKind};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text, typo};
 
 use super::super::hosts::{HostPick, ProviderKind};
 use super::super::needs::ToolUse;
@@ -42,7 +42,8 @@ fn phase_of(reco: &Recommendation, catalog: &Catalog) -> Phase {
         return Phase::Communication;
     }
     match reco.chosen().map(|p| p.kind) {
-        Some(ProviderKind::Local) => Phase::QuickWins,
+        // Installed on devices, or already in place: no account to open.
+        Some(ProviderKind::Local | ProviderKind::Keep) => Phase::QuickWins,
         Some(ProviderKind::Service) if SERVICE_NEEDS.contains(&need) => Phase::QuickWins,
         // A free service run by its publisher (Signal) needs no one to set anything up.
         Some(ProviderKind::Service)
@@ -88,6 +89,7 @@ pub(super) fn framaspace(input: &Input<'_>, team: &Team) -> Option<(Phase, Step)
                 "Apply on the Frama.space website.",
             )
         });
+    let blocked = !team.blocking.is_empty();
     let step = Step {
         id: "framaspace".into(),
         kind: StepKind::OpenSpace,
@@ -113,12 +115,16 @@ pub(super) fn framaspace(input: &Input<'_>, team: &Team) -> Option<(Phase, Step)
         keeps: Vec::new(),
         caveats: Vec::new(),
         answers_risks: Vec::new(),
-        after: Vec::new(),
+        after: if blocked {
+            vec!["find-out".into()]
+        } else {
+            Vec::new()
+        },
         who: who(team, super::Role::Board, false),
         when: None,
         trace,
     };
-    Some((Phase::Core, step))
+    Some((if blocked { Phase::Later } else { Phase::Core }, step))
 }
 
 /// The step of one recommendation, if it changes anything.
@@ -249,13 +255,13 @@ pub(super) fn step(input: &Input<'_>, team: &Team, reco: &Recommendation) -> Opt
         // to the online editor.
         (Some(d), false, false) if kind == StepKind::Move => {
             let t = title(kind, reco, &names(&data), provider_ref, catalog);
-            let e = names(&editors);
+            let e = from_phrase(&names(&editors));
             Text::new(
-                format!("{} ; {} à la place de {}", t.fr, d.name, e.fr),
+                format!("{} ; {} à la place {}", t.fr, d.name, e.fr),
                 format!("{}; {} instead of {}", t.en, d.name, e.en),
             )
         }
-        _ => title(kind, reco, &Text::list(&reco.from), provider_ref, catalog),
+        _ => title(kind, reco, &reco.from, provider_ref, catalog),
     };
     let discontinued: Vec<&ToolUse> = left
         .iter()
@@ -341,14 +347,22 @@ pub(super) fn step(input: &Input<'_>, team: &Team, reco: &Recommendation) -> Opt
     ))
 }
 
-fn names(tools: &[&ToolUse]) -> Text {
-    Text::list(&tools.iter().map(|t| t.name.clone()).collect::<Vec<_>>())
+/// The tools as the complement of « de » in French (« d'Excel et du papier ») and plainly in
+/// English.
+fn from_phrase(items: &[Text]) -> Text {
+    let fr: Vec<String> = items.iter().map(|t| typo::de(&t.fr)).collect();
+    let en: Vec<&str> = items.iter().map(|t| t.en.as_str()).collect();
+    Text::new(typo::list(Lang::Fr, &fr), typo::list(Lang::En, &en))
+}
+
+fn names(tools: &[&ToolUse]) -> Vec<Text> {
+    tools.iter().map(|t| t.name.clone()).collect()
 }
 
 fn title(
     kind: StepKind,
     reco: &Recommendation,
-    from: &Text,
+    items: &[Text],
     provider: Option<(ProviderKind, &str, &str)>,
     catalog: &Catalog,
 ) -> Text {
@@ -365,9 +379,11 @@ fn title(
         _ => String::new(),
     };
     let sw = sw.unwrap_or("");
+    let from = Text::list(items);
+    let de = from_phrase(items);
     match kind {
         StepKind::Move => Text::new(
-            format!("{} : passer de {} à {sw}{}", label.fr, from.fr, at(true)),
+            format!("{} : passer {} à {sw}{}", label.fr, de.fr, at(true)),
             format!("{}: move from {} to {sw}{}", label.en, from.en, at(false)),
         ),
         StepKind::Extend if reco.from.is_empty() => Text::new(
@@ -376,8 +392,8 @@ fn title(
         ),
         StepKind::Extend => Text::new(
             format!(
-                "{} : généraliser {sw}, déjà utilisé, à la place de {}",
-                label.fr, from.fr
+                "{} : généraliser {sw}, déjà utilisé, à la place {}",
+                label.fr, de.fr
             ),
             format!(
                 "{}: use {sw}, already in use, instead of {}",
@@ -400,10 +416,10 @@ fn title(
         ),
         StepKind::Alongside => Text::new(
             format!(
-                "{} : ouvrir {sw}{} en plus de {} (sans rien fermer)",
+                "{} : ouvrir {sw}{} en plus {} (sans rien fermer)",
                 label.fr,
                 at(true),
-                from.fr
+                de.fr
             ),
             format!(
                 "{}: open {sw}{} alongside {} (closing nothing)",

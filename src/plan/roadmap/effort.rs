@@ -70,8 +70,10 @@ pub(super) fn size(input: &Input<'_>, team: &Team, step: &mut Step) {
             step.kind,
             StepKind::Move | StepKind::Start | StepKind::Extend
         );
-        let devices = provider == Some(ProviderKind::Local)
-            || step.kind == StepKind::Backup
+        // Software on each person's computer (an office suite) or phone (a chat app); not a
+        // password vault or a backup, which a few people run.
+        let devices = (provider == Some(ProviderKind::Local)
+            && !matches!(need, "passwords" | "backups"))
             || (need == "team-chat" && team.phones && !step.moves.is_empty());
         if (shared && n >= 50.0) || (devices && n >= 20.0) {
             let before = effort;

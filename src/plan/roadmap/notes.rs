@@ -77,13 +77,18 @@ pub(crate) fn notes(
             .is_some_and(|t| t.kind == ToolKind::Practice);
         let line = if NO_DATA.contains(&need) {
             out.effort = out.effort.max(Some(Effort::Low));
+            let (fr, en) = if need == "visio" {
+                ("les prochaines réunions", "the next meetings")
+            } else {
+                ("les prochains sondages", "the next polls")
+            };
             Text::new(
                 format!(
-                    "Depuis {} : rien à transférer — les prochaines réunions ou sondages se font sur {}, dont le lien remplace l'ancien dans les invitations.",
+                    "Depuis {} : rien à transférer — {fr} se font sur {}, dont le lien remplace l'ancien dans les invitations.",
                     name.fr, target.fr
                 ),
                 format!(
-                    "From {}: nothing to move — the next meetings or polls happen on {}, whose link replaces the old one in invitations.",
+                    "From {}: nothing to move — {en} happen on {}, whose link replaces the old one in invitations.",
                     name.en, target.en
                 ),
             )

@@ -10,7 +10,7 @@
 //! - backups (`roadmap.backup`): a regular copy kept off site, with software that installs on
 //!   the team's computers — none named when the catalogue's does not (BorgBackup on Windows).
 
-use crate::catalog::Effort;
+use crate::catalog::{Effort, ToolKind};
 use crate::i18n::Text;
 
 use super::super::recommend::Recommendation;
@@ -106,7 +106,14 @@ fn tools_in(input: &Input<'_>, h: &Holding) -> Vec<Text> {
         .iter()
         .filter(|n| h.located.contains(&n.need.as_str()))
     {
-        for t in &n.tools {
+        // Where data lives: online services and practices (paper), not the editors installed
+        // on computers.
+        for t in n.tools.iter().filter(|t| {
+            t.tool
+                .as_deref()
+                .and_then(|id| input.catalog.tool(id))
+                .is_none_or(|x| x.kind != ToolKind::Software && x.kind != ToolKind::OperatingSystem)
+        }) {
             if !out.contains(&t.name) {
                 out.push(t.name.clone());
             }
@@ -132,8 +139,8 @@ pub(super) fn special_data(input: &Input<'_>, team: &Team) -> Vec<(Phase, Step)>
                     ),
                     vec![
                         Text::new(
-                            "Les confier à un hébergeur certifié HDS (liste publiée par l'Agence du numérique en santé) ou au logiciel de santé agréé déjà utilisé, ou les garder hors des outils partagés ; jamais sur Frama.space ni chez un hébergeur non certifié.",
-                            "Hand it to a certified HDS host (list published by the French digital health agency) or to the approved health software already in use, or keep it out of shared tools; never on Frama.space nor at an uncertified host.",
+                            "Les confier à un hébergeur certifié HDS (liste publiée par l'Agence du numérique en santé) ou au logiciel de santé agréé s'il y en a un, ou les garder hors des outils partagés ; jamais sur Frama.space ni chez un hébergeur non certifié.",
+                            "Hand it to a certified HDS host (list published by the French digital health agency) or to the approved health software if there is one, or keep it out of shared tools; never on Frama.space nor at an uncertified host.",
                         ),
                         Text::new(
                             "Ne déplacer le reste qu'ensuite : chaque étape dit ce qu'elle laisse de côté.",
@@ -222,8 +229,34 @@ pub(super) fn caveats(input: &Input<'_>, _team: &Team, step: &mut Step) {
                 SpecialData::Sensitive => "sensitive",
             }
         );
+        let not_there = |fr: bool| match (provider.is_empty(), fr) {
+            (true, _) => String::new(),
+            (false, true) => format!(", pas {provider}"),
+            (false, false) => format!(", not {provider}"),
+        };
         for (tool, name) in targets {
+            let backup = step.kind == StepKind::Backup;
             let (leave_out, goes_to) = match (h.data, located) {
+                (SpecialData::Health, _) if backup => (
+                    Text::new(
+                        "les dossiers contenant des données de santé",
+                        "the folders holding health data",
+                    ),
+                    Text::new(
+                        "la sauvegarde de l'hébergeur certifié HDS qui les garde (étape « Données de santé »)",
+                        "the backup of the certified HDS host that keeps them (step 'Health data')",
+                    ),
+                ),
+                (SpecialData::Sensitive, _) if backup => (
+                    Text::new(
+                        "les dossiers sensibles, sauf sur un disque chiffré",
+                        "the sensitive folders, unless on an encrypted disk",
+                    ),
+                    Text::new(
+                        "une copie chiffrée, gardée par une personne qui y a déjà accès",
+                        "an encrypted copy, kept by someone who already has access",
+                    ),
+                ),
                 (SpecialData::Health, true) => (
                     Text::new(
                         format!(
@@ -237,10 +270,12 @@ pub(super) fn caveats(input: &Input<'_>, _team: &Team, step: &mut Step) {
                     ),
                     Text::new(
                         format!(
-                            "un hébergeur certifié HDS ou le logiciel de santé agréé (étape « Données de santé »), pas {provider}"
+                            "un hébergeur certifié HDS ou le logiciel de santé agréé (étape « Données de santé »){}",
+                            not_there(true)
                         ),
                         format!(
-                            "a certified HDS host or the approved health software (step 'Health data'), not {provider}"
+                            "a certified HDS host or the approved health software (step 'Health data'){}",
+                            not_there(false)
                         ),
                     ),
                 ),
