@@ -18,6 +18,7 @@ use super::date::PartialDate;
 use super::error::CatalogErrors;
 use super::files::HostsFile;
 use super::host::Host;
+use super::host_offer::DateBasis;
 use super::imported::build_host;
 use super::load::load_effective;
 use super::properties::{InputError, InputErrors};
@@ -298,17 +299,28 @@ fn merge(mut new: Host, old: &Host) -> Host {
     }
     if new.registration.who.is_empty() {
         new.registration = old.registration.clone();
+    } else {
+        // ChatonsInfos has no key for who a host serves or from where: keep what was known.
+        let r = &mut new.registration;
+        if r.audience.is_empty() {
+            r.audience = old.registration.audience.clone();
+        }
+        r.area = r.area.take().or_else(|| old.registration.area.clone());
+        r.notes = r.notes.take().or_else(|| old.registration.notes.clone());
     }
     if new.membership_evidence.basis > old.membership_evidence.basis {
         new.membership_evidence = old.membership_evidence.clone();
     }
     // Carried-over prices keep the date they were seen, so that re-importing is stable.
-    new.prices = old.prices.clone();
-    for p in &mut new.prices {
-        p.as_of = p.as_of.or(Some(old.seen));
+    new.offers = old.offers.clone();
+    for p in &mut new.offers {
+        if p.as_of.is_none() {
+            p.as_of = Some(old.seen);
+            p.as_of_basis = Some(DateBasis::Entry);
+        }
     }
     new.association_offer = old.association_offer.clone();
-    if !old.prices.is_empty() || old.association_offer.notes.is_some() {
+    if !old.offers.is_empty() || old.association_offer.notes.is_some() {
         let kept = Text::new(
             "Prix et offre pour les associations repris du catalogue précédent (voir la date de chaque prix) : ChatonsInfos n'a pas de clé pour eux.",
             "Prices and association offer kept from the previous catalogue (see each price's date): ChatonsInfos has no key for them.",
