@@ -98,7 +98,9 @@ pub enum RegistrationLoad {
 }
 
 /// ChatonsInfos status levels (`organization.status.level`, `…memberof.chatons.status.level`,
-/// `service.status.level`).
+/// `service.status.level`). Organisations and memberships: `ACTIVE`, `IDLE`, `AWAY`. Services:
+/// StatoolInfos' `ON`, `MAINTENANCE`, `DOWN`, `OFF`, `DRAFT`, and the older `OK`, `WARNING`,
+/// `ALERT`, `ERROR`, `OVER`, `VOID` (YunoHost's app still writes `OK`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StatusLevel {
@@ -111,6 +113,16 @@ pub enum StatusLevel {
     Error,
     Over,
     Void,
+    /// The service runs.
+    On,
+    /// Temporarily stopped for maintenance.
+    Maintenance,
+    /// Down (an incident).
+    Down,
+    /// Stopped for good.
+    Off,
+    /// Being prepared, not open yet.
+    Draft,
 }
 
 /// One service a host runs, as the source gave it, mapped to our ids.
@@ -236,6 +248,37 @@ pub struct MembershipEvidence {
     pub status: Option<StatusLevel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub left: Option<PartialDate>,
+    /// Set by an import when a signal says the membership must be checked again before the
+    /// host is recommended as a member (it is absent from a federation file that was given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recheck: Option<MembershipRecheck>,
+}
+
+/// Why a host's CHATONS membership is to re-check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecheckReason {
+    /// A federation file was imported and does not list this host: the best offline signal
+    /// that it left the collective.
+    AbsentFromFederationFile,
+}
+
+/// A dated signal that a host's membership must be checked again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MembershipRecheck {
+    pub reason: RecheckReason,
+    /// The file that gave the signal (its `file.url`, or its name).
+    pub source: String,
+    /// The date of that file (`file.datetime`), else the import date.
+    pub as_of: PartialDate,
+}
+
+impl MembershipEvidence {
+    /// The host says it left the collective: an end date, or the status `AWAY`.
+    pub fn has_left(&self) -> bool {
+        self.left.is_some() || self.status == Some(StatusLevel::Away)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

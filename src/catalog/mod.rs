@@ -15,16 +15,20 @@
 pub mod chatonsinfos;
 pub mod date;
 pub mod error;
+pub mod federation;
 pub mod files;
 pub mod host;
 pub mod host_fit;
 pub mod host_offer;
 pub mod import;
 pub mod imported;
+pub mod links;
 mod load;
+pub mod merge;
 pub mod model;
 pub mod offer;
 pub mod properties;
+mod read_paths;
 pub mod span;
 mod user_file;
 mod validate;
@@ -38,7 +42,8 @@ pub use error::{CatalogError, CatalogErrors, ErrorKind, IdSpace, Location, Unkno
 pub use files::HostsFile;
 pub use host::{
     Access, AreaScope, AssociationOffer, Contact, Host, HostService, MembershipBasis,
-    MembershipEvidence, OrgType, Place, Registration, ServedArea, StatusLevel,
+    MembershipEvidence, MembershipRecheck, OrgType, Place, RecheckReason, Registration,
+    ServedArea, StatusLevel,
 };
 pub use host_fit::{Amount, Applicant, ApplicantKind, AreaFit, OfferFit, ServiceAccess, Verdict, Why};
 pub use host_offer::{Audience, DateBasis, HostOffer, PriceKind, PriceUnit, YearlyCost};

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::date::PartialDate;
 use crate::i18n::Text;
 
 /// The score domains of `questionnaires/README.md`: a need belongs to one.
@@ -112,6 +113,29 @@ pub struct Tool {
     pub needs: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Text>,
+    /// The vendor shut the tool down (Skype, 5 May 2025): an association that still names it
+    /// has to replace it at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discontinued: Option<Discontinued>,
+}
+
+/// A tool's shutdown, as a dated source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discontinued {
+    /// The day it stopped (or stops, when announced ahead).
+    pub on: PartialDate,
+    pub note: Text,
+    pub source: String,
+}
+
+impl Tool {
+    /// Whether the tool no longer exists on `day` (a shutdown dated on or before it).
+    pub fn is_discontinued(&self, day: &PartialDate) -> bool {
+        self.discontinued
+            .as_ref()
+            .is_some_and(|d| !d.on.is_after(day))
+    }
 }
 
 /// How a free software is used, which tells the plan whether it needs a host.

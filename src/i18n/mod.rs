@@ -1,6 +1,7 @@
 //! Languages and bilingual text: the `Lang` a user chose (or the locale gave) and the `Text`
 //! pairs that every questionnaire, catalogue entry and message carries.
 
+pub mod typo;
 pub mod ui;
 
 use serde::{Deserialize, Serialize};
