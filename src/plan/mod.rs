@@ -65,7 +65,7 @@ pub use sensitive::SpecialData;
 pub use trace::{AnswerRead, Trace};
 
 /// The version of the plan's JSON shape (`exports/schema/plan.schema.json`).
-pub const PLAN_VERSION: u32 = 1;
+pub const PLAN_VERSION: u32 = 2;
 
 /// Which questionnaire the plan was computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
