@@ -116,7 +116,6 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
 
     o.heading("Recommandations", "Recommendations");
     for r in &plan.recommendations {
-        let sw: Vec<&str> = r.software.iter().map(|s| s.name.as_str()).collect();
         let chosen = match r.chosen() {
             Some(p) if p.kind == ProviderKind::Keep => {
                 lang.pick("déjà en place", "already in place").to_string()
@@ -125,12 +124,20 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             None if r.action == Action::Find => lang.pick("à trouver", "to be found").to_string(),
             None => String::new(),
         };
-        let keep_name = r
-            .chosen()
-            .filter(|p| p.kind == ProviderKind::Keep && !p.name.is_empty())
-            .map(|p| p.name.as_str());
-        let first = sw.first().copied().or(keep_name).unwrap_or("—");
-        let l = if chosen == first || chosen.is_empty() {
+        // The software the chosen provider runs for the need, or the host's service in words;
+        // what is kept is named by itself.
+        let target = r.target();
+        let first = match (target.software, r.chosen()) {
+            (None, None) => "—".to_string(),
+            (None, Some(p)) if p.kind == ProviderKind::Keep => {
+                if p.name.is_empty() { "—".to_string() } else { p.name.clone() }
+            }
+            _ => o.t(&target.text).to_string(),
+        };
+        let first = first.as_str();
+        let in_words = target.software.is_none()
+            && r.chosen().is_some_and(|p| p.kind == ProviderKind::Host);
+        let l = if chosen == first || chosen.is_empty() || in_words {
             format!("- {} → {first}", o.t(&r.label))
         } else {
             format!("- {} → {first} ({chosen})", o.t(&r.label))
@@ -143,7 +150,7 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
         let alts: Vec<String> = r
             .providers
             .iter()
-            .filter(|p| !p.chosen)
+            .filter(|p| !p.chosen && p.held_back.is_none())
             .map(|p| match p.score {
                 Some(s) => format!("{} ({s})", p.name),
                 None => p.name.clone(),
@@ -157,11 +164,26 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             );
             o.line(4, &l);
         }
+        for p in r.providers.iter() {
+            if let Some(h) = &p.held_back {
+                let l = format!(
+                    "{} {} — {}",
+                    lang.pick("Écarté ici :", "Set aside here:"),
+                    p.name,
+                    o.t(&h.text)
+                );
+                o.line(4, &l);
+            }
+        }
         o.trace(4, &r.trace);
     }
 
-    if !plan.hosts.is_empty() {
+    if !plan.hosts.is_empty() || !plan.host_choice.notes.is_empty() {
         o.heading("Hébergeurs retenus", "Hosts chosen");
+        for n in &plan.host_choice.notes {
+            let l = o.t(n).to_string();
+            o.line(0, &l);
+        }
         for h in &plan.hosts {
             let l = format!(
                 "- {} ({} {}) — {}",
@@ -173,6 +195,25 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             o.line(0, &l);
             let l = o.t(&h.why).to_string();
             o.line(4, &l);
+            for sv in &h.services {
+                let sw: Vec<&str> = sv.software.iter().map(|s| s.name.as_str()).collect();
+                let what = if sw.is_empty() {
+                    lang.pick(
+                        "logiciel non indiqué, à demander",
+                        "software not stated, to ask",
+                    )
+                    .to_string()
+                } else {
+                    sw.join(", ")
+                };
+                let colon = lang.pick(" :", ":");
+                let l = format!("{}{colon} {what}", o.t(&sv.label));
+                o.line(4, &l);
+            }
+            if let Some(p) = &h.price {
+                let l = format!("{} {}", lang.pick("Prix :", "Price:"), o.t(&p.text));
+                o.line(4, &l);
+            }
             for r in &h.reasons {
                 let l = o.t(r).to_string();
                 o.line(4, &l);

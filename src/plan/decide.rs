@@ -18,10 +18,10 @@ use crate::catalog::{Catalog, SoftwareKind};
 use crate::i18n::Text;
 
 use super::framaspace::Framaspace;
-use super::hosts::{Provider, ProviderKind};
+use super::hosts::ProviderKind;
 use super::needs::NeedUse;
 use super::read::Read;
-use super::recommend::{Action, Recommendation, SoftwareRef};
+use super::recommend::{Action, Recommendation, SoftwareRef, special};
 use super::route::OUTREACH;
 
 /// A tool the plan keeps, and the need that keeps it.
@@ -181,19 +181,8 @@ fn keep_only(r: &mut Recommendation, kept: &[&Kept]) {
         p.chosen = false;
     }
     let names = Text::list(&kept.iter().map(|k| k.name.clone()).collect::<Vec<_>>());
-    r.providers.insert(
-        0,
-        Provider {
-            id: "keep".into(),
-            name: names.fr,
-            kind: ProviderKind::Keep,
-            score: None,
-            reasons: Vec::new().into(),
-            to_check: Vec::new().into(),
-            url: None,
-            chosen: true,
-        },
-    );
+    r.providers
+        .insert(0, special("keep", names, ProviderKind::Keep, Vec::new(), None, Vec::new()));
 }
 
 /// Office documents for a team that co-edits stay on a service that co-edits.
@@ -253,24 +242,27 @@ fn co_editing(read: &Read<'_>, catalog: &Catalog, fs: &Framaspace, recos: &mut [
             .find(|f| f.need == "office-docs")
             .and_then(|f| f.software.first())
             .and_then(|id| catalog.software(id));
-        let p = Provider {
-            id: offer.id.clone(),
-            name: offer.name.clone(),
-            kind: ProviderKind::Framaspace,
-            score: None,
-            reasons: vec![Text::new(
+        let mut p = special(
+            &offer.id,
+            Text::new(offer.name.clone(), offer.name.clone()),
+            ProviderKind::Framaspace,
+            vec![Text::new(
                 "Couvert par Frama.space, qui permet de rédiger à plusieurs en ligne.",
                 "Covered by Frama.space, where documents can be edited together online.",
-            )]
-            .into(),
-            to_check: vec![Text::new(
+            )],
+            Some(offer.website.clone()),
+            vec![Text::new(
                 "Framasoft examine chaque demande",
                 "Framasoft reviews each request",
-            )]
-            .into(),
-            url: Some(offer.website.clone()),
-            chosen: true,
-        };
+            )],
+        );
+        p.software = sw
+            .map(|s| SoftwareRef {
+                id: s.id.clone(),
+                name: s.name.clone(),
+            })
+            .into_iter()
+            .collect();
         (
             sw.map(|s| SoftwareRef {
                 id: s.id.clone(),
@@ -281,14 +273,8 @@ fn co_editing(read: &Read<'_>, catalog: &Catalog, fs: &Framaspace, recos: &mut [
     } else if let Some(i) = host {
         let mut p = r.providers.remove(i);
         p.chosen = true;
-        let sw = catalog
-            .software_for_need("office-docs")
-            .into_iter()
-            .find(|s| s.kind == SoftwareKind::Hosted)
-            .map(|s| SoftwareRef {
-                id: s.id.clone(),
-                name: s.name.clone(),
-            });
+        // Only the software the host lists for the need; none named when it names none.
+        let sw = p.software.first().cloned();
         (sw, Some(p))
     } else {
         (None, None)

@@ -7,7 +7,7 @@
 use crate::catalog::{Catalog, Effort, ToolKind};
 use crate::i18n::{Lang, Text, typo};
 
-use super::super::hosts::{HostPick, ProviderKind};
+use super::super::hosts::{HostPick, Provider, ProviderKind};
 use super::super::needs::ToolUse;
 use super::super::recommend::{Action, Recommendation};
 use super::super::risks::Severity;
@@ -145,7 +145,8 @@ pub(super) fn step(input: &Input<'_>, team: &Team, reco: &Recommendation) -> Opt
     }
     let need = input.needs.iter().find(|n| n.need == reco.need)?;
     let provider = reco.chosen();
-    let software = reco.software.first();
+    // Only the software the chosen provider runs for the need (`Recommendation::target`).
+    let software = reco.target().software;
     let sw = software.and_then(|s| catalog.software(&s.id));
     let mut trace = reco.trace.clone();
     trace.add_rule("roadmap.phase");
@@ -329,11 +330,7 @@ pub(super) fn step(input: &Input<'_>, team: &Team, reco: &Recommendation) -> Opt
             effort,
             effort_reasons: Vec::new(),
             hours: 0.0,
-            cost: cost(
-                provider.map(|p| (p.kind, p.id.as_str())),
-                input.picks,
-                catalog,
-            ),
+            cost: cost(provider, input.picks),
             migration,
             moves,
             keeps,
@@ -367,63 +364,64 @@ fn title(
     catalog: &Catalog,
 ) -> Text {
     let label = &reco.label;
-    let sw = reco.software.first().map(|s| s.name.as_str());
-    let at = |fr: bool| match (provider, sw) {
-        (Some((k, name, id)), Some(sw))
-            if name != sw
-                && (matches!(k, ProviderKind::Framaspace | ProviderKind::Host)
-                    || (k == ProviderKind::Service && catalog.offer(id).is_some())) =>
-        {
-            format!(" {} {name}", if fr { "chez" } else { "at" })
+    // The destination as the recommendation names it: the software its provider runs for the
+    // need, or the host's service in words when it names none (`Recommendation::target`).
+    let target = reco.target();
+    let at = |fr: bool| match target.at {
+        Some(p) if p.kind != ProviderKind::Service || catalog.offer(&p.id).is_some() => {
+            format!(" {} {}", if fr { "chez" } else { "at" }, p.name)
         }
         _ => String::new(),
     };
-    let sw = sw.unwrap_or("");
+    // What stays: the free tool already in use, named by the keep provider.
+    let sw = match (target.software, provider) {
+        (None, Some((ProviderKind::Keep, name, _))) => Text::new(name, name),
+        _ => target.text.clone(),
+    };
     let from = Text::list(items);
     let de = from_phrase(items);
     match kind {
         StepKind::Move => Text::new(
-            format!("{} : passer {} à {sw}{}", label.fr, de.fr, at(true)),
-            format!("{}: move from {} to {sw}{}", label.en, from.en, at(false)),
+            format!("{} : passer {} {}{}", label.fr, de.fr, typo::a(&sw.fr), at(true)),
+            format!("{}: move from {} to {}{}", label.en, from.en, sw.en, at(false)),
         ),
         StepKind::Extend if reco.from.is_empty() => Text::new(
-            format!("{} : utiliser aussi {sw}, déjà en place", label.fr),
-            format!("{}: use {sw} for this too, already in place", label.en),
+            format!("{} : utiliser aussi {}, déjà en place", label.fr, sw.fr),
+            format!("{}: use {} for this too, already in place", label.en, sw.en),
         ),
         StepKind::Extend => Text::new(
             format!(
-                "{} : généraliser {sw}, déjà utilisé, à la place {}",
-                label.fr, de.fr
+                "{} : généraliser {}, déjà utilisé, à la place {}",
+                label.fr, sw.fr, de.fr
             ),
-            format!(
-                "{}: use {sw}, already in use, instead of {}",
-                label.en, from.en
-            ),
+            format!("{}: use {}, already in use, instead of {}", label.en, sw.en, from.en),
         ),
         StepKind::Start => Text::new(
-            format!("{} : commencer avec {sw}{}", label.fr, at(true)),
-            format!("{}: start with {sw}{}", label.en, at(false)),
+            format!("{} : commencer avec {}{}", label.fr, sw.fr, at(true)),
+            format!("{}: start with {}{}", label.en, sw.en, at(false)),
         ),
         StepKind::Alongside if provider.is_some_and(|p| p.0 == ProviderKind::Keep) => Text::new(
             format!(
-                "{} : publier d'abord sur {sw}, déjà utilisé, en gardant {} (sans rien fermer)",
-                label.fr, from.fr
+                "{} : publier d'abord sur {}, déjà utilisé, en gardant {} (sans rien fermer)",
+                label.fr, sw.fr, from.fr
             ),
             format!(
-                "{}: publish first on {sw}, already in use, keeping {} (closing nothing)",
-                label.en, from.en
+                "{}: publish first on {}, already in use, keeping {} (closing nothing)",
+                label.en, sw.en, from.en
             ),
         ),
         StepKind::Alongside => Text::new(
             format!(
-                "{} : ouvrir {sw}{} en plus {} (sans rien fermer)",
+                "{} : ouvrir {}{} en plus {} (sans rien fermer)",
                 label.fr,
+                sw.fr,
                 at(true),
                 de.fr
             ),
             format!(
-                "{}: open {sw}{} alongside {} (closing nothing)",
+                "{}: open {}{} alongside {} (closing nothing)",
                 label.en,
+                sw.en,
                 at(false),
                 from.en
             ),
@@ -435,13 +433,13 @@ fn title(
     }
 }
 
-fn cost(provider: Option<(ProviderKind, &str)>, picks: &[HostPick], catalog: &Catalog) -> Cost {
-    match provider {
-        Some((ProviderKind::Host, id)) => {
-            let yearly = catalog
-                .host(id)
-                .and_then(super::super::host_score::cheapest);
-            let shared = picks.iter().any(|p| p.id == id && p.covers.len() > 1);
+/// The step's cost: for a host, its offer retained for this association, priced for its size
+/// (`Provider::price`, from `hosts`).
+fn cost(provider: Option<&Provider>, picks: &[HostPick]) -> Cost {
+    match provider.map(|p| (p.kind, p)) {
+        Some((ProviderKind::Host, p)) => {
+            let yearly = p.price.as_ref().and_then(|x| x.yearly_eur);
+            let shared = picks.iter().any(|x| x.id == p.id && x.covers.len() > 1);
             let (fr, en) = if shared {
                 (
                     " (un seul abonnement pour plusieurs besoins)",
@@ -450,22 +448,29 @@ fn cost(provider: Option<(ProviderKind, &str)>, picks: &[HostPick], catalog: &Ca
             } else {
                 ("", "")
             };
-            match yearly {
-                Some(p) if p <= 0.0 => free_cost(None),
-                Some(p) => Cost {
-                    eur_per_year: Some(p),
+            match (yearly, &p.price) {
+                (Some(y), _) if y <= 0.0 => free_cost(None),
+                (Some(y), _) => Cost {
+                    eur_per_year: Some(y),
                     text: Text::new(
                         format!(
-                            "à partir de {}, indicatif{fr}",
-                            crate::i18n::typo::eur_per_year(crate::i18n::Lang::Fr, p)
+                            "{}, indicatif{fr}",
+                            typo::eur_per_year(Lang::Fr, y)
                         ),
                         format!(
-                            "from {}, indicative{en}",
-                            crate::i18n::typo::eur_per_year(crate::i18n::Lang::En, p)
+                            "{}, indicative{en}",
+                            typo::eur_per_year(Lang::En, y)
                         ),
                     ),
                 },
-                None => Cost {
+                (None, Some(price)) => Cost {
+                    eur_per_year: None,
+                    text: Text::new(
+                        format!("{} — à confirmer avec l'hébergeur", price.text.fr),
+                        format!("{} — to confirm with the host", price.text.en),
+                    ),
+                },
+                (None, None) => Cost {
                     eur_per_year: None,
                     text: Text::new("prix à demander à l'hébergeur", "price to ask the host"),
                 },
