@@ -90,7 +90,15 @@ fn the_schema_requires_what_the_issue_asks() {
     }
     let r = required(def("step"));
     for k in [
-        "id", "kind", "who", "when", "moves", "keeps", "caveats", "answers_risks", "hours",
+        "id",
+        "kind",
+        "who",
+        "when",
+        "moves",
+        "keeps",
+        "caveats",
+        "answers_risks",
+        "hours",
     ] {
         assert!(r.contains(&k.to_string()), "step.{k}");
     }

@@ -130,13 +130,17 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
         let first = match (target.software, r.chosen()) {
             (None, None) => "—".to_string(),
             (None, Some(p)) if p.kind == ProviderKind::Keep => {
-                if p.name.is_empty() { "—".to_string() } else { p.name.clone() }
+                if p.name.is_empty() {
+                    "—".to_string()
+                } else {
+                    p.name.clone()
+                }
             }
             _ => o.t(&target.text).to_string(),
         };
         let first = first.as_str();
-        let in_words = target.software.is_none()
-            && r.chosen().is_some_and(|p| p.kind == ProviderKind::Host);
+        let in_words =
+            target.software.is_none() && r.chosen().is_some_and(|p| p.kind == ProviderKind::Host);
         let l = if chosen == first || chosen.is_empty() || in_words {
             format!("- {} → {first}", o.t(&r.label))
         } else {

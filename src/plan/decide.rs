@@ -181,8 +181,17 @@ fn keep_only(r: &mut Recommendation, kept: &[&Kept]) {
         p.chosen = false;
     }
     let names = Text::list(&kept.iter().map(|k| k.name.clone()).collect::<Vec<_>>());
-    r.providers
-        .insert(0, special("keep", names, ProviderKind::Keep, Vec::new(), None, Vec::new()));
+    r.providers.insert(
+        0,
+        special(
+            "keep",
+            names,
+            ProviderKind::Keep,
+            Vec::new(),
+            None,
+            Vec::new(),
+        ),
+    );
 }
 
 /// Office documents for a team that co-edits stay on a service that co-edits.

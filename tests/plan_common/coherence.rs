@@ -11,7 +11,10 @@ use diagasso::plan::{Action, Phase, Plan, ProviderKind, SpecialData, StepKind};
 use diagasso::questionnaire::Questionnaire;
 
 /// The visible answers' selected choices, with their question's domain.
-fn selected<'q>(q: &'q Questionnaire, audit: &Audit) -> Vec<(Option<&'q str>, &'q diagasso::questionnaire::Choice)> {
+fn selected<'q>(
+    q: &'q Questionnaire,
+    audit: &Audit,
+) -> Vec<(Option<&'q str>, &'q diagasso::questionnaire::Choice)> {
     let answers: BTreeMap<String, Answer> = audit
         .answers
         .iter()
@@ -114,7 +117,10 @@ pub fn no_keep_and_move(p: &Plan) -> Result<(), String> {
             if let (Some(id), true) = (&t.tool, r.from.contains(&t.name))
                 && let Some((_, by)) = kept.iter().find(|(k, _)| k == id)
             {
-                errs.push(format!("{id}: moved by recommendation {} and kept by {by}", r.need));
+                errs.push(format!(
+                    "{id}: moved by recommendation {} and kept by {by}",
+                    r.need
+                ));
             }
         }
     }
@@ -176,7 +182,10 @@ pub fn special_data_never_travels_bare(
                         && !c.goes_to.en.is_empty()
                 });
                 if !ok {
-                    errs.push(format!("step {} moves {id} ({signal}) without a caveat", s.id));
+                    errs.push(format!(
+                        "step {} moves {id} ({signal}) without a caveat",
+                        s.id
+                    ));
                 }
             }
         }
@@ -192,7 +201,11 @@ pub fn special_data_never_travels_bare(
                     first.map(|s| &s.id)
                 ));
             }
-            if !p.summary.iter().any(|t| t.fr.contains("HDS") && t.en.contains("HDS")) {
+            if !p
+                .summary
+                .iter()
+                .any(|t| t.fr.contains("HDS") && t.en.contains("HDS"))
+            {
                 errs.push("health data: the summary does not say HDS".into());
             }
         }
@@ -201,10 +214,12 @@ pub fn special_data_never_travels_bare(
 }
 
 /// French words and signs that have no place in an English sentence.
+/// (A product name may carry an accent, « Numéricloud »: accents count only at a word's end,
+/// where French puts them — « créé », « accès ».)
 const FRENCH: &[&str] = &[
     " le ", " la ", " les ", " des ", " du ", " de ", " et ", " pour ", " avec ", " sans ",
-    " une ", " est ", " sont ", " pas ", " à ", " aux ", " au ", " ou ", "é", "è", "ê", "à",
-    "ç", "ù", "«", "»", "(s)",
+    " une ", " est ", " sont ", " pas ", " à ", " aux ", " au ", " ou ", " à", "é ", "ée ", "és ",
+    "ées ", "è ", "ès ", "ère ", "ç", "«", "»", "(s)", "'s)",
 ];
 
 /// Every `{fr, en}` text of the plan, its English side, minus the proper names of the
@@ -222,6 +237,8 @@ pub fn no_french_in_english(p: &Plan, catalog: &Catalog) -> Result<(), String> {
             .map(|t| t.name.clone()),
     );
     names.extend(p.hosts.iter().filter_map(|h| h.place.clone()));
+    // French words English keeps for French things.
+    names.extend(["département".to_string(), "départements".to_string()]);
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let mut errs = Vec::new();
     english(&json, "$", &names, &mut errs);
@@ -350,10 +367,11 @@ pub fn free_tool_never_started(p: &Plan, catalog: &Catalog) -> Result<(), String
         }
     }
     for r in &p.recommendations {
-        if r.action == Action::Adopt
-            && r.software.first().is_some_and(|s| used.contains(&s.name))
-        {
-            errs.push(format!("{}: adopts {}, already in use", r.need, r.software[0].name));
+        if r.action == Action::Adopt && r.software.first().is_some_and(|s| used.contains(&s.name)) {
+            errs.push(format!(
+                "{}: adopts {}, already in use",
+                r.need, r.software[0].name
+            ));
         }
     }
     errs.is_empty().then_some(()).ok_or(errs.join("\n"))
@@ -372,13 +390,18 @@ pub fn urgent_first(p: &Plan) -> Result<(), String> {
         .collect();
     let answering = |s: &&diagasso::plan::Step| {
         matches!(s.kind, StepKind::FindOut | StepKind::SpecialData)
-            || s.answers_risks.iter().any(|r| serious.contains(&r.as_str()))
+            || s.answers_risks
+                .iter()
+                .any(|r| serious.contains(&r.as_str()))
     };
     let Some(last) = steps.iter().rposition(answering) else {
         return Ok(());
     };
     match steps[..last].iter().find(|s| !answering(s)) {
-        Some(s) => Err(format!("{} comes before a step answering a serious risk", s.id)),
+        Some(s) => Err(format!(
+            "{} comes before a step answering a serious risk",
+            s.id
+        )),
         None => Ok(()),
     }
 }
@@ -387,7 +410,10 @@ pub fn urgent_first(p: &Plan) -> Result<(), String> {
 pub fn backups_off_site(p: &Plan) -> Result<(), String> {
     for s in p.roadmap.iter().flat_map(|ph| &ph.steps) {
         if s.kind == StepKind::Backup
-            && !s.migration.iter().any(|m| m.fr.contains("hors du local") && m.en.contains("off site"))
+            && !s
+                .migration
+                .iter()
+                .any(|m| m.fr.contains("hors du local") && m.en.contains("off site"))
         {
             return Err(format!("{}: no off-site copy", s.id));
         }
@@ -407,9 +433,19 @@ pub fn steps_follow_their_recommendation(p: &Plan) -> Result<(), String> {
         if r.action == Action::Keep {
             errs.push(format!("{}: a step for a need kept as it is", s.id));
         }
-        let chosen = r.chosen().filter(|c| c.kind != ProviderKind::Keep).map(|c| c.name.clone());
-        if s.kind != StepKind::Backup && s.kind != StepKind::Alongside && s.provider != chosen && chosen.is_some() {
-            errs.push(format!("{}: provider {:?} but the recommendation chose {chosen:?}", s.id, s.provider));
+        let chosen = r
+            .chosen()
+            .filter(|c| c.kind != ProviderKind::Keep)
+            .map(|c| c.name.clone());
+        if s.kind != StepKind::Backup
+            && s.kind != StepKind::Alongside
+            && s.provider != chosen
+            && chosen.is_some()
+        {
+            errs.push(format!(
+                "{}: provider {:?} but the recommendation chose {chosen:?}",
+                s.id, s.provider
+            ));
         }
     }
     errs.is_empty().then_some(()).ok_or(errs.join("\n"))
@@ -423,7 +459,10 @@ pub fn all(p: &Plan, q: &Questionnaire, audit: &Audit, catalog: &Catalog) -> Res
         ("special data", special_data_never_travels_bare(p, q, audit)),
         ("no French in English", no_french_in_english(p, catalog)),
         ("first phases fit", first_phases_fit_the_time(p, q, audit)),
-        ("free tool never started", free_tool_never_started(p, catalog)),
+        (
+            "free tool never started",
+            free_tool_never_started(p, catalog),
+        ),
         ("urgent first", urgent_first(p)),
         ("backups off site", backups_off_site(p)),
         ("steps follow", steps_follow_their_recommendation(p)),

@@ -20,7 +20,7 @@ use super::{Cost, DataMove, Input, KeptTool, Phase, Step, StepKind};
 const ANSWERS: &[(&str, &[&str])] = &[
     ("passwords", &["shared-passwords", "single-admin"]),
     ("backups", &["no-backups"]),
-    ("file-sharing", &["personal-accounts", "single-admin"]),
+    ("file-sharing", &["personal-accounts"]),
     ("email", &["personal-accounts"]),
     ("members-accounting", &["accounting-records"]),
 ];
@@ -382,8 +382,20 @@ fn title(
     let de = from_phrase(items);
     match kind {
         StepKind::Move => Text::new(
-            format!("{} : passer {} {}{}", label.fr, de.fr, typo::a(&sw.fr), at(true)),
-            format!("{}: move from {} to {}{}", label.en, from.en, sw.en, at(false)),
+            format!(
+                "{} : passer {} {}{}",
+                label.fr,
+                de.fr,
+                typo::a(&sw.fr),
+                at(true)
+            ),
+            format!(
+                "{}: move from {} to {}{}",
+                label.en,
+                from.en,
+                sw.en,
+                at(false)
+            ),
         ),
         StepKind::Extend if reco.from.is_empty() => Text::new(
             format!("{} : utiliser aussi {}, déjà en place", label.fr, sw.fr),
@@ -394,7 +406,10 @@ fn title(
                 "{} : généraliser {}, déjà utilisé, à la place {}",
                 label.fr, sw.fr, de.fr
             ),
-            format!("{}: use {}, already in use, instead of {}", label.en, sw.en, from.en),
+            format!(
+                "{}: use {}, already in use, instead of {}",
+                label.en, sw.en, from.en
+            ),
         ),
         StepKind::Start => Text::new(
             format!("{} : commencer avec {}{}", label.fr, sw.fr, at(true)),
@@ -453,14 +468,8 @@ fn cost(provider: Option<&Provider>, picks: &[HostPick]) -> Cost {
                 (Some(y), _) => Cost {
                     eur_per_year: Some(y),
                     text: Text::new(
-                        format!(
-                            "{}, indicatif{fr}",
-                            typo::eur_per_year(Lang::Fr, y)
-                        ),
-                        format!(
-                            "{}, indicative{en}",
-                            typo::eur_per_year(Lang::En, y)
-                        ),
+                        format!("{}, indicatif{fr}", typo::eur_per_year(Lang::Fr, y)),
+                        format!("{}, indicative{en}", typo::eur_per_year(Lang::En, y)),
                     ),
                 },
                 (None, Some(price)) => Cost {

@@ -92,6 +92,19 @@ pub(crate) fn notes(
                     name.en, target.en
                 ),
             )
+        } else if need == "email" {
+            // Every mail service speaks IMAP: the copy is the same whatever the software.
+            out.effort = out.effort.max(Some(Effort::Medium));
+            Text::new(
+                format!(
+                    "Depuis {} : copier le courrier par IMAP vers la nouvelle boîte (imapsync, ou Thunderbird avec les deux comptes), puis faire suivre l'ancienne adresse et prévenir les correspondants.",
+                    name.fr
+                ),
+                format!(
+                    "From {}: copy the mail over IMAP to the new mailbox (imapsync, or Thunderbird with both accounts), then forward the old address and tell correspondents.",
+                    name.en
+                ),
+            )
         } else if need == "team-chat" {
             out.effort = out.effort.max(Some(Effort::Medium));
             Text::new(
