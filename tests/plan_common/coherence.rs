@@ -218,8 +218,8 @@ pub fn special_data_never_travels_bare(
 /// where French puts them — « créé », « accès ».)
 const FRENCH: &[&str] = &[
     " le ", " la ", " les ", " des ", " du ", " de ", " et ", " pour ", " avec ", " sans ",
-    " une ", " est ", " sont ", " pas ", " à ", " aux ", " au ", " ou ", " à", "é ", "ée ", "és ",
-    "ées ", "è ", "ès ", "ère ", "ç", "«", "»", "(s)", "'s)",
+    " une ", " est ", " sont ", " pas ", " à ", " aux ", " au ", " ou ", " que ", " vous ", " à",
+    "é ", "ée ", "és ", "ées ", "è ", "ès ", "ère ", "ç", "«", "»", "(s)", "'s)",
 ];
 
 /// Every `{fr, en}` text of the plan, its English side, minus the proper names of the
@@ -239,27 +239,61 @@ pub fn no_french_in_english(p: &Plan, catalog: &Catalog) -> Result<(), String> {
     names.extend(p.hosts.iter().filter_map(|h| h.place.clone()));
     // French words English keeps for French things.
     names.extend(["département".to_string(), "départements".to_string()]);
+    let mut names: Vec<String> = names.into_iter().map(|n| n.to_lowercase()).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    // The catalogue's own French words: a need's label, a tool's French name.
+    let mut french: Vec<String> = catalog
+        .needs
+        .iter()
+        .filter(|n| n.label.fr != n.label.en)
+        .map(|n| n.label.fr.to_lowercase())
+        .collect();
+    french.extend(
+        catalog
+            .tools
+            .iter()
+            .filter(|t| t.name_en.as_ref().is_some_and(|en| en != &t.name))
+            .map(|t| t.name.to_lowercase()),
+    );
     let mut errs = Vec::new();
-    english(&json, "$", &names, &mut errs);
+    english(&json, "$", &names, &french, &mut errs);
     errs.is_empty().then_some(()).ok_or(errs.join("\n"))
 }
 
-fn english(v: &serde_json::Value, at: &str, names: &[String], errs: &mut Vec<String>) {
+fn english(
+    v: &serde_json::Value,
+    at: &str,
+    names: &[String],
+    french: &[String],
+    errs: &mut Vec<String>,
+) {
     match v {
         serde_json::Value::Object(m) => {
             if let (Some(fr), Some(serde_json::Value::String(en))) = (m.get("fr"), m.get("en"))
                 && fr.is_string()
             {
-                let mut text = format!(" {} ", en.to_lowercase());
-                for n in names {
-                    text = text.replace(&n.to_lowercase(), " ");
+                let raw = format!(" {} ", en.to_lowercase());
+                let suspect = |t: &str| {
+                    FRENCH.iter().any(|w| t.contains(w))
+                        || french.iter().any(|f| t.contains(f.as_str()))
+                };
+                if !suspect(&raw) {
+                    return;
                 }
-                for w in FRENCH {
-                    if text.contains(w) {
-                        errs.push(format!("{at}: '{en}' has '{}'", w.trim()));
-                        break;
-                    }
+                // Only then take the proper names out (slow, rarely needed).
+                let mut text = raw;
+                for n in names {
+                    text = text.replace(n.as_str(), " ");
+                }
+                let found = FRENCH
+                    .iter()
+                    .map(|w| w.trim().to_string())
+                    .zip(FRENCH.iter())
+                    .find(|(_, w)| text.contains(**w))
+                    .map(|(w, _)| w)
+                    .or_else(|| french.iter().find(|f| text.contains(f.as_str())).cloned());
+                if let Some(w) = found {
+                    errs.push(format!("{at}: '{en}' has '{w}'"));
                 }
                 return;
             }
@@ -268,12 +302,12 @@ fn english(v: &serde_json::Value, at: &str, names: &[String], errs: &mut Vec<Str
                 if k == "fact" || k == "trace" {
                     continue;
                 }
-                english(x, &format!("{at}.{k}"), names, errs);
+                english(x, &format!("{at}.{k}"), names, french, errs);
             }
         }
         serde_json::Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
-                english(x, &format!("{at}[{i}]"), names, errs);
+                english(x, &format!("{at}[{i}]"), names, french, errs);
             }
         }
         _ => {}

@@ -251,18 +251,28 @@ pub(super) fn step(input: &Input<'_>, team: &Team, reco: &Recommendation) -> Opt
         (None, false) => Effort::Low,
     };
     let provider_ref = provider.map(|p| (p.kind, p.name.as_str(), p.id.as_str()));
+    // What is kept is named by the tools themselves, in both languages (a provider's name is
+    // one string).
+    let free = Text::list(
+        &need
+            .tools
+            .iter()
+            .filter(|t| t.free == Some(true))
+            .map(|t| t.name.clone())
+            .collect::<Vec<_>>(),
+    );
     let title = match (desktop, editors.is_empty(), data.is_empty()) {
         // Office editors on computers give way to the desktop software; shared documents go
         // to the online editor.
         (Some(d), false, false) if kind == StepKind::Move => {
-            let t = title(kind, reco, &names(&data), provider_ref, catalog);
+            let t = title(kind, reco, &names(&data), provider_ref, &free, catalog);
             let e = from_phrase(&names(&editors));
             Text::new(
                 format!("{} ; {} à la place {}", t.fr, d.name, e.fr),
                 format!("{}; {} instead of {}", t.en, d.name, e.en),
             )
         }
-        _ => title(kind, reco, &reco.from, provider_ref, catalog),
+        _ => title(kind, reco, &reco.from, provider_ref, &free, catalog),
     };
     let discontinued: Vec<&ToolUse> = left
         .iter()
@@ -361,6 +371,7 @@ fn title(
     reco: &Recommendation,
     items: &[Text],
     provider: Option<(ProviderKind, &str, &str)>,
+    free: &Text,
     catalog: &Catalog,
 ) -> Text {
     let label = &reco.label;
@@ -375,7 +386,7 @@ fn title(
     };
     // What stays: the free tool already in use, named by the keep provider.
     let sw = match (target.software, provider) {
-        (None, Some((ProviderKind::Keep, name, _))) => Text::new(name, name),
+        (None, Some((ProviderKind::Keep, _, _))) => free.clone(),
         _ => target.text.clone(),
     };
     let from = Text::list(items);

@@ -13,6 +13,7 @@
 use crate::catalog::{Effort, ToolKind};
 use crate::i18n::Text;
 
+use super::super::hosts::ProviderKind;
 use super::super::recommend::Recommendation;
 use super::super::risks::Severity;
 use super::super::sensitive::{Holding, SpecialData, holdings};
@@ -210,7 +211,20 @@ pub(super) fn caveats(input: &Input<'_>, _team: &Team, step: &mut Step) {
         let Some(located) = h.concerns(&need) else {
             continue;
         };
-        let provider = step.provider.clone().unwrap_or_default();
+        // "Not there" names a place (Frama.space, a host, a service), never what is kept.
+        let provider = input
+            .recos
+            .iter()
+            .find(|r| r.need == need)
+            .and_then(|r| r.chosen())
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    ProviderKind::Framaspace | ProviderKind::Host | ProviderKind::Service
+                )
+            })
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
         let targets: Vec<(Option<String>, Text)> = if step.kind == StepKind::Backup {
             vec![(None, Text::new("la copie de sauvegarde", "the backup copy"))]
         } else {
