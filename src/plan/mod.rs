@@ -49,6 +49,7 @@ mod route;
 pub mod scores;
 pub mod sensitive;
 pub mod trace;
+pub mod why;
 
 use serde::{Deserialize, Serialize};
 
