@@ -71,9 +71,10 @@ pub fn lines(plan: &Plan, lang: Lang) -> (Vec<String>, usize) {
             Some(ProviderKind::Keep) => continue,
             Some(ProviderKind::Host) | None => Goes::Structure,
         };
+        // The software the chosen provider runs for the need, never one it does not list.
         let software = r
+            .target()
             .software
-            .first()
             .map(|s| (s.id.as_str(), one_line(&s.name)));
         let joins = lines.iter_mut().find(|l| {
             l.goes == goes
@@ -144,7 +145,7 @@ fn write(line: &Line, plan: &Plan, lang: Lang) -> String {
             continue;
         };
         for t in &n.tools {
-            let name = short(&one_line(&t.name));
+            let name = short(&one_line(t.name.get(lang)));
             if !name.is_empty() && !tools.contains(&name) {
                 tools.push(name);
             }
@@ -176,6 +177,9 @@ fn write(line: &Line, plan: &Plan, lang: Lang) -> String {
         (Goes::Framaspace, None) => "Frama.space".into(),
         (_, None) if line.needs.iter().all(|r| r.action == Action::Find) => {
             lang.pick("solution à trouver", "still to be found").into()
+        }
+        (_, None) if line.needs.iter().all(|r| r.action == Action::Adopt) => {
+            lang.pick("à mettre en place", "to set up").into()
         }
         (_, None) => String::new(),
         (_, Some(sw)) if alongside => format!(

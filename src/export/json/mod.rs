@@ -142,10 +142,10 @@ fn bad(fr: impl Into<String>, en: impl Into<String>) -> ExportError {
     ExportError::msg(fr, en)
 }
 
-/// Read and check a JSON export: the right format and schema version, ids present and
-/// consistent, the questionnaire copy loads and matches its hash, and every answer names one
-/// of its questions. Nothing is written anywhere; the caller imports only what passed.
-pub fn parse(bytes: &[u8]) -> Result<(AuditExport, Questionnaire), ExportError> {
+/// Decode a JSON export of schema 1 or 2 (the right format, a version this build reads), with
+/// no check of what it holds: what [`parse`] starts from, and how a reader looks at an
+/// anonymised export, which cannot be imported.
+pub fn decode(bytes: &[u8]) -> Result<AuditExport, ExportError> {
     if bytes.len() > MAX_BYTES {
         return Err(bad(
             "fichier trop gros pour un export diagasso",
@@ -200,6 +200,15 @@ pub fn parse(bytes: &[u8]) -> Result<(AuditExport, Questionnaire), ExportError> 
             ));
         }
     };
+    Ok(doc)
+}
+
+/// Read and check a JSON export: the right format and schema version, not anonymised, ids
+/// present and consistent, the questionnaire copy loads and matches its hash, and every answer
+/// names one of its questions. Nothing is written anywhere; the caller imports only what
+/// passed.
+pub fn parse(bytes: &[u8]) -> Result<(AuditExport, Questionnaire), ExportError> {
+    let doc = decode(bytes)?;
     let (a, audit) = (&doc.association, &doc.audit);
     if doc.anonymised {
         return Err(bad(

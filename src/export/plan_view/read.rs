@@ -210,9 +210,9 @@ fn steps(
             Step {
                 number: format!("{phase_no}.{}", i + 1),
                 title: t(&s.title, lang),
-                who: some(t(&s.who, lang).trim_end_matches('.').to_string()),
-                who_full: some(t(&s.who, lang).trim_end_matches('.').to_string()),
-                when: None,
+                who: some(one_line(s.who.get(lang)).trim_end_matches('.').to_string()),
+                who_full: some(one_line(s.who.get(lang)).trim_end_matches('.').to_string()),
+                when: s.when.map(|w| t(&w.text(), lang)),
                 effort: Some(effort(s.effort, lang).to_string()),
                 cost: cost(&s.cost, lang),
                 cost_eur: s.cost.eur_per_year,
@@ -397,7 +397,7 @@ pub fn read(plan: &Plan, c: Ctx) -> PlanView {
         .map(|n| Need {
             id: one_line(&n.need),
             label: t(&n.label, lang),
-            tools: n.tools.iter().map(|x| one_line(&x.name)).collect(),
+            tools: n.tools.iter().map(|x| one_line(x.name.get(lang))).collect(),
             dependency: Some(t(&n.dependency.label(), lang)),
             why: of(&[], &n.trace, c),
         })
