@@ -127,25 +127,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("to_check", "à vérifier", "to check"),
     ("to_find", "À trouver", "To find out"),
     (
-        "see_reco",
-        "Voir la recommandation «\u{a0}{}\u{a0}».",
-        "See the recommendation \"{}\".",
-    ),
-    (
-        "see_eligibility",
-        "L'éligibilité à Frama.space est détaillée dans la partie «\u{a0}Frama.space\u{a0}».",
-        "Frama.space eligibility is detailed in the \"Frama.space\" part.",
-    ),
-    (
         "same_detail",
         "détail\u{a0}: voir «\u{a0}{}\u{a0}» plus haut",
         "details: see \"{}\" above",
     ),
-    (
-        "see_framaspace",
-        "Voir la partie «\u{a0}Frama.space\u{a0}».",
-        "See the \"Frama.space\" part.",
-    ),
+    ("leave_out", "Ne pas emporter", "Leave out"),
+    ("stays", "Reste", "Stays"),
     ("proposal", "Ce que nous vous proposons", "What we suggest"),
     (
         "proposal_intro",

@@ -215,9 +215,14 @@ fn roadmap(b: &mut Vec<Block>, p: &PlanView, lang: Lang) {
         ]];
         let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
         rows.extend(phase.steps.iter().map(|s| {
+            // What must not travel, what stays: with the step, after its title.
+            let title = std::iter::once(s.title.clone())
+                .chain(s.notes.iter().cloned())
+                .collect::<Vec<_>>()
+                .join(" — ");
             vec![
                 s.number.clone(),
-                s.title.clone(),
+                title,
                 dash(&s.who),
                 dash(&s.when),
                 dash(&s.effort),

@@ -6,126 +6,20 @@
 use super::{Contact, Ctx, PlanView, safe_url};
 use crate::export::escape::one_line;
 use crate::i18n::{Lang, typo};
-use crate::plan::{Action, Eligible, NeedStatus, Plan, ProviderKind, Severity};
+use crate::plan::{Plan, ProviderKind};
 
 /// The first actions shown on the proposal page: at most this many.
 pub const FIRST_ACTIONS: usize = 5;
 
-fn summary(view: &PlanView, plan: &Plan, lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
-    let n = plan.needs.len();
-    let free = plan
-        .needs
+/// "En bref": the plan's own synthèse, the one the TUI and the CLI show (counts agreeing, the
+/// pace the roadmap was sized to, data set apart, what to find out), in the reader's language
+/// with its typography.
+fn summary(plan: &Plan, lang: Lang) -> Vec<String> {
+    plan.summary
         .iter()
-        .filter(|x| x.status == NeedStatus::Free)
-        .count();
-    out.push(match lang {
-        Lang::Fr => format!(
-            "{} relevés{}.",
-            typo::count(lang, n, "besoin", "besoins"),
-            match free {
-                0 => ", aucun encore couvert par du logiciel libre".to_string(),
-                f => format!(
-                    ", dont {f} déjà {} par du logiciel libre",
-                    typo::plural(lang, f, "couvert", "couverts")
-                ),
-            }
-        ),
-        Lang::En => match free {
-            0 => format!(
-                "{} found, none yet met by free software.",
-                typo::count(lang, n, "need", "needs")
-            ),
-            f => format!(
-                "{} found, {f} already met by free software.",
-                typo::count(lang, n, "need", "needs")
-            ),
-        },
-    });
-    let fs = &plan.framaspace;
-    if fs.offer.is_some() {
-        let tail = if fs.eligible != Eligible::No && !fs.recommended {
-            lang.pick(
-                " ; pas nécessaire pour les besoins relevés",
-                "; not needed for the needs found",
-            )
-        } else {
-            ""
-        };
-        out.push(format!(
-            "Frama.space{} {}{tail}.",
-            lang.pick("\u{a0}:", ":"),
-            view.framaspace.verdict
-        ));
-    }
-    if !plan.hosts.is_empty() {
-        let names: Vec<String> = plan.hosts.iter().map(|h| one_line(&h.name)).collect();
-        out.push(format!(
-            "{}{} {}.",
-            typo::plural(
-                lang,
-                names.len(),
-                lang.pick("Hébergeur pour le reste", "Host for the rest"),
-                lang.pick("Hébergeurs pour le reste", "Hosts for the rest"),
-            ),
-            lang.pick("\u{a0}:", ":"),
-            typo::list(lang, &names)
-        ));
-    }
-    let missing: Vec<String> = plan
-        .recommendations
-        .iter()
-        .filter(|r| r.action == Action::Find)
-        .map(|r| one_line(r.label.get(lang)))
-        .collect();
-    if !missing.is_empty() {
-        out.push(format!(
-            "{}{} {}.",
-            lang.pick(
-                "Sans solution au catalogue, à chercher",
-                "Nothing in the catalogue yet, to look for"
-            ),
-            lang.pick("\u{a0}:", ":"),
-            typo::list(lang, &missing)
-        ));
-    }
-    let high = plan
-        .risks
-        .iter()
-        .filter(|r| r.severity == Severity::High)
-        .count();
-    if high > 0 {
-        out.push(format!(
-            "{} {}.",
-            typo::count(
-                lang,
-                high,
-                lang.pick("point de vigilance important", "high risk"),
-                lang.pick("points de vigilance importants", "high risks"),
-            ),
-            lang.pick("à traiter en priorité", "to handle first")
-        ));
-    }
-    let blocking = plan.to_find.len();
-    if blocking > 0 {
-        out.push(format!(
-            "{} {}.",
-            typo::count(
-                lang,
-                blocking,
-                lang.pick(
-                    "réponse «\u{a0}je ne sais pas\u{a0}»",
-                    "\"don't know\" answer"
-                ),
-                lang.pick(
-                    "réponses «\u{a0}je ne sais pas\u{a0}»",
-                    "\"don't know\" answers"
-                ),
-            ),
-            lang.pick("à trouver avant de décider", "to find out before deciding")
-        ));
-    }
-    out
+        .map(|line| typo::punct(lang, &one_line(line.get(lang))))
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 /// What the plan costs a year: each provider counted once (one subscription covers several
@@ -213,7 +107,7 @@ fn contact(plan: &Plan, lang: Lang) -> Option<Contact> {
 /// Fill the summary and the proposal of the view.
 pub(super) fn compose(view: &mut PlanView, plan: &Plan, c: Ctx) {
     let lang = c.lang;
-    view.summary = summary(view, plan, lang);
+    view.summary = summary(plan, lang);
     let all: Vec<_> = view.roadmap.iter().flat_map(|p| &p.steps).collect();
     view.proposal.actions = all
         .iter()

@@ -165,6 +165,8 @@ pub struct Step {
     /// "2.3": phase and rank, the same in every format.
     pub number: String,
     pub title: String,
+    /// Said with the step, never dropped: « Ne pas emporter : … → … », « Reste : … ».
+    pub notes: Vec<String>,
     /// Who does it; a clause most steps share is said once in `PlanView::who_note` (« * »).
     pub who: Option<String>,
     /// Who does it, whole (a file sorted by rows, like `plan.csv`, has no note to point to).

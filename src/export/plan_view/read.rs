@@ -2,7 +2,7 @@
 //! recommendations with their providers, hosts, roadmap, risks and what to find out; then the
 //! summary and the proposal (`brief`) and the annex of what the "Pourquoi ?" blocks leave out.
 
-use super::why::{self, Why, of};
+use super::why::{self, Why};
 use super::{
     Compared, Ctx, Framaspace, Need, Phase, PlanView, Provider, Reason, Recommendation, Risk,
     Score, Step, ToFind, annex, brief, safe_url,
@@ -11,7 +11,8 @@ use crate::catalog::Effort;
 use crate::export::escape::one_line;
 use crate::export::labels::label;
 use crate::i18n::{Lang, Text, typo};
-use crate::plan::trace::{Trace, explain_rule};
+use crate::plan::trace::explain_rule;
+use crate::plan::why::ItemRef;
 use crate::plan::{self, Action, Plan, ProviderKind, Severity};
 
 fn t(text: &Text, lang: Lang) -> String {
@@ -22,7 +23,8 @@ fn some(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn framaspace(fs: &plan::Framaspace, c: Ctx) -> Framaspace {
+fn framaspace(plan: &Plan, c: Ctx) -> Framaspace {
+    let fs = &plan.framaspace;
     Framaspace {
         eligible: fs.offer.as_ref().map(|_| fs.eligible != plan::Eligible::No),
         verdict: t(&fs.eligible_label, c.lang),
@@ -30,9 +32,10 @@ fn framaspace(fs: &plan::Framaspace, c: Ctx) -> Framaspace {
         reasons: fs
             .reasons
             .iter()
-            .map(|r| Reason {
+            .enumerate()
+            .map(|(i, r)| Reason {
                 text: t(&r.text, c.lang),
-                why: why::why(Vec::new(), Some(r.trace.clone()), None, c),
+                why: why::why(Vec::new(), plan.why(ItemRef::FramaspaceReason(i)), plan, c),
             })
             .collect(),
     }
@@ -50,7 +53,8 @@ fn scores(plan: &Plan, c: Ctx) -> Vec<Score> {
     let mut out: Vec<Score> = plan
         .scores
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let level = s.level.map(|l| f64::from(l).clamp(1.0, MAX));
             Score {
                 domain: one_line(&s.domain),
@@ -67,7 +71,7 @@ fn scores(plan: &Plan, c: Ctx) -> Vec<Score> {
                     let filled = level.map_or(0, |l| l as usize);
                     format!("{}{}", "█".repeat(filled), "·".repeat(4 - filled))
                 },
-                why: why::why(Vec::new(), Some(s.trace.clone()), None, c),
+                why: why::why(Vec::new(), plan.why(ItemRef::Score(i)), plan, c),
             }
         })
         .collect();
@@ -115,7 +119,8 @@ fn points(n: u32, lang: Lang) -> String {
 }
 
 /// A host of the chosen set: its reasons, why it was picked, where it is, what to check.
-fn host(h: &plan::HostPick, c: Ctx) -> Provider {
+fn host(i: usize, plan: &Plan, c: Ctx) -> Provider {
+    let h = &plan.hosts[i];
     let lang = c.lang;
     let mut reasons: Vec<String> = h.reasons.iter().map(|r| t(r, lang)).collect();
     reasons.extend(some(t(&h.why, lang)));
@@ -133,7 +138,7 @@ fn host(h: &plan::HostPick, c: Ctx) -> Provider {
         score: Some(points(h.score, lang)),
         reasons,
         url: h.website.as_deref().and_then(safe_url),
-        why: why::why(Vec::new(), Some(h.trace.clone()), None, c),
+        why: why::why(Vec::new(), plan.why(ItemRef::Host(i)), plan, c),
     }
 }
 
@@ -168,52 +173,59 @@ fn cost(c: &plan::roadmap::Cost, lang: Lang) -> Option<String> {
 /// The rule every step follows, said once above the roadmap rather than under each step.
 const PHASE_RULE: &str = "roadmap.phase";
 
-fn steps(
-    phase_no: usize,
-    phase: &plan::PhasePlan,
-    plan: &Plan,
-    recos: &[Recommendation],
-    c: Ctx,
-) -> Vec<Step> {
+/// The steps of the phase at `index` in the plan's roadmap, numbered `number.1`, `number.2`…
+/// (`number` counts the phases shown: empty ones are not).
+fn steps(index: usize, number: usize, plan: &Plan, c: Ctx) -> Vec<Step> {
     let lang = c.lang;
-    let reco_of = |need: &str| {
-        plan.recommendations
-            .iter()
-            .zip(recos)
-            .find(|(r, _)| r.need == need)
-    };
-    phase
+    let colon = label(lang, "colon");
+    plan.roadmap[index]
         .steps
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            // A step on a need builds on its recommendation; the Frama.space request on the
-            // eligibility. Only what the step adds is shown, with where the rest is.
-            let raw = s.need.as_deref().and_then(reco_of);
-            let mut parent: Option<(Trace, String)> = match raw {
-                Some((r, shown)) => Some((
-                    r.trace.clone(),
-                    label(lang, "see_reco").replace("{}", &shown.need),
-                )),
-                None => Some(&plan.framaspace.trace)
-                    .filter(|f| f.rules.iter().all(|r| s.trace.rules.contains(r)))
-                    .map(|f| (f.clone(), label(lang, "see_framaspace").to_string())),
-            };
-            match &mut parent {
-                Some((t, _)) => t.add_rule(PHASE_RULE),
-                None => parent = Some((Trace::rule(PHASE_RULE), String::new())),
-            }
-            let place = raw
-                .and_then(|(r, _)| r.chosen())
+            let reco = s
+                .need
+                .as_deref()
+                .and_then(|n| plan.recommendations.iter().find(|r| r.need == n));
+            let place = reco
+                .and_then(|r| r.chosen())
                 .map(|p| place(p, lang))
                 .or_else(|| s.provider.as_deref().map(one_line));
+            // Said with the step, never dropped: what must not travel, what stays.
+            let mut notes: Vec<String> = s
+                .caveats
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{}{colon} {} → {}",
+                        label(lang, "leave_out"),
+                        t(&k.leave_out, lang),
+                        t(&k.goes_to, lang)
+                    )
+                })
+                .collect();
+            notes.extend(s.keeps.iter().map(|k| {
+                format!(
+                    "{}{colon} {} ({})",
+                    label(lang, "stays"),
+                    t(&k.name, lang),
+                    t(&k.why, lang)
+                )
+            }));
+            let reasons: Vec<String> = s.effort_reasons.iter().map(|r| t(r, lang)).collect();
+            let effort = match reasons.as_slice() {
+                [] => effort(s.effort, lang).to_string(),
+                r => format!("{} ({})", effort(s.effort, lang), r.join(", ")),
+            };
+            let who = some(one_line(s.who.get(lang)).trim_end_matches('.').to_string());
             Step {
-                number: format!("{phase_no}.{}", i + 1),
+                number: format!("{number}.{}", i + 1),
                 title: t(&s.title, lang),
-                who: some(one_line(s.who.get(lang)).trim_end_matches('.').to_string()),
-                who_full: some(one_line(s.who.get(lang)).trim_end_matches('.').to_string()),
+                notes,
+                who_full: who.clone(),
+                who,
                 when: s.when.map(|w| t(&w.text(), lang)),
-                effort: Some(effort(s.effort, lang).to_string()),
+                effort: Some(effort),
                 cost: cost(&s.cost, lang),
                 cost_eur: s.cost.eur_per_year,
                 place: place.and_then(some),
@@ -226,27 +238,16 @@ fn steps(
                 ),
                 why: why::why(
                     Vec::new(),
-                    Some(s.trace.clone()),
-                    parent
-                        .as_ref()
-                        .map(|(t, see)| (t, (!see.is_empty()).then(|| see.clone()))),
+                    plan.why(ItemRef::Step {
+                        phase: index,
+                        step: i,
+                    }),
+                    plan,
                     c,
                 ),
             }
         })
         .collect()
-}
-
-/// What Frama.space's eligibility read: the traces of its reasons, but the one on features
-/// (which reads every need's answers).
-fn eligibility(plan: &Plan) -> Trace {
-    let mut t = Trace::default();
-    for r in &plan.framaspace.reasons {
-        if !r.trace.rules.iter().any(|x| x == "framaspace.needs") {
-            t.merge(&r.trace);
-        }
-    }
-    t
 }
 
 /// A provider's reasons in full the first time; after that, where they were given.
@@ -281,20 +282,12 @@ fn severity(s: Severity, lang: Lang) -> (&'static str, &'static str) {
 
 fn recommendations(plan: &Plan, c: Ctx) -> Vec<Recommendation> {
     let lang = c.lang;
-    let eligibility = eligibility(plan);
     let mut detailed: Vec<(String, Vec<String>, String)> = Vec::new();
     plan.recommendations
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let need = t(&r.label, lang);
-            // Frama.space's eligibility is explained in its own part: refer to it.
-            let via_framaspace = r.trace.rules.iter().any(|x| x == "reco.framaspace");
-            let parent = via_framaspace.then(|| {
-                (
-                    &eligibility,
-                    Some(label(lang, "see_eligibility").to_string()),
-                )
-            });
             let names: Vec<String> = r.software.iter().map(|s| one_line(&s.name)).collect();
             Recommendation {
                 action: Some(action(r.action, lang).to_string()),
@@ -307,8 +300,8 @@ fn recommendations(plan: &Plan, c: Ctx) -> Vec<Recommendation> {
                     .collect(),
                 why: why::why(
                     r.reasons.iter().map(|x| t(x, lang)).collect(),
-                    Some(r.trace.clone()),
-                    parent,
+                    plan.why(ItemRef::Recommendation(i)),
+                    plan,
                     c,
                 ),
                 need,
@@ -394,30 +387,35 @@ pub fn read(plan: &Plan, c: Ctx) -> PlanView {
     let needs = plan
         .needs
         .iter()
-        .map(|n| Need {
+        .enumerate()
+        .map(|(i, n)| Need {
             id: one_line(&n.need),
             label: t(&n.label, lang),
             tools: n.tools.iter().map(|x| one_line(x.name.get(lang))).collect(),
             dependency: Some(t(&n.dependency.label(), lang)),
-            why: of(&[], &n.trace, c),
+            why: why::why(Vec::new(), plan.why(ItemRef::Need(i)), plan, c),
         })
         .collect();
     let recommendations = recommendations(plan, c);
+    // Only the phases with steps, numbered as shown.
     let mut roadmap: Vec<Phase> = plan
         .roadmap
         .iter()
         .enumerate()
-        .map(|(i, p)| Phase {
-            number: i + 1,
+        .filter(|(_, p)| !p.steps.is_empty())
+        .enumerate()
+        .map(|(n, (i, p))| Phase {
+            number: n + 1,
             title: t(&p.title, lang),
-            steps: steps(i + 1, p, plan, &recommendations, c),
+            steps: steps(i, n + 1, plan, c),
         })
         .collect();
     let who_note = factor_who(&mut roadmap);
     let mut risks: Vec<(Severity, Risk)> = plan
         .risks
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let (key, word) = severity(r.severity, lang);
             (
                 r.severity,
@@ -437,7 +435,7 @@ pub fn read(plan: &Plan, c: Ctx) -> PlanView {
                     },
                     detail: some(t(&r.detail, lang)),
                     action: some(t(&r.action, lang)),
-                    why: why::why(Vec::new(), Some(r.trace.clone()), None, c),
+                    why: why::why(Vec::new(), plan.why(ItemRef::Risk(i)), plan, c),
                 },
             )
         })
@@ -447,9 +445,9 @@ pub fn read(plan: &Plan, c: Ctx) -> PlanView {
     let mut view = PlanView {
         summary: Vec::new(),
         proposal: Default::default(),
-        hosts: plan.hosts.iter().map(|h| host(h, c)).collect(),
+        hosts: (0..plan.hosts.len()).map(|i| host(i, plan, c)).collect(),
         compared: compared(plan, c),
-        framaspace: framaspace(&plan.framaspace, c),
+        framaspace: framaspace(plan, c),
         needs,
         scores: scores(plan, c),
         recommendations,

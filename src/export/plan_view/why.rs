@@ -1,8 +1,10 @@
-//! The "Pourquoi ?" of plan items, short: the item's own reasons and its rules in plain words
-//! (`plan::trace::Trace::summary`), at most [`MAX_ANSWERS`] answers and [`MAX_SOURCES`] dated
-//! sources, and the rest counted ("et 3 autres réponses") for the annex (Markdown, PDF) or a
-//! nested `<details>` (HTML). An item that builds on another (a roadmap step on its
-//! recommendation) shows only what it adds, and says where the rest is.
+//! The "Pourquoi ?" of plan items as the documents lay it out. What an item's "Pourquoi ?" holds
+//! is decided by the plan's one function, `Plan::why(ItemRef)` (the same for the CLI, the TUI
+//! and the exports): the item's own rules, answers and dated facts, and where the rest is ("voir
+//! Frama.space", "voir la recommandation « Fichiers »"). Here it is put in words
+//! (`Trace::summary`): the item's own reasons, its rules, the pointers, at most [`MAX_ANSWERS`]
+//! answers and [`MAX_SOURCES`] dated sources, the rest counted ("et 3 autres réponses") for the
+//! annex (Markdown, PDF) or a nested `<details>` (HTML).
 //!
 //! Traces are the plan's own (`plan::Trace`), made private as the options ask: a
 //! free-text answer is not quoted when notes are hidden, and a personal profile field (postcode,
@@ -15,8 +17,8 @@ use serde::Serialize;
 use super::Ctx;
 use crate::export::escape::one_line;
 use crate::export::labels::label;
-use crate::i18n::{Text, typo};
-use crate::plan::trace::Trace;
+use crate::i18n::typo;
+use crate::plan::{self, Plan, trace::Trace};
 use crate::questionnaire::Kind;
 
 /// Answers shown in a "Pourquoi ?" block before "et N autres réponses".
@@ -104,19 +106,14 @@ fn count(n: usize, one: &'static str, many: &'static str, c: Ctx) -> String {
     typo::count(c.lang, n, label(c.lang, one), label(c.lang, many))
 }
 
-/// The block of one item: its `reasons` (sentences from the plan), its trace, and — for an item
-/// that builds on another — the `parent`'s trace, left out, with a sentence saying where it is.
-pub fn why(
-    reasons: Vec<String>,
-    trace: Option<Trace>,
-    parent: Option<(&Trace, Option<String>)>,
-    c: Ctx,
-) -> Why {
-    let trace = trace.map(|t| private(t, c)).unwrap_or_default();
-    let (own, see) = match parent {
-        Some((p, see)) => (trace.without(p), see),
-        None => (trace.clone(), None),
-    };
+/// The block of one item: its `reasons` (sentences from the plan) and its `Plan::why`.
+pub fn why(reasons: Vec<String>, item: plan::why::Why, plan: &Plan, c: Ctx) -> Why {
+    let see: Vec<String> = item
+        .see
+        .iter()
+        .map(|s| one_line(s.text(plan).get(c.lang)))
+        .collect();
+    let own = private(item.trace, c);
     let s = own.summary(c.q, c.lang);
     let mut sentences = reasons;
     // A rule the plan did not explain (an id, no words) is named as such.
@@ -181,14 +178,4 @@ pub fn why(
         rest: None,
         full,
     }
-}
-
-/// The block of a plan item: its reasons (sentences from the plan) and its trace.
-pub fn of(reasons: &[Text], trace: &Trace, c: Ctx) -> Why {
-    why(
-        reasons.iter().map(|r| one_line(r.get(c.lang))).collect(),
-        Some(trace.clone()),
-        None,
-        c,
-    )
 }
