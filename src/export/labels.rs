@@ -132,7 +132,44 @@ const LABELS: &[(&str, &str, &str)] = &[
         "details: see \"{}\" above",
     ),
     ("leave_out", "Ne pas emporter", "Leave out"),
+    (
+        "answers_not_repeated",
+        "Les réponses déjà citées dans le détail des «\u{a0}Pourquoi\u{a0}?\u{a0}» ne sont pas répétées ici.",
+        "Answers already quoted in the detailed \"Why?\" are not repeated here.",
+    ),
+    (
+        "role_anyone",
+        "N'importe qui dans l'équipe",
+        "Anyone in the team",
+    ),
+    (
+        "role_referent",
+        "La personne référente numérique",
+        "The person in charge of digital tools",
+    ),
+    (
+        "role_volunteer",
+        "Un ou une bénévole à l'aise avec le numérique, avec l'aide du formateur ou de l'hébergeur",
+        "A volunteer at ease with computers, helped by the trainer or the host",
+    ),
+    (
+        "role_social_media",
+        "La personne qui anime vos réseaux",
+        "The person who runs your social accounts",
+    ),
+    ("role_board", "Le bureau", "The board"),
+    (
+        "who_in_pairs",
+        "«\u{a0}À deux\u{a0}»\u{a0}: pour que les accès ne reposent plus sur une seule personne.",
+        "\"In pairs\": so access no longer rests on one person.",
+    ),
+    (
+        "who_host_support",
+        "«\u{a0}*\u{a0}»\u{a0}: l'accompagnement souhaité peut être demandé à l'hébergeur.",
+        "\"*\": the support wished for can be asked of the host.",
+    ),
     ("stays", "Reste", "Stays"),
+    ("see_step", "voir {}", "see {}"),
     ("proposal", "Ce que nous vous proposons", "What we suggest"),
     (
         "proposal_intro",

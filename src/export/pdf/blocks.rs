@@ -231,7 +231,7 @@ fn roadmap(b: &mut Vec<Block>, p: &PlanView, lang: Lang) {
             ]
         }));
         b.push(Block::Table {
-            widths: vec![0.06, 0.3, 0.22, 0.08, 0.09, 0.11, 0.14],
+            widths: vec![0.07, 0.31, 0.18, 0.08, 0.09, 0.12, 0.15],
             rows,
             header: true,
         });
@@ -406,21 +406,36 @@ fn annex(b: &mut Vec<Block>, r: &Report, lang: Lang) {
         }
         b.push(Block::Small(text.trim_end().to_string()));
     }
+    // The answers, section by section, run in; those a « Pourquoi ? » above already quotes
+    // are not listed again (unless a note goes with them), so each answer is printed once.
+    let quoted: Vec<&str> = p
+        .annex
+        .iter()
+        .flat_map(|e| e.keys.iter().map(String::as_str))
+        .collect();
     b.push(Block::H3(t("answers").into()));
+    b.push(muted(t("answers_not_repeated")));
     for s in &r.sections {
-        b.push(Block::Para {
-            text: s.title.clone(),
-            size: 9.0,
-            color: INK,
-            bold: true,
-        });
-        for item in &s.items {
-            let mut line = format!("{} → {}", item.question, item.answer);
-            if let Some(n) = &item.note {
-                line.push_str(&format!(" — {}{colon} {n}", t("note")));
-            }
-            b.push(Block::Small(line));
+        let items: Vec<String> = s
+            .items
+            .iter()
+            .filter(|i| i.note.is_some() || !quoted.contains(&i.id.as_str()))
+            .map(|item| {
+                let mut line = format!("{} → {}", item.question, item.answer);
+                if let Some(n) = &item.note {
+                    line.push_str(&format!(" ({}{colon} {n})", t("note").to_lowercase()));
+                }
+                line
+            })
+            .collect();
+        if items.is_empty() {
+            continue;
         }
+        b.push(Block::Small(format!(
+            "{}{colon} {}",
+            s.title.to_uppercase(),
+            items.join(" · ")
+        )));
     }
     if let Some(n) = &r.general_note {
         b.push(Block::H3(t("general_note").into()));

@@ -51,7 +51,21 @@ impl Cursor<'_> {
     }
 
     fn lines(&mut self, x: f32, max: f32, text: &str, size: f32, bold: bool, color: Color) {
-        let lead = size * 1.4;
+        self.lines_led(x, max, text, size, size * 1.4, bold, color);
+    }
+
+    /// [`Cursor::lines`] with its own leading (the annex sets its run-in paragraphs closer).
+    #[allow(clippy::too_many_arguments)]
+    fn lines_led(
+        &mut self,
+        x: f32,
+        max: f32,
+        text: &str,
+        size: f32,
+        lead: f32,
+        bold: bool,
+        color: Color,
+    ) {
         for line in self.m.wrap(text, size, bold, max) {
             self.room(lead);
             self.text(x, size, bold, color, line);
@@ -142,7 +156,8 @@ pub(crate) fn lay_block(c: &mut Cursor, block: &Block, next_is_content: bool) {
         } => lay_table(c, widths, rows, *header),
         Block::Bars { bars, ends } => lay_bars(c, bars, ends),
         Block::Small(text) => {
-            c.lines(LEFT, WIDTH, text, 8.0, false, MUTED);
+            // The annex's dense paragraphs: 7.5 pt on 9.75 pt, still easy to read in print.
+            c.lines_led(LEFT, WIDTH, text, 7.5, 7.5 * 1.3, false, MUTED);
             c.y += 1.5;
         }
         Block::PageBreak => {

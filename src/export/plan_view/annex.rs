@@ -19,6 +19,10 @@ pub struct AnnexEntry {
     /// The item's reasons and rules in words, without what an earlier entry said.
     pub text: String,
     pub answers: Vec<String>,
+    /// The question ids of `answers`, in the same order (`profile:<field>` for a profile
+    /// field): the PDF does not list these answers a second time.
+    #[serde(skip)]
+    pub keys: Vec<String>,
     pub sources: Vec<String>,
     /// How many of the item's answers an earlier entry already quoted, in words.
     pub same_answers: Option<String>,
@@ -70,13 +74,14 @@ impl Gather<'_> {
             .into_iter()
             .filter(|s| !self.said.contains(s))
             .collect();
-        let answers: Vec<String> = w
+        let (answers, keys): (Vec<String>, Vec<String>) = w
             .full
             .answers
             .iter()
-            .filter(|a| !self.quoted.contains(a))
-            .cloned()
-            .collect();
+            .zip(w.full.keys.iter().map(Some).chain(std::iter::repeat(None)))
+            .filter(|(a, _)| !self.quoted.contains(a))
+            .map(|(a, k)| (a.clone(), k.cloned().unwrap_or_default()))
+            .unzip();
         let repeated = w.full.answers.len() - answers.len();
         // An item that only points elsewhere ("see the recommendation") adds nothing here.
         if answers.is_empty() && w.full.sources.is_empty() && fresh.len() <= 1 {
@@ -91,6 +96,7 @@ impl Gather<'_> {
             titles: vec![short(&title)],
             text: fresh.join(" "),
             answers,
+            keys,
             sources: w.full.sources.clone(),
             same_answers: (repeated > 0).then(|| {
                 typo::count(

@@ -44,7 +44,7 @@ pub struct PlanView {
     pub roadmap: Vec<Phase>,
     /// The rule that orders the roadmap, in words, said once above it.
     pub roadmap_rule: Option<String>,
-    /// What most steps' "who" share, said once ("* à deux pour que…").
+    /// What « à deux » and « * » in the steps' "who" mean, said once.
     pub who_note: Option<String>,
     /// High severity first.
     pub risks: Vec<Risk>,
@@ -167,7 +167,7 @@ pub struct Step {
     pub title: String,
     /// Said with the step, never dropped: « Ne pas emporter : … → … », « Reste : … ».
     pub notes: Vec<String>,
-    /// Who does it; a clause most steps share is said once in `PlanView::who_note` (« * »).
+    /// Who does it, short: the role, « à deux », « * » (see `PlanView::who_note`).
     pub who: Option<String>,
     /// Who does it, whole (a file sorted by rows, like `plan.csv`, has no note to point to).
     pub who_full: Option<String>,

@@ -13,7 +13,7 @@ use crate::export::labels::label;
 use crate::i18n::{Lang, Text, typo};
 use crate::plan::trace::explain_rule;
 use crate::plan::why::ItemRef;
-use crate::plan::{self, Action, Plan, ProviderKind, Severity};
+use crate::plan::{self, Action, Plan, ProviderKind, Role, Severity};
 
 fn t(text: &Text, lang: Lang) -> String {
     one_line(text.get(lang))
@@ -175,7 +175,13 @@ const PHASE_RULE: &str = "roadmap.phase";
 
 /// The steps of the phase at `index` in the plan's roadmap, numbered `number.1`, `number.2`…
 /// (`number` counts the phases shown: empty ones are not).
-fn steps(index: usize, number: usize, plan: &Plan, c: Ctx) -> Vec<Step> {
+fn steps(
+    index: usize,
+    number: usize,
+    plan: &Plan,
+    kept: &mut Vec<(String, String, String)>,
+    c: Ctx,
+) -> Vec<Step> {
     let lang = c.lang;
     let colon = label(lang, "colon");
     plan.roadmap[index]
@@ -204,26 +210,35 @@ fn steps(index: usize, number: usize, plan: &Plan, c: Ctx) -> Vec<Step> {
                     )
                 })
                 .collect();
-            notes.extend(s.keeps.iter().map(|k| {
-                format!(
-                    "{}{colon} {} ({})",
-                    label(lang, "stays"),
-                    t(&k.name, lang),
-                    t(&k.why, lang)
-                )
-            }));
+            // A kept tool is explained once; later steps point to where.
+            for k in &s.keeps {
+                let name = t(&k.name, lang);
+                let why = t(&k.why, lang);
+                let stays = label(lang, "stays");
+                let here = format!("{number}.{}", i + 1);
+                let said = kept.iter().find(|(n, w, _)| *n == name && *w == why);
+                notes.push(match said {
+                    Some((_, _, at)) => format!(
+                        "{stays}{colon} {name} ({})",
+                        label(lang, "see_step").replace("{}", at)
+                    ),
+                    None => format!("{stays}{colon} {name} ({why})"),
+                });
+                if said.is_none() {
+                    kept.push((name, why, here));
+                }
+            }
             let reasons: Vec<String> = s.effort_reasons.iter().map(|r| t(r, lang)).collect();
             let effort = match reasons.as_slice() {
                 [] => effort(s.effort, lang).to_string(),
                 r => format!("{} ({})", effort(s.effort, lang), r.join(", ")),
             };
-            let who = some(one_line(s.who.get(lang)).trim_end_matches('.').to_string());
             Step {
                 number: format!("{number}.{}", i + 1),
                 title: t(&s.title, lang),
                 notes,
-                who_full: who.clone(),
-                who,
+                who_full: some(one_line(s.who.get(lang)).trim_end_matches('.').to_string()),
+                who: Some(who_short(&s.who, lang)),
                 when: s.when.map(|w| t(&w.text(), lang)),
                 effort: Some(effort),
                 cost: cost(&s.cost, lang),
@@ -346,39 +361,38 @@ fn compared(plan: &Plan, c: Ctx) -> Vec<Compared> {
     out.into_iter().map(|(_, _, e)| e).collect()
 }
 
-/// The longest clause ending (after « , » or « ; ») that at least half of the steps' "who"
-/// share: said once above the roadmap, marked « * » in the cells, not repeated twenty times.
-fn factor_who(roadmap: &mut [Phase]) -> Option<String> {
-    let whos: Vec<&str> = roadmap
-        .iter()
-        .flat_map(|p| &p.steps)
-        .filter_map(|s| s.who.as_deref())
-        .collect();
-    let mut best: Option<(String, usize)> = None;
-    for w in &whos {
-        for (i, _) in w.match_indices([',', ';']) {
-            let tail = &w[i..];
-            let n = whos.iter().filter(|o| o.ends_with(tail)).count();
-            if n >= 2
-                && 2 * n >= whos.len()
-                && best.as_ref().is_none_or(|(b, _)| tail.len() > b.len())
-            {
-                best = Some((tail.to_string(), n));
-            }
-        }
+/// Who does a step, short: the role, « à deux » when two people should hold the accesses,
+/// « * » when the support wished for can be asked of the host; what both mean is said once
+/// above the roadmap ([`who_note`]).
+fn who_short(w: &plan::Who, lang: Lang) -> String {
+    let role = match w.role {
+        Role::Anyone => label(lang, "role_anyone"),
+        Role::Referent => label(lang, "role_referent"),
+        Role::Volunteer => label(lang, "role_volunteer"),
+        Role::SocialMedia => label(lang, "role_social_media"),
+        Role::Board => label(lang, "role_board"),
+    };
+    let mut s = role.to_string();
+    if w.in_pairs {
+        s.push_str(lang.pick(", à deux", ", in pairs"));
     }
-    let (tail, _) = best?;
-    for s in roadmap.iter_mut().flat_map(|p| &mut p.steps) {
-        if let Some(w) = &mut s.who
-            && let Some(head) = w.strip_suffix(tail.as_str())
-        {
-            *w = format!("{} *", head.trim_end());
-        }
+    if w.host_support {
+        s.push_str(" *");
     }
-    Some(format!(
-        "* {}",
-        tail.trim_start_matches([',', ';', ' ', '\u{a0}', '\u{202f}'])
-    ))
+    s
+}
+
+/// What « à deux » and « * » mean, said once, for those the steps use.
+fn who_note(plan: &Plan, lang: Lang) -> Option<String> {
+    let steps = || plan.roadmap.iter().flat_map(|p| &p.steps);
+    let mut parts: Vec<&str> = Vec::new();
+    if steps().any(|s| s.who.in_pairs) {
+        parts.push(label(lang, "who_in_pairs"));
+    }
+    if steps().any(|s| s.who.host_support) {
+        parts.push(label(lang, "who_host_support"));
+    }
+    some(parts.join(" "))
 }
 
 /// Read the typed plan.
@@ -398,7 +412,8 @@ pub fn read(plan: &Plan, c: Ctx) -> PlanView {
         .collect();
     let recommendations = recommendations(plan, c);
     // Only the phases with steps, numbered as shown.
-    let mut roadmap: Vec<Phase> = plan
+    let mut kept = Vec::new();
+    let roadmap: Vec<Phase> = plan
         .roadmap
         .iter()
         .enumerate()
@@ -407,10 +422,10 @@ pub fn read(plan: &Plan, c: Ctx) -> PlanView {
         .map(|(n, (i, p))| Phase {
             number: n + 1,
             title: t(&p.title, lang),
-            steps: steps(i, n + 1, plan, c),
+            steps: steps(i, n + 1, plan, &mut kept, c),
         })
         .collect();
-    let who_note = factor_who(&mut roadmap);
+    let who_note = who_note(plan, lang);
     let mut risks: Vec<(Severity, Risk)> = plan
         .risks
         .iter()
