@@ -101,6 +101,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("why_q", "Pourquoi\u{a0}?", "Why?"),
     // Typography: French puts a no-break space before a colon, English none.
     ("colon", "\u{a0}:", ":"),
+    ("quote_open", "«\u{a0}", "“"),
+    ("quote_close", "\u{a0}»", "”"),
     ("answer_arrow", " → ", " → "),
     ("and_more", "et", "and"),
     ("other_answer", "autre réponse", "other answer"),

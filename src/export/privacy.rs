@@ -158,7 +158,11 @@ pub fn notes_naming(input: &Input, lang: Lang) -> Vec<String> {
             .get(&q.id)
             .is_some_and(|r| matches!(&r.answer, Answer::Given(Value::Text(t)) if names(t)));
         if note || text {
-            out.push(format!("« {} »", one_line(q.label.get(lang))));
+            let (open, close) = match lang {
+                Lang::Fr => ("«\u{a0}", "\u{a0}»"),
+                Lang::En => ("“", "”"),
+            };
+            out.push(format!("{open}{}{close}", one_line(q.label.get(lang))));
         }
     }
     out

@@ -447,8 +447,10 @@ fn annex(b: &mut Vec<Block>, r: &Report, lang: Lang) {
         None => format!("{}.", t("catalog_unknown")),
     }));
     b.push(muted(format!(
-        "{} « {} ».",
+        "{} {}{}{}.",
         t("generated_by"),
-        r.audit.questionnaire_title
+        t("quote_open"),
+        r.audit.questionnaire_title,
+        t("quote_close")
     )));
 }
