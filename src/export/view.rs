@@ -136,9 +136,10 @@ pub fn place(a: &Association, opts: &Options) -> Option<String> {
 /// How an answer reads in a report.
 pub fn answer_text(q: &Question, a: &Answer, opts: &Options) -> String {
     let lang = opts.lang;
+    // Choice labels are the questionnaire's words: its typography applies.
     let choice = |id: &str| {
         q.choice(id)
-            .map(|c| one_line(c.label.get(lang)))
+            .map(|c| typo::punct(lang, &one_line(c.label.get(lang))))
             .unwrap_or_else(|| one_line(id))
     };
     match a {
@@ -287,7 +288,7 @@ pub fn build(input: &Input, opts: &Options) -> Report {
         .iter()
         .map(|s| SectionView {
             id: s.id.clone(),
-            title: one_line(s.title.get(lang)),
+            title: typo::punct(lang, &one_line(s.title.get(lang))),
             items: s
                 .questions
                 .iter()
@@ -295,7 +296,7 @@ pub fn build(input: &Input, opts: &Options) -> Report {
                     let rec = audit.answers.get(&qq.id)?;
                     Some(Item {
                         id: qq.id.clone(),
-                        question: one_line(qq.label.get(lang)),
+                        question: typo::punct(lang, &one_line(qq.label.get(lang))),
                         answer: answer_text(qq, &rec.answer, opts),
                         note: audit
                             .notes

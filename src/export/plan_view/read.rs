@@ -15,8 +15,10 @@ use crate::plan::trace::explain_rule;
 use crate::plan::why::ItemRef;
 use crate::plan::{self, Action, Plan, ProviderKind, Role, Severity};
 
+/// A text of the plan or the catalogue (ours, never what a person typed) in the reader's
+/// language and typography.
 fn t(text: &Text, lang: Lang) -> String {
-    one_line(text.get(lang))
+    typo::punct(lang, &one_line(text.get(lang)))
 }
 
 fn some(s: String) -> Option<String> {
