@@ -382,27 +382,34 @@ fn annex(b: &mut Vec<Block>, r: &Report, lang: Lang) {
     }
     b.push(Block::H3(t("why_detail").into()));
     b.push(muted(t("why_detail_intro")));
-    // One paragraph per entry, its answers and sources run in (the answers are also listed
-    // in full below): dense enough for the annex to stay a few pages.
+    // One paragraph per entry, its answers and sources run in: dense enough for the annex to
+    // stay a few pages. A list ends with one full stop, even when its last item has its own.
+    let stop = |s: String| {
+        if s.ends_with(['.', '…', '?', '!']) {
+            s
+        } else {
+            format!("{s}.")
+        }
+    };
     for e in &p.annex {
-        let mut text = format!("{}. {}. {}", e.id, e.titles.join(" ; "), e.text);
+        let mut text = format!("{} {}", e.head, e.text);
         let mut said = e.answers.clone();
         if let Some(n) = &e.same_answers {
             said.push(format!("{} {n}", t("and_more")));
         }
         if !said.is_empty() {
-            text.push_str(&format!(
-                " {}{colon} {}.",
+            text.push_str(&stop(format!(
+                " {}{colon} {}",
                 t("answers_read_h"),
                 said.join(" · ")
-            ));
+            )));
         }
         if !e.sources.is_empty() {
-            text.push_str(&format!(
-                " {}{colon} {}.",
+            text.push_str(&stop(format!(
+                " {}{colon} {}",
                 t("sources"),
                 e.sources.join(" · ")
-            ));
+            )));
         }
         b.push(Block::Small(text.trim_end().to_string()));
     }

@@ -16,6 +16,8 @@ pub struct AnnexEntry {
     pub id: String,
     /// "Section — item".
     pub titles: Vec<String>,
+    /// « P3. Section — item. », one full stop even after a title cut with « … ».
+    pub head: String,
     /// The item's reasons and rules in words, without what an earlier entry said.
     pub text: String,
     pub answers: Vec<String>,
@@ -91,9 +93,17 @@ impl Gather<'_> {
         self.quoted.extend(answers.iter().cloned());
         let id = format!("P{}", self.entries.len() + 1);
         let lang = self.c.lang;
+        let titles = vec![short(&title)];
+        let joined = titles.join(" ; ");
+        let stop = if joined.ends_with(['…', '.', '?', '!']) {
+            ""
+        } else {
+            "."
+        };
         self.entries.push(AnnexEntry {
+            head: format!("{id}. {joined}{stop}"),
             id: id.clone(),
-            titles: vec![short(&title)],
+            titles,
             text: fresh.join(" "),
             answers,
             keys,
