@@ -104,7 +104,7 @@ fn malformed_files_are_refused_whole_with_file_and_line() {
         "latin1.properties",
         "no-class.properties",
     ] {
-        let path = fixture(&format!("malformed/{bad}"));
+        let path = format!("tests/fixtures/chatonsinfos-malformed/{bad}");
         let (code, out, err) = run(
             &user,
             &[

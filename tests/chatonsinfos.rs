@@ -53,7 +53,11 @@ fn import_builds_hosts_from_linked_files() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(plan.added.len(), 2);
     assert!(plan.changed.is_empty());
-    assert_eq!(plan.absent.len(), 47);
+    // The (invented) CHATONS federation file lists none of the shipped hosts: all are flagged
+    // "membership to re-check", none is merely "absent".
+    assert_eq!(plan.absent.len(), 0);
+    assert_eq!(plan.not_in_federation.len(), 47);
+    assert_eq!(plan.user_file.membership_recheck.len(), 47);
 
     let chaton = plan
         .added
@@ -150,6 +154,8 @@ stated = { fr = "30 € par an", en = "30 EUR per year" }
 kind = "fixed"
 amount_eur = 30
 period = "year"
+per = "organisation"
+as_of = "2023-06"
 "#;
 
 #[test]
@@ -194,12 +200,12 @@ fn import_diff_reports_changed_fields_and_keeps_what_the_format_lacks() {
         .iter()
         .find(|h| h.id == "chaton-exemple")
         .expect("merged");
-    assert_eq!(merged.prices.len(), 1);
-    assert_eq!(merged.prices[0].amount_eur, Some(30.0), "prices are kept");
+    assert_eq!(merged.offers.len(), 1);
+    assert_eq!(merged.offers[0].amount_eur, Some(30.0), "offers are kept");
     assert_eq!(
-        merged.prices[0].as_of.map(|d| d.to_string()).as_deref(),
-        Some("2024-01"),
-        "dated when carried over"
+        merged.offers[0].as_of.map(|d| d.to_string()).as_deref(),
+        Some("2023-06"),
+        "with their own date"
     );
     assert_eq!(merged.place.city.as_deref(), Some("Lyon"), "town kept");
     assert_eq!(
@@ -274,7 +280,10 @@ fn atomic_write_replaces_whole_files_and_fails_cleanly() {
 fn malformed_files_stop_the_import_and_nothing_is_written() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("catalogue.toml");
-    let paths = vec![fixtures(), fixtures().join("malformed")];
+    let paths = vec![
+        fixtures(),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chatonsinfos-malformed"),
+    ];
     let err = match import::prepare_paths(&paths, &path, today()) {
         Ok(_) => panic!("malformed files must fail"),
         Err(e) => e,

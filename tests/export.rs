@@ -144,8 +144,13 @@ fn hostile_csv_cells_are_neutralised() {
         assert_eq!(rows[0].len(), headers.len());
         for cell in rows[0].iter() {
             let t = cell.trim_start();
+            // The one formula we write: a code kept as text, `="69"` (digits only).
+            let code = t
+                .strip_prefix("=\"")
+                .and_then(|r| r.strip_suffix('"'))
+                .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
             assert!(
-                !t.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                code || !t.starts_with(['=', '+', '-', '@', '\t', '\r']),
                 "live formula {cell:?}"
             );
             assert!(!cell.contains('\u{0}') && !cell.contains('\u{1b}'));
@@ -169,20 +174,37 @@ fn csv_splits_multiple_choices_and_honours_options() {
     let body = &bytes[3..];
     let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(body);
     let headers = r.headers().unwrap().clone();
+    // Headers are the questions as asked (« question — choix » for a choice).
+    let q = &d.questionnaire;
+    let label = |id: &str| q.question(id).unwrap().label.fr.clone();
+    let choice = |id: &str, c: &str| {
+        format!(
+            "{} — {}",
+            label(id),
+            q.question(id).unwrap().choice(c).unwrap().label.fr
+        )
+    };
     let col = |name: &str| {
         headers
             .iter()
             .position(|h| h == name)
-            .unwrap_or_else(|| panic!("{name}"))
+            .unwrap_or_else(|| panic!("{name} not in {headers:?}"))
     };
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!(&rows[0][col("files_tools:google_drive")], "1");
-    assert_eq!(&rows[0][col("files_tools:nextcloud")], "0");
-    assert_eq!(&rows[0][col("backups")], "dont_know");
-    assert_eq!(&rows[0][col("storage_gb")], "12.5");
-    assert_eq!(&rows[0][col("mail_tool")], "Gmail");
-    assert!(!headers.iter().any(|h| h == "files_tools"));
+    assert_eq!(&rows[0][col(&choice("files_tools", "google_drive"))], "1");
+    assert_eq!(&rows[0][col(&choice("files_tools", "nextcloud"))], "0");
+    assert_eq!(&rows[0][col(&label("backups"))], "je ne sais pas");
+    // A decimal comma beside `;`.
+    assert_eq!(&rows[0][col(&label("storage_gb"))], "12,5");
+    assert_eq!(&rows[0][col(&label("mail_tool"))], "Gmail");
+    assert_eq!(&rows[0][col("Département")], "=\"69\"");
+    assert_eq!(&rows[0][col("Forme")], "Association");
+    assert!(!headers.iter().any(|h| h == label("files_tools")));
+    let raw = String::from_utf8(bytes).unwrap();
+    for token in ["dont_know", "not_applicable", "in_progress", "files_tools:"] {
+        assert!(!raw.contains(token), "{token} in the CSV");
+    }
 }
 
 #[test]
@@ -280,19 +302,52 @@ fn annonce_is_short_french_and_anonymous() {
         a.chars().count()
     );
     assert!(
-        a.contains("Atelier vélo participatif — département 69"),
+        a.starts_with("Association (département 69) ")
+            && a.contains("\nAtelier vélo participatif\u{202f};"),
         "{a}"
     );
     assert!(a.contains("Nos besoins"));
     assert!(!a.contains("Pédales"));
     let mut long = demo();
-    long.plan["needs"] = serde_json::Value::Array(
-        (0..200)
-            .map(|i| serde_json::json!({"label": format!("Besoin numéro {i} avec un libellé assez long"), "tools": [format!("Outil {i}")]}))
-            .collect(),
-    );
+    let one = long.plan.needs[0].clone();
+    long.plan.needs = (0..200)
+        .map(|i| {
+            let mut n = one.clone();
+            n.need = format!("need-{i}");
+            n.label = diagasso::i18n::Text::new(
+                format!("Besoin numéro {i} avec un libellé assez long"),
+                format!("Need number {i} with a rather long label"),
+            );
+            n
+        })
+        .collect();
+    // Each with its own software at a host, so none shares a line.
+    let reco = long.plan.recommendations[0].clone();
+    long.plan.recommendations = (0..200)
+        .map(|i| {
+            let mut r = reco.clone();
+            r.need = format!("need-{i}");
+            r.label = long.plan.needs[i].label.clone();
+            r.action = diagasso::plan::Action::Replace;
+            r.software = vec![diagasso::plan::SoftwareRef {
+                id: format!("software-{i}"),
+                name: format!("Logiciel {i}"),
+            }];
+            for p in &mut r.providers {
+                p.kind = diagasso::plan::ProviderKind::Host;
+            }
+            r
+        })
+        .collect();
     let a = export::annonce::render(&long.input(), &Options::default(), &t).unwrap();
     assert!(a.chars().count() <= export::annonce::MAX_CHARS);
+    // Whole need lines were left out, and the listing says how many needs there are.
+    let shown = a.lines().filter(|l| l.starts_with("- ")).count();
+    assert!(
+        (export::annonce::MIN_NEEDS..=export::annonce::MAX_NEEDS).contains(&shown),
+        "{a}"
+    );
+    assert!(a.contains("besoins)"), "{a}");
     let en = export::annonce::render(
         &d.input(),
         &Options {

@@ -58,7 +58,9 @@ fn exports_every_format_and_never_overwrites_without_force() {
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let printed = String::from_utf8(o.stdout).unwrap();
-    assert_eq!(printed.lines().count(), 6, "{printed}");
+    // Six formats, CSV as two files (the wide one and plan-….csv).
+    assert_eq!(printed.lines().count(), 7, "{printed}");
+    assert!(printed.lines().any(|l| l.contains("/plan-")), "{printed}");
     for line in printed.lines() {
         assert!(Path::new(line).is_file(), "{line}");
     }
@@ -120,7 +122,29 @@ fn exports_every_format_and_never_overwrites_without_force() {
         String::from_utf8_lossy(&all.stderr)
     );
     let csv = std::fs::read(out.join("diagnostics.csv")).unwrap();
-    assert!(csv.starts_with("\u{feff}audit_id;".as_bytes()));
+    assert!(csv.starts_with("\u{feff}Diagnostic (identifiant);".as_bytes()));
+    // The other way: `,` and no BOM when asked.
+    let plain = run(
+        &db,
+        &[
+            "export",
+            "--all",
+            "--format",
+            "csv",
+            "--csv-comma",
+            "--csv-no-bom",
+            "--force",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        plain.status.success(),
+        "{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
+    let csv = std::fs::read(out.join("diagnostics.csv")).unwrap();
+    assert!(csv.starts_with("Diagnostic (identifiant),".as_bytes()));
 }
 
 #[test]

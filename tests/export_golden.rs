@@ -38,28 +38,27 @@ fn examples() -> Vec<(String, Vec<u8>)> {
         ),
         (
             en,
-            &[Format::Md, Format::Html, Format::Pdf, Format::Annonce][..],
+            &[
+                Format::Md,
+                Format::Html,
+                Format::Pdf,
+                Format::Csv,
+                Format::Annonce,
+            ][..],
         ),
     ] {
         for &f in formats {
-            let bytes = export::render(f, &input, &opts, &t).unwrap_or_else(|e| panic!("{f}: {e}"));
-            let mut name = export::file_name(f, &input, &opts);
-            if opts.lang == Lang::En {
-                name = format!("en-{name}");
+            let csv = CsvOptions::for_lang(opts.lang);
+            let files =
+                export::files(f, &input, &opts, &t, &csv).unwrap_or_else(|e| panic!("{f}: {e}"));
+            for (mut name, bytes) in files {
+                if opts.lang == Lang::En {
+                    name = format!("en-{name}");
+                }
+                out.push((name, bytes));
             }
-            out.push((name, bytes));
         }
     }
-    let semi = export::csv::render(
-        &[input],
-        &fr,
-        &CsvOptions {
-            semicolon: true,
-            bom: true,
-        },
-    )
-    .unwrap();
-    out.push(("diagnostic-tableur-point-virgule-bom.csv".into(), semi));
     out
 }
 

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use diagasso::answers_file;
 use diagasso::audit::{Answer, Association, Value};
 use diagasso::bundle;
-use diagasso::export::csv::{CsvOptions, Rows, render};
-use diagasso::export::{Input, Options};
+use diagasso::export::Options;
+use diagasso::export::csv::{CsvOptions, Record, Rows};
 use diagasso::questionnaire::shipped;
 use diagasso::store::{NewAudit, Scope, Selection, Store};
 use diagasso::workshop::{PoolsBuilder, pools};
@@ -79,7 +79,6 @@ fn store() -> Store {
 #[test]
 fn the_csv_written_row_by_row_is_the_csv_of_every_audit_loaded() {
     let store = store();
-    let null = serde_json::Value::Null;
     for (anonymise, semicolon) in [(false, false), (true, true)] {
         let opts = Options {
             anonymise,
@@ -100,26 +99,32 @@ fn the_csv_written_row_by_row_is_the_csv_of_every_audit_loaded() {
                 (q, audit, a)
             })
             .collect();
-        let inputs: Vec<Input> = loaded
-            .iter()
-            .map(|(q, audit, a)| Input {
-                questionnaire: q,
-                audit,
-                association: a,
-                plan: &null,
-            })
-            .collect();
-        let whole = render(&inputs, &opts, &csv_opts).unwrap();
+        let mut whole = Rows::new(
+            Vec::new(),
+            loaded.iter().map(|(q, _, _)| q),
+            &opts,
+            &csv_opts,
+        )
+        .unwrap();
+        for (q, audit, a) in &loaded {
+            whole
+                .row(&Record {
+                    questionnaire: q,
+                    audit,
+                    association: a,
+                })
+                .unwrap();
+        }
+        let whole = whole.finish().unwrap();
         // Streamed.
         let qs = store.audit_questionnaires().unwrap();
         let mut rows = Rows::new(Vec::new(), qs.iter().map(|q| &**q), &opts, &csv_opts).unwrap();
         store
             .each_audit(|audit, association, questionnaire| {
-                rows.row(&Input {
+                rows.row(&Record {
                     questionnaire,
                     audit,
                     association,
-                    plan: &null,
                 })
             })
             .unwrap();

@@ -130,6 +130,7 @@ fn export_dialog_written_refused_and_failed() {
                 ))
             })
             .collect(),
+        warning: None,
     });
     snap("export_written", &mut app);
     app.update(Event::ExportFailed {

@@ -196,7 +196,7 @@ fn export_asks_for_what_was_ticked() {
     for _ in 0..4 {
         key(&mut app, KeyCode::Down);
     }
-    key(&mut app, KeyCode::Char(' ')); // anonymise
+    key(&mut app, KeyCode::Char(' ')); // anonymise (ticked at first) off
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Char(' ')); // with notes
     key(&mut app, KeyCode::Down);
@@ -214,12 +214,39 @@ fn export_asks_for_what_was_ticked() {
         vec![Effect::Export(ExportRequest {
             audit_id: "demo-audit".into(),
             formats: vec![Format::Html, Format::Pdf],
-            anonymise: true,
+            anonymise: false,
             with_notes: true,
             dir: "/tmp/qé".into(),
             overwrite: false,
         })]
     );
+}
+
+#[test]
+fn notes_naming_people_are_said_once_after_the_export() {
+    let mut app = plan_app(Lang::Fr, Theme::dark());
+    key(&mut app, KeyCode::Char('e'));
+    assert!(
+        dialog(&app).anonymise,
+        "anonymised at first: Markdown is the listing's attachment"
+    );
+    let warning = diagasso::i18n::Message::new("Attention : 1 note nomme le contact", "Warning");
+    app.update(Event::Exported {
+        dir: PathBuf::from("/tmp/out"),
+        paths: vec![PathBuf::from("/tmp/out/diagnostic-x-anonyme.md")],
+        warning: Some(warning),
+    });
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.error && n.text.contains("1 note nomme")),
+        "{:?}",
+        app.notice
+    );
+    assert!(matches!(
+        &dialog(&app).outcome,
+        Some(LastExport::Written { warning: Some(w), .. }) if w.contains("1 note nomme")
+    ));
 }
 
 #[test]
@@ -270,6 +297,7 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
     app.update(Event::Exported {
         dir: PathBuf::from("/tmp/out"),
         paths: paths.clone(),
+        warning: None,
     });
     assert!(matches!(
         &dialog(&app).outcome,

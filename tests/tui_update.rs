@@ -406,6 +406,7 @@ fn play(app: &mut App, keys: Vec<KeyEvent>, w: u16, h: u16) -> Result<(), TestCa
                     Effect::Export(_) => Event::Exported {
                         dir: "/tmp/out".into(),
                         paths: vec!["/tmp/out/diagnostic.md".into()],
+                        warning: None,
                     },
                     _ => continue,
                 };

@@ -154,7 +154,7 @@ fn a_workshop_from_the_command_line() {
         &["workshop", "annonce", "--workshop", &w, "email@dep-35"],
     ));
     assert!(
-        annonce.contains("3 associations, département 35"),
+        annonce.contains("3\u{a0}associations, département 35"),
         "{annonce}"
     );
     assert!(!annonce.contains("Chorale\""), "{annonce}");

@@ -48,7 +48,6 @@ pub fn run(o: &BenchOptions) -> Result<Vec<Row>, String> {
         .ok_or("association vanished")?;
     let catalog = diagasso::catalog::shipped().map_err(|e| format!("{e:?}"))?;
     let plan = diagasso::plan::plan(&q, &audit, &association, &catalog);
-    let plan = serde_json::to_value(&plan).map_err(|e| e.to_string())?;
     let input = Input {
         questionnaire: &q,
         audit: &audit,

@@ -188,6 +188,8 @@ pub enum Event {
     Exported {
         dir: PathBuf,
         paths: Vec<PathBuf>,
+        /// Said once after writing: an anonymised export kept notes that name people.
+        warning: Option<Message>,
     },
     ExportFailed {
         message: Message,

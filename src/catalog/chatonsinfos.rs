@@ -1,11 +1,13 @@
 //! ChatonsInfos files brought by a trainer: parsed as `.properties`, classified by `file.class`
 //! (federation, organization, service; device files are skipped), and linked through their
-//! `subs.<id> = URL` entries. A sub URL is matched to a given file by that file's `file.url`,
-//! else by file name (the URL's last path segment). Links to files not given are reported as
-//! notices; a service file no organization links to is skipped with a notice. A malformed file
+//! `subs.<id> = URL` entries as the format means them (see [`super::links`]: by address, then by
+//! the organization's own folder or site, never by a bare file name across hosts). Links that
+//! cannot be followed — file not given, ambiguous, of the wrong class — are notices naming file
+//! and line; a service file no organization links to is skipped with a notice. A malformed file
 //! (bad line, invalid UTF-8, missing or unknown `file.class`, organization without a name) is an
 //! error: the caller then imports nothing.
 
+use super::links::{How, Index, Resolved, last_segment, stamp};
 use super::properties::{InputError, InputErrors, Properties, parse};
 
 /// The `file.class` of a ChatonsInfos file.
@@ -44,27 +46,50 @@ impl InputFile {
         last_segment(&self.name)
     }
 
-    /// Where the file says it lives (`file.url`), or its name.
-    pub fn origin(&self) -> String {
-        match self.props.get("file.url") {
+    /// Where the file says it lives (`file.url`), else `linked_as` (the address another file
+    /// links it by), else its name as given.
+    pub fn origin(&self, linked_as: Option<&str>) -> String {
+        match self.props.get("file.url").or(linked_as) {
             Some(url) => url.to_string(),
-            None => format!("ChatonsInfos: {}", self.file_name()),
+            None => format!("ChatonsInfos: {}", self.name),
         }
+    }
+
+    /// A sortable stamp of `file.datetime` (empty when absent): the newest file wins.
+    pub fn stamp(&self) -> String {
+        stamp(self)
     }
 }
 
-fn last_segment(s: &str) -> &str {
-    let s = s.split(['?', '#']).next().unwrap_or(s);
-    let s = s.trim_end_matches(['/', '\\']);
-    s.rsplit(['/', '\\']).next().unwrap_or(s)
+/// A file reached through a `subs.*` link, with the address it was linked by.
+#[derive(Debug, Clone)]
+pub struct LinkedFile<'a> {
+    pub file: &'a InputFile,
+    pub url: String,
+}
+
+/// A federation file that lists organizations.
+#[derive(Debug, Clone)]
+pub struct Federation<'a> {
+    pub file: &'a InputFile,
+    /// `federation.name` (CHATONS when absent).
+    pub name: String,
+    /// It is the CHATONS federation (its name or website says so): only then does its list
+    /// speak for membership of the collective.
+    pub is_chatons: bool,
+    /// Every `subs.*` entry: (key after `subs.`, URL).
+    pub entries: Vec<(String, String)>,
 }
 
 /// An organization file with the service files it links to.
 #[derive(Debug, Clone)]
 pub struct OrgBundle<'a> {
     pub organization: &'a InputFile,
-    pub services: Vec<&'a InputFile>,
-    /// Listed by a given federation file (that federation's name, e.g. "CHATONS").
+    /// Where the organization file lives: its `file.url`, or the address a federation links
+    /// it by.
+    pub url: Option<String>,
+    pub services: Vec<LinkedFile<'a>>,
+    /// Listed by a given CHATONS federation file (that federation's name).
     pub federation: Option<String>,
 }
 
@@ -72,7 +97,7 @@ pub struct OrgBundle<'a> {
 #[derive(Debug, Clone)]
 pub struct Linked<'a> {
     pub organizations: Vec<OrgBundle<'a>>,
-    pub federations: Vec<&'a InputFile>,
+    pub federations: Vec<Federation<'a>>,
     pub notices: Vec<InputError>,
 }
 
@@ -133,46 +158,84 @@ pub fn read_files(inputs: &[(String, Vec<u8>)]) -> Result<Vec<InputFile>, InputE
     }
 }
 
-/// Resolve `subs.*` links among the files: federation → organizations → services.
+/// Resolve `subs.*` links among the files: federations → organizations → services.
 pub fn link(files: &[InputFile]) -> Linked<'_> {
+    let index = Index::new(files);
     let mut notices = Vec::new();
-    let federations: Vec<&InputFile> = files
-        .iter()
-        .filter(|f| f.class == FileClass::Federation)
-        .collect();
-    let mut listed: Vec<(usize, String)> = Vec::new();
-    for fed in &federations {
+    let mut federations = Vec::new();
+    // (organization index, federation name, address it was listed by)
+    let mut listed: Vec<(usize, String, String)> = Vec::new();
+    for (i, fed) in files.iter().enumerate() {
+        if fed.class != FileClass::Federation {
+            continue;
+        }
         let name = fed
             .props
             .get("federation.name")
             .unwrap_or("CHATONS")
             .to_string();
-        for i in subs(fed, files, FileClass::Organization, &mut notices) {
-            listed.push((i, name.clone()));
+        let is_chatons = name.to_lowercase().contains("chatons")
+            || fed
+                .props
+                .get("federation.website")
+                .is_some_and(|w| super::values::domain(w) == "chatons.org");
+        let mut entries = Vec::new();
+        for (key, url, found) in subs(&index, i, files, FileClass::Organization, &mut notices) {
+            if let Some((o, _)) = found {
+                if is_chatons {
+                    listed.push((o, name.clone(), url.clone()));
+                } else if !listed.iter().any(|(j, _, _)| *j == o) {
+                    listed.push((o, String::new(), url.clone()));
+                }
+            }
+            entries.push((key, url));
         }
+        federations.push(Federation {
+            file: fed,
+            name,
+            is_chatons,
+            entries,
+        });
     }
-    let mut linked_services: Vec<usize> = Vec::new();
+    let mut claimed: Vec<(usize, usize, How)> = Vec::new(); // (service, organization, how)
     let mut organizations = Vec::new();
     for (i, file) in files.iter().enumerate() {
         if file.class != FileClass::Organization {
             continue;
         }
-        let services: Vec<usize> = subs(file, files, FileClass::Service, &mut notices);
-        linked_services.extend(&services);
+        let mut services = Vec::new();
+        for (_, url, found) in subs(&index, i, files, FileClass::Service, &mut notices) {
+            if let Some((s, how)) = found {
+                claimed.push((s, i, how));
+                if let Some(f) = files.get(s) {
+                    services.push(LinkedFile { file: f, url });
+                }
+            }
+        }
+        let by_fed = listed.iter().find(|(j, n, _)| *j == i && !n.is_empty());
+        let any_fed = listed.iter().find(|(j, _, _)| *j == i);
         organizations.push(OrgBundle {
             organization: file,
-            services: services.iter().filter_map(|s| files.get(*s)).collect(),
-            federation: listed.iter().find(|(j, _)| *j == i).map(|(_, n)| n.clone()),
+            url: file
+                .props
+                .get("file.url")
+                .map(str::to_string)
+                .or_else(|| any_fed.map(|(_, _, u)| u.clone())),
+            services,
+            federation: by_fed.map(|(_, n, _)| n.clone()),
         });
     }
+    unclaim_shared_by_folder(files, &claimed, &mut organizations, &mut notices);
     for (i, file) in files.iter().enumerate() {
         match file.class {
-            FileClass::Service if !linked_services.contains(&i) => notices.push(InputError::new(
-                &file.name,
-                0,
-                "fichier de service ignoré : aucun fichier d'organisation donné ne le cite dans ses `subs.*`",
-                "service file skipped: no given organization file lists it in its `subs.*`",
-            )),
+            FileClass::Service if !claimed.iter().any(|(s, _, _)| *s == i) => {
+                notices.push(InputError::new(
+                    &file.name,
+                    0,
+                    "fichier de service ignoré : aucun fichier d'organisation donné ne le cite dans ses `subs.*`",
+                    "service file skipped: no given organization file lists it in its `subs.*`",
+                ))
+            }
             FileClass::Device => notices.push(InputError::new(
                 &file.name,
                 0,
@@ -189,60 +252,161 @@ pub fn link(files: &[InputFile]) -> Linked<'_> {
     }
 }
 
-/// The indexes of the files `from` links to with `subs.*`, keeping those of class `want`.
+/// A service file found by folder for two organizations sharing a folder belongs to neither:
+/// it is taken back from both, with a notice. (Found by address, a service may be shared.)
+fn unclaim_shared_by_folder(
+    files: &[InputFile],
+    claimed: &[(usize, usize, How)],
+    organizations: &mut [OrgBundle],
+    notices: &mut Vec<InputError>,
+) {
+    let mut by_folder: Vec<usize> = claimed
+        .iter()
+        .filter(|(_, _, h)| *h == How::Folder)
+        .map(|(s, _, _)| *s)
+        .collect();
+    by_folder.sort_unstable();
+    by_folder.dedup();
+    for s in by_folder {
+        let owners: Vec<&str> = claimed
+            .iter()
+            .filter(|(t, _, h)| *t == s && *h == How::Folder)
+            .filter_map(|(_, o, _)| files.get(*o).map(|f| f.name.as_str()))
+            .collect();
+        let Some(service) = files.get(s).filter(|_| owners.len() > 1) else {
+            continue;
+        };
+        for org in organizations.iter_mut() {
+            org.services.retain(|l| !std::ptr::eq(l.file, service));
+        }
+        notices.push(InputError::new(
+            &service.name,
+            0,
+            format!(
+                "fichier de service ambigu : {} le citent et il n'a pas de `file.url` ; il n'est rattaché à aucune. Rangez les fichiers de chaque hébergeur dans son propre dossier.",
+                owners.join(", ")
+            ),
+            format!(
+                "ambiguous service file: {} all link to it and it has no `file.url`; it is attached to none. Put each host's files in a folder of its own.",
+                owners.join(", ")
+            ),
+        ));
+    }
+}
+
+/// Each `subs.*` entry of the file at `from` as (key, URL, the given file it resolves to when
+/// that file has the class `want`), with a notice for each link that cannot be followed.
 fn subs(
-    from: &InputFile,
+    index: &Index,
+    from: usize,
     files: &[InputFile],
     want: FileClass,
     notices: &mut Vec<InputError>,
-) -> Vec<usize> {
-    let mut out = Vec::new();
-    for (_, entry) in from.props.with_prefix("subs.") {
+) -> Vec<(String, String, Option<(usize, How)>)> {
+    let mut out: Vec<(String, String, Option<(usize, How)>)> = Vec::new();
+    let Some(origin) = files.get(from) else {
+        return out;
+    };
+    let name_of = |i: &usize| files.get(*i).map_or("?", |f| f.name.as_str());
+    for (key, entry) in origin.props.with_prefix("subs.") {
         let url = entry.value.trim();
         if url.is_empty() {
             continue;
         }
-        let by_url = files.iter().position(|f| {
-            f.props
-                .get("file.url")
-                .is_some_and(|u| u.eq_ignore_ascii_case(url))
-        });
-        let wanted = last_segment(url);
-        let by_name = || {
-            files
-                .iter()
-                .position(|f| f.file_name().eq_ignore_ascii_case(wanted))
+        let mut note = |fr: String, en: String| {
+            notices.push(InputError::new(&origin.name, entry.line, fr, en));
         };
-        match by_url.or_else(by_name) {
-            Some(i) if files.get(i).is_some_and(|f| f.class == want) => {
-                if !out.contains(&i) {
-                    out.push(i);
+        let found = match index.resolve(from, url) {
+            Resolved::Found {
+                file,
+                how,
+                older_copies,
+            } => {
+                if !older_copies.is_empty() {
+                    let older: Vec<&str> = older_copies.iter().map(name_of).collect();
+                    note(
+                        format!(
+                            "lien `{}` : plusieurs copies de {url} ; la plus récente ({}) est lue, pas {}",
+                            entry.key,
+                            name_of(&file),
+                            older.join(", ")
+                        ),
+                        format!(
+                            "link `{}`: several copies of {url}; the newest ({}) is read, not {}",
+                            entry.key,
+                            name_of(&file),
+                            older.join(", ")
+                        ),
+                    );
+                }
+                match files.get(file) {
+                    Some(f) if f.class == want => Some((file, how)),
+                    _ => {
+                        note(
+                            format!(
+                                "lien `{}` vers {} ignoré : ce fichier n'a pas la classe attendue",
+                                entry.key,
+                                name_of(&file)
+                            ),
+                            format!(
+                                "link `{}` to {} ignored: that file is not of the expected class",
+                                entry.key,
+                                name_of(&file)
+                            ),
+                        );
+                        None
+                    }
                 }
             }
-            Some(i) => notices.push(InputError::new(
-                &from.name,
-                entry.line,
-                format!(
-                    "lien `{}` vers {} ignoré : ce fichier n'a pas la classe attendue",
-                    entry.key,
-                    files.get(i).map_or("?", |f| f.name.as_str())
-                ),
-                format!(
-                    "link `{}` to {} ignored: that file is not of the expected class",
-                    entry.key,
-                    files.get(i).map_or("?", |f| f.name.as_str())
-                ),
-            )),
-            None => notices.push(InputError::new(
-                &from.name,
-                entry.line,
-                format!(
-                    "lien `{}` vers {url} : fichier non fourni, ignoré",
-                    entry.key
-                ),
-                format!("link `{}` to {url}: file not given, skipped", entry.key),
-            )),
+            Resolved::Ambiguous(many) => {
+                let names: Vec<&str> = many.iter().map(name_of).collect();
+                note(
+                    format!(
+                        "lien `{}` vers {url} ambigu : {} pourraient l'être, aucun ne porte `file.url` ; aucun n'est lu. Rangez les fichiers de chaque hébergeur dans son propre dossier.",
+                        entry.key,
+                        names.join(", ")
+                    ),
+                    format!(
+                        "link `{}` to {url} is ambiguous: {} could be it and none has `file.url`; none is read. Put each host's files in a folder of its own.",
+                        entry.key,
+                        names.join(", ")
+                    ),
+                );
+                None
+            }
+            Resolved::Elsewhere(other) => {
+                let names: Vec<&str> = other.iter().map(name_of).collect();
+                note(
+                    format!(
+                        "lien `{}` vers {url} : fichier non fourni dans le dossier de cette organisation ; {} porte ce nom ailleurs mais n'est pas lu (un nom de fichier seul ne désigne pas le fichier d'un autre hébergeur)",
+                        entry.key,
+                        names.join(", ")
+                    ),
+                    format!(
+                        "link `{}` to {url}: file not given in this organization's folder; {} has that name elsewhere but is not read (a file name alone does not designate another host's file)",
+                        entry.key,
+                        names.join(", ")
+                    ),
+                );
+                None
+            }
+            Resolved::Missing => {
+                note(
+                    format!(
+                        "lien `{}` vers {url} : fichier non fourni, ignoré",
+                        entry.key
+                    ),
+                    format!("link `{}` to {url}: file not given, skipped", entry.key),
+                );
+                None
+            }
+        };
+        if let Some((f, _)) = found
+            && out.iter().any(|(_, _, g)| g.is_some_and(|(g, _)| g == f))
+        {
+            continue;
         }
+        out.push((key.to_string(), url.to_string(), found));
     }
     out
 }

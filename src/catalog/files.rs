@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
-use super::host::Host;
+use super::host::{Host, MembershipRecheck, RecheckReason};
 use super::model::{Need, Software, Tool};
 use super::offer::Offer;
 
@@ -49,7 +49,8 @@ pub struct OffersFile {
 }
 
 /// `catalog/hosts.toml`, and the user catalogue written by `diagasso catalog import` (same
-/// shape: its hosts override the shipped ones with the same id and add the others).
+/// shape: its hosts override the shipped ones with the same id and add the others; its
+/// `membership_recheck` entries flag hosts, shipped or not, without copying them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HostsFile {
@@ -57,6 +58,29 @@ pub struct HostsFile {
     pub sources: Vec<String>,
     #[serde(default)]
     pub host: Vec<Host>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub membership_recheck: Vec<RecheckEntry>,
+}
+
+/// A host whose CHATONS membership is to re-check, by id: applied over the effective
+/// catalogue when it loads (an id it does not know is without effect).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecheckEntry {
+    pub host: String,
+    pub reason: RecheckReason,
+    pub source: String,
+    pub as_of: PartialDate,
+}
+
+impl RecheckEntry {
+    pub fn recheck(&self) -> MembershipRecheck {
+        MembershipRecheck {
+            reason: self.reason,
+            source: self.source.clone(),
+            as_of: self.as_of,
+        }
+    }
 }
 
 /// Name and text of the shipped catalogue files, in loading order.

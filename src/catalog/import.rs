@@ -13,17 +13,19 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Catalog;
-use super::chatonsinfos::{link, read_files};
+use super::chatonsinfos::{Federation, OrgBundle, link, read_files};
 use super::date::PartialDate;
 use super::error::CatalogErrors;
+use super::federation;
 use super::files::HostsFile;
 use super::host::Host;
 use super::imported::build_host;
 use super::load::load_effective;
+use super::merge::{identity, matching_host, merge, new_id};
 use super::properties::{InputError, InputErrors};
+pub use super::read_paths::read_paths;
 pub use super::user_file::{read_user_file, write_atomic, write_user_catalog};
-use super::values::{domain, slug};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 
 /// Why an import could not be prepared or written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,7 +77,16 @@ pub struct ImportPlan {
     pub added: Vec<Host>,
     pub changed: Vec<HostChange>,
     pub unchanged: Vec<String>,
+    /// Hosts the files do not mention, kept as they are.
     pub absent: Vec<Absent>,
+    /// Hosts the CHATONS federation file given does not list: membership to re-check.
+    pub not_in_federation: Vec<Absent>,
+    /// Hosts flagged by an earlier import that the federation file lists again.
+    pub listed_again: Vec<String>,
+    /// The federation file read for membership, if one was given.
+    pub federation: Option<String>,
+    /// The re-check flags to write differ from the user catalogue's.
+    pub flags_changed: bool,
     /// Links to files not given, skipped files, unreadable values (field left unknown).
     pub notices: Vec<InputError>,
     /// The user catalogue `write_user_catalog` would write.
@@ -83,79 +94,15 @@ pub struct ImportPlan {
 }
 
 impl ImportPlan {
-    /// Nothing would be added or changed.
+    /// Nothing would be added, changed, flagged or unflagged.
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty()
-    }
-}
-
-/// Read the given paths; a folder stands for the `.properties` files directly inside it.
-pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, InputErrors> {
-    let mut out = Vec::new();
-    let mut errors = Vec::new();
-    let io_error = |p: &Path, e: std::io::Error| {
-        InputError::new(
-            &p.display().to_string(),
-            0,
-            format!("lecture impossible ({e}) ; vérifiez le chemin et les droits"),
-            format!("cannot read ({e}); check the path and permissions"),
-        )
-    };
-    let read_error = |p: &Path, e: &crate::bounded::ReadFail| {
-        InputError::new(
-            &p.display().to_string(),
-            0,
-            format!(
-                "lecture impossible ({}) ; vérifiez le chemin et les droits",
-                e.fr()
-            ),
-            format!("cannot read ({}); check the path and permissions", e.en()),
-        )
-    };
-    for path in paths {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = match std::fs::read_dir(path) {
-                Ok(entries) => entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == "properties") && p.is_file())
-                    .collect(),
-                Err(e) => {
-                    errors.push(io_error(path, e));
-                    continue;
-                }
-            };
-            found.sort();
-            if found.is_empty() {
-                errors.push(InputError::new(
-                    &path.display().to_string(),
-                    0,
-                    "aucun fichier .properties dans ce dossier",
-                    "no .properties file in this folder",
-                ));
-            }
-            for p in found {
-                match crate::bounded::read(&p, crate::bounded::MAX_FILE) {
-                    Ok(b) => out.push((p.display().to_string(), b)),
-                    Err(e) => errors.push(read_error(&p, &e)),
-                }
-            }
-        } else {
-            match crate::bounded::read(path, crate::bounded::MAX_FILE) {
-                Ok(b) => out.push((path.display().to_string(), b)),
-                Err(e) => errors.push(read_error(path, &e)),
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(InputErrors(errors))
+        self.added.is_empty() && self.changed.is_empty() && !self.flags_changed
     }
 }
 
 /// Compare the hosts built from `inputs` (name, bytes) with `effective`, and compute the user
 /// catalogue to write: `user` (the current user catalogue, if any) with the imported hosts
-/// replacing or added by id.
+/// replacing or added by id, and the re-check flags a CHATONS federation file gives.
 pub fn prepare(
     inputs: &[(String, Vec<u8>)],
     effective: &Catalog,
@@ -165,41 +112,54 @@ pub fn prepare(
     let files = read_files(inputs)?;
     let linked = link(&files);
     let mut notices = linked.notices.clone();
-    let mut imported: Vec<Host> = Vec::new();
-    for bundle in &linked.organizations {
+    let newest = newest_per_organization(&linked.organizations, effective, &mut notices);
+    let mut imported: Vec<(Host, bool)> = Vec::new();
+    let mut taken: Vec<String> = Vec::new();
+    for bundle in newest {
         let org = bundle.organization;
         let name = org.props.get("organization.name").unwrap_or("");
-        let id = choose_id(
-            name,
-            org.props.get("organization.website"),
-            org.file_name(),
-            effective,
-            &imported,
-        );
+        let website = org.props.get("organization.website");
+        let id = match matching_host(name, website, effective) {
+            Some(h) if !taken.contains(&h.id) => h.id.clone(),
+            _ => new_id(name, org.file_name(), effective, &taken),
+        };
+        taken.push(id.clone());
         let host = build_host(bundle, id, effective, today, &mut notices);
-        let host = match effective.host(&host.id) {
+        let mut host = match effective.host(&host.id) {
             Some(old) => merge(host, old),
             None => host,
         };
-        imported.push(host);
+        // The user catalogue's `membership_recheck` is the one place such flags live.
+        host.membership_evidence.recheck = None;
+        imported.push((host, bundle.federation.is_some()));
     }
+    let before = user
+        .map(|u| u.membership_recheck.clone())
+        .unwrap_or_default();
     let mut plan = ImportPlan {
         added: Vec::new(),
         changed: Vec::new(),
         unchanged: Vec::new(),
         absent: Vec::new(),
+        not_in_federation: Vec::new(),
+        listed_again: Vec::new(),
+        federation: None,
+        flags_changed: false,
         notices,
         user_file: HostsFile {
             as_of: PartialDate::day(today),
             sources: user.map(|u| u.sources.clone()).unwrap_or_default(),
             host: user.map(|u| u.host.clone()).unwrap_or_default(),
+            membership_recheck: before.clone(),
         },
     };
-    for host in &imported {
+    for (host, _) in &imported {
         match effective.host(&host.id) {
             None => plan.added.push(host.clone()),
             Some(old) => {
-                let fields = diff(old, host);
+                let mut old = old.clone();
+                old.membership_evidence.recheck = None;
+                let fields = diff(&old, host);
                 if fields.is_empty() {
                     plan.unchanged.push(host.id.clone());
                 } else {
@@ -216,21 +176,126 @@ pub fn prepare(
             None => plan.user_file.host.push(host.clone()),
         }
     }
+    if let Some(fed) = federation::reference(&linked.federations) {
+        plan.federation = Some(fed.file.origin(None));
+        check_federation(
+            &mut plan,
+            fed,
+            effective,
+            &imported,
+            PartialDate::day(today),
+        );
+    }
+    let not_absent: Vec<&str> = imported
+        .iter()
+        .map(|(h, _)| h.id.as_str())
+        .chain(plan.not_in_federation.iter().map(|a| a.id.as_str()))
+        .collect();
     for h in &effective.hosts {
-        if !imported.iter().any(|i| i.id == h.id) {
-            plan.absent.push(Absent {
-                id: h.id.clone(),
-                name: h.name.clone(),
-                from_user_catalog: effective.user_host_ids.contains(&h.id),
-            });
+        if !not_absent.contains(&h.id.as_str()) {
+            plan.absent.push(absent(effective, h));
         }
     }
-    let origins: Vec<String> = files.iter().map(|f| f.origin()).collect();
+    plan.flags_changed = plan.user_file.membership_recheck != before;
+    let origins: Vec<String> = files.iter().map(|f| f.origin(None)).collect();
     plan.user_file.sources.push(format!(
         "ChatonsInfos import {today}: {}",
         origins.join(", ")
     ));
     Ok(plan)
+}
+
+fn absent(effective: &Catalog, h: &Host) -> Absent {
+    Absent {
+        id: h.id.clone(),
+        name: h.name.clone(),
+        from_user_catalog: effective.user_host_ids.contains(&h.id),
+    }
+}
+
+/// Flag the hosts `fed` does not list, lift the flag of those it lists.
+fn check_federation(
+    plan: &mut ImportPlan,
+    fed: &Federation,
+    effective: &Catalog,
+    imported: &[(Host, bool)],
+    today: PartialDate,
+) {
+    let flags = &mut plan.user_file.membership_recheck;
+    let mut hosts: Vec<(&Host, bool)> = imported
+        .iter()
+        .map(|(h, linked)| (h, *linked || federation::lists(fed, h)))
+        .collect();
+    for h in &effective.hosts {
+        if !hosts.iter().any(|(i, _)| i.id == h.id) {
+            hosts.push((h, federation::lists(fed, h)));
+        }
+    }
+    for (host, listed) in hosts {
+        let had = flags.iter().position(|e| e.host == host.id);
+        if listed {
+            if let Some(i) = had {
+                flags.remove(i);
+                plan.listed_again.push(host.id.clone());
+            }
+            continue;
+        }
+        let entry = federation::entry(fed, &host.id, today);
+        match had.and_then(|i| flags.get_mut(i)) {
+            Some(slot) => *slot = entry,
+            None => flags.push(entry),
+        }
+        plan.not_in_federation.push(absent(effective, host));
+    }
+}
+
+/// One organization bundle per organization: when several files describe one (same catalogue
+/// host, same website domain or same name), the newest `file.datetime` is read and the others
+/// are named in a notice.
+fn newest_per_organization<'b, 'a>(
+    bundles: &'b [OrgBundle<'a>],
+    catalog: &Catalog,
+    notices: &mut Vec<InputError>,
+) -> Vec<&'b OrgBundle<'a>> {
+    let mut groups: Vec<(String, Vec<&OrgBundle>)> = Vec::new();
+    for b in bundles {
+        let org = b.organization;
+        let key = identity(
+            org.props.get("organization.name").unwrap_or(""),
+            org.props.get("organization.website"),
+            catalog,
+        );
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(b),
+            None => groups.push((key, vec![b])),
+        }
+    }
+    let mut out = Vec::new();
+    for (_, members) in groups {
+        let mut best: Option<&OrgBundle> = None;
+        for b in &members {
+            if best.is_none_or(|x| b.organization.stamp() > x.organization.stamp()) {
+                best = Some(b);
+            }
+        }
+        let Some(best) = best else { continue };
+        for b in members.iter().filter(|b| !std::ptr::eq(**b, best)) {
+            notices.push(InputError::new(
+                &b.organization.name,
+                0,
+                format!(
+                    "même organisation que {}, plus récent ou aussi récent : ce fichier-ci n'est pas lu (le plus récent fait foi, statut de membre compris)",
+                    best.organization.name
+                ),
+                format!(
+                    "same organization as {}, which is as new or newer: this file is not read (the newest file decides, membership status included)",
+                    best.organization.name
+                ),
+            ));
+        }
+        out.push(best);
+    }
+    out
 }
 
 /// Read inputs and the catalogue, then `prepare`: what `diagasso catalog import` calls.
@@ -243,101 +308,6 @@ pub fn prepare_paths(
     let user = read_user_file(user_catalog)?;
     let inputs = read_paths(paths)?;
     prepare(&inputs, &effective, user.as_ref(), today)
-}
-
-fn choose_id(
-    name: &str,
-    website: Option<&str>,
-    file: &str,
-    catalog: &Catalog,
-    taken: &[Host],
-) -> String {
-    let free = |id: &str| !taken.iter().any(|h| h.id == id);
-    if let Some(w) = website.map(domain).filter(|d| !d.is_empty()) {
-        let hit = catalog
-            .hosts
-            .iter()
-            .find(|h| h.website.as_deref().map(domain).as_deref() == Some(w.as_str()));
-        if let Some(h) = hit.filter(|h| free(&h.id)) {
-            return h.id.clone();
-        }
-    }
-    let mut base = slug(name);
-    if base.is_empty() {
-        base = slug(file.trim_end_matches(".properties"));
-    }
-    if base.is_empty() {
-        base = "host".into();
-    }
-    if let Some(h) = catalog
-        .hosts
-        .iter()
-        .find(|h| (h.id == base || h.name.eq_ignore_ascii_case(name.trim())) && free(&h.id))
-    {
-        return h.id.clone();
-    }
-    let mut id = base.clone();
-    let mut n = 2;
-    // A new host never takes the id of an existing one it was not matched to.
-    while !free(&id) || catalog.host(&id).is_some() {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
-/// Keep from `old` what ChatonsInfos has no key for, or what the files left unknown.
-fn merge(mut new: Host, old: &Host) -> Host {
-    new.website = new.website.or_else(|| old.website.clone());
-    if new.website == old.website && new.website_basis.is_none() {
-        new.website_basis = old.website_basis;
-    }
-    new.operator = old.operator.clone();
-    new.org_type = new.org_type.or(old.org_type);
-    new.org_type_detail = old.org_type_detail.clone();
-    let p = &mut new.place;
-    p.city = p.city.take().or_else(|| old.place.city.clone());
-    p.area = p.area.take().or_else(|| old.place.area.clone());
-    if p.departements.is_empty() {
-        p.departements = old.place.departements.clone();
-    }
-    p.region = p.region.take().or_else(|| old.place.region.clone());
-    p.country = p.country.take().or_else(|| old.place.country.clone());
-    if new.services.is_empty() {
-        new.services = old.services.clone();
-        new.services_notes = old.services_notes.clone();
-    }
-    if new.registration.who.is_empty() {
-        new.registration = old.registration.clone();
-    }
-    if new.membership_evidence.basis > old.membership_evidence.basis {
-        new.membership_evidence = old.membership_evidence.clone();
-    }
-    // Carried-over prices keep the date they were seen, so that re-importing is stable.
-    new.prices = old.prices.clone();
-    for p in &mut new.prices {
-        p.as_of = p.as_of.or(Some(old.seen));
-    }
-    new.association_offer = old.association_offer.clone();
-    if !old.prices.is_empty() || old.association_offer.notes.is_some() {
-        let kept = Text::new(
-            "Prix et offre pour les associations repris du catalogue précédent (voir la date de chaque prix) : ChatonsInfos n'a pas de clé pour eux.",
-            "Prices and association offer kept from the previous catalogue (see each price's date): ChatonsInfos has no key for them.",
-        );
-        new.caveats = Some(match new.caveats.take() {
-            Some(c) => Text::new(
-                format!("{} {}", c.fr, kept.fr),
-                format!("{} {}", c.en, kept.en),
-            ),
-            None => kept,
-        });
-    }
-    for s in &old.sources {
-        if !new.sources.contains(s) {
-            new.sources.push(s.clone());
-        }
-    }
-    new
 }
 
 /// The top-level fields that differ, as compact JSON.

@@ -119,12 +119,15 @@ pub fn build_host(
         .parsed("file.datetime", "date", loose_date)
         .into_iter()
         .collect();
-    let mut sources = vec![org.origin()];
+    let mut sources = vec![org.origin(bundle.url.as_deref())];
     let mut services = Vec::new();
-    for file in &bundle.services {
-        let mut r = Reader { file, notices };
+    for linked in &bundle.services {
+        let mut r = Reader {
+            file: linked.file,
+            notices,
+        };
         dates.extend(r.parsed("file.datetime", "date", loose_date));
-        sources.push(file.origin());
+        sources.push(linked.file.origin(Some(&linked.url)));
         services.push(service(&mut r, catalog));
     }
     let mut who: Vec<Access> = Vec::new();
@@ -172,14 +175,17 @@ pub fn build_host(
         place,
         contact: (contact.email.is_some() || contact.url.is_some()).then_some(contact),
         membership_evidence,
-        registration: Registration { who, notes: None },
+        registration: Registration {
+            who,
+            ..Registration::default()
+        },
         association_offer: AssociationOffer {
             offered: Stated::NotStated,
             notes: None,
         },
         services_notes: None,
         services,
-        prices: Vec::new(),
+        offers: Vec::new(),
     }
 }
 
@@ -220,6 +226,7 @@ fn service(r: &mut Reader, catalog: &Catalog) -> HostService {
                 registrations,
             )
             .unwrap_or_default(),
+        audience: Vec::new(),
         load: r.parsed("service.registration.load", "OPEN, FULL", |v| {
             match v.trim().to_ascii_uppercase().as_str() {
                 "OPEN" => Some(RegistrationLoad::Open),
@@ -227,7 +234,11 @@ fn service(r: &mut Reader, catalog: &Catalog) -> HostService {
                 _ => None,
             }
         }),
-        status: r.parsed("service.status.level", "OK, WARNING…", level),
+        status: r.parsed(
+            "service.status.level",
+            "ON, MAINTENANCE, DOWN, OFF, DRAFT, OK…",
+            level,
+        ),
         start: r.parsed("service.startdate", "date", loose_date),
         end: r.parsed("service.enddate", "date", loose_date),
     }
@@ -241,10 +252,24 @@ fn evidence(
 ) -> MembershipEvidence {
     let file = bundle.organization.file_name();
     let since = joined.map(|d| d.to_string());
+    let gone = left.is_some() || status == Some(StatusLevel::Away);
     let (basis, evidence) = match (
         &bundle.federation,
         joined.or(left).is_some() || status.is_some(),
     ) {
+        _ if gone => (
+            MembershipBasis::StatedByHost,
+            Text::new(
+                format!(
+                    "Son fichier ChatonsInfos {file} déclare avoir quitté CHATONS (organization.memberof.chatons.status.level = AWAY{}) : ce n'est plus un membre.",
+                    left.map_or(String::new(), |d| format!(", fin le {d}"))
+                ),
+                format!(
+                    "Its ChatonsInfos file {file} declares it left CHATONS (organization.memberof.chatons.status.level = AWAY{}): no longer a member.",
+                    left.map_or(String::new(), |d| format!(", ended {d}"))
+                ),
+            ),
+        ),
         (Some(fed), _) => (
             MembershipBasis::StatedByCollective,
             Text::new(
@@ -297,6 +322,7 @@ fn evidence(
         joined,
         status,
         left,
+        recheck: None,
     }
 }
 

@@ -133,6 +133,11 @@ pub fn load_texts(texts: &Texts) -> Result<Catalog, CatalogErrors> {
                         None => catalog.hosts.push(host),
                     }
                 }
+                for entry in &u.data.membership_recheck {
+                    if let Some(h) = catalog.hosts.iter_mut().find(|h| h.id == entry.host) {
+                        h.membership_evidence.recheck = Some(entry.recheck());
+                    }
+                }
             }
             catalog.files = files;
             Ok(catalog)

@@ -15,15 +15,20 @@
 pub mod chatonsinfos;
 pub mod date;
 pub mod error;
+pub mod federation;
 pub mod files;
 pub mod host;
+pub mod host_fit;
+pub mod host_offer;
 pub mod import;
 pub mod imported;
+pub mod links;
 mod load;
+pub mod merge;
 pub mod model;
 pub mod offer;
-pub mod price;
 pub mod properties;
+mod read_paths;
 pub mod span;
 mod user_file;
 mod validate;
@@ -36,13 +41,17 @@ pub use date::PartialDate;
 pub use error::{CatalogError, CatalogErrors, ErrorKind, IdSpace, Location, UnknownId};
 pub use files::HostsFile;
 pub use host::{
-    Access, AssociationOffer, Contact, Host, HostService, MembershipBasis, MembershipEvidence,
-    OrgType, Place, Registration, StatusLevel,
+    Access, AreaScope, AssociationOffer, Contact, Host, HostService, MembershipBasis,
+    MembershipEvidence, MembershipRecheck, OrgType, Place, RecheckReason, Registration, ServedArea,
+    StatusLevel,
 };
+pub use host_fit::{
+    Amount, Applicant, ApplicantKind, AreaFit, OfferFit, ServiceAccess, Verdict, Why,
+};
+pub use host_offer::{Audience, DateBasis, HostOffer, PriceKind, PriceUnit, YearlyCost};
 pub use load::{Texts, load_dir, load_effective, load_texts, read_text, shipped};
 pub use model::{Domain, Effort, Migration, Need, Software, SoftwareKind, Tool, ToolKind};
 pub use offer::{Offer, OfferKind, Quantity, Quota, ServiceState};
-pub use price::{Price, PriceKind};
 pub use validate::is_valid_id;
 
 /// The id of Frama.space in `offers.toml`.

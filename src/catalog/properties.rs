@@ -2,7 +2,9 @@
 //! `key = value` or `key: value` per line, `#` and `!` comment lines, a trailing backslash
 //! continuing a line, `\t \n \r \f \\ \uXXXX` escapes. Unlike Java it refuses a line with no
 //! separator or with a space inside the key (both are typing mistakes in practice), so that
-//! every malformed line is reported as `file:line: message`. It never panics, whatever the
+//! every malformed line is reported as `file:line: message`; and a value wholly inside one pair
+//! of single or double quotes loses them, as real files write them (YunoHost's `chatonsinfos`
+//! app: `subs.nextcloud = 'https://…/nextcloud.properties'`). It never panics, whatever the
 //! bytes.
 
 use crate::i18n::Lang;
@@ -231,7 +233,22 @@ fn split_line(line: &str) -> Result<(String, String), Problem> {
     }
     let key = unescape(raw_key)?;
     let value = unescape(raw_value.trim_start_matches([' ', '\t', '\u{c}']))?;
-    Ok((key, value.trim_end().to_string()))
+    Ok((key, unquote(value.trim_end()).to_string()))
+}
+
+/// A value wholly inside one pair of matching quotes, without them (`'a'` → `a`, `"a"` → `a`);
+/// any other value as it is (`'a`, `a'b'`, `'a"`).
+fn unquote(value: &str) -> &str {
+    for q in ['\'', '"'] {
+        if let Some(inner) = value
+            .strip_prefix(q)
+            .and_then(|v| v.strip_suffix(q))
+            .filter(|inner| !inner.contains(q))
+        {
+            return inner.trim();
+        }
+    }
+    value
 }
 
 fn unescape(s: &str) -> Result<String, Problem> {
@@ -348,6 +365,20 @@ mod tests {
             err.to_string(),
             "f.properties:2: invalid UTF-8 text; save the file again as UTF-8"
         );
+    }
+
+    #[test]
+    fn values_lose_one_pair_of_matching_quotes() {
+        let p = ok(
+            "a = 'https://x.example.org/a.properties'\nb = \"deux mots\"\nc = 'x\nd = l'ami\ne = 'a' et 'b'\nf = ''\ng = '  z '\n",
+        );
+        assert_eq!(p.get("a"), Some("https://x.example.org/a.properties"));
+        assert_eq!(p.get("b"), Some("deux mots"));
+        assert_eq!(p.get("c"), Some("'x"));
+        assert_eq!(p.get("d"), Some("l'ami"));
+        assert_eq!(p.get("e"), Some("'a' et 'b'"));
+        assert_eq!(p.get("f"), None);
+        assert_eq!(p.get("g"), Some("z"));
     }
 
     #[test]

@@ -33,6 +33,11 @@ pub fn level(v: &str) -> Option<StatusLevel> {
         "ERROR" => StatusLevel::Error,
         "OVER" => StatusLevel::Over,
         "VOID" => StatusLevel::Void,
+        "ON" => StatusLevel::On,
+        "MAINTENANCE" => StatusLevel::Maintenance,
+        "DOWN" => StatusLevel::Down,
+        "OFF" => StatusLevel::Off,
+        "DRAFT" => StatusLevel::Draft,
         _ => return None,
     })
 }

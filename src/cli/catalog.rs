@@ -181,24 +181,41 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
         let note = l.pick("absent des fichiers, conservé", "not in the files, kept");
         outln!("  {} ({}) — {note}", a.name, a.id);
     }
+    if let Some(fed) = &plan.federation {
+        for a in &plan.not_in_federation {
+            let note = l.pick(
+                "absent du fichier de fédération : appartenance à revérifier",
+                "absent from the federation file: membership to re-check",
+            );
+            outln!("? {} ({}) — {note}", a.name, a.id);
+        }
+        for id in &plan.listed_again {
+            let note = l.pick(
+                "de nouveau listé par le fichier de fédération",
+                "listed again by the federation file",
+            );
+            outln!("  {id} — {note}");
+        }
+        outln!(
+            "{} {fed}",
+            l.pick("Fichier de fédération lu :", "Federation file read:")
+        );
+    }
+    let n = |k: usize, fr: &str, en: &str| format!("{k} {}", l.pick(fr, en));
     outln!(
         "{}",
-        l.pick(
-            &format!(
-                "{} ajouté(s), {} modifié(s), {} inchangé(s), {} absent(s)",
-                plan.added.len(),
-                plan.changed.len(),
-                plan.unchanged.len(),
-                plan.absent.len()
+        [
+            n(plan.added.len(), "ajout", "added"),
+            n(plan.changed.len(), "modification", "changed"),
+            n(plan.unchanged.len(), "sans changement", "unchanged"),
+            n(plan.absent.len(), "absent des fichiers", "absent"),
+            n(
+                plan.not_in_federation.len(),
+                "à revérifier (absent de la fédération)",
+                "to re-check (not in the federation)"
             ),
-            &format!(
-                "{} added, {} changed, {} unchanged, {} absent",
-                plan.added.len(),
-                plan.changed.len(),
-                plan.unchanged.len(),
-                plan.absent.len()
-            ),
-        )
+        ]
+        .join(", ")
     );
     if plan.is_empty() {
         outln!("{}", l.pick("Rien à écrire.", "Nothing to write."));

@@ -46,12 +46,29 @@ pub struct ExportArgs {
     /// Dossier de modèles qui remplacent ceux livrés / folder of templates overriding ours.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// CSV avec `;` / `;`-separated CSV.
-    #[arg(long)]
+    /// CSV avec `;` (le défaut en français) / `;`-separated CSV (the default in French).
+    #[arg(long, conflicts_with = "csv_comma")]
     pub csv_semicolon: bool,
-    /// CSV avec BOM UTF-8 / CSV with a UTF-8 BOM.
+    /// CSV avec `,` (le défaut en anglais) / `,`-separated CSV (the default in English).
     #[arg(long)]
+    pub csv_comma: bool,
+    /// CSV avec BOM UTF-8 (le défaut) / CSV with a UTF-8 BOM (the default).
+    #[arg(long, conflicts_with = "csv_no_bom")]
     pub csv_bom: bool,
+    /// CSV sans BOM / CSV without a BOM.
+    #[arg(long)]
+    pub csv_no_bom: bool,
+}
+
+impl ExportArgs {
+    /// `;` and a BOM in French, `,` and a BOM in English, unless the flags say otherwise.
+    fn csv_options(&self, lang: Lang) -> CsvOptions {
+        let d = CsvOptions::for_lang(lang);
+        CsvOptions {
+            semicolon: (d.semicolon || self.csv_semicolon) && !self.csv_comma,
+            bom: (d.bom || self.csv_bom) && !self.csv_no_bom,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -73,7 +90,7 @@ struct Loaded {
     questionnaire: std::sync::Arc<Questionnaire>,
     audit: Audit,
     association: Association,
-    plan: serde_json::Value,
+    plan: crate::plan::Plan,
 }
 
 impl Loaded {
@@ -87,21 +104,14 @@ impl Loaded {
     }
 }
 
-/// The plan of an audit on the effective catalogue (shipped + user), serialised for the
-/// templates.
+/// The plan of an audit on the effective catalogue (shipped + user).
 fn compute_plan(
     catalog: &Catalog,
     q: &Questionnaire,
     audit: &Audit,
     a: &Association,
-) -> Result<serde_json::Value, Message> {
-    let plan = crate::plan::plan(q, audit, a, catalog);
-    serde_json::to_value(&plan).map_err(|e| {
-        Message::new(
-            format!("plan impossible à sérialiser : {e}"),
-            format!("cannot serialise the plan: {e}"),
-        )
-    })
+) -> Result<crate::plan::Plan, Message> {
+    Ok(crate::plan::plan(q, audit, a, catalog))
 }
 
 fn load(store: &mut Store, catalog: &Catalog, id: &str) -> Result<Loaded, Message> {
@@ -206,10 +216,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         with_notes: a.with_notes,
         keep_name: a.with_name,
     };
-    let csv_opts = CsvOptions {
-        semicolon: a.csv_semicolon,
-        bom: a.csv_bom,
-    };
+    let csv_opts = a.csv_options(ctx.lang);
     out_dir(&a.out)?;
     let mut store = open_store(ctx)?;
     let user_catalog = super::catalog::user_catalog_path();
@@ -237,15 +244,14 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     let id = a.audit.as_deref().unwrap_or_default();
     let loaded = load(&mut store, &catalog, id)?;
     let input = loaded.input();
+    // Anonymised with the notes kept: said once, naming the notes that name people.
+    if let Some(w) = export::privacy::warning(&input, &opts) {
+        errln!("{}", w.get(ctx.lang));
+    }
     // Render everything first: a failure writes no file at all.
     let mut files = Vec::new();
     for f in formats {
-        let bytes = match f {
-            Format::Csv => export::csv::render(&[input], &opts, &csv_opts),
-            _ => export::render(f, &input, &opts, &templates),
-        }
-        .map_err(|e| e.0)?;
-        files.push((export::file_name(f, &input, &opts), bytes));
+        files.extend(export::files(f, &input, &opts, &templates, &csv_opts).map_err(|e| e.0)?);
     }
     // Every name is checked before the first file is written: a taken one writes none.
     if !a.force
@@ -275,7 +281,6 @@ fn written_all(
         replace: force,
         private: !opts.anonymise,
     };
-    let no_plan = serde_json::Value::Null;
     let made = safe_file::write_with(path, target, |w| {
         let mut rows =
             export::csv::Rows::new(w, questionnaires.iter().map(|q| &**q), opts, csv_opts)
@@ -283,11 +288,10 @@ fn written_all(
         store
             .each_audit(|audit, association, questionnaire| {
                 // The CSV reads no plan: none is computed.
-                rows.row(&Input {
+                rows.row(&export::csv::Record {
                     questionnaire,
                     audit,
                     association,
-                    plan: &no_plan,
                 })
             })
             .map_err(|e| match e {

@@ -15,7 +15,12 @@ pub fn render(input: &Input, opts: &Options, templates: &Templates) -> Result<St
     let report = view::build(input, opts);
     let scores = &report.plan.scores;
     let radar = svg::radar(scores, label(opts.lang, "chart_radar"));
-    let bars = (!scores.is_empty()).then(|| svg::bars(scores, label(opts.lang, "chart_bars")));
+    let ends = (
+        label(opts.lang, "scale_low"),
+        label(opts.lang, "scale_high"),
+    );
+    let bars =
+        (!scores.is_empty()).then(|| svg::bars(scores, label(opts.lang, "chart_bars"), ends));
     let ctx = minijinja::context! {
         r => super::templates::ser(&report),
         t => super::templates::ser(super::labels::all(opts.lang)),

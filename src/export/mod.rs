@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod pdf;
 mod pdf_layout;
 pub mod plan_view;
+pub mod privacy;
 pub mod svg;
 pub mod templates;
 pub mod view;
@@ -27,6 +28,7 @@ use std::fmt;
 
 use crate::audit::{Association, Audit};
 use crate::i18n::{Lang, Message};
+use crate::plan::Plan;
 use crate::questionnaire::Questionnaire;
 
 pub use templates::Templates;
@@ -87,15 +89,14 @@ impl fmt::Display for Format {
     }
 }
 
-/// What goes into an export. The plan is given in its serialised form (`serde_json::to_value`
-/// of `plan::Plan`), which the JSON export embeds as is and the other formats read through
-/// `plan_view`.
+/// What goes into an export. The plan is the typed `plan::Plan`: the human formats read its
+/// fields through `plan_view` (a renamed field fails to compile), the JSON export serialises it.
 #[derive(Clone, Copy)]
 pub struct Input<'a> {
     pub questionnaire: &'a Questionnaire,
     pub audit: &'a Audit,
     pub association: &'a Association,
-    pub plan: &'a serde_json::Value,
+    pub plan: &'a Plan,
 }
 
 /// How to export.
@@ -146,8 +147,30 @@ pub fn render(
         Format::Html => html::render(input, opts, templates)?.into_bytes(),
         Format::Pdf => pdf::render(input, opts)?,
         Format::Json => json::render(input, opts)?.into_bytes(),
-        Format::Csv => csv::render(&[*input], opts, &csv::CsvOptions::default())?,
+        Format::Csv => csv::render(&[*input], opts, &csv::CsvOptions::for_lang(opts.lang))?,
         Format::Annonce => annonce::render(input, opts, templates)?.into_bytes(),
+    })
+}
+
+/// Every file one format makes for one audit, named: one file, but two for CSV — the wide
+/// CSV and, beside it, `plan-….csv` (one row per roadmap step, [`csv::plan`]).
+pub fn files(
+    format: Format,
+    input: &Input,
+    opts: &Options,
+    templates: &Templates,
+    csv_opts: &csv::CsvOptions,
+) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+    let name = file_name(format, input, opts);
+    Ok(match format {
+        Format::Csv => {
+            let plan_name = format!("plan-{}", name.strip_prefix("diagnostic-").unwrap_or(&name));
+            vec![
+                (name, csv::render(&[*input], opts, csv_opts)?),
+                (plan_name, csv::plan::render(input, opts, csv_opts)?),
+            ]
+        }
+        f => vec![(name, render(f, input, opts, templates)?)],
     })
 }
 
@@ -162,9 +185,9 @@ pub fn file_name(format: Format, input: &Input, opts: &Options) -> String {
             anonymise: !opts.keep_name || opts.anonymise,
             ..*opts
         };
-        view::public_name_parts(input, &o)
+        view::public_name_parts(input.association, &o)
     } else {
-        view::public_name_parts(input, opts)
+        view::public_name_parts(input.association, opts)
     };
     let stem = match place.map(|p| escape::file_stem(&p, "")) {
         Some(p) if !p.is_empty() && p.chars().count() < escape::MAX_STEM_CHARS / 2 => {

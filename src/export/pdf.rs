@@ -15,6 +15,12 @@ use crate::i18n::Lang;
 
 /// Every text the PDF draws, in order (tests use it: the PDF's own text is compressed).
 pub fn texts(input: &Input, opts: &Options) -> Vec<String> {
+    pages(input, opts).into_iter().flatten().collect()
+}
+
+/// The texts the PDF draws, page by page, from the layout itself (page count, where a part
+/// starts).
+pub fn pages(input: &Input, opts: &Options) -> Vec<Vec<String>> {
     let report = view::build(input, opts);
     let footer = footer(&report, opts.lang);
     pdf_layout::lay_out(
@@ -25,8 +31,11 @@ pub fn texts(input: &Input, opts: &Options) -> Vec<String> {
     .map(|l| {
         l.pages
             .iter()
-            .flatten()
-            .filter_map(|o| o.text().map(str::to_string))
+            .map(|p| {
+                p.iter()
+                    .filter_map(|o| o.text().map(str::to_string))
+                    .collect()
+            })
             .collect()
     })
     .unwrap_or_default()

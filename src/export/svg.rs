@@ -30,10 +30,14 @@ fn num(x: f64) -> String {
     crate::audit::format_number(if r == 0.0 { 0.0 } else { r })
 }
 
-/// The radar chart, or `None` below three domains (a radar of one or two axes says nothing).
+/// The largest radar that stays legible; past it the bars say it better.
+pub const MAX_RADAR_AXES: usize = 8;
+
+/// The radar chart, or `None` below three domains (a radar of one or two axes says nothing) or
+/// above [`MAX_RADAR_AXES`] (labels would overlap).
 pub fn radar(scores: &[Score], title: &str) -> Option<String> {
     let n = scores.len();
-    if n < 3 {
+    if !(3..=MAX_RADAR_AXES).contains(&n) {
         return None;
     }
     let (w, h) = (680.0, 420.0);
@@ -124,48 +128,82 @@ pub fn radar(scores: &[Score], title: &str) -> Option<String> {
     Some(s)
 }
 
-/// Horizontal bars, one per domain, with the level written at the end of each bar.
-pub fn bars(scores: &[Score], title: &str) -> String {
-    let row = 30.0;
-    let (label_w, bar_w) = (240.0, 270.0);
-    let w = label_w + bar_w + 60.0;
-    let h = 20.0 + row * scores.len().max(1) as f64;
+/// Horizontal bars, one per domain in the order given (the view puts the most dependent
+/// first), on the 1–4 scale: the axis starts at 1, not 0, each bar ends on a dot at its level,
+/// and the ticks name the two ends of the scale (`ends`: « 1 dépendant », « 4 autonome »). A
+/// domain without a level shows « ? » and no bar.
+pub fn bars(scores: &[Score], title: &str, ends: (&str, &str)) -> String {
+    let row = 28.0;
+    let (label_w, bar_w) = (230.0, 300.0);
+    let w = label_w + bar_w + 50.0;
+    let top = 8.0;
+    let h = top + row * scores.len().max(1) as f64 + 34.0;
+    let max = scores.iter().map(|s| s.max).fold(4.0, f64::max);
+    let x = |level: f64| label_w + bar_w * ((level - 1.0) / (max - 1.0)).clamp(0.0, 1.0);
     let mut s = String::new();
     let _ = write!(
         s,
         r#"<svg class="chart bars" viewBox="0 0 {w} {h}" role="img" aria-labelledby="bars-title">"#
     );
     let _ = write!(s, r#"<title id="bars-title">{}</title>"#, esc(title));
+    // Grid: one line per level, labelled under the last row.
+    let bottom = top + row * scores.len().max(1) as f64;
+    for l in 1..=(max as u32) {
+        let gx = num(x(f64::from(l)));
+        let _ = write!(
+            s,
+            r#"<line x1="{gx}" y1="{top}" x2="{gx}" y2="{}" stroke="{GRID}" stroke-width="1"/>"#,
+            num(bottom)
+        );
+        let _ = write!(
+            s,
+            r#"<text x="{gx}" y="{}" text-anchor="middle" font-size="12" fill="{INK}">{l}</text>"#,
+            num(bottom + 15.0)
+        );
+    }
+    let _ = write!(
+        s,
+        r#"<text x="{label_w}" y="{}" font-size="12" fill="{INK}">{}</text>"#,
+        num(bottom + 30.0),
+        esc(ends.0)
+    );
+    let _ = write!(
+        s,
+        r#"<text x="{}" y="{}" text-anchor="end" font-size="12" fill="{INK}">{}</text>"#,
+        num(label_w + bar_w),
+        num(bottom + 30.0),
+        esc(ends.1)
+    );
     for (i, sc) in scores.iter().enumerate() {
-        let y = 10.0 + row * i as f64;
-        let frac = if sc.max > 0.0 { sc.level / sc.max } else { 0.0 };
+        let y = top + row * i as f64;
         let _ = write!(
             s,
             r#"<text x="{}" y="{}" text-anchor="end" font-size="13" fill="{INK}">{}</text>"#,
             num(label_w - 10.0),
-            num(y + 17.0),
+            num(y + 18.0),
             esc(&short(&sc.label, 30))
         );
-        let _ = write!(
-            s,
-            r##"<rect x="{label_w}" y="{}" width="{bar_w}" height="18" rx="3" fill="#eceef3"/>"##,
-            num(y + 4.0)
-        );
-        if frac > 0.0 {
+        if sc.known {
+            let end = x(sc.level);
             let _ = write!(
                 s,
-                r#"<rect x="{label_w}" y="{}" width="{}" height="18" rx="3" fill="{ACCENT}"/>"#,
-                num(y + 4.0),
-                num(bar_w * frac)
+                r#"<rect x="{label_w}" y="{}" width="{}" height="14" rx="3" fill="{ACCENT}"/>"#,
+                num(y + 7.0),
+                num(end - label_w)
+            );
+            let _ = write!(
+                s,
+                r#"<circle cx="{}" cy="{}" r="7" fill="{ACCENT}"/>"#,
+                num(end),
+                num(y + 14.0)
             );
         }
         let _ = write!(
             s,
-            r#"<text x="{}" y="{}" font-size="13" fill="{INK}">{} / {}</text>"#,
-            num(label_w + bar_w + 8.0),
-            num(y + 17.0),
-            esc(&sc.shown),
-            esc(&sc.max_shown)
+            r#"<text x="{}" y="{}" font-size="13" fill="{INK}">{}</text>"#,
+            num(label_w + bar_w + 14.0),
+            num(y + 18.0),
+            esc(&sc.shown)
         );
     }
     s.push_str("</svg>");
@@ -183,6 +221,7 @@ mod tests {
             max: 4.0,
             shown: num(level),
             max_shown: "4".into(),
+            known: true,
             ..Score::default()
         }
     }
@@ -194,7 +233,10 @@ mod tests {
             score("b", 2.0),
             score("c", 4.0),
         ];
-        for svg in [radar(&scores, "t").unwrap(), bars(&scores, "<t>")] {
+        for svg in [
+            radar(&scores, "t").unwrap(),
+            bars(&scores, "<t>", ("1", "4")),
+        ] {
             assert!(!svg.contains("<script"), "{svg}");
             assert!(svg.contains("&lt;script&gt;") || svg.contains("&lt;t&gt;"));
         }
@@ -203,5 +245,26 @@ mod tests {
     #[test]
     fn no_radar_below_three_axes() {
         assert!(radar(&[score("a", 1.0), score("b", 2.0)], "t").is_none());
+    }
+}
+
+#[cfg(test)]
+mod bar_tests {
+    use super::*;
+
+    #[test]
+    fn bars_start_at_one() {
+        let one = Score {
+            label: "a".into(),
+            level: 1.0,
+            max: 4.0,
+            known: true,
+            shown: "1".into(),
+            ..Score::default()
+        };
+        let svg = bars(&[one], "t", ("1 dépendant", "4 autonome"));
+        // A level-1 bar has no length: it is its dot on the first grid line.
+        assert!(svg.contains(r#"width="0""#), "{svg}");
+        assert!(svg.contains("1 dépendant") && svg.contains("4 autonome"));
     }
 }

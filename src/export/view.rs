@@ -11,14 +11,17 @@ use super::Options;
 use super::escape::{clean, one_line};
 use super::labels::label;
 use super::plan_view::{self, PlanView};
-use crate::audit::{Answer, AuditStatus, Value, format_number};
-use crate::i18n::Lang;
+use crate::audit::{Answer, Association, AuditStatus, Value};
+use crate::i18n::{Lang, typo};
+use crate::plan::Plan;
 use crate::questionnaire::{Kind, Question};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub lang: &'static str,
     pub anonymised: bool,
+    /// What an anonymised export keeps and leaves out, said exactly; `None` when not anonymised.
+    pub banner: Option<String>,
     pub association: Profile,
     pub audit: AuditInfo,
     pub sections: Vec<SectionView>,
@@ -31,6 +34,7 @@ pub struct Profile {
     /// The name, or "activity — département" when anonymised.
     pub display_name: String,
     pub legal_form: String,
+    /// Absent when it is already the name shown (anonymised) or left out.
     pub activity: Option<String>,
     pub place: Option<String>,
     pub members: Option<String>,
@@ -72,47 +76,15 @@ pub struct Item {
     pub note: Option<String>,
 }
 
-/// A date as the reader writes it: `20/11/2026` in French, `2026-11-20` in English. Anything
-/// that does not start with `YYYY-MM-DD` is shown cleaned, as it is.
+/// A date as the reader writes it, the same in every human format (`typo::date`):
+/// `24 novembre 2026`, `24 November 2026`; anything else is shown cleaned, as it is.
 pub fn date(s: &str, lang: Lang) -> String {
-    let d = s.get(..10).unwrap_or("");
-    let ok = d.len() == 10
-        && d.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    match (ok, lang) {
-        (true, Lang::Fr) => format!("{}/{}/{}", &d[8..10], &d[5..7], &d[..4]),
-        (true, Lang::En) => d.to_string(),
-        (false, _) => one_line(s),
-    }
-}
-
-fn count(n: Option<impl Into<f64>>) -> Option<String> {
-    n.map(|n| format_number(n.into()))
-}
-
-/// A whole amount with thousands grouped as the reader writes them: `15 000` (no-break
-/// space, which every embedded font has) in French, `15,000` in English.
-pub fn grouped(n: u64, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = lang.pick("\u{A0}", ",");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
+    one_line(&typo::date(lang, s))
 }
 
 /// The association as shown: the name or, anonymised, the activity and département.
-pub fn public_name(input: &Input, opts: &Options) -> String {
-    match public_name_parts(input, opts) {
+pub fn public_name(a: &Association, opts: &Options) -> String {
+    match public_name_parts(a, opts) {
         (name, Some(place)) => format!("{name} — {place}"),
         (name, None) => name,
     }
@@ -120,12 +92,11 @@ pub fn public_name(input: &Input, opts: &Options) -> String {
 
 /// [`public_name`] in its two parts: the name (or, anonymised, the activity) and, anonymised,
 /// the place — apart, so a file name can shorten the first and keep the second.
-pub fn public_name_parts(input: &Input, opts: &Options) -> (String, Option<String>) {
-    let a = input.association;
+pub fn public_name_parts(a: &Association, opts: &Options) -> (String, Option<String>) {
     if opts.hides_name() {
-        let activity = public_activity(input, opts)
-            .unwrap_or_else(|| a.legal_form.label(opts.lang).to_string());
-        (activity, place(input, opts))
+        let activity =
+            public_activity(a, opts).unwrap_or_else(|| a.legal_form.label(opts.lang).to_string());
+        (activity, place(a, opts))
     } else {
         let n = one_line(&a.name);
         if n.is_empty() {
@@ -138,8 +109,7 @@ pub fn public_name_parts(input: &Input, opts: &Options) -> (String, Option<Strin
 
 /// The activity as an export may show it: anonymised, left out when it names the association
 /// (`safe_text::unless_named`, the rule of every anonymised output); else as written.
-pub fn public_activity(input: &Input, opts: &Options) -> Option<String> {
-    let a = input.association;
+pub fn public_activity(a: &Association, opts: &Options) -> Option<String> {
     let activity = one_line(&a.activity);
     if opts.anonymise {
         crate::safe_text::unless_named(&activity, &a.name).map(str::to_string)
@@ -150,8 +120,7 @@ pub fn public_activity(input: &Input, opts: &Options) -> Option<String> {
 
 /// Département when in France ("Rhône (69)" is beyond us: "département 69"), else the country;
 /// the postcode itself only when not anonymised.
-fn place(input: &Input, opts: &Options) -> Option<String> {
-    let a = input.association;
+pub fn place(a: &Association, opts: &Options) -> Option<String> {
     let country = one_line(&a.country);
     match a.departement() {
         Some(d) if opts.anonymise || a.postcode.trim().is_empty() => {
@@ -167,9 +136,10 @@ fn place(input: &Input, opts: &Options) -> Option<String> {
 /// How an answer reads in a report.
 pub fn answer_text(q: &Question, a: &Answer, opts: &Options) -> String {
     let lang = opts.lang;
+    // Choice labels are the questionnaire's words: its typography applies.
     let choice = |id: &str| {
         q.choice(id)
-            .map(|c| one_line(c.label.get(lang)))
+            .map(|c| typo::punct(lang, &one_line(c.label.get(lang))))
             .unwrap_or_else(|| one_line(id))
     };
     match a {
@@ -179,11 +149,11 @@ pub fn answer_text(q: &Question, a: &Answer, opts: &Options) -> String {
             Value::Choice(c) => choice(c),
             Value::Choices(cs) => cs.iter().map(|c| choice(c)).collect::<Vec<_>>().join(", "),
             Value::Number(n) => {
-                let mut s = format_number(*n);
+                let mut s = typo::number(lang, *n);
                 if q.kind == Kind::Scale
                     && let Some(max) = q.max
                 {
-                    s = format!("{s} / {}", format_number(max));
+                    s = format!("{s} / {}", typo::number(lang, max));
                 }
                 if let Some(u) = &q.unit {
                     s = format!("{s} {}", one_line(u.get(lang)));
@@ -197,11 +167,50 @@ pub fn answer_text(q: &Question, a: &Answer, opts: &Options) -> String {
     }
 }
 
-/// The plan with what an anonymised export must not show removed: when anonymising, every
-/// personal string (name, contact, postcode, trainer) is replaced wherever the plan quotes it;
-/// when notes are hidden, the free-text answers and notes too. The plan is outside data for
-/// the exports: this holds whatever its shape.
-pub fn scrub_plan(input: &Input, opts: &Options) -> serde_json::Value {
+/// The plan with what an anonymised export must not show removed (see [`scrub_plan_value`]),
+/// typed again for the human formats.
+pub fn scrub_plan(input: &Input, opts: &Options) -> Plan {
+    if secrets(input, opts).is_empty() {
+        return input.plan.clone();
+    }
+    // Only strings change, so the plan reads back; should it not, nothing personal is risked by
+    // showing the plan with every text replaced.
+    serde_json::from_value(scrub_plan_value(input, opts)).unwrap_or_else(|_| {
+        let mut p = input.plan.clone();
+        p.summary.clear();
+        p
+    })
+}
+
+/// The plan's serialised form with what an anonymised export must not show removed: when
+/// anonymising, every personal string (name, contact, postcode, trainer) is replaced wherever
+/// the plan quotes it; when notes are hidden, the free-text answers and notes too. Works on
+/// every string whatever the plan's shape, so a new field cannot leak.
+pub fn scrub_plan_value(input: &Input, opts: &Options) -> serde_json::Value {
+    let secrets = secrets(input, opts);
+    fn walk(v: &mut serde_json::Value, secrets: &[String]) {
+        match v {
+            serde_json::Value::String(s) => {
+                for secret in secrets {
+                    if s.contains(secret.as_str()) {
+                        *s = s.replace(secret.as_str(), "[…]");
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| walk(i, secrets)),
+            serde_json::Value::Object(m) => m.values_mut().for_each(|i| walk(i, secrets)),
+            _ => {}
+        }
+    }
+    let mut plan = serde_json::to_value(input.plan).unwrap_or(serde_json::Value::Null);
+    if !secrets.is_empty() {
+        walk(&mut plan, &secrets);
+    }
+    plan
+}
+
+/// The personal strings an export with these options must not show, longest first.
+fn secrets(input: &Input, opts: &Options) -> Vec<String> {
     let (a, audit) = (input.association, input.audit);
     let mut secrets: Vec<String> = Vec::new();
     if opts.anonymise {
@@ -234,25 +243,7 @@ pub fn scrub_plan(input: &Input, opts: &Options) -> serde_json::Value {
     // Longest first, so a secret containing another is replaced whole.
     secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     secrets.dedup();
-    fn walk(v: &mut serde_json::Value, secrets: &[String]) {
-        match v {
-            serde_json::Value::String(s) => {
-                for secret in secrets {
-                    if s.contains(secret.as_str()) {
-                        *s = s.replace(secret.as_str(), "[…]");
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| walk(i, secrets)),
-            serde_json::Value::Object(m) => m.values_mut().for_each(|i| walk(i, secrets)),
-            _ => {}
-        }
-    }
-    let mut plan = input.plan.clone();
-    if !secrets.is_empty() {
-        walk(&mut plan, &secrets);
-    }
-    plan
+    secrets
 }
 
 /// Build the report.
@@ -276,20 +267,15 @@ pub fn build(input: &Input, opts: &Options) -> Report {
         }
     };
     let association = Profile {
-        display_name: public_name(input, opts),
+        display_name: public_name(a, opts),
         legal_form: a.legal_form.label(lang).to_string(),
-        activity: public_activity(input, opts),
-        place: place(input, opts),
-        members: count(a.members),
-        employees: count(a.employees),
-        volunteers: count(a.volunteers),
-        budget: a.budget_eur.map(|b| {
-            format!(
-                "{} {}",
-                format_number(b as f64),
-                label(lang, "eur_per_year")
-            )
-        }),
+        // Said once: not again when the name shown is the activity.
+        activity: public_activity(a, opts).filter(|_| !opts.hides_name()),
+        place: place(a, opts),
+        members: a.members.map(|n| typo::number(lang, n)),
+        employees: a.employees.map(|n| typo::number(lang, n)),
+        volunteers: a.volunteers.map(|n| typo::number(lang, n)),
+        budget: a.budget_eur.map(|b| typo::eur_per_year(lang, b)),
         contact,
         trainer: if opts.anonymise {
             None
@@ -302,7 +288,7 @@ pub fn build(input: &Input, opts: &Options) -> Report {
         .iter()
         .map(|s| SectionView {
             id: s.id.clone(),
-            title: one_line(s.title.get(lang)),
+            title: typo::punct(lang, &one_line(s.title.get(lang))),
             items: s
                 .questions
                 .iter()
@@ -310,7 +296,7 @@ pub fn build(input: &Input, opts: &Options) -> Report {
                     let rec = audit.answers.get(&qq.id)?;
                     Some(Item {
                         id: qq.id.clone(),
-                        question: one_line(qq.label.get(lang)),
+                        question: typo::punct(lang, &one_line(qq.label.get(lang))),
                         answer: answer_text(qq, &rec.answer, opts),
                         note: audit
                             .notes
@@ -328,6 +314,7 @@ pub fn build(input: &Input, opts: &Options) -> Report {
     Report {
         lang: lang.code(),
         anonymised: opts.anonymise,
+        banner: super::privacy::banner(a, opts),
         association,
         audit: AuditInfo {
             // Anonymised, no id: a UUID v7 tells when the audit was made and leads back to it.

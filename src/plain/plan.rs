@@ -204,8 +204,15 @@ fn report<R: BufRead, W: Write>(
     let lang = p.lang;
     for event in events {
         match event {
-            Event::Exported { dir, paths } => {
+            Event::Exported {
+                dir,
+                paths,
+                warning,
+            } => {
                 p.say(Ui::ExportDone.fill(lang, &[&paths.len(), &dir.display()]))?;
+                if let Some(warning) = warning {
+                    p.say(warning.get(lang))?;
+                }
                 for path in paths {
                     p.say(format!("  {}", path.display()))?;
                 }

@@ -19,7 +19,9 @@
 //! | `host_score` | the score of a host and its reasons | `hosts.score` |
 //! | `cover` | the smallest set of hosts | `hosts.set-cover` |
 //! | `geo` | départements and regions for nearness | — |
-//! | `roadmap` | four phases of steps | `roadmap.*` |
+//! | `decide` | one decision per tool: kept tools, co-editing, tools in use, platforms | `decide.*` |
+//! | `sensitive` | where health and sensitive data live | — |
+//! | `roadmap` | phases of steps sized to the team | `roadmap.*` |
 //! | `risks` | risks and « à trouver » | `risks.*` |
 //! | `trace` | traces and the explanation of every rule id | — |
 //!
@@ -27,40 +29,50 @@
 //! (`recommendations`), Hébergeurs (`hosts`) and Feuille de route (`roadmap`), and a
 //! "Pourquoi ?" panel from any item's `trace` with `Trace::explain`.
 
+mod candidate;
 mod cover;
+mod decide;
 mod fit;
 pub mod framaspace;
 pub(crate) mod geo;
+mod host_context;
 mod host_score;
 pub mod hosts;
 mod language;
 pub mod needs;
+mod pick;
 mod read;
 pub mod recommend;
 pub mod risks;
 pub mod roadmap;
 mod route;
 pub mod scores;
+pub mod sensitive;
 pub mod trace;
+pub mod why;
 
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{Association, Audit};
 use crate::catalog::Catalog;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text, typo};
 use crate::questionnaire::Questionnaire;
 
 pub use framaspace::{Eligible, Framaspace};
-pub use hosts::{HostPick, Provider, ProviderKind};
+pub use hosts::{
+    Blocking, HeldBack, HeldWhy, HostChoice, HostPick, Nearness, PickService, PriceFor, Provider,
+    ProviderKind,
+};
 pub use needs::{Dependency, NeedStatus, NeedUse, ToolUse};
 pub use recommend::{Action, Recommendation, SoftwareRef};
 pub use risks::{Risk, Severity, ToFind, Topic};
-pub use roadmap::{Phase, PhasePlan, Step};
+pub use roadmap::{Caveat, DataMove, KeptTool, Phase, PhasePlan, Role, Step, StepKind, When, Who};
 pub use scores::DomainScore;
+pub use sensitive::SpecialData;
 pub use trace::{AnswerRead, Trace};
 
 /// The version of the plan's JSON shape (`exports/schema/plan.schema.json`).
-pub const PLAN_VERSION: u32 = 1;
+pub const PLAN_VERSION: u32 = 2;
 
 /// Which questionnaire the plan was computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,6 +96,10 @@ pub struct Plan {
     pub recommendations: Vec<Recommendation>,
     /// The hosts chosen to cover what Frama.space does not.
     pub hosts: Vec<HostPick>,
+    /// The host choice as a whole: provisional or not, what to find out first, whether a host
+    /// near the association is known.
+    #[serde(default)]
+    pub host_choice: HostChoice,
     pub roadmap: Vec<PhasePlan>,
     pub risks: Vec<Risk>,
     /// "Je ne sais pas" answers the plan needs.
@@ -125,28 +141,9 @@ pub fn plan(
         .map(|(n, r)| route::route(catalog, n, &framaspace, r))
         .collect();
     let host_needs = route::host_needs(&needs, &routes, &ranked);
-    let mut ctx_trace = Trace::default();
-    let budget = match read.quantity("hosting_budget_eur") {
-        read::Quantity::Given(b, r) => {
-            ctx_trace.add_answer(r);
-            Some(b)
-        }
-        _ => None,
-    };
-    if let Some(dep) = association.departement() {
-        ctx_trace.add_profile("departement", dep);
-    }
-    ctx_trace.add_profile("country", association.country.clone());
-    let ctx = hosts::Context {
-        association,
-        catalog,
-        budget,
-        departement: association.departement(),
-        country: association.country.trim().to_ascii_uppercase(),
-        trace: ctx_trace,
-    };
+    let ctx = hosts::Context::new(&read, association, catalog);
     let mut matching = hosts::matching(&ctx, &host_needs.1);
-    let recommendations: Vec<Recommendation> = needs
+    let mut recommendations: Vec<Recommendation> = needs
         .iter()
         .enumerate()
         .map(|(i, n)| {
@@ -159,29 +156,35 @@ pub fn plan(
             reco
         })
         .collect();
+    let kept = decide::decide(&read, catalog, &needs, &framaspace, &mut recommendations);
     let skills = scores
         .iter()
         .find(|s| s.domain == "skills")
         .and_then(|s| s.level);
-    let roadmap = roadmap::roadmap(
-        &read,
-        catalog,
-        &needs,
-        &recommendations,
-        &framaspace,
-        &matching.picks,
-        skills,
-    );
     let to_find = risks::to_find(&read);
     let risks = risks::risks(&read, &needs, &to_find);
-    let summary = summary(
+    let (roadmap, roadmap_notes) = roadmap::roadmap(&roadmap::Input {
+        read: &read,
+        catalog,
+        needs: &needs,
+        recos: &recommendations,
+        kept: &kept,
+        fs: &framaspace,
+        picks: &matching.picks,
+        risks: &risks,
+        to_find: &to_find,
+        skills,
+    });
+    let mut summary = summary(
         &needs,
         &framaspace,
         &recommendations,
         &matching.picks,
+        &matching.choice,
         &risks,
         &to_find,
     );
+    summary.extend(roadmap_notes);
     Plan {
         version: PLAN_VERSION,
         questionnaire: QuestionnaireInfo {
@@ -195,6 +198,7 @@ pub fn plan(
         framaspace,
         recommendations,
         hosts: matching.picks,
+        host_choice: matching.choice,
         roadmap,
         risks,
         to_find,
@@ -206,6 +210,7 @@ fn summary(
     fs: &Framaspace,
     recos: &[Recommendation],
     picks: &[HostPick],
+    host_choice: &HostChoice,
     risks: &[Risk],
     to_find: &[ToFind],
 ) -> Vec<Text> {
@@ -214,14 +219,16 @@ fn summary(
         .iter()
         .filter(|n| n.status == NeedStatus::Free)
         .count();
+    let n = needs.len();
     out.push(Text::new(
         format!(
-            "{} besoin(s) relevé(s), dont {free} déjà couvert(s) par du logiciel libre.",
-            needs.len()
+            "{} relevés, dont {} par du logiciel libre.",
+            typo::count(Lang::Fr, n, "besoin", "besoins"),
+            typo::count(Lang::Fr, free, "déjà couvert", "déjà couverts")
         ),
         format!(
-            "{} need(s) found, {free} of them already met by free software.",
-            needs.len()
+            "{} found, {free} of them already met by free software.",
+            typo::count(Lang::En, n, "need", "needs")
         ),
     ));
     let tools_unknown = to_find.iter().any(|f| f.about == risks::Topic::Tools);
@@ -253,27 +260,7 @@ fn summary(
             format!("Frama.space: {}.", fs.eligible_label.en),
         ));
     }
-    if !picks.is_empty() {
-        let names = picks
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let fr = if fs.recommended {
-            "pour le reste"
-        } else {
-            "pour l'ensemble"
-        };
-        let en = if fs.recommended {
-            "for the rest"
-        } else {
-            "for everything"
-        };
-        out.push(Text::new(
-            format!("Hébergeur(s) CHATONS {fr} : {names}."),
-            format!("CHATONS host(s) {en}: {names}."),
-        ));
-    }
+    out.extend(pick::summary(picks, host_choice, fs.recommended));
     let find: Vec<&str> = recos
         .iter()
         .filter(|r| r.action == Action::Find)
@@ -302,19 +289,26 @@ fn summary(
         .count();
     if high > 0 {
         out.push(Text::new(
-            format!("{high} risque(s) important(s) à traiter en priorité."),
-            format!("{high} serious risk(s) to deal with first."),
+            format!(
+                "{} à traiter en priorité.",
+                typo::count(Lang::Fr, high, "risque important", "risques importants")
+            ),
+            format!(
+                "{} to deal with first.",
+                typo::count(Lang::En, high, "serious risk", "serious risks")
+            ),
         ));
     }
     if !to_find.is_empty() {
+        let n = to_find.len();
         out.push(Text::new(
             format!(
-                "{} réponse(s) « je ne sais pas » à trouver avant de décider.",
-                to_find.len()
+                "{} « je ne sais pas » à trouver avant de décider.",
+                typo::count(Lang::Fr, n, "réponse", "réponses")
             ),
             format!(
-                "{} 'don't know' answer(s) to find out before deciding.",
-                to_find.len()
+                "{} to find out before deciding.",
+                typo::count(Lang::En, n, "'don't know' answer", "'don't know' answers")
             ),
         ));
     }

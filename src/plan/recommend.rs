@@ -60,8 +60,8 @@ pub struct Recommendation {
     pub need: String,
     pub label: Text,
     pub action: Action,
-    /// The current tools to move away from (names).
-    pub from: Vec<String>,
+    /// The current tools to move away from (names in both languages).
+    pub from: Vec<Text>,
     /// The software proposed, best first.
     pub software: Vec<SoftwareRef>,
     /// The chosen provider first, then alternatives.
@@ -74,6 +74,58 @@ impl Recommendation {
     pub fn chosen(&self) -> Option<&Provider> {
         self.providers.iter().find(|p| p.chosen)
     }
+
+    /// Where the need goes, in words a step can use: "Nextcloud", or for a host naming no
+    /// software for the need "le service « Courriel » de X (logiciel à demander)" — never a
+    /// software the chosen host does not list. `software` is `None` in the second case; `at`
+    /// is the provider to write after the software ("chez X"), when one applies.
+    pub fn target(&self) -> Target<'_> {
+        let provider = self.chosen();
+        match (self.software.first(), provider) {
+            (None, Some(p)) if p.kind == ProviderKind::Host => Target {
+                software: None,
+                at: None,
+                text: Text::new(
+                    format!(
+                        "le service « {} » {} (logiciel à demander)",
+                        self.label.fr,
+                        crate::i18n::typo::de(&p.name)
+                    ),
+                    format!(
+                        "the '{}' service of {} (ask which software)",
+                        self.label.en, p.name
+                    ),
+                ),
+            },
+            (Some(s), _) => Target {
+                software: Some(s),
+                at: provider.filter(|p| {
+                    p.name != s.name
+                        && matches!(
+                            p.kind,
+                            ProviderKind::Framaspace | ProviderKind::Host | ProviderKind::Service
+                        )
+                }),
+                text: Text::new(s.name.clone(), s.name.clone()),
+            },
+            (None, _) => Target {
+                software: None,
+                at: None,
+                text: self.label.clone(),
+            },
+        }
+    }
+}
+
+/// What a step names as the destination of a need (`Recommendation::target`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target<'r> {
+    /// The software to name; `None` when the chosen host names none for the need.
+    pub software: Option<&'r SoftwareRef>,
+    /// The provider it runs at, when it is not the software itself.
+    pub at: Option<&'r Provider>,
+    /// The destination in words, without the provider.
+    pub text: Text,
 }
 
 fn sref(s: &Software) -> SoftwareRef {
@@ -83,7 +135,7 @@ fn sref(s: &Software) -> SoftwareRef {
     }
 }
 
-fn special(
+pub(crate) fn special(
     id: &str,
     name: Text,
     kind: ProviderKind,
@@ -100,6 +152,13 @@ fn special(
         to_check: to_check.into(),
         url,
         chosen: true,
+        software: Vec::new(),
+        service: None,
+        price: None,
+        near: None,
+        stale: false,
+        held_back: None,
+        provisional: false,
     }
 }
 
@@ -114,7 +173,8 @@ pub(crate) fn recommend(
 ) -> Recommendation {
     let mut trace = need.trace.clone();
     trace.add_rule("reco.software");
-    let from: Vec<String> = need.proprietary_tools().map(|t| t.name.clone()).collect();
+    let from: Vec<Text> = need.proprietary_tools().map(|t| t.name.clone()).collect();
+    let from_list = Text::list(&from);
     let outreach = OUTREACH.contains(&need.need.as_str());
     let mut reasons = Vec::new();
     let local = matches!(route, Route::Local);
@@ -127,12 +187,13 @@ pub(crate) fn recommend(
     let action = match route {
         Route::Keep => {
             trace.add_rule("reco.keep");
-            let free: Vec<&str> = need
+            let free: Vec<Text> = need
                 .tools
                 .iter()
                 .filter(|t| t.free == Some(true))
-                .map(|t| t.name.as_str())
+                .map(|t| t.name.clone())
                 .collect();
+            let free_list = Text::list(&free);
             software = need
                 .tools
                 .iter()
@@ -140,13 +201,15 @@ pub(crate) fn recommend(
                 .filter_map(|t| {
                     t.tool.as_ref().map(|id| SoftwareRef {
                         id: id.clone(),
-                        name: t.name.clone(),
+                        name: t.name.fr.clone(),
                     })
                 })
                 .collect();
+            // Named after the free tools themselves (software names read the same in both
+            // languages), never a French phrase.
             providers.push(special(
                 "keep",
-                Text::new("ce que vous utilisez déjà", "what you already use"),
+                free_list.clone(),
                 ProviderKind::Keep,
                 Vec::new(),
                 None,
@@ -156,11 +219,11 @@ pub(crate) fn recommend(
                 reasons.push(Text::new(
                     format!(
                         "Déjà en logiciel libre ({}) : rien à changer.",
-                        free.join(", ")
+                        free_list.fr
                     ),
                     format!(
                         "Already free software ({}): nothing to change.",
-                        free.join(", ")
+                        free_list.en
                     ),
                 ));
                 Action::Keep
@@ -168,13 +231,11 @@ pub(crate) fn recommend(
                 reasons.push(Text::new(
                     format!(
                         "Vous utilisez déjà {} (libre) : généralisez-le à la place de {}.",
-                        free.join(", "),
-                        from.join(", ")
+                        free_list.fr, from_list.fr
                     ),
                     format!(
                         "You already use {} (free): use it instead of {}.",
-                        free.join(", "),
-                        from.join(", ")
+                        free_list.en, from_list.en
                     ),
                 ));
                 Action::Consolidate
@@ -196,6 +257,11 @@ pub(crate) fn recommend(
                 let sw = software.remove(i);
                 software.insert(0, sw);
             }
+            // A host is named only with the software it lists for the need (none: the need in
+            // words, see `Recommendation::target`).
+            if let Some(p) = provider.as_ref().filter(|p| p.kind == ProviderKind::Host) {
+                software = p.software.clone();
+            }
             reasons.extend(reason);
             match provider {
                 Some(p) => providers.push(p),
@@ -216,8 +282,8 @@ pub(crate) fn recommend(
                     }
                     if !from.is_empty() {
                         reasons.push(Text::new(
-                            format!("En attendant, gardez {} : rien ne presse tant qu'une solution n'est pas trouvée.", from.join(", ")),
-                            format!("Meanwhile, keep {}: no hurry until an answer is found.", from.join(", ")),
+                            format!("En attendant, gardez {} : rien ne presse tant qu'une solution n'est pas trouvée.", from_list.fr),
+                            format!("Meanwhile, keep {}: no hurry until an answer is found.", from_list.en),
                         ));
                     }
                 }
@@ -227,8 +293,8 @@ pub(crate) fn recommend(
             } else if outreach && !from.is_empty() {
                 trace.add_rule("roadmap.alongside");
                 reasons.push(Text::new(
-                    format!("En plus de {}, pas à la place : gardez votre public là où il est et invitez-le peu à peu.", from.join(", ")),
-                    format!("Alongside {}, not instead: keep your audience where it is and invite it over time.", from.join(", ")),
+                    format!("En plus de {}, pas à la place : gardez votre public là où il est et invitez-le peu à peu.", from_list.fr),
+                    format!("Alongside {}, not instead: keep your audience where it is and invite it over time.", from_list.en),
                 ));
                 Action::AddAlongside
             } else if from.is_empty() {

@@ -1,13 +1,15 @@
 //! The joint « petite annonce » of a pooled group, for the Emancip'Asso needs listing: in French,
 //! under [`MAX_CHARS`] characters, anonymised — the associations' activities and their area,
-//! never a name or a contact (the listing site puts people in touch). An activity that contains
-//! its association's name is replaced by « activité non précisée ». When the text runs long,
-//! the lists (activities, tools, hosts) are shortened until it fits.
+//! never a name or a contact (the listing site puts people in touch) — and worded for any
+//! « structure d'accompagnement », CHATONS member or not. An activity that contains its
+//! association's name is replaced by « activité non précisée ». When the text runs long, the
+//! lists (activities, tools, hosts) are shortened until it fits, the rest counted (« et 3
+//! autres »). Typography through `i18n::typo`.
 
 use super::pool::Group;
-use crate::audit::format_number;
 use crate::export::annonce::MAX_CHARS;
 use crate::export::escape::one_line;
+use crate::i18n::{Lang, typo};
 use crate::safe_text::unless_named;
 
 /// Longest activity kept, in characters.
@@ -24,18 +26,12 @@ fn cut(s: &str, max: usize) -> String {
 
 /// A list written « a, b et c », at most `keep` items then « et N autres ».
 fn listing(items: &[String], keep: usize) -> String {
-    let shown: Vec<&str> = items.iter().take(keep).map(String::as_str).collect();
+    let mut shown: Vec<String> = items.iter().take(keep).cloned().collect();
     let rest = items.len().saturating_sub(shown.len());
-    match (shown.as_slice(), rest) {
-        ([], _) => String::new(),
-        ([one], 0) => (*one).to_string(),
-        (many, 0) => format!(
-            "{} et {}",
-            many[..many.len() - 1].join(", "),
-            many[many.len() - 1]
-        ),
-        (many, n) => format!("{} et {n} autre(s)", many.join(", ")),
+    if rest > 0 {
+        shown.push(typo::count(Lang::Fr, rest, "autre", "autres"));
     }
+    typo::list(Lang::Fr, &shown)
 }
 
 /// The activities of the members, anonymised and without repeats.
@@ -91,59 +87,80 @@ fn compose(
     hosts: &[String],
     keep: (usize, usize, usize),
 ) -> String {
+    let fr = Lang::Fr;
     let n = g.members.len();
+    let assocs = typo::count(fr, n, "association", "associations");
     let need = one_line(&g.need_label.fr).to_lowercase();
     let area = &g.area.label.fr;
-    let mut s = format!(
-        "Besoin partagé : {need} — {n} associations, {area}\n\nNous sommes {n} associations du même territoire ({area}) : {}.\n",
-        listing(acts, keep.0)
+    // Our own sentences get French spacing; what people typed (activities) is left as it is.
+    let mut s = typo::punct(
+        fr,
+        &format!("Besoin partagé : {need} — {assocs}, {area}\n\n"),
     );
+    s.push_str(&typo::punct(
+        fr,
+        &format!("Nous sommes {assocs} du même territoire ({area}) : "),
+    ));
+    s.push_str(&listing(acts, keep.0));
+    s.push_str(".\n");
+    let mut ours = String::new();
     if tools.is_empty() {
-        s.push_str(&format!(
+        ours.push_str(&format!(
             "Pour ce besoin ({need}), nous n'avons pas encore d'outil satisfaisant.\n"
         ));
     } else {
-        s.push_str(&format!(
+        ours.push_str(&format!(
             "Pour ce besoin ({need}), nous utilisons aujourd'hui {}.\n",
             listing(tools, keep.1)
         ));
     }
-    s.push_str(
-        "Nous cherchons ensemble un service libre et éthique chez un hébergeur membre des CHATONS : un espace partagé, un groupe par association",
+    ours.push_str(
+        "Nous cherchons ensemble une structure d'accompagnement qui nous propose un service libre et éthique : un espace partagé, un groupe par association",
     );
     let accounts: Vec<f64> = g.members.iter().filter_map(|m| m.accounts).collect();
     if accounts.len() == n {
-        s.push_str(&format!(
-            ", environ {} comptes en tout",
-            format_number(accounts.iter().sum())
+        ours.push_str(&format!(
+            ", environ {} en tout",
+            typo::count(fr, accounts.iter().sum::<f64>(), "compte", "comptes")
         ));
     }
-    s.push_str(".\n");
+    ours.push_str(".\n");
     let budgets: Vec<f64> = g.members.iter().filter_map(|m| m.budget_eur).collect();
     if budgets.is_empty() {
-        s.push_str("Budget : à discuter ; nous sommes prêts à partager le coût.\n");
+        ours.push_str(
+            "Budget d'hébergement : à discuter ; nous sommes prêts à partager le coût.\n",
+        );
     } else {
-        s.push_str(&format!(
-            "Budget hébergement indiqué : {} € par an en tout ({} associations sur {n} l'ont précisé), à partager.\n",
-            format_number(budgets.iter().sum::<f64>().round()),
-            budgets.len()
+        ours.push_str(&format!(
+            "Budget d'hébergement indiqué : {} en tout ({} sur {n} l'ont précisé), à partager.\n",
+            typo::eur_per_year(fr, budgets.iter().sum::<f64>().round()),
+            typo::count(fr, budgets.len(), "association", "associations"),
         ));
     }
     let support = g.members.iter().filter(|m| m.wants_support).count();
     if support > 0 {
-        s.push_str(&format!(
-            "{support} d'entre nous souhaitent un accompagnement (prise en main, migration).\n"
+        ours.push_str(&format!(
+            "{support} d'entre nous {} un accompagnement (prise en main, migration).\n",
+            typo::plural(fr, support, "souhaite", "souhaitent")
         ));
     }
     if !hosts.is_empty() {
-        s.push_str(&format!(
-            "Hébergeurs envisagés : {}.\n",
+        ours.push_str(&format!(
+            "{} : {}.\n",
+            typo::plural(
+                fr,
+                hosts.len(),
+                "Hébergeur envisagé",
+                "Hébergeurs envisagés"
+            ),
             listing(hosts, keep.2)
         ));
     }
-    s.push_str(
-        "\nAnnonce commune préparée en atelier avec un formateur ou une formatrice CHATONS (diagasso). Contact par Emancip'Asso.\n",
+    ours.push_str(
+        "\nAnnonce commune préparée en atelier avec une structure d'accompagnement (diagasso). Contact via Emancip'Asso.\n",
     );
+    // Tool and host names come from the catalogue, not from a person: spacing applies.
+    s.push_str(&typo::punct(fr, &ours));
     s
 }
 
@@ -155,7 +172,8 @@ mod tests {
     fn lists_read_like_french() {
         let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
         assert_eq!(listing(&items, 3), "a, b et c");
-        assert_eq!(listing(&items, 1), "a et 2 autre(s)");
+        assert_eq!(listing(&items, 1), "a et 2\u{a0}autres");
+        assert_eq!(listing(&items[..2], 1), "a et 1\u{a0}autre");
         assert_eq!(listing(&items[..1], 3), "a");
     }
 }

@@ -15,13 +15,15 @@ use diagasso::audit::{
     Answer, AnswerRecord, Association, Audit, AuditStatus, LegalForm, QuestionnaireRef, Value,
 };
 use diagasso::export::Input;
+use diagasso::plan::Plan;
 use diagasso::questionnaire::{Questionnaire, load_str};
 
+#[derive(Clone)]
 pub struct Demo {
     pub questionnaire: Questionnaire,
     pub association: Association,
     pub audit: Audit,
-    pub plan: serde_json::Value,
+    pub plan: Plan,
 }
 
 impl Demo {
@@ -201,7 +203,6 @@ pub fn shipped_demo() -> Demo {
     };
     let catalog = diagasso::catalog::shipped().unwrap_or_else(|e| panic!("catalogue: {e}"));
     let plan = diagasso::plan::plan(&questionnaire, &audit, &association, &catalog);
-    let plan = serde_json::to_value(&plan).expect("the plan serialises");
     Demo {
         questionnaire,
         association,

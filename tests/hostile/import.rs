@@ -195,7 +195,7 @@ fn an_export_on_an_unknown_questionnaire_version_imports_shows_and_exports() {
         }
     }
     assert!(
-        md.contains("Combien d'adhérents (version 7) ? — **120**"),
+        md.contains("Combien d'adhérents (version 7)\u{202f}? — **120**"),
         "the Markdown uses the stored labels:\n{md}"
     );
     let json = json.expect("a JSON export");

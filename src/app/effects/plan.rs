@@ -115,7 +115,6 @@ impl Executor<'_> {
         let catalog = self.catalog()?;
         let l = self.load(&request.audit_id)?;
         let plan = crate::plan::plan(&l.questionnaire, &l.audit, &l.association, &catalog);
-        let plan = serde_json::to_value(&plan).map_err(|e| Failure::Serialise(e.to_string()))?;
         let input = Input {
             questionnaire: &l.questionnaire,
             audit: &l.audit,
@@ -130,9 +129,9 @@ impl Executor<'_> {
         };
         let templates = Templates::embedded();
         let mut files = Vec::new();
+        let csv = export::csv::CsvOptions::for_lang(self.lang);
         for f in &request.formats {
-            let bytes = export::render(*f, &input, &opts, &templates).map_err(|e| e.0)?;
-            files.push((export::file_name(*f, &input, &opts), bytes));
+            files.extend(export::files(*f, &input, &opts, &templates, &csv).map_err(|e| e.0)?);
         }
         if dir.exists() && !dir.is_dir() {
             return Err(Failure::NotAFolder(dir).into());
@@ -163,6 +162,7 @@ impl Executor<'_> {
         Ok(Event::Exported {
             dir,
             paths: std::mem::take(written),
+            warning: export::privacy::warning(&input, &opts),
         })
     }
 }

@@ -73,8 +73,8 @@ pub fn document(input: &Input, opts: &Options) -> AuditExport {
     let mut association = input.association.clone();
     let mut audit = input.audit.clone();
     if opts.anonymise {
-        association.name = public_name(input, opts);
-        association.activity = public_activity(input, opts).unwrap_or_default();
+        association.name = public_name(input.association, opts);
+        association.activity = public_activity(input.association, opts).unwrap_or_default();
         association.contact_name.clear();
         association.contact_email.clear();
         association.postcode.clear();
@@ -104,7 +104,7 @@ pub fn document(input: &Input, opts: &Options) -> AuditExport {
             hash: input.questionnaire.hash.clone(),
             source: input.questionnaire.source.clone(),
         },
-        plan: super::view::scrub_plan(input, opts),
+        plan: super::view::scrub_plan_value(input, opts),
     }
 }
 
@@ -142,10 +142,10 @@ fn bad(fr: impl Into<String>, en: impl Into<String>) -> ExportError {
     ExportError::msg(fr, en)
 }
 
-/// Read and check a JSON export: the right format and schema version, ids present and
-/// consistent, the questionnaire copy loads and matches its hash, and every answer names one
-/// of its questions. Nothing is written anywhere; the caller imports only what passed.
-pub fn parse(bytes: &[u8]) -> Result<(AuditExport, Questionnaire), ExportError> {
+/// Decode a JSON export of schema 1 or 2 (the right format, a version this build reads), with
+/// no check of what it holds: what [`parse`] starts from, and how a reader looks at an
+/// anonymised export, which cannot be imported.
+pub fn decode(bytes: &[u8]) -> Result<AuditExport, ExportError> {
     if bytes.len() > MAX_BYTES {
         return Err(bad(
             "fichier trop gros pour un export diagasso",
@@ -200,6 +200,15 @@ pub fn parse(bytes: &[u8]) -> Result<(AuditExport, Questionnaire), ExportError> 
             ));
         }
     };
+    Ok(doc)
+}
+
+/// Read and check a JSON export: the right format and schema version, not anonymised, ids
+/// present and consistent, the questionnaire copy loads and matches its hash, and every answer
+/// names one of its questions. Nothing is written anywhere; the caller imports only what
+/// passed.
+pub fn parse(bytes: &[u8]) -> Result<(AuditExport, Questionnaire), ExportError> {
+    let doc = decode(bytes)?;
     let (a, audit) = (&doc.association, &doc.audit);
     if doc.anonymised {
         return Err(bad(

@@ -10,7 +10,7 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule};
 use krilla::text::{Font, TextDirection};
 
-use super::metrics::{BOLD, REGULAR};
+use super::metrics::{BOLD, Metrics, REGULAR};
 use super::{Color, Laid, Op, PAGE_H, PAGE_W};
 
 fn fill(color: Color) -> Fill {
@@ -25,6 +25,7 @@ fn fill(color: Color) -> Fill {
 pub fn draw(laid: &Laid, title: &str, lang: &str) -> Result<Vec<u8>, String> {
     let regular = Font::new(REGULAR.to_vec().into(), 0).ok_or("font")?;
     let bold = Font::new(BOLD.to_vec().into(), 0).ok_or("font")?;
+    let metrics = Metrics::new().ok_or("font")?;
     let mut doc = Document::new();
     doc.set_metadata(
         Metadata::new()
@@ -58,14 +59,24 @@ pub fn draw(laid: &Laid, title: &str, lang: &str) -> Result<Vec<u8>, String> {
                 } => {
                     surface.set_fill(Some(fill(*color)));
                     let font = if *b { bold.clone() } else { regular.clone() };
-                    surface.draw_text(
-                        Point::from_xy(*x, *y),
-                        font,
-                        *size,
-                        text,
-                        false,
-                        TextDirection::Auto,
-                    );
+                    // Each run in its own direction, placed in visual order (UAX #9): Latin
+                    // beside Arabic is never mirrored, and copied text stays in logical order.
+                    let mut at = *x;
+                    for (run, rtl) in runs(text) {
+                        surface.draw_text(
+                            Point::from_xy(at, *y),
+                            font.clone(),
+                            *size,
+                            run,
+                            false,
+                            if rtl {
+                                TextDirection::RightToLeft
+                            } else {
+                                TextDirection::LeftToRight
+                            },
+                        );
+                        at += metrics.width(run, *size, *b);
+                    }
                 }
             }
         }
@@ -73,4 +84,36 @@ pub fn draw(laid: &Laid, title: &str, lang: &str) -> Result<Vec<u8>, String> {
         page.finish();
     }
     doc.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// A line's runs in visual order (left to right on the page), each with its direction, by the
+/// Unicode bidi algorithm with a left-to-right paragraph (the reports are French or English).
+pub(crate) fn runs(line: &str) -> Vec<(&str, bool)> {
+    use unicode_bidi::{BidiInfo, Level};
+    // Below U+0590 (Hebrew) no character is right-to-left: one run, the usual case.
+    if line.chars().all(|c| (c as u32) < 0x0590) {
+        return vec![(line, false)];
+    }
+    let info = BidiInfo::new(line, Some(Level::ltr()));
+    let Some(para) = info.paragraphs.first() else {
+        return vec![(line, false)];
+    };
+    let (levels, runs) = info.visual_runs(para, para.range.clone());
+    runs.into_iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| (&line[r.clone()], levels[r.start].is_rtl()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runs;
+
+    #[test]
+    fn latin_beside_arabic_keeps_its_direction() {
+        let r = runs("Cœur & Vélo جمعية الدراجات 2026");
+        assert_eq!(r[0], ("Cœur & Vélo ", false));
+        assert!(r.iter().any(|(s, rtl)| *rtl && s.contains("جمعية")));
+        assert_eq!(runs("Bonjour"), [("Bonjour", false)]);
+    }
 }

@@ -4,6 +4,9 @@
 pub(crate) const REGULAR: &[u8] = include_bytes!("../../../exports/fonts/DejaVuSans.ttf");
 pub(crate) const BOLD: &[u8] = include_bytes!("../../../exports/fonts/DejaVuSans-Bold.ttf");
 
+/// Drawn in place of a character the font lacks.
+pub(crate) const MISSING: char = '\u{25A1}';
+
 pub(crate) struct Metrics {
     regular: ttf_parser::Face<'static>,
     bold: ttf_parser::Face<'static>,
@@ -21,14 +24,25 @@ impl Metrics {
         if bold { &self.bold } else { &self.regular }
     }
 
-    /// Keep only what the font can draw (tabs become spaces), and keep French punctuation with
+    /// What the font can draw: tabs and newlines become spaces, invisible format characters
+    /// (joiners, variation selectors, bidi marks) are dropped, and any other character the font
+    /// lacks (an emoji) becomes a visible « □ » rather than vanishing. French punctuation keeps
     /// its word: the space before `?`, `!`, `:`, `;`, `»` and after `«` becomes a no-break one,
     /// so no line starts with a lone "?".
     pub(crate) fn drawable(&self, s: &str) -> String {
         let s: String = s
             .chars()
             .map(|c| if c == '\t' || c == '\n' { ' ' } else { c })
-            .filter(|&c| c == ' ' || self.regular.glyph_index(c).is_some())
+            .filter(|&c| {
+                !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FE00}'..='\u{FE0F}')
+            })
+            .map(|c| {
+                if c == ' ' || self.regular.glyph_index(c).is_some() {
+                    c
+                } else {
+                    MISSING
+                }
+            })
             .collect();
         let mut out = String::with_capacity(s.len());
         let chars: Vec<char> = s.chars().collect();
@@ -58,40 +72,50 @@ impl Metrics {
         units * size / upem
     }
 
-    /// Greedy line breaking at spaces; a word wider than a whole line (an address) is cut by
-    /// characters, starting on the current line.
+    /// Greedy line breaking at the Unicode line-break opportunities (UAX #14, so a no-break
+    /// space holds, and a line may break after a hyphen or a slash); a piece wider than a whole
+    /// line (an address) is cut by characters, starting on the current line.
     pub(crate) fn wrap(&self, text: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
         let text = self.drawable(text);
         let mut lines = Vec::new();
         let mut line = String::new();
-        for word in text.split(' ').filter(|w| !w.is_empty()) {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.width(&candidate, size, bold) <= max {
+        let mut start = 0;
+        for (end, _) in unicode_linebreak::linebreaks(&text) {
+            let piece = &text[start..end];
+            start = end;
+            let candidate = format!("{line}{piece}");
+            if self.width(candidate.trim_end(), size, bold) <= max {
                 line = candidate;
                 continue;
             }
+            let word = piece.trim_end();
+            if word.is_empty() {
+                continue;
+            }
             let fits_a_line = self.width(word, size, bold) <= max;
-            let mut piece = String::new();
+            let mut cut = String::new();
             if fits_a_line {
-                lines.push(std::mem::take(&mut line));
+                if !line.trim().is_empty() {
+                    lines.push(line.trim_end().to_string());
+                }
+                line = piece.to_string();
+                continue;
             } else if !line.is_empty() {
-                piece = format!("{line} ");
+                cut = line.clone();
                 line.clear();
             }
-            for c in word.chars() {
-                piece.push(c);
-                if self.width(&piece, size, bold) > max && piece.chars().count() > 1 {
-                    piece.pop();
-                    lines.push(std::mem::take(&mut piece));
-                    piece.push(c);
+            for c in piece.chars() {
+                cut.push(c);
+                if self.width(cut.trim_end(), size, bold) > max && cut.chars().count() > 1 {
+                    cut.pop();
+                    lines.push(cut.trim_end().to_string());
+                    cut.clear();
+                    cut.push(c);
                 }
             }
-            line = piece;
+            line = cut;
         }
+        let line = line.trim_end().to_string();
         if !line.is_empty() || lines.is_empty() {
             lines.push(line);
         }

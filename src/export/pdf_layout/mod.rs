@@ -2,8 +2,9 @@
 //! bars, boxes) are broken into lines with the font's real advances (`metrics`), placed on A4
 //! pages with page breaks, a heading kept with what follows (`place`), then drawn with krilla in
 //! a second pass that knows the page count for the footers (`draw`). DejaVu Sans (regular and
-//! bold) is embedded and subset by krilla; characters the font lacks (emoji...) are left out of
-//! the PDF only.
+//! bold) is embedded and subset by krilla; a character the font lacks (emoji...) is drawn as a
+//! visible « □ ». Lines break at Unicode line-break opportunities (UAX #14) and are drawn in
+//! visual order by the Unicode bidi algorithm (UAX #9), each run in its own direction.
 
 mod draw;
 mod metrics;
@@ -68,16 +69,16 @@ pub enum Block {
         rows: Vec<Vec<String>>,
         header: bool,
     },
-    /// A short "Pourquoi ?": a small heading, a paragraph, then dashed items, kept together on
-    /// a page when it fits; indented by `level`.
-    Why {
-        head: String,
-        text: String,
-        items: Vec<String>,
-        level: u8,
+    /// Horizontal bars on the 1–4 scale, the whole chart on one page: (label, level or
+    /// `None` when unknown, level as shown); `ends` name the two ends of the scale.
+    Bars {
+        bars: Vec<(String, Option<f64>, String)>,
+        ends: (String, String),
     },
-    /// Horizontal bars: (label, level, max, shown).
-    Bars(Vec<(String, f64, f64, String)>),
+    /// A small muted paragraph (annex detail).
+    Small(String),
+    /// Start a new page (the annex).
+    PageBreak,
     Space(f32),
 }
 

@@ -22,7 +22,7 @@ impl Cursor<'_> {
         &mut self.pages[last]
     }
 
-    fn new_page(&mut self) {
+    pub(crate) fn new_page(&mut self) {
         self.pages.push(Vec::new());
         self.y = TOP;
     }
@@ -51,7 +51,21 @@ impl Cursor<'_> {
     }
 
     fn lines(&mut self, x: f32, max: f32, text: &str, size: f32, bold: bool, color: Color) {
-        let lead = size * 1.4;
+        self.lines_led(x, max, text, size, size * 1.4, bold, color);
+    }
+
+    /// [`Cursor::lines`] with its own leading (the annex sets its run-in paragraphs closer).
+    #[allow(clippy::too_many_arguments)]
+    fn lines_led(
+        &mut self,
+        x: f32,
+        max: f32,
+        text: &str,
+        size: f32,
+        lead: f32,
+        bold: bool,
+        color: Color,
+    ) {
         for line in self.m.wrap(text, size, bold, max) {
             self.room(lead);
             self.text(x, size, bold, color, line);
@@ -78,7 +92,7 @@ pub(crate) fn lay_block(c: &mut Cursor, block: &Block, next_is_content: bool) {
         }
         Block::H2(t) => {
             // Keep a heading with what follows: a sub-heading and a few lines.
-            c.room(if next_is_content { 110.0 } else { 140.0 });
+            c.room(if next_is_content { 150.0 } else { 170.0 });
             c.y += 12.0;
             c.lines(LEFT, WIDTH, t, 15.0, true, ACCENT_INK);
             let y = c.y - 2.0;
@@ -121,12 +135,6 @@ pub(crate) fn lay_block(c: &mut Cursor, block: &Block, next_is_content: bool) {
             );
             c.y += 1.5;
         }
-        Block::Why {
-            head,
-            text,
-            items,
-            level,
-        } => lay_why(c, head, text, items, *level),
         Block::Callout { text, color, fill } => {
             let lines = c.m.wrap(text, 11.0, true, WIDTH - 28.0);
             let h = 16.0 + 15.4 * lines.len() as f32;
@@ -146,70 +154,75 @@ pub(crate) fn lay_block(c: &mut Cursor, block: &Block, next_is_content: bool) {
             rows,
             header,
         } => lay_table(c, widths, rows, *header),
-        Block::Bars(bars) => {
-            let (label_w, bar_w) = (170.0, 250.0);
-            for (label, level, max, shown) in bars {
-                c.room(20.0);
-                let lines = c.m.wrap(label, 9.5, false, label_w - 10.0);
-                let first = lines.into_iter().next().unwrap_or_default();
-                let lw = c.m.width(&first, 9.5, false);
-                c.text(LEFT + label_w - 10.0 - lw, 9.5, false, INK, first);
-                let y = c.y + 1.0;
-                c.rect(LEFT + label_w, y, bar_w, 11.0, (0xec, 0xee, 0xf3));
-                let frac = if *max > 0.0 {
-                    (level / max).clamp(0.0, 1.0)
-                } else {
-                    0.0
-                };
-                if frac > 0.0 {
-                    c.rect(LEFT + label_w, y, bar_w * frac as f32, 11.0, ACCENT);
-                }
-                c.text(LEFT + label_w + bar_w + 8.0, 9.5, false, INK, shown.clone());
-                c.y += 18.0;
+        Block::Bars { bars, ends } => lay_bars(c, bars, ends),
+        Block::Small(text) => {
+            // The annex's dense paragraphs: 7.5 pt on 9.75 pt, still easy to read in print.
+            c.lines_led(LEFT, WIDTH, text, 7.5, 7.5 * 1.3, false, MUTED);
+            c.y += 1.5;
+        }
+        Block::PageBreak => {
+            if c.y > TOP + 1.0 {
+                c.new_page();
             }
-            c.y += 4.0;
         }
         Block::Space(h) => c.y += h,
     }
 }
 
-fn lay_why(c: &mut Cursor, head: &str, text: &str, items: &[String], level: u8) {
-    const SIZE: f32 = 8.5;
-    let lead = SIZE * 1.4;
-    let x = LEFT + 14.0 * f32::from(level);
-    let w = RIGHT - x;
-    let mut lines = 1 + c.m.wrap(text, SIZE, false, w).len();
-    lines += items
-        .iter()
-        .map(|i| c.m.wrap(i, SIZE, false, w - 10.0).len())
-        .sum::<usize>();
-    let h = lines as f32 * lead + 6.0;
-    // Together when it fits on a page; else at least the heading with a few lines.
-    c.room(if h < (BOTTOM - TOP) / 2.0 {
-        h
-    } else {
-        4.0 * lead
-    });
-    c.y += 2.0;
-    let head_w = c.m.width(head, SIZE, true) + c.m.width(" ", SIZE, false);
-    if !text.is_empty() && head_w + c.m.width(text, SIZE, false) <= w {
-        // Short ("Voir la recommandation …"): on the heading's line.
-        c.room(lead);
-        c.text(x, SIZE, true, ACCENT_INK, head.to_string());
-        c.text(x + head_w, SIZE, false, MUTED, c.m.drawable(text));
-        c.y += lead;
-    } else {
-        c.lines(x, w, head, SIZE, true, ACCENT_INK);
-        if !text.is_empty() {
-            c.lines(x, w, text, SIZE, false, MUTED);
+/// The bar chart, whole on one page and inside the margins: labels right-aligned on the left,
+/// a grid line per level from 1 to 4, each bar from 1 to its level ending on a dot, the ends of
+/// the scale named under it.
+fn lay_bars(c: &mut Cursor, bars: &[(String, Option<f64>, String)], ends: &(String, String)) {
+    const ROW: f32 = 17.0;
+    const MAX: f32 = 4.0;
+    let (label_w, bar_w) = (190.0, WIDTH - 190.0 - 30.0);
+    let h = ROW * bars.len() as f32 + 30.0;
+    c.room(h);
+    let top = c.y;
+    let x = |level: f32| LEFT + label_w + bar_w * ((level - 1.0) / (MAX - 1.0)).clamp(0.0, 1.0);
+    let bottom = top + ROW * bars.len() as f32;
+    for l in 1..=4 {
+        let gx = x(l as f32);
+        c.rect(gx - 0.3, top, 0.6, bottom - top, LINE);
+        c.y = bottom + 2.0;
+        let s = l.to_string();
+        let w = c.m.width(&s, 8.0, false);
+        c.text(gx - w / 2.0, 8.0, false, MUTED, s);
+    }
+    c.y = bottom + 13.0;
+    c.text(LEFT + label_w, 8.0, false, MUTED, c.m.drawable(&ends.0));
+    let w = c.m.width(&ends.1, 8.0, false);
+    c.text(
+        LEFT + label_w + bar_w - w,
+        8.0,
+        false,
+        MUTED,
+        c.m.drawable(&ends.1),
+    );
+    for (i, (label, level, shown)) in bars.iter().enumerate() {
+        c.y = top + ROW * i as f32 + 2.0;
+        let first =
+            c.m.wrap(label, 9.0, false, label_w - 12.0)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+        let lw = c.m.width(&first, 9.0, false);
+        c.text(LEFT + label_w - 12.0 - lw, 9.0, false, INK, first);
+        if let Some(level) = level {
+            let end = x(*level as f32);
+            let y = c.y + 2.0;
+            c.rect(LEFT + label_w, y, end - (LEFT + label_w), 8.0, ACCENT);
+            c.rect(end - 4.0, y - 2.0, 8.0, 12.0, ACCENT);
         }
+        c.text(
+            LEFT + label_w + bar_w + 10.0,
+            9.0,
+            false,
+            INK,
+            shown.clone(),
+        );
     }
-    for i in items {
-        c.room(lead);
-        c.text(x, SIZE, false, ACCENT, "–".into());
-        c.lines(x + 10.0, w - 10.0, i, SIZE, false, MUTED);
-    }
-    c.y += 4.0;
+    c.y = top + h + 6.0;
 }
 
 fn lay_table(c: &mut Cursor, widths: &[f32], rows: &[Vec<String>], header: bool) {
@@ -239,23 +252,29 @@ fn lay_table(c: &mut Cursor, widths: &[f32], rows: &[Vec<String>], header: bool)
             .collect();
         let n = cells.iter().map(Vec::len).max().unwrap_or(1);
         let h = n as f32 * lead + 2.0 * pad;
-        c.room(h);
-        let top = c.y;
-        let mut x = LEFT;
-        for (j, (lines, w)) in cells.into_iter().zip(widths).enumerate() {
-            c.y = top + pad;
-            for l in lines {
-                let (sz, bold, color) = if is_head {
-                    (7.5, true, MUTED)
-                } else {
-                    (size, j == 0 && widths.len() > 2, INK)
-                };
-                c.text(x + pad, sz, bold, color, l);
-                c.y += lead;
+        // A row that fits stays whole; a longer one (a long note) is split between pages, line
+        // by line, so nothing runs below the footer.
+        c.room(h.min(3.0 * lead + 2.0 * pad));
+        c.y += pad;
+        for k in 0..n {
+            if c.y + lead > BOTTOM {
+                c.new_page();
             }
-            x += WIDTH * w;
+            let mut x = LEFT;
+            for (j, (lines, w)) in cells.iter().zip(widths).enumerate() {
+                if let Some(l) = lines.get(k) {
+                    let (sz, bold, color) = if is_head {
+                        (7.5, true, MUTED)
+                    } else {
+                        (size, j == 0 && widths.len() > 2, INK)
+                    };
+                    c.text(x + pad, sz, bold, color, l.clone());
+                }
+                x += WIDTH * w;
+            }
+            c.y += lead;
         }
-        c.y = top + h;
+        c.y += pad;
         c.rect(
             LEFT,
             c.y - 0.5,

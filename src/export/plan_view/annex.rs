@@ -1,30 +1,36 @@
-//! The annex of the Markdown and PDF reports: for every "Pourquoi ?" that was cut short (more
-//! than a few answers or sources) and every reason whose trace is shown apart (Frama.space
-//! reasons, picked hosts), the full list of answers read and sources relied on. Entries are
-//! numbered A1, A2… in reading order, and items with the very same list share one entry.
+//! The detailed "Pourquoi ?" of the annex "Pour le formateur": one entry per item that has one
+//! (Frama.space's reasons, recommendations, hosts, roadmap steps, risks, domain levels), in the
+//! report's order, each with the answers read and every source. A sentence or an answer already
+//! given by an earlier entry is not repeated (a rule that explains twenty items is said once);
+//! the entry counts the answers it leaves out ("et 3 réponses déjà citées plus haut").
 
 use serde::Serialize;
 
-use super::why::{Why, set_annex};
+use super::why::Why;
 use super::{Ctx, PlanView};
 use crate::export::labels::label;
+use crate::i18n::typo;
 
-/// One entry of the annex.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct AnnexEntry {
-    /// "A1".
     pub id: String,
-    /// The items it explains, in reading order.
+    /// "Section — item".
     pub titles: Vec<String>,
-    /// "Question → answer", every one the trace read.
+    /// « P3. Section — item. », one full stop even after a title cut with « … ».
+    pub head: String,
+    /// The item's reasons and rules in words, without what an earlier entry said.
+    pub text: String,
     pub answers: Vec<String>,
-    /// Each source once, with its date and the facts read from it.
+    /// The question ids of `answers`, in the same order (`profile:<field>` for a profile
+    /// field): the PDF does not list these answers a second time.
+    #[serde(skip)]
+    pub keys: Vec<String>,
     pub sources: Vec<String>,
-    /// An earlier entry with the very same answers ("A5"), named instead of listing them again.
+    /// How many of the item's answers an earlier entry already quoted, in words.
     pub same_answers: Option<String>,
 }
 
-/// A title short enough for the annex: cut at a word, with "…".
+/// Cut a title to about 70 characters, at a word.
 fn short(s: &str) -> String {
     const MAX: usize = 70;
     if s.chars().count() <= MAX {
@@ -38,92 +44,124 @@ fn short(s: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ', '\u{a0}']))
 }
 
+/// Sentences, split after « . » followed by a space (abbreviations may split early: harmless,
+/// the pieces are only compared with one another).
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        cur.push(c);
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_some_and(|n| *n == ' ') {
+            out.push(cur.trim().to_string());
+            cur.clear();
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur.trim().to_string());
+    }
+    out
+}
+
 struct Gather<'a> {
     entries: Vec<AnnexEntry>,
+    said: Vec<String>,
+    quoted: Vec<String>,
     c: Ctx<'a>,
 }
 
 impl Gather<'_> {
-    /// Give `w` an entry when it needs one: always when `apart`, else when it was cut short.
-    fn add(&mut self, w: &mut Why, title: String, apart: bool) {
-        let needed = if apart {
-            !w.full.answers.is_empty() || !w.full.sources.is_empty()
-        } else {
-            w.is_cut()
-        };
-        if !needed {
+    fn add(&mut self, w: &mut Why, title: String) {
+        let fresh: Vec<String> = sentences(&w.text)
+            .into_iter()
+            .filter(|s| !self.said.contains(s))
+            .collect();
+        let (answers, keys): (Vec<String>, Vec<String>) = w
+            .full
+            .answers
+            .iter()
+            .zip(w.full.keys.iter().map(Some).chain(std::iter::repeat(None)))
+            .filter(|(a, _)| !self.quoted.contains(a))
+            .map(|(a, k)| (a.clone(), k.cloned().unwrap_or_default()))
+            .unzip();
+        let repeated = w.full.answers.len() - answers.len();
+        // An item that only points elsewhere ("see the recommendation") adds nothing here.
+        if answers.is_empty() && w.full.sources.is_empty() && fresh.len() <= 1 {
             return;
         }
-        let title = short(&title);
-        let same = self
-            .entries
-            .iter_mut()
-            .find(|e| e.answers == w.full.answers && e.sources == w.full.sources);
-        let id = match same {
-            Some(e) => {
-                if !e.titles.contains(&title) {
-                    e.titles.push(title);
-                }
-                e.id.clone()
-            }
-            None => {
-                let id = format!("A{}", self.entries.len() + 1);
-                let same_answers = self
-                    .entries
-                    .iter()
-                    .find(|e| e.same_answers.is_none() && e.answers == w.full.answers)
-                    .filter(|_| w.full.answers.len() > 1)
-                    .map(|e| e.id.clone());
-                self.entries.push(AnnexEntry {
-                    id: id.clone(),
-                    titles: vec![title],
-                    answers: w.full.answers.clone(),
-                    sources: w.full.sources.clone(),
-                    same_answers,
-                });
-                id
-            }
+        self.said.extend(fresh.iter().cloned());
+        self.quoted.extend(answers.iter().cloned());
+        let id = format!("P{}", self.entries.len() + 1);
+        let lang = self.c.lang;
+        let titles = vec![short(&title)];
+        let joined = titles.join(" ; ");
+        let stop = if joined.ends_with(['…', '.', '?', '!']) {
+            ""
+        } else {
+            "."
         };
-        set_annex(w, &id, self.c);
+        self.entries.push(AnnexEntry {
+            head: format!("{id}. {joined}{stop}"),
+            id: id.clone(),
+            titles,
+            text: fresh.join(" "),
+            answers,
+            keys,
+            sources: w.full.sources.clone(),
+            same_answers: (repeated > 0).then(|| {
+                typo::count(
+                    lang,
+                    repeated,
+                    label(lang, "answer_quoted"),
+                    label(lang, "answers_quoted"),
+                )
+            }),
+        });
+        w.annex = Some(id);
     }
 }
 
-/// Number the annex entries in the order the report reads, and tell each block its entry.
 pub(super) fn gather(view: &mut PlanView, c: Ctx) {
     let lang = c.lang;
     let mut g = Gather {
         entries: Vec::new(),
+        said: Vec::new(),
+        quoted: Vec::new(),
         c,
     };
     let dash = |section: &str, item: &str| format!("{section} — {item}");
-    for r in &mut view.framaspace.reasons {
-        let title = dash(label(lang, "framaspace"), &r.text);
-        g.add(&mut r.why, title, true);
-    }
-    for r in &mut view.recommendations {
-        let title = dash(label(lang, "recommendations"), &r.need);
-        g.add(&mut r.why, title, false);
-    }
-    for h in &mut view.hosts {
-        let title = dash(label(lang, "hosts"), &h.name);
-        g.add(&mut h.why, title, true);
-    }
     for p in &mut view.roadmap {
         for s in &mut p.steps {
-            let title = dash(label(lang, "roadmap"), &s.title);
-            g.add(&mut s.why, title, false);
+            let title = dash(label(lang, "roadmap"), &format!("{} {}", s.number, s.title));
+            g.add(&mut s.why, title);
         }
     }
     for r in &mut view.risks {
         let title = dash(label(lang, "risks"), &r.title);
-        g.add(&mut r.why, title, false);
+        g.add(&mut r.why, title);
+    }
+    for s in &mut view.scores {
+        let title = dash(label(lang, "scores_short"), &s.label);
+        g.add(&mut s.why, title);
+    }
+    for r in &mut view.recommendations {
+        let title = dash(label(lang, "recommendations"), &r.need);
+        g.add(&mut r.why, title);
+    }
+    for r in &mut view.framaspace.reasons {
+        let title = dash(label(lang, "framaspace"), &r.text);
+        g.add(&mut r.why, title);
+    }
+    for h in &mut view.hosts {
+        let title = dash(label(lang, "hosts"), &h.name);
+        g.add(&mut h.why, title);
     }
     view.annex = g.entries;
 }
 
 #[cfg(test)]
 mod tests {
-    use super::short;
+    use super::{sentences, short};
 
     #[test]
     fn titles_are_cut_at_a_word() {
@@ -133,5 +171,13 @@ mod tests {
         let s = short(long);
         assert!(s.ends_with('…') && s.chars().count() <= 71, "{s}");
         assert!(long.starts_with(s.trim_end_matches('…')), "{s}");
+    }
+
+    #[test]
+    fn sentences_split_after_a_full_stop() {
+        assert_eq!(
+            sentences("Un. Deux ? Trois (v. 2)."),
+            ["Un.", "Deux ?", "Trois (v.", "2)."]
+        );
     }
 }

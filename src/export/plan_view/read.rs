@@ -1,204 +1,270 @@
-//! Reading the plan's JSON into the view, part by part: Frama.space, needs, scores,
+//! Reading the typed plan into the view, part by part: Frama.space, needs, scores,
 //! recommendations with their providers, hosts, roadmap, risks and what to find out; then the
-//! annex of what the "Pourquoi ?" blocks leave out.
+//! summary and the proposal (`brief`) and the annex of what the "Pourquoi ?" blocks leave out.
 
-use serde_json::Value;
-
-use super::text::{field, list, text, texts, word};
-use super::why::{self, Why, of_item, trace_of};
+use super::why::{self, Why};
 use super::{
-    Ctx, Framaspace, Need, Phase, PlanView, Provider, Reason, Recommendation, Risk, Score, Step,
-    annex, safe_url,
+    Compared, Ctx, Framaspace, Need, Phase, PlanView, Provider, Reason, Recommendation, Risk,
+    Score, Step, ToFind, annex, brief, safe_url,
 };
+use crate::catalog::Effort;
+use crate::export::escape::one_line;
 use crate::export::labels::label;
-use crate::plan::trace::{Trace, explain_rule};
+use crate::i18n::{Lang, Text, typo};
+use crate::plan::trace::explain_rule;
+use crate::plan::why::ItemRef;
+use crate::plan::{self, Action, Plan, ProviderKind, Role, Severity};
 
-fn framaspace(fs: &Value, c: Ctx) -> Framaspace {
-    let eligible = match fs.get("eligible") {
-        Some(Value::Bool(b)) => Some(*b),
-        Some(Value::String(s)) => match s.to_lowercase().as_str() {
-            "yes" | "probably" | "true" => Some(true),
-            "no" | "false" => Some(false),
-            _ => None,
-        },
-        _ => None,
-    };
+/// A text of the plan or the catalogue (ours, never what a person typed) in the reader's
+/// language and typography.
+fn t(text: &Text, lang: Lang) -> String {
+    typo::punct(lang, &one_line(text.get(lang)))
+}
+
+fn some(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn framaspace(plan: &Plan, c: Ctx) -> Framaspace {
+    let fs = &plan.framaspace;
     Framaspace {
-        eligible,
-        verdict: field(fs, &["eligible_label", "verdict"], c.lang),
+        eligible: fs.offer.as_ref().map(|_| fs.eligible != plan::Eligible::No),
+        verdict: t(&fs.eligible_label, c.lang),
         // Each reason on one line; where it comes from goes in its own "Pourquoi ?".
-        reasons: list(fs, &["reasons"])
+        reasons: fs
+            .reasons
             .iter()
-            .filter_map(|r| {
-                Some(Reason {
-                    text: text(r, c.lang)?,
-                    why: why::why(Vec::new(), trace_of(r), None, c),
-                })
+            .enumerate()
+            .map(|(i, r)| Reason {
+                text: t(&r.text, c.lang),
+                why: why::why(Vec::new(), plan.why(ItemRef::FramaspaceReason(i)), plan, c),
             })
             .collect(),
     }
 }
 
-fn scores(plan: &Value, c: Ctx) -> Vec<Score> {
-    let raw_scores: Vec<(&Value, Option<f64>)> = list(plan, &["scores"])
-        .iter()
-        .map(|s| (s, s.get("level").and_then(Value::as_f64)))
-        .collect();
-    let top = raw_scores
-        .iter()
-        .filter_map(|(_, l)| *l)
-        .fold(0.0, f64::max);
-    let default_max = [4.0, 5.0, 10.0, 100.0]
-        .into_iter()
-        .find(|m| top <= *m)
-        .unwrap_or(top);
-    raw_scores
-        .iter()
-        .map(|(s, raw)| {
-            let max = s
-                .get("max")
-                .and_then(Value::as_f64)
-                .filter(|m| *m > 0.0)
-                .unwrap_or(default_max);
-            let level = raw.unwrap_or(0.0).clamp(0.0, max);
-            Score {
-                domain: field(s, &["domain", "id"], c.lang).unwrap_or_default(),
-                label: field(s, &["label", "name", "domain"], c.lang).unwrap_or_default(),
-                level,
-                max,
-                // A domain the answers could not score reads "?" (its bar stays empty).
-                shown: match raw {
-                    Some(_) => crate::audit::format_number((level * 10.0).round() / 10.0),
-                    None => "?".to_string(),
-                },
-                max_shown: crate::audit::format_number(max),
-                word: field(s, &["level_label"], c.lang),
-                text_bar: {
-                    let filled = ((level / max) * 10.0).round().clamp(0.0, 10.0) as usize;
-                    format!("{}{}", "█".repeat(filled), "·".repeat(10 - filled))
-                },
-                why: of_item(s, c),
-            }
-        })
-        .collect()
+/// One line of reasons: « 0 outil libre sur 2 ; partir serait difficile ».
+fn one_reason(reasons: &[Text], lang: Lang) -> Option<String> {
+    let parts: Vec<String> = reasons.iter().map(|r| t(r, lang)).collect();
+    some(parts.join(lang.pick(" ; ", "; ")))
 }
 
-/// A provider under a recommendation or in the hosts list: its score's reasons one line each,
-/// what to check, and (hosts list) why it was picked.
-fn provider(p: &Value, c: Ctx) -> Provider {
-    let lang = c.lang;
-    let mut reasons = texts(p, &["reasons"], lang);
-    reasons.extend(field(p, &["why"], lang));
-    if let Some(place) = field(p, &["place"], lang) {
-        reasons.push(place);
+/// The domain levels, lowest first, unknown last (the order of the bar chart).
+fn scores(plan: &Plan, c: Ctx) -> Vec<Score> {
+    const MAX: f64 = 4.0;
+    let mut out: Vec<Score> = plan
+        .scores
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let level = s.level.map(|l| f64::from(l).clamp(1.0, MAX));
+            Score {
+                domain: one_line(&s.domain),
+                label: t(&s.label, c.lang),
+                level: level.unwrap_or(0.0),
+                max: MAX,
+                known: level.is_some(),
+                // A domain the answers could not score reads "?" (its bar stays empty).
+                shown: level.map_or_else(|| "?".to_string(), |l| typo::number(c.lang, l)),
+                max_shown: typo::number(c.lang, MAX),
+                word: some(t(&s.level_label, c.lang)),
+                reason: one_reason(&s.reasons, c.lang),
+                text_bar: {
+                    let filled = level.map_or(0, |l| l as usize);
+                    format!("{}{}", "█".repeat(filled), "·".repeat(4 - filled))
+                },
+                why: why::why(Vec::new(), plan.why(ItemRef::Score(i)), plan, c),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (!a.known, a.level)
+            .partial_cmp(&(!b.known, b.level))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    out
+}
+
+/// A provider's name as a place: the catalogue's name, but « ce que vous utilisez déjà » and
+/// « sur vos appareils » in the reader's language.
+fn place(p: &plan::Provider, lang: Lang) -> String {
+    match p.kind {
+        ProviderKind::Keep => label(lang, "place_keep").to_string(),
+        ProviderKind::Local => label(lang, "place_local").to_string(),
+        _ => one_line(&p.name),
     }
+}
+
+/// A provider under a recommendation: its score's reasons one line each, and what to check.
+fn provider(p: &plan::Provider, c: Ctx) -> Provider {
+    let lang = c.lang;
+    let mut reasons: Vec<String> = p.reasons.iter().map(|r| t(r, lang)).collect();
     let check = label(lang, "to_check");
     let colon = label(lang, "colon");
     reasons.extend(
-        texts(p, &["to_check"], lang)
-            .into_iter()
-            .map(|t| format!("{check}{colon} {t}")),
+        p.to_check
+            .iter()
+            .map(|x| format!("{check}{colon} {}", t(x, lang))),
     );
     Provider {
-        id: field(p, &["id"], lang).unwrap_or_default(),
-        name: field(p, &["name", "id"], lang).unwrap_or_default(),
-        score: p.get("score").and_then(|s| text(s, lang)),
+        id: one_line(&p.id),
+        name: place(p, lang),
+        score: p.score.map(|s| points(s, lang)),
         reasons,
-        url: ["url", "website"]
-            .iter()
-            .find_map(|k| p.get(*k).and_then(Value::as_str).and_then(safe_url)),
-        why: why::why(Vec::new(), trace_of(p), None, c),
+        url: p.url.as_deref().and_then(safe_url),
+        why: Why::default(),
     }
 }
 
-/// "How": each migration note as written (a list is one sentence after another).
-fn howto(s: &Value, c: Ctx) -> Option<String> {
-    let keys = ["howto", "how_to", "how", "migration"];
-    let v = keys.iter().find_map(|k| s.get(*k))?;
-    let joined = match v {
-        Value::Array(items) => items
+fn points(n: u32, lang: Lang) -> String {
+    typo::count(lang, n, "point", "points")
+}
+
+/// A host of the chosen set: its reasons, why it was picked, where it is, what to check.
+fn host(i: usize, plan: &Plan, c: Ctx) -> Provider {
+    let h = &plan.hosts[i];
+    let lang = c.lang;
+    let mut reasons: Vec<String> = h.reasons.iter().map(|r| t(r, lang)).collect();
+    reasons.extend(some(t(&h.why, lang)));
+    reasons.extend(h.place.as_deref().map(one_line).and_then(some));
+    let check = label(lang, "to_check");
+    let colon = label(lang, "colon");
+    reasons.extend(
+        h.to_check
             .iter()
-            .filter_map(|i| text(i, c.lang))
-            .collect::<Vec<_>>()
-            .join(" "),
-        other => text(other, c.lang)?,
-    };
-    (!joined.is_empty()).then_some(joined)
+            .map(|x| format!("{check}{colon} {}", t(x, lang))),
+    );
+    Provider {
+        id: one_line(&h.id),
+        name: one_line(&h.name),
+        score: Some(points(h.score, lang)),
+        reasons,
+        url: h.website.as_deref().and_then(safe_url),
+        why: why::why(Vec::new(), plan.why(ItemRef::Host(i)), plan, c),
+    }
+}
+
+fn action(a: Action, lang: Lang) -> &'static str {
+    match a {
+        Action::Keep => lang.pick("garder", "keep"),
+        Action::Consolidate => lang.pick("regrouper", "consolidate"),
+        Action::Replace => lang.pick("remplacer", "replace"),
+        Action::Adopt => lang.pick("adopter", "adopt"),
+        Action::AddAlongside => lang.pick("ajouter en parallèle", "add alongside"),
+        Action::Find => lang.pick("à trouver", "to find"),
+    }
+}
+
+fn effort(e: Effort, lang: Lang) -> &'static str {
+    match e {
+        Effort::Low => lang.pick("faible", "low"),
+        Effort::Medium => lang.pick("moyen", "medium"),
+        Effort::High => lang.pick("important", "high"),
+    }
+}
+
+/// A step's cost, short: « gratuit », « 50 € par an », else the plan's words.
+fn cost(c: &plan::roadmap::Cost, lang: Lang) -> Option<String> {
+    match c.eur_per_year {
+        Some(0.0) => Some(lang.pick("gratuit", "free").to_string()),
+        Some(x) => Some(typo::eur_per_year(lang, x)),
+        None => some(t(&c.text, lang)),
+    }
 }
 
 /// The rule every step follows, said once above the roadmap rather than under each step.
 const PHASE_RULE: &str = "roadmap.phase";
 
-fn steps(phase: &Value, plan: &Value, recos: &[Recommendation], c: Ctx) -> Vec<Step> {
+/// The steps of the phase at `index` in the plan's roadmap, numbered `number.1`, `number.2`…
+/// (`number` counts the phases shown: empty ones are not).
+fn steps(
+    index: usize,
+    number: usize,
+    plan: &Plan,
+    kept: &mut Vec<(String, String, String)>,
+    c: Ctx,
+) -> Vec<Step> {
     let lang = c.lang;
-    let fs_trace = plan.get("framaspace").and_then(trace_of);
-    let reco_of = |need: &str| {
-        list(plan, &["recommendations"])
-            .iter()
-            .zip(recos)
-            .find(|(r, _)| r.get("need").and_then(Value::as_str) == Some(need))
-    };
-    list(phase, &["steps"])
+    let colon = label(lang, "colon");
+    plan.roadmap[index]
+        .steps
         .iter()
-        .map(|s| {
-            let trace = trace_of(s);
-            // A step on a need builds on its recommendation; the Frama.space request on the
-            // eligibility. Only what the step adds is shown, with where the rest is.
-            let need = s.get("need").and_then(Value::as_str);
-            let mut parent: Option<(Trace, String)> = match need.and_then(reco_of) {
-                Some((raw, shown)) => trace_of(raw).map(|t| {
-                    let see = label(lang, "see_reco").replace("{}", &shown.need);
-                    (t, see)
-                }),
-                None => fs_trace
-                    .clone()
-                    .filter(|f| {
-                        trace
-                            .as_ref()
-                            .is_some_and(|t| f.rules.iter().all(|r| t.rules.contains(r)))
-                    })
-                    .map(|f| (f, label(lang, "see_framaspace").to_string())),
-            };
-            match &mut parent {
-                Some((t, _)) => t.add_rule(PHASE_RULE),
-                None => parent = Some((Trace::rule(PHASE_RULE), String::new())),
+        .enumerate()
+        .map(|(i, s)| {
+            let reco = s
+                .need
+                .as_deref()
+                .and_then(|n| plan.recommendations.iter().find(|r| r.need == n));
+            let place = reco
+                .and_then(|r| r.chosen())
+                .map(|p| place(p, lang))
+                .or_else(|| s.provider.as_deref().map(one_line));
+            // Said with the step, never dropped: what must not travel, what stays.
+            let mut notes: Vec<String> = s
+                .caveats
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{}{colon} {} → {}",
+                        label(lang, "leave_out"),
+                        t(&k.leave_out, lang),
+                        t(&k.goes_to, lang)
+                    )
+                })
+                .collect();
+            // A kept tool is explained once; later steps point to where.
+            for k in &s.keeps {
+                let name = t(&k.name, lang);
+                let why = t(&k.why, lang);
+                let stays = label(lang, "stays");
+                let here = format!("{number}.{}", i + 1);
+                let said = kept.iter().find(|(n, w, _)| *n == name && *w == why);
+                notes.push(match said {
+                    Some((_, _, at)) => format!(
+                        "{stays}{colon} {name} ({})",
+                        label(lang, "see_step").replace("{}", at)
+                    ),
+                    None => format!("{stays}{colon} {name} ({why})"),
+                });
+                if said.is_none() {
+                    kept.push((name, why, here));
+                }
             }
+            let reasons: Vec<String> = s.effort_reasons.iter().map(|r| t(r, lang)).collect();
+            let effort = match reasons.as_slice() {
+                [] => effort(s.effort, lang).to_string(),
+                r => format!("{} ({})", effort(s.effort, lang), r.join(", ")),
+            };
             Step {
-                title: field(s, &["title", "label", "text", "step"], lang).unwrap_or_default(),
-                effort: s.get("effort").and_then(|e| match e.as_str() {
-                    Some("low") => Some(lang.pick("faible", "low").to_string()),
-                    Some("medium") => Some(lang.pick("moyen", "medium").to_string()),
-                    Some("high") => Some(lang.pick("important", "high").to_string()),
-                    _ => text(e, lang),
-                }),
-                cost: field(s, &["cost"], lang),
-                howto: howto(s, c),
+                number: format!("{number}.{}", i + 1),
+                title: t(&s.title, lang),
+                notes,
+                who_full: some(one_line(s.who.get(lang)).trim_end_matches('.').to_string()),
+                who: Some(who_short(&s.who, lang)),
+                when: s.when.map(|w| t(&w.text(), lang)),
+                effort: Some(effort),
+                cost: cost(&s.cost, lang),
+                cost_eur: s.cost.eur_per_year,
+                place: place.and_then(some),
+                howto: some(
+                    s.migration
+                        .iter()
+                        .map(|m| t(m, lang))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
                 why: why::why(
                     Vec::new(),
-                    trace,
-                    parent
-                        .as_ref()
-                        .map(|(t, see)| (t, (!see.is_empty()).then(|| see.clone()))),
+                    plan.why(ItemRef::Step {
+                        phase: index,
+                        step: i,
+                    }),
+                    plan,
                     c,
                 ),
             }
         })
         .collect()
-}
-
-/// What Frama.space's eligibility read: the traces of its reasons, but the one on features
-/// (which reads every need's answers).
-fn eligibility(plan: &Value) -> Trace {
-    let mut t = Trace::default();
-    let fs = plan.get("framaspace").unwrap_or(&Value::Null);
-    for r in list(fs, &["reasons"]) {
-        if let Some(rt) = trace_of(r)
-            && !rt.rules.iter().any(|x| x == "framaspace.needs")
-        {
-            t.merge(&rt);
-        }
-    }
-    t
 }
 
 /// A provider's reasons in full the first time; after that, where they were given.
@@ -223,100 +289,208 @@ fn once(
     p
 }
 
-/// Read the plan's serialised form.
-pub fn read(plan: &Value, c: Ctx) -> PlanView {
+fn severity(s: Severity, lang: Lang) -> (&'static str, &'static str) {
+    match s {
+        Severity::High => ("high", lang.pick("important", "high")),
+        Severity::Medium => ("medium", lang.pick("moyen", "medium")),
+        Severity::Low => ("low", lang.pick("faible", "low")),
+    }
+}
+
+fn recommendations(plan: &Plan, c: Ctx) -> Vec<Recommendation> {
     let lang = c.lang;
-    let needs = list(plan, &["needs"])
-        .iter()
-        .map(|n| Need {
-            id: field(n, &["id", "need"], lang).unwrap_or_default(),
-            label: field(n, &["label", "name", "title", "need", "id"], lang).unwrap_or_default(),
-            tools: texts(n, &["tools", "current_tools", "current"], lang),
-            dependency: n
-                .get("dependency")
-                .and_then(|d| word(d, lang).or_else(|| text(d, lang))),
-            why: of_item(n, c),
-        })
-        .collect();
-    let eligibility = eligibility(plan);
     let mut detailed: Vec<(String, Vec<String>, String)> = Vec::new();
-    let recommendations: Vec<Recommendation> = list(plan, &["recommendations"])
+    plan.recommendations
         .iter()
-        .map(|r| {
-            let need = field(r, &["label", "need_label", "need"], lang).unwrap_or_default();
-            let trace = trace_of(r);
-            // Frama.space's eligibility is explained in its own part: refer to it.
-            let via_framaspace = trace
-                .as_ref()
-                .is_some_and(|t| t.rules.iter().any(|x| x == "reco.framaspace"));
-            let parent = via_framaspace.then(|| {
-                (
-                    &eligibility,
-                    Some(label(lang, "see_eligibility").to_string()),
-                )
-            });
+        .enumerate()
+        .map(|(i, r)| {
+            let need = t(&r.label, lang);
+            let names: Vec<String> = r.software.iter().map(|s| one_line(&s.name)).collect();
             Recommendation {
-                action: r.get("action").and_then(|a| word(a, lang)),
-                software: field(r, &["software_name", "software"], lang).unwrap_or_default(),
-                providers: list(r, &["providers"])
+                action: Some(action(r.action, lang).to_string()),
+                software: names.join(", "),
+                place: r.chosen().map(|p| place(p, lang)),
+                providers: r
+                    .providers
                     .iter()
                     .map(|p| once(provider(p, c), &need, &mut detailed, c))
                     .collect(),
-                why: why::why(texts(r, &["reasons", "why"], lang), trace, parent, c),
+                why: why::why(
+                    r.reasons.iter().map(|x| t(x, lang)).collect(),
+                    plan.why(ItemRef::Recommendation(i)),
+                    plan,
+                    c,
+                ),
                 need,
             }
         })
-        .collect();
-    let roadmap = list(plan, &["roadmap"])
+        .collect()
+}
+
+/// Every host weighed under a recommendation, once, with the needs it was weighed for; the
+/// picked ones first, then by points.
+fn compared(plan: &Plan, c: Ctx) -> Vec<Compared> {
+    let lang = c.lang;
+    let mut out: Vec<(u32, String, Compared)> = Vec::new();
+    for r in &plan.recommendations {
+        for p in r.providers.iter().filter(|p| p.kind == ProviderKind::Host) {
+            let need = t(&r.label, lang);
+            match out.iter_mut().find(|(_, id, _)| *id == p.id) {
+                Some((_, _, e)) => {
+                    if !e.needs.contains(&need) {
+                        e.needs.push(need);
+                    }
+                }
+                None => {
+                    let shown = provider(p, c);
+                    out.push((
+                        p.score.unwrap_or(0),
+                        p.id.clone(),
+                        Compared {
+                            name: shown.name,
+                            score: shown.score,
+                            url: shown.url,
+                            picked: plan.hosts.iter().any(|h| h.id == p.id),
+                            needs: vec![need],
+                            reasons: shown.reasons,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(score, _, e)| std::cmp::Reverse((e.picked, *score)));
+    out.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// Who does a step, short: the role, « à deux » when two people should hold the accesses,
+/// « * » when the support wished for can be asked of the host; what both mean is said once
+/// above the roadmap ([`who_note`]).
+fn who_short(w: &plan::Who, lang: Lang) -> String {
+    let role = match w.role {
+        Role::Anyone => label(lang, "role_anyone"),
+        Role::Referent => label(lang, "role_referent"),
+        Role::Volunteer => label(lang, "role_volunteer"),
+        Role::SocialMedia => label(lang, "role_social_media"),
+        Role::Board => label(lang, "role_board"),
+    };
+    let mut s = role.to_string();
+    if w.in_pairs {
+        s.push_str(lang.pick(", à deux", ", in pairs"));
+    }
+    if w.host_support {
+        s.push_str(" *");
+    }
+    s
+}
+
+/// What « à deux » and « * » mean, said once, for those the steps use.
+fn who_note(plan: &Plan, lang: Lang) -> Option<String> {
+    let steps = || plan.roadmap.iter().flat_map(|p| &p.steps);
+    let mut parts: Vec<&str> = Vec::new();
+    if steps().any(|s| s.who.in_pairs) {
+        parts.push(label(lang, "who_in_pairs"));
+    }
+    if steps().any(|s| s.who.host_support) {
+        parts.push(label(lang, "who_host_support"));
+    }
+    some(parts.join(" "))
+}
+
+/// Read the typed plan.
+pub fn read(plan: &Plan, c: Ctx) -> PlanView {
+    let lang = c.lang;
+    let needs = plan
+        .needs
         .iter()
-        .map(|p| Phase {
-            title: field(p, &["title", "name", "phase"], lang).unwrap_or_default(),
-            steps: steps(p, plan, &recommendations, c),
+        .enumerate()
+        .map(|(i, n)| Need {
+            id: one_line(&n.need),
+            label: t(&n.label, lang),
+            tools: n.tools.iter().map(|x| one_line(x.name.get(lang))).collect(),
+            dependency: Some(t(&n.dependency.label(), lang)),
+            why: why::why(Vec::new(), plan.why(ItemRef::Need(i)), plan, c),
         })
         .collect();
-    let mut risks: Vec<Risk> = list(plan, &["risks"])
+    let recommendations = recommendations(plan, c);
+    // Only the phases with steps, numbered as shown.
+    let mut kept = Vec::new();
+    let roadmap: Vec<Phase> = plan
+        .roadmap
         .iter()
-        .map(|r| Risk {
-            title: field(r, &["title", "label", "text", "risk", "id"], lang).unwrap_or_default(),
-            detail: field(r, &["detail", "details", "description"], lang),
-            action: field(r, &["action", "advice"], lang),
-            why: why::why(Vec::new(), trace_of(r), None, c),
+        .enumerate()
+        .filter(|(_, p)| !p.steps.is_empty())
+        .enumerate()
+        .map(|(n, (i, p))| Phase {
+            number: n + 1,
+            title: t(&p.title, lang),
+            steps: steps(i, n + 1, plan, &mut kept, c),
         })
         .collect();
-    // What the answers left open ("je ne sais pas") that the plan needs.
-    let find = label(lang, "to_find");
-    let colon = label(lang, "colon");
-    risks.extend(list(plan, &["to_find"]).iter().map(|f| Risk {
-        title: format!(
-            "{find}{colon} {}",
-            field(f, &["label", "question"], lang).unwrap_or_default()
-        ),
-        detail: field(f, &["why"], lang),
-        action: None,
-        why: Why::default(),
-    }));
+    let who_note = who_note(plan, lang);
+    let mut risks: Vec<(Severity, Risk)> = plan
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (key, word) = severity(r.severity, lang);
+            (
+                r.severity,
+                Risk {
+                    severity: key,
+                    severity_label: word.to_string(),
+                    // The plan counts « N réponse(s) »: say it agreeing, from the list itself.
+                    title: if r.id == "unknowns" {
+                        typo::count(
+                            lang,
+                            plan.to_find.len(),
+                            lang.pick("réponse à trouver", "answer to find out"),
+                            lang.pick("réponses à trouver", "answers to find out"),
+                        )
+                    } else {
+                        t(&r.title, lang)
+                    },
+                    detail: some(t(&r.detail, lang)),
+                    action: some(t(&r.action, lang)),
+                    why: why::why(Vec::new(), plan.why(ItemRef::Risk(i)), plan, c),
+                },
+            )
+        })
+        .collect();
+    // High first; the plan's order within a severity.
+    risks.sort_by_key(|(s, _)| *s);
     let mut view = PlanView {
-        summary: texts(plan, &["summary"], lang),
-        hosts: list(plan, &["hosts"])
-            .iter()
-            .map(|p| provider(p, c))
-            .collect(),
-        framaspace: framaspace(plan.get("framaspace").unwrap_or(&Value::Null), c),
+        summary: Vec::new(),
+        proposal: Default::default(),
+        hosts: (0..plan.hosts.len()).map(|i| host(i, plan, c)).collect(),
+        compared: compared(plan, c),
+        framaspace: framaspace(plan, c),
         needs,
         scores: scores(plan, c),
         recommendations,
-        roadmap_rule: list(plan, &["roadmap"])
+        roadmap_rule: plan
+            .roadmap
             .iter()
-            .flat_map(|p| list(p, &["steps"]))
-            .filter_map(trace_of)
-            .any(|t| t.rules.iter().any(|r| r == PHASE_RULE))
+            .flat_map(|p| &p.steps)
+            .any(|s| s.trace.rules.iter().any(|r| r == PHASE_RULE))
             .then(|| explain_rule(PHASE_RULE).map(|t| t.get(lang).to_string()))
             .flatten(),
+        who_note,
         roadmap,
-        risks,
-        catalog_as_of: field(plan, &["catalog_as_of"], lang),
+        risks: risks.into_iter().map(|(_, r)| r).collect(),
+        to_find: plan
+            .to_find
+            .iter()
+            .map(|f| ToFind {
+                question: t(&f.label, lang),
+                why: some(t(&f.why, lang)),
+                blocking: f.blocking,
+            })
+            .collect(),
+        catalog_as_of: some(typo::date(lang, &one_line(&plan.catalog_as_of))),
         annex: Vec::new(),
     };
+    brief::compose(&mut view, plan, c);
     annex::gather(&mut view, c);
     view
 }

@@ -1,24 +1,24 @@
-//! The "Pourquoi ?" of plan items, short: the item's own reasons and its rules in plain words
-//! (`plan::trace::Trace::summary`), at most [`MAX_ANSWERS`] answers and [`MAX_SOURCES`] dated
-//! sources, and the rest counted ("et 3 autres réponses") for the annex (Markdown, PDF) or a
-//! nested `<details>` (HTML). An item that builds on another (a roadmap step on its
-//! recommendation) shows only what it adds, and says where the rest is.
+//! The "Pourquoi ?" of plan items as the documents lay it out. What an item's "Pourquoi ?" holds
+//! is decided by the plan's one function, `Plan::why(ItemRef)` (the same for the CLI, the TUI
+//! and the exports): the item's own rules, answers and dated facts, and where the rest is ("voir
+//! Frama.space", "voir la recommandation « Fichiers »"). Here it is put in words
+//! (`Trace::summary`): the item's own reasons, its rules, the pointers, at most [`MAX_ANSWERS`]
+//! answers and [`MAX_SOURCES`] dated sources, the rest counted ("et 3 autres réponses") for the
+//! annex (Markdown, PDF) or a nested `<details>` (HTML).
 //!
-//! Traces are read from the plan's JSON, tolerantly, then made private as the options ask: a
+//! Traces are the plan's own (`plan::Trace`), made private as the options ask: a
 //! free-text answer is not quoted when notes are hidden, and a personal profile field (postcode,
 //! name, contact) is named without its value when anonymising.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::Ctx;
-use super::text::list;
 use crate::export::escape::one_line;
 use crate::export::labels::label;
-use crate::plan::trace::{AnswerRead, FactRead, ProfileRead, Trace};
+use crate::i18n::typo;
+use crate::plan::{self, Plan, trace::Trace};
 use crate::questionnaire::Kind;
 
 /// Answers shown in a "Pourquoi ?" block before "et N autres réponses".
@@ -80,79 +80,6 @@ impl Why {
     }
 }
 
-fn strings(v: Option<&Value>) -> Vec<String> {
-    match v {
-        Some(Value::String(s)) => vec![one_line(s)],
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(one_line)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn raw(v: Option<&Value>) -> String {
-    match v {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Bool(b)) => b.to_string(),
-        _ => String::new(),
-    }
-}
-
-/// An item's trace from the plan's JSON, whatever the plan left out.
-pub fn trace_of(item: &Value) -> Option<Trace> {
-    let t = item.get("trace")?;
-    if let Value::String(s) = t {
-        return Some(Trace {
-            rules: vec![Cow::Owned(one_line(s))],
-            ..Trace::default()
-        });
-    }
-    let mut rules = strings(t.get("rules"));
-    rules.extend(strings(t.get("rule")));
-    let mut trace = Trace {
-        rules: rules.into_iter().map(Cow::Owned).collect(),
-        ..Trace::default()
-    };
-    for a in list(t, &["answers", "questions", "read"]) {
-        let (question, value) = match a {
-            Value::String(q) => (q.clone(), String::new()),
-            _ => (raw(a.get("question")), raw(a.get("value"))),
-        };
-        if !question.is_empty() {
-            trace.add_answer(AnswerRead {
-                question: Arc::from(question),
-                value: Arc::from(value),
-            });
-        }
-    }
-    for p in list(t, &["profile"]) {
-        let field = raw(p.get("field"));
-        let read = ProfileRead {
-            field: Cow::Owned(field),
-            value: raw(p.get("value")),
-        };
-        if !read.field.is_empty() && !trace.profile.contains(&read) {
-            trace.profile.push(read);
-        }
-    }
-    for f in list(t, &["facts"]) {
-        let read = FactRead {
-            fact: raw(f.get("fact")),
-            fact_en: raw(f.get("fact_en")),
-            source: raw(f.get("source")),
-            as_of: raw(f.get("as_of")),
-        };
-        if !trace.facts.contains(&read) {
-            trace.facts.push(read);
-        }
-    }
-    Some(trace)
-}
-
-/// The trace with what the options keep private left out.
 fn private(mut t: Trace, c: Ctx) -> Trace {
     if !c.opts.shows_notes() {
         let omitted: Arc<str> = Arc::from(label(c.lang, "omitted_text"));
@@ -176,27 +103,17 @@ fn private(mut t: Trace, c: Ctx) -> Trace {
 }
 
 fn count(n: usize, one: &'static str, many: &'static str, c: Ctx) -> String {
-    let word = if n == 1 {
-        label(c.lang, one)
-    } else {
-        label(c.lang, many)
-    };
-    format!("{n} {word}")
+    typo::count(c.lang, n, label(c.lang, one), label(c.lang, many))
 }
 
-/// The block of one item: its `reasons` (sentences from the plan), its trace, and — for an item
-/// that builds on another — the `parent`'s trace, left out, with a sentence saying where it is.
-pub fn why(
-    reasons: Vec<String>,
-    trace: Option<Trace>,
-    parent: Option<(&Trace, Option<String>)>,
-    c: Ctx,
-) -> Why {
-    let trace = trace.map(|t| private(t, c)).unwrap_or_default();
-    let (own, see) = match parent {
-        Some((p, see)) => (trace.without(p), see),
-        None => (trace.clone(), None),
-    };
+/// The block of one item: its `reasons` (sentences from the plan) and its `Plan::why`.
+pub fn why(reasons: Vec<String>, item: plan::why::Why, plan: &Plan, c: Ctx) -> Why {
+    let see: Vec<String> = item
+        .see
+        .iter()
+        .map(|s| one_line(s.text(plan).get(c.lang)))
+        .collect();
+    let own = private(item.trace, c);
     let s = own.summary(c.q, c.lang);
     let mut sentences = reasons;
     // A rule the plan did not explain (an id, no words) is named as such.
@@ -261,38 +178,4 @@ pub fn why(
         rest: None,
         full,
     }
-}
-
-/// The block of a plan item read from JSON: its reasons (under `reasons` or `why`) and trace.
-pub fn of_item(v: &Value, c: Ctx) -> Why {
-    why(
-        super::text::texts(v, &["reasons", "why", "because"], c.lang),
-        trace_of(v),
-        None,
-        c,
-    )
-}
-
-/// Say where the annex holds the rest: "et 3 autres réponses, 1 autre source (annexe A1)".
-pub(crate) fn set_annex(w: &mut Why, id: &str, c: Ctx) {
-    let mut parts = Vec::new();
-    if !w.more.is_empty() {
-        parts.push(count(w.more.len(), "other_answer", "other_answers", c));
-    }
-    if !w.more_sources.is_empty() {
-        parts.push(count(
-            w.more_sources.len(),
-            "other_source",
-            "other_sources",
-            c,
-        ));
-    }
-    let and = label(c.lang, "and_more");
-    let annex = label(c.lang, "annex");
-    w.rest = Some(if parts.is_empty() {
-        format!("{annex} {id}")
-    } else {
-        format!("{and} {} ({} {id})", parts.join(", "), annex.to_lowercase())
-    });
-    w.annex = Some(id.to_string());
 }

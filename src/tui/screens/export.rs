@@ -34,6 +34,8 @@ pub enum LastExport {
     Written {
         dir: PathBuf,
         paths: Vec<PathBuf>,
+        /// Notes kept in an anonymised export that name people (`export::privacy::warning`).
+        warning: Option<String>,
     },
     NotReplaced,
     Failed {
@@ -62,7 +64,8 @@ impl ExportDialog {
             audit_id: audit_id.to_string(),
             association_name: association_name.to_string(),
             formats: [true, true, false, false, false, false],
-            anonymise: false,
+            // Markdown, ticked, is the listing's attachment: anonymised unless unticked.
+            anonymise: true,
             with_notes: false,
             dir: LineInput::new(dir),
             focus: 0,
@@ -239,7 +242,14 @@ impl ExportDialog {
         };
         match &self.outcome {
             None => return,
-            Some(LastExport::Written { dir, paths }) => {
+            Some(LastExport::Written {
+                dir,
+                paths,
+                warning,
+            }) => {
+                if let Some(text) = warning {
+                    lines.extend(wrap_lines(text, w).into_iter().map(|l| (l, theme.error)));
+                }
                 let head = Ui::ExportWritten.fill(lang, &[&dir.display()]);
                 lines.extend(wrap_lines(&head, w).into_iter().map(|l| (l, theme.ok)));
                 for l in names(paths) {
@@ -327,13 +337,26 @@ fn ask_overwrite(request: ExportRequest, dir: &Path, existing: &[String], lang: 
 pub fn result(dialog: Option<&mut ExportDialog>, cx: &mut Ctx, event: Event) -> Outcome {
     let lang = cx.lang;
     match event {
-        Event::Exported { dir, paths } => {
-            let notice = Ui::ExportDone.fill(lang, &[&paths.len(), &dir.display()]);
+        Event::Exported {
+            dir,
+            paths,
+            warning,
+        } => {
+            // The warning, once, on the message line and above the files written.
+            let warning = warning.map(|m| m.get(lang).to_string());
+            let done = Ui::ExportDone.fill(lang, &[&paths.len(), &dir.display()]);
             *cx.export_dir = dir.display().to_string();
             if let Some(d) = dialog {
-                d.outcome = Some(LastExport::Written { dir, paths });
+                d.outcome = Some(LastExport::Written {
+                    dir,
+                    paths,
+                    warning: warning.clone(),
+                });
             }
-            Outcome::none().with_notice(notice)
+            match warning {
+                Some(text) => Outcome::none().with_error(text),
+                None => Outcome::none().with_notice(done),
+            }
         }
         Event::ExportExists {
             request,
