@@ -97,7 +97,13 @@ impl OfferFit<'_> {
             && self
                 .why
                 .iter()
-                .all(|w| matches!(w, Why::AccountsBelow { .. } | Why::StorageBelow { .. }))
+                .any(|w| matches!(w, Why::AccountsBelow { .. } | Why::StorageBelow { .. }))
+            && !self.why.iter().any(|w| {
+                matches!(
+                    w,
+                    Why::Individuals | Why::SpecificPublic | Why::AssociationsOnly
+                )
+            })
     }
 }
 

@@ -16,8 +16,8 @@ use super::hosts::{
 use super::recommend::SoftwareRef;
 
 /// Alternatives listed per need beyond the chosen host, and held-back hosts after them.
-const ALTERNATIVES: usize = 4;
-const HELD: usize = 2;
+const ALTERNATIVES: usize = 3;
+const HELD: usize = 1;
 
 /// Per need: (candidate, held back for it) in the order shown.
 pub(super) type Shown = Vec<Vec<(usize, Option<HeldBack>)>>;
@@ -219,33 +219,13 @@ fn provider(
 ) -> Provider {
     let cover = c.cover(n);
     let offer = cover.and_then(|c| c.offer.map(|o| o.0)).or(c.offer);
-    let mut reasons = c.reasons.to_vec();
     let members = cover.is_some_and(|c| c.members_only);
-    if members {
-        reasons.insert(
-            0,
-            t(
-                format!(
-                    "service réservé à ses adhérents : adhérer {}",
-                    crate::i18n::typo::a(&c.host.name)
-                ),
-                format!("service for its members only: join {}", c.host.name),
-            ),
-        );
-    }
-    if let Some(h) = &held {
-        reasons.insert(0, h.text.clone());
-    }
     Provider {
         id: c.host.id.clone(),
         name: c.host.name.clone(),
         kind: ProviderKind::Host,
         score: Some(c.score.max(0) as u32),
-        reasons: if held.is_some() || members {
-            reasons.into()
-        } else {
-            c.reasons.clone()
-        },
+        reasons: c.reasons.clone(),
         to_check: c.to_check.clone(),
         url: c.host.website.clone(),
         chosen: chosen && held.is_none(),
@@ -261,6 +241,7 @@ fn provider(
         stale: c.stale,
         held_back: held,
         provisional: !ctx.find_first.is_empty(),
+        members_only: members,
     }
 }
 

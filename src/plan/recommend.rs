@@ -89,7 +89,7 @@ impl Recommendation {
                     format!(
                         "le service « {} » {} (logiciel à demander)",
                         self.label.fr,
-                        crate::i18n::typo::de(&p.name)
+                        crate::i18n::typo::elide("de", &p.name)
                     ),
                     format!(
                         "the '{}' service of {} (ask which software)",
@@ -159,6 +159,7 @@ fn special(
         stale: false,
         held_back: None,
         provisional: false,
+        members_only: false,
     }
 }
 
