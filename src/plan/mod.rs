@@ -33,6 +33,8 @@ mod fit;
 pub mod framaspace;
 pub(crate) mod geo;
 mod host_context;
+mod host_notes;
+mod host_price;
 mod host_score;
 pub mod hosts;
 mod language;
@@ -44,6 +46,7 @@ pub mod risks;
 pub mod roadmap;
 mod route;
 pub mod scores;
+mod target;
 pub mod trace;
 
 use serde::{Deserialize, Serialize};
@@ -63,6 +66,7 @@ pub use recommend::{Action, Recommendation, SoftwareRef};
 pub use risks::{Risk, Severity, ToFind, Topic};
 pub use roadmap::{Phase, PhasePlan, Step};
 pub use scores::DomainScore;
+pub use target::Target;
 pub use trace::{AnswerRead, Trace};
 
 /// The version of the plan's JSON shape (`exports/schema/plan.schema.json`).
@@ -247,7 +251,7 @@ fn summary(
             format!("Frama.space: {}.", fs.eligible_label.en),
         ));
     }
-    out.extend(pick::summary(picks, host_choice, fs.recommended));
+    out.extend(host_notes::summary(picks, host_choice, fs.recommended));
     let find: Vec<&str> = recos
         .iter()
         .filter(|r| r.action == Action::Find)
