@@ -10,7 +10,7 @@ use super::candidate::Candidate;
 use super::cover::Chosen;
 use super::host_price::price_for;
 use super::hosts::{
-    Context, HeldBack, HostChoice, HostNeed, HostPick, Matching, PickService, Provider,
+    Context, HeldBack, HeldWhy, HostChoice, HostNeed, HostPick, Matching, PickService, Provider,
     ProviderKind,
 };
 use super::recommend::SoftwareRef;
@@ -18,6 +18,14 @@ use super::recommend::SoftwareRef;
 /// Alternatives listed per need beyond the chosen host, and held-back hosts after them.
 const ALTERNATIVES: usize = 3;
 const HELD: usize = 1;
+
+/// Why a host is set aside for a need, before its sentence is written.
+#[derive(Clone, Copy)]
+enum Held {
+    Set(HeldWhy),
+    /// Its offer (index) is too small.
+    Small(usize),
+}
 
 /// Per need: (candidate, held back for it) in the order shown.
 pub(super) type Shown = Vec<Vec<(usize, Option<HeldBack>)>>;
@@ -35,10 +43,13 @@ pub(super) fn shown(
                 .iter()
                 .find(|(_, g)| g.contains(&n))
                 .map(|(i, _)| *i);
-            let held_for = |i: usize| chosen.held.iter().any(|(c, m, _)| *c == i && *m == n);
+            let set_aside = &chosen.held[n];
             let mut list: Vec<usize> = (0..candidates.len())
-                .filter(|&i| candidates[i].cover(n).is_some() && !held_for(i))
+                .filter(|&i| candidates[i].cover(n).is_some())
                 .collect();
+            if !set_aside.is_empty() {
+                list.retain(|&i| !set_aside.iter().any(|(c, _)| *c == i));
+            }
             list.sort_by(|&a, &b| {
                 let (ca, cb) = (&candidates[a], &candidates[b]);
                 (Some(b) == owner)
@@ -51,16 +62,16 @@ pub(super) fn shown(
             list.truncate(ALTERNATIVES + 1);
             let mut out: Vec<(usize, Option<HeldBack>)> =
                 list.into_iter().map(|i| (i, None)).collect();
-            let mut held: Vec<(usize, HeldBack)> = chosen
-                .held
+            // Hosts set aside for this need: by the choice, or their offer is too small. Their
+            // sentence is written only for the one shown.
+            let mut held: Vec<(usize, Held)> = set_aside
                 .iter()
-                .filter(|(_, m, _)| *m == n)
-                .map(|(i, _, h)| (*i, h.clone()))
+                .map(|&(i, why)| (i, Held::Set(why)))
                 .chain(candidates.iter().enumerate().flat_map(|(i, c)| {
                     c.held
                         .iter()
                         .filter(|(m, _)| *m == n)
-                        .map(move |(_, h)| (i, h.clone()))
+                        .map(move |&(_, offer)| (i, Held::Small(offer)))
                 }))
                 .collect();
             held.sort_by(|a, b| {
@@ -68,9 +79,19 @@ pub(super) fn shown(
                 ctx.is_near(cb.near)
                     .cmp(&ctx.is_near(ca.near))
                     .then(cb.score.cmp(&ca.score))
-                    .then(candidates[a.0].host.id.cmp(&candidates[b.0].host.id))
+                    .then(ca.host.id.cmp(&cb.host.id))
             });
-            out.extend(held.into_iter().take(HELD).map(|(i, h)| (i, Some(h))));
+            out.extend(held.into_iter().take(HELD).map(|(i, h)| {
+                let c = &candidates[i];
+                let text = match h {
+                    Held::Set(HeldWhy::ServesItsAreaFirst) => super::cover::area_first(c),
+                    Held::Set(_) => super::cover::to_recheck(),
+                    Held::Small(offer) => {
+                        super::candidate::too_small(ctx, c.host, &needs[n].need, offer)
+                    }
+                };
+                (i, Some(text))
+            }));
             out
         })
         .collect()
