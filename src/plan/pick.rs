@@ -44,44 +44,45 @@ pub(super) fn shown(
                 .find(|(_, g)| g.contains(&n))
                 .map(|(i, _)| *i);
             let set_aside = &chosen.held[n];
-            let mut list: Vec<usize> = (0..candidates.len())
-                .filter(|&i| candidates[i].cover(n).is_some())
-                .collect();
-            if !set_aside.is_empty() {
-                list.retain(|&i| !set_aside.iter().any(|(c, _)| *c == i));
-            }
-            list.sort_by(|&a, &b| {
-                let (ca, cb) = (&candidates[a], &candidates[b]);
-                (Some(b) == owner)
-                    .cmp(&(Some(a) == owner))
+            let order = |a: &usize, b: &usize| {
+                let (ca, cb) = (&candidates[*a], &candidates[*b]);
+                (Some(*b) == owner)
+                    .cmp(&(Some(*a) == owner))
                     .then(ctx.is_near(cb.near).cmp(&ctx.is_near(ca.near)))
                     .then(ca.stale.cmp(&cb.stale))
                     .then(cb.score.cmp(&ca.score))
                     .then(ca.host.id.cmp(&cb.host.id))
-            });
-            list.truncate(ALTERNATIVES + 1);
+            };
+            let list = top(
+                (0..candidates.len()).filter(|&i| {
+                    candidates[i].cover(n).is_some() && !set_aside.iter().any(|(c, _)| *c == i)
+                }),
+                ALTERNATIVES + 1,
+                order,
+            );
             let mut out: Vec<(usize, Option<HeldBack>)> =
                 list.into_iter().map(|i| (i, None)).collect();
             // Hosts set aside for this need: by the choice, or their offer is too small. Their
             // sentence is written only for the one shown.
-            let mut held: Vec<(usize, Held)> = set_aside
-                .iter()
-                .map(|&(i, why)| (i, Held::Set(why)))
-                .chain(candidates.iter().enumerate().flat_map(|(i, c)| {
-                    c.held
-                        .iter()
-                        .filter(|(m, _)| *m == n)
-                        .map(move |&(_, offer)| (i, Held::Small(offer)))
-                }))
-                .collect();
-            held.sort_by(|a, b| {
-                let (ca, cb) = (&candidates[a.0], &candidates[b.0]);
-                ctx.is_near(cb.near)
-                    .cmp(&ctx.is_near(ca.near))
-                    .then(cb.score.cmp(&ca.score))
-                    .then(ca.host.id.cmp(&cb.host.id))
-            });
-            out.extend(held.into_iter().take(HELD).map(|(i, h)| {
+            let held = top(
+                set_aside.iter().map(|&(i, why)| (i, Held::Set(why))).chain(
+                    candidates.iter().enumerate().flat_map(|(i, c)| {
+                        c.held
+                            .iter()
+                            .filter(|(m, _)| *m == n)
+                            .map(move |&(_, offer)| (i, Held::Small(offer)))
+                    }),
+                ),
+                HELD,
+                |a, b| {
+                    let (ca, cb) = (&candidates[a.0], &candidates[b.0]);
+                    ctx.is_near(cb.near)
+                        .cmp(&ctx.is_near(ca.near))
+                        .then(cb.score.cmp(&ca.score))
+                        .then(ca.host.id.cmp(&cb.host.id))
+                },
+            );
+            out.extend(held.into_iter().map(|(i, h)| {
                 let c = &candidates[i];
                 let text = match h {
                     Held::Set(HeldWhy::ServesItsAreaFirst) => super::cover::area_first(c),
@@ -95,6 +96,24 @@ pub(super) fn shown(
             out
         })
         .collect()
+}
+
+/// The first `k` items of `items` in `order`, without sorting them all (a catalogue of
+/// thousands of hosts lists a few per need).
+fn top<T>(
+    items: impl Iterator<Item = T>,
+    k: usize,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    let mut best: Vec<T> = Vec::with_capacity(k + 1);
+    for item in items {
+        let at = best.partition_point(|x| order(x, &item) != std::cmp::Ordering::Greater);
+        if at < k {
+            best.insert(at, item);
+            best.truncate(k);
+        }
+    }
+    best
 }
 
 pub(super) fn assemble(
