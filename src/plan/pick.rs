@@ -53,10 +53,13 @@ pub(super) fn shown(
                     .then(cb.score.cmp(&ca.score))
                     .then(ca.host.id.cmp(&cb.host.id))
             };
+            // Set aside for this need, by candidate (thousands of hosts may be).
+            let mut aside = vec![false; candidates.len()];
+            for &(i, _) in set_aside {
+                aside[i] = true;
+            }
             let list = top(
-                (0..candidates.len()).filter(|&i| {
-                    candidates[i].cover(n).is_some() && !set_aside.iter().any(|(c, _)| *c == i)
-                }),
+                (0..candidates.len()).filter(|&i| !aside[i] && candidates[i].cover(n).is_some()),
                 ALTERNATIVES + 1,
                 order,
             );
