@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::Context;
 use crate::catalog::{self, Catalog, MembershipBasis, import};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, typo};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum CatalogCommand {
@@ -209,17 +209,20 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
             l.pick("Fichier de fédération lu :", "Federation file read:")
         );
     }
-    let n = |k: usize, fr: &str, en: &str| format!("{k} {}", l.pick(fr, en));
+    let n = |k: usize, fr: (&str, &str), en: &str| match l {
+        Lang::Fr => typo::count(l, k, fr.0, fr.1),
+        Lang::En => format!("{k} {en}"),
+    };
     println!(
         "{}",
         [
-            n(plan.added.len(), "ajout", "added"),
-            n(plan.changed.len(), "modification", "changed"),
-            n(plan.unchanged.len(), "sans changement", "unchanged"),
-            n(plan.absent.len(), "absent des fichiers", "absent"),
+            n(plan.added.len(), ("ajout", "ajouts"), "added"),
+            n(plan.changed.len(), ("modification", "modifications"), "changed"),
+            n(plan.unchanged.len(), ("inchangé", "inchangés"), "unchanged"),
+            n(plan.absent.len(), ("absent des fichiers", "absents des fichiers"), "absent"),
             n(
                 plan.not_in_federation.len(),
-                "à revérifier (absent de la fédération)",
+                ("à revérifier (absent de la fédération)", "à revérifier (absents de la fédération)"),
                 "to re-check (not in the federation)"
             ),
         ]
