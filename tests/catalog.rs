@@ -26,7 +26,7 @@ fn shipped_catalogue_loads_with_expected_counts() {
     assert_eq!(c.as_of.to_string(), "2026-11-24");
     assert_eq!(c.files.len(), 5);
     assert!(c.user_file.is_none());
-    let with_prices = c.hosts.iter().filter(|h| !h.prices.is_empty()).count();
+    let with_offers = c.hosts.iter().filter(|h| !h.offers.is_empty()).count();
     let with_place = c
         .hosts
         .iter()
@@ -43,7 +43,7 @@ fn shipped_catalogue_loads_with_expected_counts() {
         .filter(|h| h.membership_evidence.basis == MembershipBasis::Implied)
         .count();
     assert_eq!(
-        (with_prices, with_place, association, implied),
+        (with_offers, with_place, association, implied),
         (19, 14, 6, 12)
     );
     assert!(c.hosts.iter().all(|h| !h.sources.is_empty()));
@@ -408,13 +408,101 @@ fn every_file_is_checked_before_failing() {
 #[test]
 fn inconsistent_prices_are_refused() {
     let hosts = format!(
-        "{HOSTS}\n[[host.prices]]\nstated = {{ fr = \"10 €\", en = \"10 EUR\" }}\nkind = \"fixed\"\n"
+        "{HOSTS}\n[[host.offers]]\nstated = {{ fr = \"10 €\", en = \"10 EUR\" }}\nkind = \"fixed\"\nas_of = \"2025\"\n"
     );
     assert_eq!(
         errors(NEEDS, TOOLS, SOFTWARE, &hosts),
         vec![
             "hosts.toml:23:1: this kind of price needs `amount_eur` and `period`; otherwise use `kind = \"paid\"`"
         ]
+    );
+}
+
+#[test]
+fn an_offer_without_a_date_is_refused() {
+    let hosts = format!(
+        "{HOSTS}\n[[host.offers]]\nstated = {{ fr = \"gratuit\", en = \"free\" }}\nkind = \"free\"\n"
+    );
+    assert_eq!(
+        errors(NEEDS, TOOLS, SOFTWARE, &hosts),
+        vec![
+            "hosts.toml:23:1: offer of `h` without a date: add `as_of`, the source's date (if the source is undated, the date it was read, with `as_of_basis = \"read\"`)"
+        ]
+    );
+}
+
+#[test]
+fn an_amount_without_its_period_or_unit_is_refused() {
+    let no_period = format!(
+        "{HOSTS}\n[[host.offers]]\nstated = {{ fr = \"10 €\", en = \"10 EUR\" }}\nkind = \"fixed\"\namount_eur = 10\nper = \"account\"\nas_of = \"2025\"\n"
+    );
+    assert_eq!(
+        errors(NEEDS, TOOLS, SOFTWARE, &no_period),
+        vec![
+            "hosts.toml:23:1: an amount without `period` (year, month or one-off) cannot be compared"
+        ]
+    );
+    let no_unit = no_period.replace("per = \"account\"", "period = \"year\"");
+    assert_eq!(
+        errors(NEEDS, TOOLS, SOFTWARE, &no_unit),
+        vec![
+            "hosts.toml:23:1: an amount without `per` (organisation, account or membership) cannot be worked out for an association"
+        ]
+    );
+}
+
+#[test]
+fn a_service_naming_software_or_needs_the_catalogue_lacks_is_refused() {
+    let hosts = HOSTS
+        .replace(r#"software = ["nextcloud"]"#, r#"software = ["nextclod"]"#)
+        .replace(r#"needs = ["file-sharing"]"#, r#"needs = ["file-sharin"]"#);
+    let all = errors(NEEDS, TOOLS, SOFTWARE, &hosts);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert!(all[0].starts_with("hosts.toml:20:13: unknown software id `nextclod`"), "{all:#?}");
+    assert!(all[0].contains("nextcloud"), "the closest id is suggested: {all:#?}");
+    assert!(all[1].starts_with("hosts.toml:21:10: unknown need id `file-sharin`"), "{all:#?}");
+}
+
+#[test]
+fn a_service_whose_software_serves_none_of_its_needs_is_refused() {
+    let needs = format!(
+        "{NEEDS}\n[[need]]\nid = \"members-accounting\"\ndomain = \"membership\"\nlabel = {{ fr = \"m\", en = \"m\" }}\ndescription = {{ fr = \"d\", en = \"d\" }}\n"
+    );
+    let hosts = HOSTS.replace(
+        r#"needs = ["file-sharing"]"#,
+        r#"needs = ["members-accounting"]"#,
+    );
+    assert_eq!(
+        errors(&needs, TOOLS, SOFTWARE, &hosts),
+        vec![
+            "hosts.toml:20:13: software `nextcloud` serves none of this service's needs (members-accounting) according to software.toml: fix `needs` or `software`"
+        ]
+    );
+}
+
+#[test]
+fn an_area_rule_names_real_places() {
+    let hosts = HOSTS.replace(
+        "[host.association_offer]",
+        "[host.registration]\narea = { scope = \"first\", departements = [\"6\"], countries = [\"be\"] }\n\n[host.association_offer]",
+    );
+    let all = errors(NEEDS, TOOLS, SOFTWARE, &hosts);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert!(all[0].contains("`6` is not a département code"), "{all:#?}");
+    assert!(all[1].contains("`be` is not a two-letter upper-case ISO country code"), "{all:#?}");
+}
+
+#[test]
+fn offers_written_before_the_offer_model_still_load() {
+    // `[[host.prices]]` and a single `audience` value, as catalogues wrote them before.
+    let hosts = format!(
+        "{HOSTS}\n[[host.prices]]\nstated = {{ fr = \"50 €\", en = \"50 EUR\" }}\nkind = \"fixed\"\namount_eur = 50\nperiod = \"year\"\nper = \"organisation\"\naudience = \"associations\"\nas_of = \"2025\"\n"
+    );
+    let c = load(NEEDS, TOOLS, SOFTWARE, &hosts).unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    assert_eq!(c.hosts[0].offers.len(), 1);
+    assert_eq!(
+        c.hosts[0].offers[0].audience,
+        vec![catalog::Audience::Associations]
     );
 }
 

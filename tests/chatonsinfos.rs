@@ -154,6 +154,8 @@ stated = { fr = "30 € par an", en = "30 EUR per year" }
 kind = "fixed"
 amount_eur = 30
 period = "year"
+per = "organisation"
+as_of = "2023-06"
 "#;
 
 #[test]
@@ -198,12 +200,12 @@ fn import_diff_reports_changed_fields_and_keeps_what_the_format_lacks() {
         .iter()
         .find(|h| h.id == "chaton-exemple")
         .expect("merged");
-    assert_eq!(merged.prices.len(), 1);
-    assert_eq!(merged.prices[0].amount_eur, Some(30.0), "prices are kept");
+    assert_eq!(merged.offers.len(), 1);
+    assert_eq!(merged.offers[0].amount_eur, Some(30.0), "offers are kept");
     assert_eq!(
-        merged.prices[0].as_of.map(|d| d.to_string()).as_deref(),
-        Some("2024-01"),
-        "dated when carried over"
+        merged.offers[0].as_of.map(|d| d.to_string()).as_deref(),
+        Some("2023-06"),
+        "with their own date"
     );
     assert_eq!(merged.place.city.as_deref(), Some("Lyon"), "town kept");
     assert_eq!(

@@ -1,12 +1,14 @@
-//! CHATONS hosts as the catalogue knows them: who they are, where, what they run, who may
-//! register, what they charge (as stated), how their membership of the collective is evidenced,
-//! and where and when each fact was seen. Unknown stays `None` or empty: the plan says
-//! "à vérifier" rather than guess.
+//! CHATONS hosts as the catalogue knows them: who they are, where, what they run for which need
+//! (`services`), who may register and from where (`registration`), what they offer to whom at
+//! what size and price (`offers`, see `host_offer`), how their membership of the collective is
+//! evidenced, and where and when each fact was seen. Unknown stays `None` or empty: the plan
+//! says "à vérifier" rather than guess. What an organisation of a given kind, size and place
+//! can take from a host is worked out in `host_fit`.
 
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
-use super::price::{Price, PriceAudience};
+use super::host_offer::{Audience, HostOffer};
 use crate::i18n::Text;
 
 /// Legal form of a host, aligned with ChatonsInfos `organization.type`.
@@ -137,8 +139,13 @@ pub struct HostService {
     pub needs: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// Who may open an account (ChatonsInfos `service.registration`); empty: the host's
+    /// `registration` applies.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub registration: Vec<ServiceRegistration>,
+    /// Who the service is for (`associations` only…); empty: the host's `registration.audience`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<Audience>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load: Option<RegistrationLoad>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -159,12 +166,42 @@ pub enum Access {
     SpecificPublic,
 }
 
+/// How a host's area rule applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaScope {
+    /// Serves its own area first; others may join when nothing equivalent exists nearer.
+    First,
+    /// Serves its own area only.
+    Only,
+}
+
+/// The area a host says it serves (first or only), as the source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServedArea {
+    pub scope: AreaScope,
+    /// French département codes of the area (`"67"`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departements: Vec<String>,
+    /// ISO 3166-1 alpha-2 codes when the area is whole countries (`"BE"`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     /// Empty when the sources said nothing.
     #[serde(default)]
     pub who: Vec<Access>,
+    /// Who the host takes as users (individuals, associations, organisations); empty when the
+    /// sources said nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audience: Vec<Audience>,
+    /// The area it serves first or only; absent when no rule is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<ServedArea>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<Text>,
 }
@@ -292,8 +329,10 @@ pub struct Host {
     pub services_notes: Option<Text>,
     #[serde(default)]
     pub services: Vec<HostService>,
-    #[serde(default)]
-    pub prices: Vec<Price>,
+    /// The offers the host states (plans, memberships, prices), each dated. `prices` is the
+    /// name catalogues used before the offer model, still read.
+    #[serde(default, alias = "prices")]
+    pub offers: Vec<HostOffer>,
 }
 
 impl Host {
@@ -319,20 +358,29 @@ impl Host {
         out
     }
 
-    /// The cheapest yearly amount stated for an organisation or association (or for anyone),
-    /// when one is stated.
-    pub fn cheapest_yearly_eur_for_organisations(&self) -> Option<f64> {
-        self.prices
+    /// The services that answer `need` (open or not: see `host_fit` for who may use them).
+    pub fn services_for<'a>(&'a self, need: &'a str) -> impl Iterator<Item = &'a HostService> {
+        self.services
             .iter()
-            .filter(|p| {
-                matches!(
-                    p.audience,
-                    None | Some(PriceAudience::Anyone)
-                        | Some(PriceAudience::Organisations)
-                        | Some(PriceAudience::Associations)
-                )
-            })
-            .filter_map(Price::yearly_eur)
-            .min_by(f64::total_cmp)
+            .filter(move |s| s.needs.iter().any(|n| n == need))
     }
+
+    /// The software ids this host lists for `need`, without repeats: empty when its services for
+    /// the need name no software (then say the need in words, never a software).
+    pub fn software_for<'a>(&'a self, need: &'a str) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
+        for id in self.services_for(need).flat_map(|s| s.software.iter()) {
+            if !out.contains(&id.as_str()) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// Whether this host lists software `id` for `need`.
+    pub fn runs_for(&self, need: &str, id: &str) -> bool {
+        self.services_for(need)
+            .any(|s| s.software.iter().any(|x| x == id))
+    }
+
 }

@@ -175,14 +175,17 @@ pub fn build_host(
         place,
         contact: (contact.email.is_some() || contact.url.is_some()).then_some(contact),
         membership_evidence,
-        registration: Registration { who, notes: None },
+        registration: Registration {
+            who,
+            ..Registration::default()
+        },
         association_offer: AssociationOffer {
             offered: Stated::NotStated,
             notes: None,
         },
         services_notes: None,
         services,
-        prices: Vec::new(),
+        offers: Vec::new(),
     }
 }
 
@@ -223,6 +226,7 @@ fn service(r: &mut Reader, catalog: &Catalog) -> HostService {
                 registrations,
             )
             .unwrap_or_default(),
+        audience: Vec::new(),
         load: r.parsed("service.registration.load", "OPEN, FULL", |v| {
             match v.trim().to_ascii_uppercase().as_str() {
                 "OPEN" => Some(RegistrationLoad::Open),

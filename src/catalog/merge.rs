@@ -8,6 +8,7 @@
 use super::Catalog;
 use super::date::PartialDate;
 use super::host::{Host, MembershipEvidence};
+use super::host_offer::DateBasis;
 use super::values::{domain, slug};
 use crate::i18n::Text;
 
@@ -90,6 +91,14 @@ pub fn merge(mut new: Host, old: &Host) -> Host {
     }
     if new.registration.who.is_empty() {
         new.registration = old.registration.clone();
+    } else {
+        // ChatonsInfos has no key for who a host serves or from where: keep what was known.
+        let r = &mut new.registration;
+        if r.audience.is_empty() {
+            r.audience = old.registration.audience.clone();
+        }
+        r.area = r.area.take().or_else(|| old.registration.area.clone());
+        r.notes = r.notes.take().or_else(|| old.registration.notes.clone());
     }
     new.membership_evidence = membership(
         &new.membership_evidence,
@@ -97,13 +106,16 @@ pub fn merge(mut new: Host, old: &Host) -> Host {
         &old.membership_evidence,
         old.seen,
     );
-    // Carried-over prices keep the date they were seen, so that re-importing is stable.
-    new.prices = old.prices.clone();
-    for p in &mut new.prices {
-        p.as_of = p.as_of.or(Some(old.seen));
+    // Carried-over offers keep the date they were seen, so that re-importing is stable.
+    new.offers = old.offers.clone();
+    for p in &mut new.offers {
+        if p.as_of.is_none() {
+            p.as_of = Some(old.seen);
+            p.as_of_basis = Some(DateBasis::Entry);
+        }
     }
     new.association_offer = old.association_offer.clone();
-    if !old.prices.is_empty() || old.association_offer.notes.is_some() {
+    if !old.offers.is_empty() || old.association_offer.notes.is_some() {
         let kept = Text::new(
             "Prix et offre pour les associations repris du catalogue précédent (voir la date de chaque prix) : ChatonsInfos n'a pas de clé pour eux.",
             "Prices and association offer kept from the previous catalogue (see each price's date): ChatonsInfos has no key for them.",

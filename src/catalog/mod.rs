@@ -18,6 +18,8 @@ pub mod error;
 pub mod federation;
 pub mod files;
 pub mod host;
+pub mod host_fit;
+pub mod host_offer;
 pub mod import;
 pub mod imported;
 pub mod links;
@@ -25,7 +27,6 @@ mod load;
 pub mod merge;
 pub mod model;
 pub mod offer;
-pub mod price;
 pub mod properties;
 mod read_paths;
 pub mod span;
@@ -40,13 +41,15 @@ pub use date::PartialDate;
 pub use error::{CatalogError, CatalogErrors, ErrorKind, IdSpace, Location, UnknownId};
 pub use files::HostsFile;
 pub use host::{
-    Access, AssociationOffer, Contact, Host, HostService, MembershipBasis, MembershipEvidence,
-    MembershipRecheck, OrgType, Place, RecheckReason, Registration, StatusLevel,
+    Access, AreaScope, AssociationOffer, Contact, Host, HostService, MembershipBasis,
+    MembershipEvidence, MembershipRecheck, OrgType, Place, RecheckReason, Registration,
+    ServedArea, StatusLevel,
 };
+pub use host_fit::{Amount, Applicant, ApplicantKind, AreaFit, OfferFit, ServiceAccess, Verdict, Why};
+pub use host_offer::{Audience, DateBasis, HostOffer, PriceKind, PriceUnit, YearlyCost};
 pub use load::{Texts, load_dir, load_effective, load_texts, read_text, shipped};
 pub use model::{Domain, Effort, Migration, Need, Software, SoftwareKind, Tool, ToolKind};
 pub use offer::{Offer, OfferKind, Quantity, Quota, ServiceState};
-pub use price::{Price, PriceKind};
 pub use validate::is_valid_id;
 
 /// The id of Frama.space in `offers.toml`.

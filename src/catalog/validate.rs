@@ -31,6 +31,8 @@ pub(super) struct Checker<'r> {
     tools: Option<Vec<&'r str>>,
     software: Option<Vec<&'r str>>,
     offers: Option<Vec<&'r str>>,
+    /// The needs each software serves, its apps' included (`part_of`).
+    pub(super) software_needs: Option<HashMap<&'r str, Vec<&'r str>>>,
     errors: &'r mut Vec<CatalogError>,
 }
 
@@ -49,6 +51,7 @@ pub fn validate(inputs: &Inputs, errors: &mut Vec<CatalogError>) {
         offers: inputs
             .offers
             .map(|p| p.data.offer.iter().map(|o| o.id.as_str()).collect()),
+        software_needs: inputs.software.map(|p| software_needs(&p.data)),
         errors,
     };
     if let Some(p) = inputs.needs {
@@ -69,6 +72,18 @@ pub fn validate(inputs: &Inputs, errors: &mut Vec<CatalogError>) {
     for p in &inputs.hosts {
         c.hosts_file(p);
     }
+}
+
+fn software_needs(file: &SoftwareFile) -> HashMap<&str, Vec<&str>> {
+    let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+    for s in &file.software {
+        let needs = s.needs.iter().map(String::as_str);
+        map.entry(s.id.as_str()).or_default().extend(needs.clone());
+        if let Some(parent) = &s.part_of {
+            map.entry(parent.as_str()).or_default().extend(needs);
+        }
+    }
+    map
 }
 
 fn join<'x>(a: &Option<Vec<&'x str>>, b: &Option<Vec<&'x str>>) -> Option<Vec<&'x str>> {

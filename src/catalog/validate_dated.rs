@@ -1,11 +1,13 @@
 //! Validation of the dated facts: offers (every quota, feature, gap, cost, status and note has
-//! a source and an `as_of` no later than the file's) and hosts (sources, `seen`, prices, service
-//! references).
+//! a source and an `as_of` no later than the file's) and hosts (sources, `seen`, service
+//! references, and each stated offer: dated, needs known, an amount with its period and unit;
+//! an area rule with well-formed places).
 
 use super::date::PartialDate;
 use super::error::{ErrorKind, IdSpace};
 use super::files::{HostsFile, OffersFile};
-use super::price::{Price, PriceKind};
+use super::host::{HostService, ServedArea};
+use super::host_offer::{HostOffer, PriceKind};
 use super::span::{Seg, Source, segs};
 use super::validate::{Checker, Parsed};
 
@@ -139,23 +141,109 @@ impl Checker<'_> {
                     &s.needs,
                     IdSpace::Need,
                 );
+                self.service_software_serves(src, i, j, s);
             }
-            for (j, price) in h.prices.iter().enumerate() {
-                if let Some(d) = &price.as_of {
-                    self.not_after(
+            for (j, offer) in h.offers.iter().enumerate() {
+                let at = segs!["host", i, "offers", j];
+                match &offer.as_of {
+                    Some(d) => self.not_after(
                         src,
-                        segs!["host", i, "prices", j, "as_of"],
+                        segs!["host", i, "offers", j, "as_of"],
                         "as_of",
                         d,
                         &as_of,
-                    );
+                    ),
+                    None => self.push(
+                        ErrorKind::Invalid,
+                        src,
+                        at,
+                        format!("offre de `{}` sans date : ajoutez `as_of`, la date de la source (si la source n'est pas datée, la date où elle a été lue, avec `as_of_basis = \"read\"`)", h.id),
+                        format!("offer of `{}` without a date: add `as_of`, the source's date (if the source is undated, the date it was read, with `as_of_basis = \"read\"`)", h.id),
+                    ),
                 }
-                self.price(src, segs!["host", i, "prices", j], price);
+                if let Some(s) = &offer.source {
+                    self.source_given(src, segs!["host", i, "offers", j, "source"], s);
+                }
+                self.references(
+                    src,
+                    segs!["host", i, "offers", j, "needs"],
+                    &offer.needs,
+                    IdSpace::Need,
+                );
+                self.price(src, at, offer);
+            }
+            if let Some(area) = &h.registration.area {
+                self.area(src, i, area);
             }
         }
     }
 
-    pub(super) fn price(&mut self, src: &Source, at: &[Seg], p: &Price) {
+    /// A software named by a service must serve at least one of the service's needs (its apps
+    /// count): a volunteer-time tracker is not a members-and-accounting service.
+    fn service_software_serves(&mut self, src: &Source, i: usize, j: usize, s: &HostService) {
+        let Some(map) = &self.software_needs else {
+            return;
+        };
+        // An unknown need id is reported on its own; judge only services whose needs all exist.
+        let known = self.known(IdSpace::Need).unwrap_or_default();
+        if s.needs.iter().any(|n| !known.contains(&n.as_str())) {
+            return;
+        }
+        let mut wrong: Vec<(usize, String)> = Vec::new();
+        for (k, id) in s.software.iter().enumerate() {
+            let Some(serves) = map.get(id.as_str()) else {
+                continue;
+            };
+            if !s.needs.is_empty() && !s.needs.iter().any(|n| serves.contains(&n.as_str())) {
+                wrong.push((k, id.clone()));
+            }
+        }
+        for (k, id) in wrong {
+            self.push(
+                ErrorKind::Invalid,
+                src,
+                segs!["host", i, "services", j, "software", k],
+                format!("le logiciel `{id}` ne sert aucun des besoins de ce service ({}) d'après software.toml : corrigez `needs` ou `software`", s.needs.join(", ")),
+                format!("software `{id}` serves none of this service's needs ({}) according to software.toml: fix `needs` or `software`", s.needs.join(", ")),
+            );
+        }
+    }
+
+    fn area(&mut self, src: &Source, i: usize, area: &ServedArea) {
+        if area.departements.is_empty() && area.countries.is_empty() {
+            self.push(
+                ErrorKind::Invalid,
+                src,
+                segs!["host", i, "registration", "area"],
+                "zone sans lieu : indiquez `departements` (codes, ex. \"67\") ou `countries` (codes ISO, ex. \"BE\")".into(),
+                "area with no place: give `departements` (codes, e.g. \"67\") or `countries` (ISO codes, e.g. \"BE\")".into(),
+            );
+        }
+        for (k, d) in area.departements.iter().enumerate() {
+            if !is_departement_code(d) {
+                self.push(
+                    ErrorKind::Invalid,
+                    src,
+                    segs!["host", i, "registration", "area", "departements", k],
+                    format!("`{d}` n'est pas un code de département (ex. \"01\", \"2A\", \"974\")"),
+                    format!("`{d}` is not a département code (e.g. \"01\", \"2A\", \"974\")"),
+                );
+            }
+        }
+        for (k, c) in area.countries.iter().enumerate() {
+            if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                self.push(
+                    ErrorKind::Invalid,
+                    src,
+                    segs!["host", i, "registration", "area", "countries", k],
+                    format!("`{c}` n'est pas un code de pays ISO à deux lettres majuscules (ex. \"BE\")"),
+                    format!("`{c}` is not a two-letter upper-case ISO country code (e.g. \"BE\")"),
+                );
+            }
+        }
+    }
+
+    pub(super) fn price(&mut self, src: &Source, at: &[Seg], p: &HostOffer) {
         let needs_amount = matches!(
             p.kind,
             PriceKind::Fixed | PriceKind::Minimum | PriceKind::Suggested
@@ -176,10 +264,24 @@ impl Checker<'_> {
                 "un montant sans `period` (year, month ou one-off) ne peut pas être comparé",
                 "an amount without `period` (year, month or one-off) cannot be compared",
             )),
+            (k, Some(_), Some(_)) if k != PriceKind::Free && p.per.is_none() => Some((
+                "un montant sans `per` (organisation, account ou membership) ne peut pas être calculé pour une association",
+                "an amount without `per` (organisation, account or membership) cannot be worked out for an association",
+            )),
             _ => None,
         };
         if let Some((fr, en)) = problem {
             self.push(ErrorKind::Invalid, src, at, fr.to_string(), en.to_string());
         }
+    }
+}
+
+/// A French département code: two digits (not 00 or 20), 2A/2B, or 971–976.
+fn is_departement_code(d: &str) -> bool {
+    match d.len() {
+        2 if d == "2A" || d == "2B" => true,
+        2 => d.bytes().all(|b| b.is_ascii_digit()) && d != "00" && d != "20" && d < "96",
+        3 => matches!(d, "971" | "972" | "973" | "974" | "976"),
+        _ => false,
     }
 }

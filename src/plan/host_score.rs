@@ -185,9 +185,9 @@ fn nearness(ctx: &Context<'_>, host: &Host, score: &mut i32, notes: &mut Notes) 
 }
 
 fn price(budget: Option<f64>, host: &Host, score: &mut i32, notes: &mut Notes) {
-    let yearly = host.cheapest_yearly_eur_for_organisations();
+    let yearly = super::host_score::cheapest(host);
     let as_of = host
-        .prices
+        .offers
         .iter()
         .filter_map(|p| p.as_of)
         .max()
@@ -257,7 +257,7 @@ fn price(budget: Option<f64>, host: &Host, score: &mut i32, notes: &mut Notes) {
             });
         }
         (None, _)
-            if host.prices.iter().any(|p| {
+            if host.offers.iter().any(|p| {
                 matches!(
                     p.kind,
                     PriceKind::FreeAmount | PriceKind::Donation | PriceKind::Suggested
@@ -277,4 +277,12 @@ fn price(budget: Option<f64>, host: &Host, score: &mut i32, notes: &mut Notes) {
             notes.check(|| t("prix à demander", "price to ask"));
         }
     }
+}
+
+pub(crate) fn cheapest(host: &Host) -> Option<f64> {
+    host.offers
+        .iter()
+        .filter(|p| p.audience.is_empty() || p.audience.iter().any(|a| !matches!(a, crate::catalog::Audience::Individuals | crate::catalog::Audience::Specific)))
+        .filter_map(crate::catalog::HostOffer::yearly_eur)
+        .min_by(f64::total_cmp)
 }

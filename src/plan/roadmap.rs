@@ -419,7 +419,7 @@ fn cost(provider: Option<(ProviderKind, &str)>, picks: &[HostPick], catalog: &Ca
         Some((ProviderKind::Host, id)) => {
             let yearly = catalog
                 .host(id)
-                .and_then(|h| h.cheapest_yearly_eur_for_organisations());
+                .and_then(super::host_score::cheapest);
             let shared = picks.iter().any(|p| p.id == id && p.covers.len() > 1);
             let (fr, en) = if shared {
                 (

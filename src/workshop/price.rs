@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::audit::format_number;
 use crate::catalog::Host;
-use crate::catalog::price::{Price, PriceAudience, PriceKind, PriceUnit};
+use crate::catalog::host_offer::{Audience, HostOffer, PriceKind, PriceUnit};
 use crate::i18n::Text;
 
 /// The price line chosen for a host.
@@ -25,28 +25,29 @@ pub struct PriceNote {
 
 /// The price line of `host` that tells most about a shared space.
 pub fn note(host: &Host) -> PriceNote {
-    let for_orgs = |p: &&Price| {
-        matches!(
-            p.audience,
-            None | Some(
-                PriceAudience::Anyone | PriceAudience::Organisations | PriceAudience::Associations
-            )
-        )
+    let for_orgs = |p: &&HostOffer| {
+        p.audience.is_empty()
+            || p.audience.iter().any(|a| {
+                matches!(
+                    a,
+                    Audience::Anyone | Audience::Organisations | Audience::Associations
+                )
+            })
     };
-    let rank = |p: &Price| match p.per {
+    let rank = |p: &HostOffer| match p.per {
         Some(PriceUnit::Organisation) => 0,
         None => 1,
         Some(PriceUnit::Account) => 2,
         Some(PriceUnit::Membership) => 3,
     };
     let with_amount = host
-        .prices
+        .offers
         .iter()
         .filter(for_orgs)
         .filter(|p| p.yearly_eur().is_some())
         .min_by_key(|p| rank(p));
     let chosen = with_amount.or_else(|| {
-        host.prices
+        host.offers
             .iter()
             .filter(for_orgs)
             .find(|p| matches!(p.kind, PriceKind::FreeAmount | PriceKind::Donation))
