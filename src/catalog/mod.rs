@@ -17,6 +17,7 @@ pub mod date;
 pub mod error;
 pub mod federation;
 pub mod files;
+pub mod freshness;
 pub mod host;
 pub mod host_fit;
 pub mod host_offer;
