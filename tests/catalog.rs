@@ -458,9 +458,18 @@ fn a_service_naming_software_or_needs_the_catalogue_lacks_is_refused() {
         .replace(r#"needs = ["file-sharing"]"#, r#"needs = ["file-sharin"]"#);
     let all = errors(NEEDS, TOOLS, SOFTWARE, &hosts);
     assert_eq!(all.len(), 2, "{all:#?}");
-    assert!(all[0].starts_with("hosts.toml:20:13: unknown software id `nextclod`"), "{all:#?}");
-    assert!(all[0].contains("nextcloud"), "the closest id is suggested: {all:#?}");
-    assert!(all[1].starts_with("hosts.toml:21:10: unknown need id `file-sharin`"), "{all:#?}");
+    assert!(
+        all[0].starts_with("hosts.toml:20:13: unknown software id `nextclod`"),
+        "{all:#?}"
+    );
+    assert!(
+        all[0].contains("nextcloud"),
+        "the closest id is suggested: {all:#?}"
+    );
+    assert!(
+        all[1].starts_with("hosts.toml:21:10: unknown need id `file-sharin`"),
+        "{all:#?}"
+    );
 }
 
 #[test]
@@ -489,7 +498,10 @@ fn an_area_rule_names_real_places() {
     let all = errors(NEEDS, TOOLS, SOFTWARE, &hosts);
     assert_eq!(all.len(), 2, "{all:#?}");
     assert!(all[0].contains("`6` is not a département code"), "{all:#?}");
-    assert!(all[1].contains("`be` is not a two-letter upper-case ISO country code"), "{all:#?}");
+    assert!(
+        all[1].contains("`be` is not a two-letter upper-case ISO country code"),
+        "{all:#?}"
+    );
 }
 
 #[test]
@@ -498,7 +510,8 @@ fn offers_written_before_the_offer_model_still_load() {
     let hosts = format!(
         "{HOSTS}\n[[host.prices]]\nstated = {{ fr = \"50 €\", en = \"50 EUR\" }}\nkind = \"fixed\"\namount_eur = 50\nperiod = \"year\"\nper = \"organisation\"\naudience = \"associations\"\nas_of = \"2025\"\n"
     );
-    let c = load(NEEDS, TOOLS, SOFTWARE, &hosts).unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    let c =
+        load(NEEDS, TOOLS, SOFTWARE, &hosts).unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
     assert_eq!(c.hosts[0].offers.len(), 1);
     assert_eq!(
         c.hosts[0].offers[0].audience,

@@ -10,7 +10,7 @@ use std::path::Path;
 use diagasso::catalog::{self, Catalog, Quantity};
 use diagasso::plan::framaspace::Status;
 use diagasso::plan::trace::explain_rule;
-use diagasso::plan::{Action, Eligible, Phase, Plan, ProviderKind, Severity, plan};
+use diagasso::plan::{Action, Eligible, Nearness, Phase, Plan, ProviderKind, Severity, plan};
 use diagasso::questionnaire::{Questionnaire, shipped};
 
 use plan_common::load;
@@ -531,7 +531,8 @@ fn invariants(p: &Plan, q: &Questionnaire, catalog: &Catalog) -> Result<(), Stri
             )?;
         }
     }
-    // The chosen hosts: each takes at least one need, none can be dropped.
+    // The chosen hosts: each takes at least one need, none can be dropped — except a host near
+    // the association, preferred to fewer hosts for what it offers.
     let host_needs: Vec<&str> = p
         .hosts
         .iter()
@@ -539,6 +540,9 @@ fn invariants(p: &Plan, q: &Questionnaire, catalog: &Catalog) -> Result<(), Stri
         .collect();
     for (i, h) in p.hosts.iter().enumerate() {
         expect(!h.covers.is_empty(), "a host with nothing to do")?;
+        if matches!(h.near, Nearness::SameDepartement | Nearness::Neighbour) {
+            continue;
+        }
         let others_cover = h.covers.iter().all(|need| {
             p.hosts.iter().enumerate().any(|(j, o)| {
                 j != i

@@ -325,16 +325,34 @@ fn subs(
                 if !older_copies.is_empty() {
                     let older: Vec<&str> = older_copies.iter().map(name_of).collect();
                     note(
-                        format!("lien `{}` : plusieurs copies de {url} ; la plus récente ({}) est lue, pas {}", entry.key, name_of(&file), older.join(", ")),
-                        format!("link `{}`: several copies of {url}; the newest ({}) is read, not {}", entry.key, name_of(&file), older.join(", ")),
+                        format!(
+                            "lien `{}` : plusieurs copies de {url} ; la plus récente ({}) est lue, pas {}",
+                            entry.key,
+                            name_of(&file),
+                            older.join(", ")
+                        ),
+                        format!(
+                            "link `{}`: several copies of {url}; the newest ({}) is read, not {}",
+                            entry.key,
+                            name_of(&file),
+                            older.join(", ")
+                        ),
                     );
                 }
                 match files.get(file) {
                     Some(f) if f.class == want => Some((file, how)),
                     _ => {
                         note(
-                            format!("lien `{}` vers {} ignoré : ce fichier n'a pas la classe attendue", entry.key, name_of(&file)),
-                            format!("link `{}` to {} ignored: that file is not of the expected class", entry.key, name_of(&file)),
+                            format!(
+                                "lien `{}` vers {} ignoré : ce fichier n'a pas la classe attendue",
+                                entry.key,
+                                name_of(&file)
+                            ),
+                            format!(
+                                "link `{}` to {} ignored: that file is not of the expected class",
+                                entry.key,
+                                name_of(&file)
+                            ),
                         );
                         None
                     }
@@ -343,22 +361,41 @@ fn subs(
             Resolved::Ambiguous(many) => {
                 let names: Vec<&str> = many.iter().map(name_of).collect();
                 note(
-                    format!("lien `{}` vers {url} ambigu : {} pourraient l'être, aucun ne porte `file.url` ; aucun n'est lu. Rangez les fichiers de chaque hébergeur dans son propre dossier.", entry.key, names.join(", ")),
-                    format!("link `{}` to {url} is ambiguous: {} could be it and none has `file.url`; none is read. Put each host's files in a folder of its own.", entry.key, names.join(", ")),
+                    format!(
+                        "lien `{}` vers {url} ambigu : {} pourraient l'être, aucun ne porte `file.url` ; aucun n'est lu. Rangez les fichiers de chaque hébergeur dans son propre dossier.",
+                        entry.key,
+                        names.join(", ")
+                    ),
+                    format!(
+                        "link `{}` to {url} is ambiguous: {} could be it and none has `file.url`; none is read. Put each host's files in a folder of its own.",
+                        entry.key,
+                        names.join(", ")
+                    ),
                 );
                 None
             }
             Resolved::Elsewhere(other) => {
                 let names: Vec<&str> = other.iter().map(name_of).collect();
                 note(
-                    format!("lien `{}` vers {url} : fichier non fourni dans le dossier de cette organisation ; {} porte ce nom ailleurs mais n'est pas lu (un nom de fichier seul ne désigne pas le fichier d'un autre hébergeur)", entry.key, names.join(", ")),
-                    format!("link `{}` to {url}: file not given in this organization's folder; {} has that name elsewhere but is not read (a file name alone does not designate another host's file)", entry.key, names.join(", ")),
+                    format!(
+                        "lien `{}` vers {url} : fichier non fourni dans le dossier de cette organisation ; {} porte ce nom ailleurs mais n'est pas lu (un nom de fichier seul ne désigne pas le fichier d'un autre hébergeur)",
+                        entry.key,
+                        names.join(", ")
+                    ),
+                    format!(
+                        "link `{}` to {url}: file not given in this organization's folder; {} has that name elsewhere but is not read (a file name alone does not designate another host's file)",
+                        entry.key,
+                        names.join(", ")
+                    ),
                 );
                 None
             }
             Resolved::Missing => {
                 note(
-                    format!("lien `{}` vers {url} : fichier non fourni, ignoré", entry.key),
+                    format!(
+                        "lien `{}` vers {url} : fichier non fourni, ignoré",
+                        entry.key
+                    ),
                     format!("link `{}` to {url}: file not given, skipped", entry.key),
                 );
                 None

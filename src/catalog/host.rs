@@ -360,7 +360,10 @@ impl Host {
     }
 
     /// The services that answer `need` (open or not: see `host_fit` for who may use them).
-    pub fn services_for<'a>(&'a self, need: &'a str) -> impl Iterator<Item = &'a HostService> {
+    pub fn services_for<'a, 'n>(
+        &'a self,
+        need: &'n str,
+    ) -> impl Iterator<Item = &'a HostService> + use<'a, 'n> {
         self.services
             .iter()
             .filter(move |s| s.needs.iter().any(|n| n == need))
@@ -383,5 +386,4 @@ impl Host {
         self.services_for(need)
             .any(|s| s.software.iter().any(|x| x == id))
     }
-
 }

@@ -60,12 +60,22 @@ pub enum Why {
     /// The source does not say who it is for.
     AudienceNotStated,
     /// At most `cap` accounts, `needed` are needed.
-    AccountsBelow { cap: u32, needed: f64 },
+    AccountsBelow {
+        cap: u32,
+        needed: f64,
+    },
     /// `cap` GB (in all, per-account caps multiplied), `needed` are needed.
-    StorageBelow { cap: f64, needed: f64 },
+    StorageBelow {
+        cap: f64,
+        needed: f64,
+    },
     /// A cap is stated but the applicant's figure is not known.
-    AccountsUnknown { cap: u32 },
-    StorageUnknown { cap: f64 },
+    AccountsUnknown {
+        cap: u32,
+    },
+    StorageUnknown {
+        cap: f64,
+    },
     /// No cap stated for a quantity the need uses.
     CapsNotStated,
 }
@@ -87,7 +97,13 @@ impl OfferFit<'_> {
             && self
                 .why
                 .iter()
-                .all(|w| matches!(w, Why::AccountsBelow { .. } | Why::StorageBelow { .. }))
+                .any(|w| matches!(w, Why::AccountsBelow { .. } | Why::StorageBelow { .. }))
+            && !self.why.iter().any(|w| {
+                matches!(
+                    w,
+                    Why::Individuals | Why::SpecificPublic | Why::AssociationsOnly
+                )
+            })
     }
 }
 

@@ -133,7 +133,9 @@ pub fn prepare(
         host.membership_evidence.recheck = None;
         imported.push((host, bundle.federation.is_some()));
     }
-    let before = user.map(|u| u.membership_recheck.clone()).unwrap_or_default();
+    let before = user
+        .map(|u| u.membership_recheck.clone())
+        .unwrap_or_default();
     let mut plan = ImportPlan {
         added: Vec::new(),
         changed: Vec::new(),
@@ -176,7 +178,13 @@ pub fn prepare(
     }
     if let Some(fed) = federation::reference(&linked.federations) {
         plan.federation = Some(fed.file.origin(None));
-        check_federation(&mut plan, fed, effective, &imported, PartialDate::day(today));
+        check_federation(
+            &mut plan,
+            fed,
+            effective,
+            &imported,
+            PartialDate::day(today),
+        );
     }
     let not_absent: Vec<&str> = imported
         .iter()

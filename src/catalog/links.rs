@@ -283,7 +283,10 @@ mod tests {
     fn folders_and_segments() {
         assert_eq!(folder("a/b/c.properties"), "a/b");
         assert_eq!(folder("c.properties"), "");
-        assert_eq!(last_segment("https://a.org/x/y.properties?z"), "y.properties");
+        assert_eq!(
+            last_segment("https://a.org/x/y.properties?z"),
+            "y.properties"
+        );
         assert!(within("a/b", "a"));
         assert!(!within("ab", "a"));
         assert!(within("x", ""));

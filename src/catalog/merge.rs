@@ -177,7 +177,11 @@ mod tests {
     use super::*;
     use crate::catalog::host::{MembershipBasis, StatusLevel};
 
-    fn ev(basis: MembershipBasis, status: Option<StatusLevel>, left: Option<&str>) -> MembershipEvidence {
+    fn ev(
+        basis: MembershipBasis,
+        status: Option<StatusLevel>,
+        left: Option<&str>,
+    ) -> MembershipEvidence {
         MembershipEvidence {
             basis,
             evidence: Text::new(format!("{basis:?}"), format!("{basis:?}")),
@@ -194,8 +198,16 @@ mod tests {
 
     #[test]
     fn a_newer_file_saying_it_left_wins_over_stronger_older_evidence() {
-        let old = ev(MembershipBasis::StatedByCollective, Some(StatusLevel::Active), None);
-        let new = ev(MembershipBasis::StatedByHost, Some(StatusLevel::Away), Some("2026-06-30"));
+        let old = ev(
+            MembershipBasis::StatedByCollective,
+            Some(StatusLevel::Active),
+            None,
+        );
+        let new = ev(
+            MembershipBasis::StatedByHost,
+            Some(StatusLevel::Away),
+            Some("2026-06-30"),
+        );
         let m = membership(&new, day("2026-09-01"), &old, day("2025-12"));
         assert!(m.has_left());
         assert_eq!(m.basis, MembershipBasis::StatedByHost);
@@ -206,8 +218,16 @@ mod tests {
 
     #[test]
     fn an_older_file_saying_it_left_does_not_undo_a_newer_return() {
-        let back = ev(MembershipBasis::StatedByHost, Some(StatusLevel::Active), None);
-        let gone = ev(MembershipBasis::StatedByHost, Some(StatusLevel::Away), Some("2023-01-01"));
+        let back = ev(
+            MembershipBasis::StatedByHost,
+            Some(StatusLevel::Active),
+            None,
+        );
+        let gone = ev(
+            MembershipBasis::StatedByHost,
+            Some(StatusLevel::Away),
+            Some("2023-01-01"),
+        );
         let m = membership(&gone, day("2023-02-01"), &back, day("2026-01-01"));
         assert!(!m.has_left(), "{m:?}");
         assert_eq!(m.status, Some(StatusLevel::Active));
@@ -215,7 +235,11 @@ mod tests {
 
     #[test]
     fn a_newer_file_silent_on_membership_keeps_the_stated_state() {
-        let old = ev(MembershipBasis::StatedByHost, Some(StatusLevel::Away), Some("2024-01-01"));
+        let old = ev(
+            MembershipBasis::StatedByHost,
+            Some(StatusLevel::Away),
+            Some("2024-01-01"),
+        );
         let new = ev(MembershipBasis::Implied, None, None);
         let m = membership(&new, day("2026-01-01"), &old, day("2024-02-01"));
         assert!(m.has_left());

@@ -43,10 +43,12 @@ pub use error::{CatalogError, CatalogErrors, ErrorKind, IdSpace, Location, Unkno
 pub use files::HostsFile;
 pub use host::{
     Access, AreaScope, AssociationOffer, Contact, Host, HostService, MembershipBasis,
-    MembershipEvidence, MembershipRecheck, OrgType, Place, RecheckReason, Registration,
-    ServedArea, StatusLevel,
+    MembershipEvidence, MembershipRecheck, OrgType, Place, RecheckReason, Registration, ServedArea,
+    StatusLevel,
 };
-pub use host_fit::{Amount, Applicant, ApplicantKind, AreaFit, OfferFit, ServiceAccess, Verdict, Why};
+pub use host_fit::{
+    Amount, Applicant, ApplicantKind, AreaFit, OfferFit, ServiceAccess, Verdict, Why,
+};
 pub use host_offer::{Audience, DateBasis, HostOffer, PriceKind, PriceUnit, YearlyCost};
 pub use load::{Texts, load_dir, load_effective, load_texts, read_text, shipped};
 pub use model::{Domain, Effort, Migration, Need, Software, SoftwareKind, Tool, ToolKind};

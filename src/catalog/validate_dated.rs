@@ -236,7 +236,9 @@ impl Checker<'_> {
                     ErrorKind::Invalid,
                     src,
                     segs!["host", i, "registration", "area", "countries", k],
-                    format!("`{c}` n'est pas un code de pays ISO à deux lettres majuscules (ex. \"BE\")"),
+                    format!(
+                        "`{c}` n'est pas un code de pays ISO à deux lettres majuscules (ex. \"BE\")"
+                    ),
                     format!("`{c}` is not a two-letter upper-case ISO country code (e.g. \"BE\")"),
                 );
             }

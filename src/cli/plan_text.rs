@@ -116,13 +116,19 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
 
     o.heading("Recommandations", "Recommendations");
     for r in &plan.recommendations {
-        let sw: Vec<&str> = r.software.iter().map(|s| s.name.as_str()).collect();
         let chosen = r.chosen().map_or_else(
             || lang.pick("à trouver", "to be found").to_string(),
             |p| p.name.clone(),
         );
-        let first = sw.first().copied().unwrap_or("—");
-        let l = if chosen == first {
+        // The software the chosen provider runs for the need, or the host's service in words.
+        let target = r.target();
+        let first = if target.software.is_none() && r.chosen().is_none() {
+            "—".to_string()
+        } else {
+            o.t(&target.text).to_string()
+        };
+        let first = first.as_str();
+        let l = if chosen == first || (target.software.is_none() && r.chosen().is_some()) {
             format!("- {} → {first}", o.t(&r.label))
         } else {
             format!("- {} → {first} ({chosen})", o.t(&r.label))
@@ -132,10 +138,21 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             let l = o.t(reason).to_string();
             o.line(4, &l);
         }
+        if let Some(p) = r.chosen().filter(|p| p.members_only) {
+            let l = format!(
+                "{} {}",
+                lang.pick(
+                    "Service réservé aux adhérents : adhérer d'abord à",
+                    "Service for members only: first join"
+                ),
+                p.name
+            );
+            o.line(4, &l);
+        }
         let alts: Vec<String> = r
             .providers
             .iter()
-            .filter(|p| !p.chosen)
+            .filter(|p| !p.chosen && p.held_back.is_none())
             .map(|p| match p.score {
                 Some(s) => format!("{} ({s})", p.name),
                 None => p.name.clone(),
@@ -149,11 +166,26 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             );
             o.line(4, &l);
         }
+        for p in r.providers.iter() {
+            if let Some(h) = &p.held_back {
+                let l = format!(
+                    "{} {} — {}",
+                    lang.pick("Écarté ici :", "Set aside here:"),
+                    p.name,
+                    o.t(&h.text)
+                );
+                o.line(4, &l);
+            }
+        }
         o.trace(4, &r.trace);
     }
 
-    if !plan.hosts.is_empty() {
+    if !plan.hosts.is_empty() || !plan.host_choice.notes.is_empty() {
         o.heading("Hébergeurs retenus", "Hosts chosen");
+        for n in &plan.host_choice.notes {
+            let l = o.t(n).to_string();
+            o.line(0, &l);
+        }
         for h in &plan.hosts {
             let l = format!(
                 "- {} ({} {}) — {}",
@@ -165,6 +197,25 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             o.line(0, &l);
             let l = o.t(&h.why).to_string();
             o.line(4, &l);
+            for sv in &h.services {
+                let sw: Vec<&str> = sv.software.iter().map(|s| s.name.as_str()).collect();
+                let what = if sw.is_empty() {
+                    lang.pick(
+                        "logiciel non indiqué, à demander",
+                        "software not stated, to ask",
+                    )
+                    .to_string()
+                } else {
+                    sw.join(", ")
+                };
+                let colon = lang.pick(" :", ":");
+                let l = format!("{}{colon} {what}", o.t(&sv.label));
+                o.line(4, &l);
+            }
+            if let Some(p) = &h.price {
+                let l = format!("{} {}", lang.pick("Prix :", "Price:"), o.t(&p.text));
+                o.line(4, &l);
+            }
             for r in &h.reasons {
                 let l = o.t(r).to_string();
                 o.line(4, &l);

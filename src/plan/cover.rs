@@ -1,22 +1,143 @@
-//! The smallest set of hosts that covers every need a host can take (`hosts.set-cover`), and
-//! among sets of that size the best total score. Hosts whose coverage is contained in another's
-//! (with no better score) are dropped first; an exact search then runs over what is left when it
-//! is at most 20 hosts (far fewer with the shipped catalogue), else the greedy answer is kept
-//! (most needs still uncovered, then score, then id). Needs are bits of a `u128`.
+//! The hosts the plan proposes (`hosts.set-cover`), in this order of concern:
+//!
+//! 1. For each need, a host that serves its own area first and is outside it steps aside when
+//!    another host covers the need; so does a host whose facts are over three years old (or
+//!    whose membership is to re-check) when a fresher one does. They stay listed, held back.
+//! 2. Needs a host near the association can take go to near hosts (same or neighbouring
+//!    département; the same country for an association outside France): the smallest set of
+//!    near hosts covering them. Nearness comes before breadth: a distant host covering one more
+//!    need does not displace a near one.
+//! 3. The other needs: the smallest set of hosts covering them.
+//!
+//! Within each step, among sets of the smallest size, the best total score wins. Hosts whose
+//! coverage is contained in another's (and score no better) are dropped first; the exact search
+//! then runs over at most 20 hosts, else the greedy answer is kept (most needs still uncovered,
+//! then score, then id). Each need then goes to the chosen host that names software for it,
+//! then the best score. Needs are bits of a `u128`.
 
-use super::hosts::{Candidate, HostNeed};
+use super::candidate::Candidate;
+use super::hosts::{Context, HeldBack, HeldWhy, HostNeed, t};
 
-/// The hosts of the smallest covering set (indices into `candidates`), each with the needs it
-/// is given, the host with the most needs first.
-pub(super) fn choose(candidates: &[Candidate<'_>], needs: &[HostNeed]) -> Vec<(usize, Vec<usize>)> {
-    let cover: Vec<usize> = (0..needs.len()).filter(|n| needs[*n].cover).collect();
-    let mask_of = |c: &Candidate<'_>| -> u128 {
-        c.covers
-            .iter()
-            .filter_map(|(n, _)| cover.iter().position(|x| x == n))
-            .fold(0u128, |m, bit| m | (1u128 << bit.min(127)))
-    };
-    let masks: Vec<u128> = candidates.iter().map(mask_of).collect();
+pub(super) struct Chosen {
+    /// The hosts chosen (indices into the candidates), each with the needs it is given: near
+    /// hosts first, then the one with the most needs.
+    pub set: Vec<(usize, Vec<usize>)>,
+    /// (candidate, need, why): able to take the need but set aside for it.
+    pub held: Vec<(usize, usize, HeldBack)>,
+}
+
+pub(super) fn choose(
+    ctx: &Context<'_>,
+    candidates: &[Candidate<'_>],
+    needs: &[HostNeed],
+) -> Chosen {
+    let mut held = Vec::new();
+    let mut eligible: Vec<Vec<usize>> = vec![Vec::new(); needs.len()];
+    for (i, c) in candidates.iter().enumerate() {
+        for cover in &c.covers {
+            if needs[cover.need].cover {
+                eligible[cover.need].push(i);
+            }
+        }
+    }
+    for (n, list) in eligible.iter_mut().enumerate() {
+        if list.iter().any(|&i| !candidates[i].outside_first) {
+            for &i in list.iter().filter(|&&i| candidates[i].outside_first) {
+                held.push((i, n, area_first(candidates, i)));
+            }
+            list.retain(|&i| !candidates[i].outside_first);
+        }
+        if list.iter().any(|&i| !candidates[i].stale) {
+            for &i in list.iter().filter(|&&i| candidates[i].stale) {
+                held.push((i, n, to_recheck()));
+            }
+            list.retain(|&i| !candidates[i].stale);
+        }
+    }
+    let near = |i: usize| ctx.is_near(candidates[i].near);
+    let near_needs: Vec<usize> = (0..needs.len())
+        .filter(|&n| eligible[n].iter().any(|&i| near(i)))
+        .collect();
+    let far_needs: Vec<usize> = (0..needs.len())
+        .filter(|&n| !eligible[n].is_empty() && !near_needs.contains(&n))
+        .collect();
+    let near_set = phase(candidates, &eligible, &near_needs, &|i| near(i));
+    let far_set = phase(candidates, &eligible, &far_needs, &|_| true);
+    let mut set: Vec<(usize, Vec<usize>)> = near_set
+        .iter()
+        .chain(far_set.iter())
+        .map(|&i| (i, Vec::new()))
+        .collect();
+    for (phase_needs, phase_set) in [(&near_needs, &near_set), (&far_needs, &far_set)] {
+        for &n in phase_needs {
+            let owner = phase_set
+                .iter()
+                .filter(|&&i| eligible[n].contains(&i))
+                .max_by_key(|&&i| {
+                    let named = candidates[i]
+                        .cover(n)
+                        .is_some_and(|c| !c.software.is_empty());
+                    (named, candidates[i].score, std::cmp::Reverse(i))
+                });
+            if let Some(&i) = owner
+                && let Some(slot) = set.iter_mut().find(|(c, _)| *c == i)
+            {
+                slot.1.push(n);
+            }
+        }
+    }
+    set.retain(|(_, given)| !given.is_empty());
+    set.sort_by(|a, b| {
+        near(b.0)
+            .cmp(&near(a.0))
+            .then(b.1.len().cmp(&a.1.len()))
+            .then(candidates[b.0].score.cmp(&candidates[a.0].score))
+            .then(candidates[a.0].host.id.cmp(&candidates[b.0].host.id))
+    });
+    Chosen { set, held }
+}
+
+fn area_first(candidates: &[Candidate<'_>], i: usize) -> HeldBack {
+    let s = super::candidate::serves_first(candidates[i].host);
+    HeldBack {
+        why: HeldWhy::ServesItsAreaFirst,
+        text: t(
+            format!("{} ; d'autres hébergeurs proposent ce service", s.fr),
+            format!("{}; other hosts offer this service", s.en),
+        ),
+    }
+}
+
+fn to_recheck() -> HeldBack {
+    HeldBack {
+        why: HeldWhy::ToRecheck,
+        text: t(
+            "à revérifier avant de recommander (informations de plus de trois ans ou appartenance à revérifier) ; un hébergeur aux informations plus récentes couvre ce besoin",
+            "to re-check before recommending (facts over three years old or membership to re-check); a host with fresher facts covers this need",
+        ),
+    }
+}
+
+/// The smallest set of candidates (allowed by `allowed`) covering `universe_needs`, best total
+/// score among sets of that size.
+fn phase(
+    candidates: &[Candidate<'_>],
+    eligible: &[Vec<usize>],
+    universe_needs: &[usize],
+    allowed: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
+    if universe_needs.is_empty() {
+        return Vec::new();
+    }
+    let bits = universe_needs.len().min(128);
+    let mut masks = vec![0u128; candidates.len()];
+    for (bit, &n) in universe_needs.iter().take(bits).enumerate() {
+        for &i in &eligible[n] {
+            if allowed(i) {
+                masks[i] |= 1u128 << bit;
+            }
+        }
+    }
     let universe = masks.iter().fold(0u128, |a, m| a | m);
     if universe == 0 {
         return Vec::new();
@@ -27,61 +148,35 @@ pub(super) fn choose(candidates: &[Candidate<'_>], needs: &[HostNeed]) -> Vec<(u
         let (a, b) = (&candidates[j], &candidates[i]);
         (a.score, std::cmp::Reverse(&a.host.id)) > (b.score, std::cmp::Reverse(&b.host.id))
     };
-    let keep: Vec<usize> = (0..candidates.len())
-        .filter(|&i| masks[i] != 0)
+    let live: Vec<usize> = (0..candidates.len()).filter(|&i| masks[i] != 0).collect();
+    let keep: Vec<usize> = live
+        .iter()
+        .copied()
         .filter(|&i| {
-            !(0..candidates.len()).any(|j| {
+            !live.iter().any(|&j| {
                 j != i && masks[i] & !masks[j] == 0 && (masks[i] != masks[j] || better(j, i))
             })
         })
         .collect();
     let mut best: Option<(Vec<usize>, i64)> = None;
-    if keep.len() <= 20 && cover.len() <= 128 {
+    if keep.len() <= 20 {
         for size in 1..greedy.len() {
             let mut pickset = Vec::with_capacity(size);
-            search(
+            let mut s = Search {
                 candidates,
-                &masks,
-                &keep,
+                masks: &masks,
+                keep: &keep,
                 universe,
                 size,
-                0,
-                0,
-                &mut pickset,
-                &mut best,
-            );
+                best: &mut best,
+            };
+            s.run(0, 0, &mut pickset);
             if best.is_some() {
                 break;
             }
         }
     }
-    let set = best.map_or(greedy, |(set, _)| set);
-    // Give each need to the chosen host that names the software, then the best score.
-    let mut out: Vec<(usize, Vec<usize>)> = set.iter().map(|&i| (i, Vec::new())).collect();
-    for &n in &cover {
-        let owner = out
-            .iter()
-            .enumerate()
-            .filter_map(|(k, (i, _))| {
-                candidates[*i]
-                    .covers
-                    .iter()
-                    .find(|(m, _)| *m == n)
-                    .map(|(_, by)| (k, by.is_some(), candidates[*i].score))
-            })
-            .max_by_key(|(k, exact, score)| (*exact, *score, std::cmp::Reverse(*k)));
-        if let Some((k, _, _)) = owner {
-            out[k].1.push(n);
-        }
-    }
-    out.retain(|(_, given)| !given.is_empty());
-    out.sort_by(|a, b| {
-        b.1.len()
-            .cmp(&a.1.len())
-            .then(candidates[b.0].score.cmp(&candidates[a.0].score))
-            .then(candidates[a.0].host.id.cmp(&candidates[b.0].host.id))
-    });
-    out
+    best.map_or(greedy, |(set, _)| set)
 }
 
 fn greedy(candidates: &[Candidate<'_>], masks: &[u128], universe: u128) -> Vec<usize> {
@@ -102,122 +197,42 @@ fn greedy(candidates: &[Candidate<'_>], masks: &[u128], universe: u128) -> Vec<u
     set
 }
 
-/// Depth-first search of the sets of exactly `size` hosts among `keep[from..]` covering
-/// `universe`, keeping the best total score (ties: the first found, in id order).
-#[allow(clippy::too_many_arguments)]
-fn search(
-    candidates: &[Candidate<'_>],
-    masks: &[u128],
-    keep: &[usize],
+/// Depth-first search of the sets of exactly `size` hosts among `keep` covering `universe`,
+/// keeping the best total score (ties: the first found, in id order).
+struct Search<'s, 'c> {
+    candidates: &'s [Candidate<'c>],
+    masks: &'s [u128],
+    keep: &'s [usize],
     universe: u128,
     size: usize,
-    from: usize,
-    covered: u128,
-    pickset: &mut Vec<usize>,
-    best: &mut Option<(Vec<usize>, i64)>,
-) {
-    if pickset.len() == size {
-        if covered == universe {
-            let total: i64 = pickset
-                .iter()
-                .map(|&i| i64::from(candidates[i].score))
-                .sum();
-            if best.as_ref().is_none_or(|(_, t)| total > *t) {
-                *best = Some((pickset.clone(), total));
-            }
-        }
-        return;
-    }
-    let rest = keep[from..].iter().fold(0u128, |m, &i| m | masks[i]);
-    if (covered | rest) != universe {
-        return;
-    }
-    for k in from..keep.len() {
-        pickset.push(keep[k]);
-        search(
-            candidates,
-            masks,
-            keep,
-            universe,
-            size,
-            k + 1,
-            covered | masks[keep[k]],
-            pickset,
-            best,
-        );
-        pickset.pop();
-    }
+    best: &'s mut Option<(Vec<usize>, i64)>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::Host;
-    use crate::i18n::Text;
-
-    fn host(id: &str) -> Host {
-        toml::from_str(&format!(
-            r#"id = "{id}"
-name = "{id}"
-seen = "2026-01"
-seen_basis = {{ fr = "x", en = "x" }}
-sources = []
-membership_evidence = {{ basis = "stated_by_host", evidence = {{ fr = "x", en = "x" }} }}
-association_offer = {{ offered = "not_stated" }}
-"#
-        ))
-        .expect("host")
-    }
-
-    fn cand<'a>(host: &'a Host, covers: &[usize], score: i32) -> Candidate<'a> {
-        Candidate {
-            host,
-            covers: covers.iter().map(|&n| (n, None)).collect(),
-            score,
-            reasons: Vec::new().into(),
-            to_check: Vec::new().into(),
+impl Search<'_, '_> {
+    fn run(&mut self, from: usize, covered: u128, pickset: &mut Vec<usize>) {
+        if pickset.len() == self.size {
+            if covered == self.universe {
+                let total: i64 = pickset
+                    .iter()
+                    .map(|&i| i64::from(self.candidates[i].score))
+                    .sum();
+                if self.best.as_ref().is_none_or(|(_, t)| total > *t) {
+                    *self.best = Some((pickset.clone(), total));
+                }
+            }
+            return;
         }
-    }
-
-    fn need(id: &str) -> HostNeed {
-        HostNeed {
-            need: id.to_string(),
-            label: Text::new(id, id),
-            software: Vec::new(),
-            cover: true,
-        }
-    }
-
-    #[test]
-    fn finds_the_minimum_where_greedy_would_take_three() {
-        // a covers 4 needs, so greedy takes it first and then needs b and c; b + c alone cover
-        // all six.
-        let hosts = [host("a"), host("b"), host("c")];
-        let needs: Vec<HostNeed> = (0..6).map(|i| need(&format!("n{i}"))).collect();
-        let candidates = vec![
-            cand(&hosts[0], &[0, 1, 2, 3], 50),
-            cand(&hosts[1], &[0, 1, 4], 10),
-            cand(&hosts[2], &[2, 3, 5], 10),
-        ];
-        let masks: Vec<u128> = vec![0b001111, 0b010011, 0b101100];
-        assert_eq!(greedy(&candidates, &masks, 0b111111).len(), 3);
-        let chosen = choose(&candidates, &needs);
-        let ids: Vec<&str> = chosen
+        let rest = self.keep[from..]
             .iter()
-            .map(|(i, _)| candidates[*i].host.id.as_str())
-            .collect();
-        assert_eq!(ids.len(), 2, "{ids:?}");
-        assert!(ids.contains(&"b") && ids.contains(&"c"));
-        let given: usize = chosen.iter().map(|(_, g)| g.len()).sum();
-        assert_eq!(given, 6, "each need given once");
-    }
-
-    #[test]
-    fn nothing_to_cover_chooses_nobody() {
-        let needs = vec![HostNeed {
-            cover: false,
-            ..need("n0")
-        }];
-        assert!(choose(&[], &needs).is_empty());
+            .fold(0u128, |m, &i| m | self.masks[i]);
+        if (covered | rest) != self.universe {
+            return;
+        }
+        for k in from..self.keep.len() {
+            let i = self.keep[k];
+            pickset.push(i);
+            self.run(k + 1, covered | self.masks[i], pickset);
+            pickset.pop();
+        }
     }
 }

@@ -1,18 +1,29 @@
-//! The score of a host for this association (`hosts.score`), each point with its reason in
-//! plain words: nearness (+15 same département, +10 same region, +5 same country), stated price
-//! against the hosting budget (+10 free or within budget, −10 above, +5 pay what you want), a
-//! stated offer for associations (+10), how its CHATONS membership is evidenced (+10 by the host
-//! or the collective, +5 by a third party, 0 implied), and the age of its facts measured against
-//! the catalogue's date (+5 within 12 months, −5 beyond 36). Unknown facts score 0 and are
-//! listed « à vérifier ».
+//! The score of a host for this association (`hosts.score`), on a stated scale of 100, each
+//! part with its reason in plain words:
+//!
+//! | part | points |
+//! |---|---|
+//! | nearness | 30 same département, 25 neighbouring département (or, for an association outside France, the same country), 15 same region, 10 same country, 0 elsewhere or unknown |
+//! | offer | 25 a stated offer open to this kind of organisation that fits its size, 15 one to check (caps or audience not stated, size unknown) or an association offer said to exist without terms, 0 none stated |
+//! | price | 15 free or within the hosting budget, 10 pay what you want or donations, 5 an amount but no budget known (or per account, accounts unknown), 0 above the budget or not stated |
+//! | membership | 15 stated by the host or the collective, 8 by a third party, 0 implied or to re-check |
+//! | freshness | 15 newest fact within 12 months, 8 within 36, 0 older (then « à revérifier avant de recommander ») |
+//!
+//! The score orders hosts that can take the same need; it never outweighs nearness or breadth in
+//! the choice of the set (`cover`). Unknown facts score 0 and are listed « à vérifier ».
 
-use crate::audit::format_number;
 use crate::catalog::host::Stated;
-use crate::catalog::{Host, MembershipBasis, PriceKind};
+use crate::catalog::{
+    Host, MembershipBasis, OfferFit, PartialDate, PriceKind, Verdict, Why, YearlyCost,
+    host_fit::ApplicantKind,
+};
 use crate::i18n::Text;
 
-use super::geo::{region_of, same_region};
-use super::hosts::{Context, t};
+use super::geo::{neighbours, region_of, same_region};
+use super::hosts::{Context, Nearness, PriceFor, t};
+
+/// Facts older than this many months are to re-check before recommending the host.
+pub(crate) const RECHECK_AFTER_MONTHS: i64 = 36;
 
 /// The reasons and facts to check of a host's score, written only when they will be shown: most
 /// hosts are scored only to be compared.
@@ -44,99 +55,52 @@ impl Notes {
     }
 }
 
-/// Add the score of `host` beyond its coverage.
-pub(super) fn score(ctx: &Context<'_>, host: &Host, score: &mut i32, notes: &mut Notes) {
-    nearness(ctx, host, score, notes);
-    price(ctx.budget, host, score, notes);
-    if host.association_offer.offered == Stated::Yes {
-        *score += 10;
-        notes.reason(|| {
-            t(
-                "+10 : offre pour les associations",
-                "+10: offer for associations",
-            )
-        });
-    }
-    match host.membership_evidence.basis {
-        MembershipBasis::StatedByHost | MembershipBasis::StatedByCollective => {
-            *score += 10;
-            notes.reason(|| {
-                t(
-                    "+10 : membre des CHATONS (dit par l'hébergeur ou le collectif)",
-                    "+10: CHATONS member (stated by the host or the collective)",
-                )
-            });
-        }
-        MembershipBasis::StatedByThirdParty => {
-            *score += 5;
-            notes.reason(|| {
-                t(
-                    "+5 : membre des CHATONS selon une source tierce",
-                    "+5: CHATONS member according to a third party",
-                )
-            });
-        }
-        MembershipBasis::Implied => {
-            notes.reason(|| {
-                t(
-                    "+0 : appartenance aux CHATONS seulement supposée",
-                    "+0: CHATONS membership only implied",
-                )
-            });
-            notes.check(|| {
-                t(
-                    "appartenance aux CHATONS à vérifier",
-                    "CHATONS membership to check",
-                )
-            });
-        }
-    }
-    let age = host.seen.age_in_months(ctx.catalog.as_of.first_day());
-    if age <= 12 {
-        *score += 5;
-        notes.reason(|| {
-            t(
-                format!("+5 : informations récentes ({})", host.seen),
-                format!("+5: recent facts ({})", host.seen),
-            )
-        });
-    } else if age > 36 {
-        *score -= 5;
-        notes.reason(|| {
-            t(
-                format!("−5 : informations anciennes ({})", host.seen),
-                format!("−5: old facts ({})", host.seen),
-            )
-        });
-        notes.check(|| {
-            t(
-                format!(
-                    "informations de {} : vérifier que le service existe encore",
-                    host.seen
-                ),
-                format!("facts from {}: check the service still exists", host.seen),
-            )
-        });
+pub(super) struct Scored {
+    pub score: i32,
+    pub near: Nearness,
+    /// Facts older than three years, or membership to re-check.
+    pub stale: bool,
+}
+
+/// The score of `host` with `offer` retained for this association.
+pub(super) fn score(
+    ctx: &Context<'_>,
+    host: &Host,
+    offer: Option<&OfferFit<'_>>,
+    notes: &mut Notes,
+) -> Scored {
+    let near = nearness(ctx, host);
+    let mut total = near_points(ctx, near, host, notes);
+    total += offer_points(ctx, host, offer, notes);
+    total += price_points(ctx, host, offer, notes);
+    let (points, recheck) = membership_points(host, notes);
+    total += points;
+    let (points, old) = freshness_points(ctx, host, notes);
+    total += points;
+    Scored {
+        score: total,
+        near,
+        stale: recheck || old,
     }
 }
 
-fn nearness(ctx: &Context<'_>, host: &Host, score: &mut i32, notes: &mut Notes) {
+/// Where the host is from the association's point of view.
+pub(super) fn nearness(ctx: &Context<'_>, host: &Host) -> Nearness {
     let place = &host.place;
-    let country = ctx.country.as_str();
-    let host_country = place.country.as_deref().map(str::trim);
+    let host_country = place
+        .country
+        .as_deref()
+        .map(str::trim)
+        .or((!place.departements.is_empty()).then_some("FR"));
     if let Some(dep) = ctx.departement.as_deref() {
         if place.departements.iter().any(|d| d == dep) {
-            *score += 15;
-            notes.reason(|| {
-                t(
-                    format!("+15 : même département ({dep})"),
-                    format!("+15: same département ({dep})"),
-                )
-            });
-            return;
+            return Nearness::SameDepartement;
+        }
+        if place.departements.iter().any(|d| neighbours(d, dep)) {
+            return Nearness::Neighbour;
         }
         if let Some(region) = region_of(dep) {
-            let host_region = place
+            let same = place
                 .region
                 .as_deref()
                 .is_some_and(|r| same_region(r, region))
@@ -144,145 +108,344 @@ fn nearness(ctx: &Context<'_>, host: &Host, score: &mut i32, notes: &mut Notes) 
                     .departements
                     .iter()
                     .any(|d| region_of(d) == Some(region));
-            if host_region {
-                *score += 10;
-                notes.reason(|| {
-                    t(
-                        format!("+10 : même région ({region})"),
-                        format!("+10: same region ({region})"),
-                    )
-                });
-                return;
+            if same {
+                return Nearness::SameRegion;
             }
         }
     }
     match host_country {
-        Some(c) if !country.is_empty() && c.eq_ignore_ascii_case(country) => {
-            *score += 5;
-            notes.reason(|| {
-                t(
-                    format!("+5 : même pays ({c})"),
-                    format!("+5: same country ({c})"),
-                )
-            });
+        Some(c) if !ctx.country.is_empty() && c.eq_ignore_ascii_case(&ctx.country) => {
+            Nearness::SameCountry
         }
-        Some(c) => notes.reason(|| {
+        Some(_) => Nearness::OtherCountry,
+        None => Nearness::Unknown,
+    }
+}
+
+fn near_points(ctx: &Context<'_>, near: Nearness, host: &Host, notes: &mut Notes) -> i32 {
+    let dep = ctx.departement.as_deref().unwrap_or("");
+    let country = host.place.country.as_deref().unwrap_or("");
+    let (points, fr, en) = match near {
+        Nearness::SameDepartement => (
+            30,
+            format!("même département ({dep})"),
+            format!("same département ({dep})"),
+        ),
+        Nearness::Neighbour => (
+            25,
+            format!("département voisin du vôtre ({dep})"),
+            format!("département next to yours ({dep})"),
+        ),
+        Nearness::SameRegion => (15, "même région".into(), "same region".into()),
+        Nearness::SameCountry if ctx.departement.is_none() && !ctx.in_france() => (
+            25,
+            format!("même pays ({country})"),
+            format!("same country ({country})"),
+        ),
+        Nearness::SameCountry => (
+            10,
+            format!(
+                "même pays ({}), loin de chez vous ou lieu précis inconnu",
+                ctx.country
+            ),
+            format!(
+                "same country ({}), far from you or exact place unknown",
+                ctx.country
+            ),
+        ),
+        Nearness::OtherCountry => (
+            0,
+            format!("autre pays ({country})"),
+            format!("another country ({country})"),
+        ),
+        Nearness::Unknown => (0, "lieu non indiqué".into(), "place not stated".into()),
+    };
+    notes.reason(|| {
+        t(
+            format!("proximité {points}/30 : {fr}"),
+            format!("nearness {points}/30: {en}"),
+        )
+    });
+    if near == Nearness::Unknown {
+        notes.check(|| {
             t(
-                format!("+0 : autre pays ({c})"),
-                format!("+0: another country ({c})"),
+                "lieu à vérifier (utile pour un accompagnement sur place)",
+                "place to check (useful for on-site support)",
             )
-        }),
-        None => {
-            notes.reason(|| t("+0 : lieu non indiqué", "+0: place not stated"));
-            notes.check(|| {
-                t(
-                    "lieu à vérifier (utile pour un accompagnement sur place)",
-                    "place to check (useful for on-site support)",
-                )
-            });
-        }
+        });
     }
+    points
 }
 
-fn price(budget: Option<f64>, host: &Host, score: &mut i32, notes: &mut Notes) {
-    let yearly = super::host_score::cheapest(host);
-    let as_of = host
-        .offers
-        .iter()
-        .filter_map(|p| p.as_of)
-        .max()
-        .map_or_else(|| host.seen.to_string(), |d| d.to_string());
-    match (yearly, budget) {
-        (Some(p), _) if p <= 0.0 => {
-            *score += 10;
-            notes.reason(|| {
-                t(
-                    format!("+10 : une formule gratuite est indiquée (source de {as_of})"),
-                    format!("+10: a free plan is stated (source of {as_of})"),
-                )
-            });
-            notes.check(|| {
-                t(
-                    "vérifier que la formule gratuite convient à une association (place, comptes)",
-                    "check the free plan suits an association (storage, accounts)",
-                )
-            });
-        }
-        (Some(p), Some(b)) if p <= b => {
-            *score += 10;
+fn offer_points(
+    ctx: &Context<'_>,
+    host: &Host,
+    offer: Option<&OfferFit<'_>>,
+    notes: &mut Notes,
+) -> i32 {
+    match offer {
+        Some(f) if f.verdict == Verdict::Yes => {
             notes.reason(|| {
                 t(
                     format!(
-                        "+10 : à partir de {} €/an ({as_of}), dans le budget de {} €/an",
-                        format_number(p),
-                        format_number(b)
+                        "offre 25/25 : « {} » convient à votre taille",
+                        f.offer.stated.fr
                     ),
-                    format!(
-                        "+10: from {} €/year ({as_of}), within the budget of {} €/year",
-                        format_number(p),
-                        format_number(b)
-                    ),
+                    format!("offer 25/25: '{}' fits your size", f.offer.stated.en),
                 )
             });
+            25
         }
-        (Some(p), Some(b)) => {
-            *score -= 10;
+        Some(f) => {
             notes.reason(|| {
                 t(
-                    format!(
-                        "−10 : à partir de {} €/an ({as_of}), au-dessus du budget de {} €/an",
-                        format_number(p),
-                        format_number(b)
-                    ),
-                    format!(
-                        "−10: from {} €/year ({as_of}), above the budget of {} €/year",
-                        format_number(p),
-                        format_number(b)
-                    ),
+                    format!("offre 15/25 : « {} », à vérifier", f.offer.stated.fr),
+                    format!("offer 15/25: '{}', to check", f.offer.stated.en),
                 )
             });
+            for w in &f.why {
+                notes.check(|| why_text(ctx, w));
+            }
+            15
         }
-        (Some(p), None) => {
-            notes.reason(|| {
-                t(
-                    format!(
-                        "+0 : à partir de {} €/an ({as_of}) ; budget d'hébergement à préciser",
-                        format_number(p)
-                    ),
-                    format!(
-                        "+0: from {} €/year ({as_of}); hosting budget to set",
-                        format_number(p)
-                    ),
-                )
-            });
-        }
-        (None, _)
-            if host.offers.iter().any(|p| {
-                matches!(
-                    p.kind,
-                    PriceKind::FreeAmount | PriceKind::Donation | PriceKind::Suggested
-                )
-            }) =>
+        None if ctx.kind == ApplicantKind::NonProfit
+            && host.association_offer.offered == Stated::Yes =>
         {
-            *score += 5;
             notes.reason(|| {
                 t(
-                    "+5 : prix libre ou dons",
-                    "+5: pay what you want or donations",
+                    "offre 15/25 : dit proposer une offre pour les associations, conditions à demander",
+                    "offer 15/25: says it has an offer for associations, terms to ask",
                 )
             });
+            15
         }
-        (None, _) => {
-            notes.reason(|| t("+0 : prix non indiqué", "+0: price not stated"));
-            notes.check(|| t("prix à demander", "price to ask"));
+        None if host.offers.is_empty() => {
+            notes.reason(|| {
+                t(
+                    "offre 0/25 : aucune offre ni formule indiquée",
+                    "offer 0/25: no offer or plan stated",
+                )
+            });
+            notes.check(|| t("offre et conditions à demander", "offer and terms to ask"));
+            0
+        }
+        None => {
+            notes.reason(|| {
+                t(
+                    "offre 0/25 : aucune offre indiquée pour votre type de structure",
+                    "offer 0/25: no offer stated for your kind of organisation",
+                )
+            });
+            notes.check(|| t("offre et conditions à demander", "offer and terms to ask"));
+            0
         }
     }
 }
 
-pub(crate) fn cheapest(host: &Host) -> Option<f64> {
+fn why_text(ctx: &Context<'_>, w: &Why) -> Text {
+    match *w {
+        Why::AudienceNotStated => t(
+            "à qui s'adresse l'offre n'est pas indiqué",
+            "who the offer is for is not stated",
+        ),
+        Why::AssociationsOnly => t(
+            "offre réservée aux associations : vérifier qu'elle vous est ouverte",
+            "offer for associations only: check it is open to you",
+        ),
+        Why::AccountsUnknown { cap } => t(
+            format!(
+                "{} comptes au plus : nombre de comptes nécessaires à préciser",
+                ctx.num(f64::from(cap), true)
+            ),
+            format!(
+                "at most {} accounts: number of accounts needed to state",
+                ctx.num(f64::from(cap), false)
+            ),
+        ),
+        Why::StorageUnknown { cap } => t(
+            format!("{} Go : volume de fichiers à préciser", ctx.num(cap, true)),
+            format!("{} GB: volume of files to state", ctx.num(cap, false)),
+        ),
+        Why::CapsNotStated => t(
+            "nombre de comptes et espace compris non indiqués",
+            "accounts and storage included not stated",
+        ),
+        Why::Individuals | Why::SpecificPublic => {
+            t("offre pour un autre public", "offer for another public")
+        }
+        Why::AccountsBelow { .. } | Why::StorageBelow { .. } => {
+            t("offre trop petite", "offer too small")
+        }
+    }
+}
+
+fn price_points(
+    ctx: &Context<'_>,
+    host: &Host,
+    offer: Option<&OfferFit<'_>>,
+    notes: &mut Notes,
+) -> i32 {
+    let Some(price) = offer.map(|f| price_for(ctx, host, f.index)) else {
+        notes.reason(|| t("prix 0/15 : non indiqué", "price 0/15: not stated"));
+        notes.check(|| t("prix à demander", "price to ask"));
+        return 0;
+    };
+    let o = &host.offers[offer.map_or(0, |f| f.index)];
+    let (points, fr, en) = match (o.yearly_cost(ctx.accounts_known()), ctx.budget) {
+        (YearlyCost::Free, _) => (15, "gratuit", "free"),
+        (YearlyCost::Eur(y), Some(b)) if y <= b => (15, "dans votre budget", "within your budget"),
+        (YearlyCost::Eur(_), Some(_)) => (0, "au-dessus de votre budget", "above your budget"),
+        (YearlyCost::Eur(_) | YearlyCost::PerAccount(_), None) => (
+            5,
+            "budget d'hébergement à préciser",
+            "hosting budget to state",
+        ),
+        (YearlyCost::PerAccount(_), Some(_)) => (
+            5,
+            "total selon le nombre de comptes, à préciser",
+            "total depends on the number of accounts, to state",
+        ),
+        (YearlyCost::Unknown, _)
+            if matches!(o.kind, PriceKind::FreeAmount | PriceKind::Donation) =>
+        {
+            (10, "prix libre ou dons", "pay what you want or donations")
+        }
+        (YearlyCost::Unknown, _) => (0, "montant à demander", "amount to ask"),
+    };
+    notes.reason(|| {
+        t(
+            format!("prix {points}/15 : {} — {fr}", price.text.fr),
+            format!("price {points}/15: {} — {en}", price.text.en),
+        )
+    });
+    if points == 0 {
+        notes.check(|| t("prix à demander", "price to ask"));
+    }
+    points
+}
+
+/// The retained offer of `host` priced for this association: a price per account multiplied by
+/// the accounts needed, with the offer's date.
+pub(super) fn price_for(ctx: &Context<'_>, host: &Host, index: usize) -> PriceFor {
+    let o = &host.offers[index];
+    let date = o.date_or(host.seen).to_string();
+    let cost = o.yearly_cost(ctx.accounts_known());
+    let (yearly, fr, en) = match cost {
+        YearlyCost::Free => (Some(0.0), "gratuit".to_string(), "free".to_string()),
+        YearlyCost::Eur(y) => {
+            let per = if o.per == Some(crate::catalog::PriceUnit::Account) {
+                let n = ctx.accounts_known().unwrap_or(1.0);
+                (
+                    format!(" pour {} comptes", ctx.num(n, true)),
+                    format!(" for {} accounts", ctx.num(n, false)),
+                )
+            } else {
+                (String::new(), String::new())
+            };
+            (
+                Some(y),
+                format!("{}{}", ctx.eur_year(y, true), per.0),
+                format!("{}{}", ctx.eur_year(y, false), per.1),
+            )
+        }
+        YearlyCost::PerAccount(y) => (
+            None,
+            format!("{} par compte", ctx.eur_year(y, true)),
+            format!("{} per account", ctx.eur_year(y, false)),
+        ),
+        YearlyCost::Unknown => (None, o.stated.fr.clone(), o.stated.en.clone()),
+    };
+    PriceFor {
+        stated: o.stated.clone(),
+        yearly_eur: yearly,
+        per_account: matches!(cost, YearlyCost::PerAccount(_))
+            || o.per == Some(crate::catalog::PriceUnit::Account),
+        as_of: date.clone(),
+        text: t(format!("{fr} ({date})"), format!("{en} ({date})")),
+    }
+}
+
+fn membership_points(host: &Host, notes: &mut Notes) -> (i32, bool) {
+    if host.membership_evidence.recheck.is_some() {
+        notes.reason(|| {
+            t(
+                "CHATONS 0/15 : appartenance à revérifier (absent du dernier fichier de la fédération)",
+                "CHATONS 0/15: membership to re-check (absent from the latest federation file)",
+            )
+        });
+        notes.check(|| {
+            t(
+                "appartenance aux CHATONS à revérifier avant de recommander",
+                "CHATONS membership to re-check before recommending",
+            )
+        });
+        return (0, true);
+    }
+    let (points, fr, en) = match host.membership_evidence.basis {
+        MembershipBasis::StatedByHost | MembershipBasis::StatedByCollective => (
+            15,
+            "membre, dit par l'hébergeur ou le collectif",
+            "member, stated by the host or the collective",
+        ),
+        MembershipBasis::StatedByThirdParty => (
+            8,
+            "membre selon une source tierce",
+            "member according to a third party",
+        ),
+        MembershipBasis::Implied => (
+            0,
+            "appartenance seulement supposée",
+            "membership only implied",
+        ),
+    };
+    notes.reason(|| {
+        t(
+            format!("CHATONS {points}/15 : {fr}"),
+            format!("CHATONS {points}/15: {en}"),
+        )
+    });
+    if points == 0 {
+        notes.check(|| {
+            t(
+                "appartenance aux CHATONS à vérifier",
+                "CHATONS membership to check",
+            )
+        });
+    }
+    (points, false)
+}
+
+/// The newest dated fact of a host: its `seen` or an offer's date.
+pub(crate) fn newest_fact(host: &Host) -> PartialDate {
     host.offers
         .iter()
-        .filter(|p| p.audience.is_empty() || p.audience.iter().any(|a| !matches!(a, crate::catalog::Audience::Individuals | crate::catalog::Audience::Specific)))
-        .filter_map(crate::catalog::HostOffer::yearly_eur)
-        .min_by(f64::total_cmp)
+        .filter_map(|o| o.as_of)
+        .fold(host.seen, PartialDate::max)
+}
+
+fn freshness_points(ctx: &Context<'_>, host: &Host, notes: &mut Notes) -> (i32, bool) {
+    let newest = newest_fact(host);
+    let age = newest.age_in_months(ctx.catalog.as_of.first_day());
+    let (points, old) = if age <= 12 {
+        (15, false)
+    } else if age <= RECHECK_AFTER_MONTHS {
+        (8, false)
+    } else {
+        (0, true)
+    };
+    notes.reason(|| {
+        t(
+            format!("fraîcheur {points}/15 : informations de {newest}"),
+            format!("freshness {points}/15: facts from {newest}"),
+        )
+    });
+    if old {
+        notes.check(|| {
+            t(
+                format!("informations de {newest} : à revérifier avant de recommander"),
+                format!("facts from {newest}: to re-check before recommending"),
+            )
+        });
+    }
+    (points, old)
 }

@@ -27,14 +27,17 @@
 //! (`recommendations`), Hébergeurs (`hosts`) and Feuille de route (`roadmap`), and a
 //! "Pourquoi ?" panel from any item's `trace` with `Trace::explain`.
 
+mod candidate;
 mod cover;
 mod fit;
 pub mod framaspace;
 pub(crate) mod geo;
+mod host_context;
 mod host_score;
 pub mod hosts;
 mod language;
 pub mod needs;
+mod pick;
 mod read;
 pub mod recommend;
 pub mod risks;
@@ -51,7 +54,10 @@ use crate::i18n::Text;
 use crate::questionnaire::Questionnaire;
 
 pub use framaspace::{Eligible, Framaspace};
-pub use hosts::{HostPick, Provider, ProviderKind};
+pub use hosts::{
+    Blocking, HeldBack, HeldWhy, HostChoice, HostPick, Nearness, PickService, PriceFor, Provider,
+    ProviderKind,
+};
 pub use needs::{Dependency, NeedStatus, NeedUse, ToolUse};
 pub use recommend::{Action, Recommendation, SoftwareRef};
 pub use risks::{Risk, Severity, ToFind, Topic};
@@ -84,6 +90,10 @@ pub struct Plan {
     pub recommendations: Vec<Recommendation>,
     /// The hosts chosen to cover what Frama.space does not.
     pub hosts: Vec<HostPick>,
+    /// The host choice as a whole: provisional or not, what to find out first, whether a host
+    /// near the association is known.
+    #[serde(default)]
+    pub host_choice: HostChoice,
     pub roadmap: Vec<PhasePlan>,
     pub risks: Vec<Risk>,
     /// "Je ne sais pas" answers the plan needs.
@@ -125,26 +135,7 @@ pub fn plan(
         .map(|(n, r)| route::route(catalog, n, &framaspace, r))
         .collect();
     let host_needs = route::host_needs(&needs, &routes, &ranked);
-    let mut ctx_trace = Trace::default();
-    let budget = match read.quantity("hosting_budget_eur") {
-        read::Quantity::Given(b, r) => {
-            ctx_trace.add_answer(r);
-            Some(b)
-        }
-        _ => None,
-    };
-    if let Some(dep) = association.departement() {
-        ctx_trace.add_profile("departement", dep);
-    }
-    ctx_trace.add_profile("country", association.country.clone());
-    let ctx = hosts::Context {
-        association,
-        catalog,
-        budget,
-        departement: association.departement(),
-        country: association.country.trim().to_ascii_uppercase(),
-        trace: ctx_trace,
-    };
+    let ctx = hosts::Context::new(&read, association, catalog);
     let mut matching = hosts::matching(&ctx, &host_needs.1);
     let recommendations: Vec<Recommendation> = needs
         .iter()
@@ -179,6 +170,7 @@ pub fn plan(
         &framaspace,
         &recommendations,
         &matching.picks,
+        &matching.choice,
         &risks,
         &to_find,
     );
@@ -195,6 +187,7 @@ pub fn plan(
         framaspace,
         recommendations,
         hosts: matching.picks,
+        host_choice: matching.choice,
         roadmap,
         risks,
         to_find,
@@ -206,6 +199,7 @@ fn summary(
     fs: &Framaspace,
     recos: &[Recommendation],
     picks: &[HostPick],
+    host_choice: &HostChoice,
     risks: &[Risk],
     to_find: &[ToFind],
 ) -> Vec<Text> {
@@ -253,27 +247,7 @@ fn summary(
             format!("Frama.space: {}.", fs.eligible_label.en),
         ));
     }
-    if !picks.is_empty() {
-        let names = picks
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let fr = if fs.recommended {
-            "pour le reste"
-        } else {
-            "pour l'ensemble"
-        };
-        let en = if fs.recommended {
-            "for the rest"
-        } else {
-            "for everything"
-        };
-        out.push(Text::new(
-            format!("Hébergeur(s) CHATONS {fr} : {names}."),
-            format!("CHATONS host(s) {en}: {names}."),
-        ));
-    }
+    out.extend(pick::summary(picks, host_choice, fs.recommended));
     let find: Vec<&str> = recos
         .iter()
         .filter(|r| r.action == Action::Find)

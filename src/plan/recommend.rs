@@ -74,6 +74,58 @@ impl Recommendation {
     pub fn chosen(&self) -> Option<&Provider> {
         self.providers.iter().find(|p| p.chosen)
     }
+
+    /// Where the need goes, in words a step can use: "Nextcloud", or for a host naming no
+    /// software for the need "le service « Courriel » de X (logiciel à demander)" — never a
+    /// software the chosen host does not list. `software` is `None` in the second case; `at`
+    /// is the provider to write after the software ("chez X"), when one applies.
+    pub fn target(&self) -> Target<'_> {
+        let provider = self.chosen();
+        match (self.software.first(), provider) {
+            (None, Some(p)) if p.kind == ProviderKind::Host => Target {
+                software: None,
+                at: None,
+                text: Text::new(
+                    format!(
+                        "le service « {} » {} (logiciel à demander)",
+                        self.label.fr,
+                        crate::i18n::typo::elide("de", &p.name)
+                    ),
+                    format!(
+                        "the '{}' service of {} (ask which software)",
+                        self.label.en, p.name
+                    ),
+                ),
+            },
+            (Some(s), _) => Target {
+                software: Some(s),
+                at: provider.filter(|p| {
+                    p.name != s.name
+                        && matches!(
+                            p.kind,
+                            ProviderKind::Framaspace | ProviderKind::Host | ProviderKind::Service
+                        )
+                }),
+                text: Text::new(s.name.clone(), s.name.clone()),
+            },
+            (None, _) => Target {
+                software: None,
+                at: None,
+                text: self.label.clone(),
+            },
+        }
+    }
+}
+
+/// What a step names as the destination of a need (`Recommendation::target`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target<'r> {
+    /// The software to name; `None` when the chosen host names none for the need.
+    pub software: Option<&'r SoftwareRef>,
+    /// The provider it runs at, when it is not the software itself.
+    pub at: Option<&'r Provider>,
+    /// The destination in words, without the provider.
+    pub text: Text,
 }
 
 fn sref(s: &Software) -> SoftwareRef {
@@ -100,6 +152,14 @@ fn special(
         to_check: to_check.into(),
         url,
         chosen: true,
+        software: Vec::new(),
+        service: None,
+        price: None,
+        near: None,
+        stale: false,
+        held_back: None,
+        provisional: false,
+        members_only: false,
     }
 }
 
@@ -195,6 +255,11 @@ pub(crate) fn recommend(
             {
                 let sw = software.remove(i);
                 software.insert(0, sw);
+            }
+            // A host is named only with the software it lists for the need (none: the need in
+            // words, see `Recommendation::target`).
+            if let Some(p) = provider.as_ref().filter(|p| p.kind == ProviderKind::Host) {
+                software = p.software.clone();
             }
             reasons.extend(reason);
             match provider {

@@ -272,13 +272,13 @@ fn step(
     trace.add_rule("roadmap.phase");
     let software = reco.software.first();
     let provider = reco.chosen();
-    let sw_name = software.map_or_else(|| reco.label.fr.clone(), |s| s.name.clone());
-    let at = |fr: bool| match provider {
-        Some(p)
-            if p.name != sw_name
-                && (matches!(p.kind, ProviderKind::Framaspace | ProviderKind::Host)
-                    || (p.kind == ProviderKind::Service && catalog.offer(&p.id).is_some())) =>
-        {
+    // The destination as the recommendation names it: the software its provider runs for the
+    // need, or the host's service in words when it names none.
+    let target = reco.target();
+    let sw_name = target.text.fr.clone();
+    let sw_name_en = target.text.en.clone();
+    let at = |fr: bool| match target.at {
+        Some(p) if p.kind != ProviderKind::Service || catalog.offer(&p.id).is_some() => {
             format!(" {} {}", if fr { "chez" } else { "at" }, p.name)
         }
         _ => String::new(),
@@ -286,7 +286,7 @@ fn step(
     let title = match reco.action {
         Action::Consolidate => Text::new(
             format!("{} : tout passer sur {sw_name}", reco.label.fr),
-            format!("{}: move everything to {sw_name}", reco.label.en),
+            format!("{}: move everything to {sw_name_en}", reco.label.en),
         ),
         Action::AddAlongside => {
             trace.add_rule("roadmap.alongside");
@@ -297,7 +297,7 @@ fn step(
                     reco.from.join(", ")
                 ),
                 format!(
-                    "Open {sw_name}{} alongside {} (closing nothing)",
+                    "Open {sw_name_en}{} alongside {} (closing nothing)",
                     at(false),
                     reco.from.join(", ")
                 ),
@@ -305,13 +305,14 @@ fn step(
         }
         Action::Replace => Text::new(
             format!(
-                "{} : passer de {} à {sw_name}{}",
+                "{} : passer de {} {}{}",
                 reco.label.fr,
                 reco.from.join(", "),
+                crate::i18n::typo::a(&sw_name),
                 at(true)
             ),
             format!(
-                "{}: move from {} to {sw_name}{}",
+                "{}: move from {} to {sw_name_en}{}",
                 reco.label.en,
                 reco.from.join(", "),
                 at(false)
@@ -319,11 +320,11 @@ fn step(
         ),
         Action::Find => Text::new(
             format!("{} : trouver un hébergeur pour {sw_name}", reco.label.fr),
-            format!("{}: find a host for {sw_name}", reco.label.en),
+            format!("{}: find a host for {sw_name_en}", reco.label.en),
         ),
         Action::Adopt | Action::Keep => Text::new(
             format!("{} : commencer avec {sw_name}{}", reco.label.fr, at(true)),
-            format!("{}: start with {sw_name}{}", reco.label.en, at(false)),
+            format!("{}: start with {sw_name_en}{}", reco.label.en, at(false)),
         ),
     };
     // Effort and migration notes from the catalogue.
@@ -403,7 +404,7 @@ fn step(
         software: software.map(|s| s.name.clone()),
         provider: provider.map(|p| p.name.clone()),
         effort,
-        cost: cost(provider.map(|p| (p.kind, p.id.as_str())), picks, catalog),
+        cost: cost(provider, picks),
         migration,
         who: who(
             people,
@@ -414,13 +415,12 @@ fn step(
     }
 }
 
-fn cost(provider: Option<(ProviderKind, &str)>, picks: &[HostPick], catalog: &Catalog) -> Cost {
-    match provider {
-        Some((ProviderKind::Host, id)) => {
-            let yearly = catalog
-                .host(id)
-                .and_then(super::host_score::cheapest);
-            let shared = picks.iter().any(|p| p.id == id && p.covers.len() > 1);
+fn cost(provider: Option<&super::hosts::Provider>, picks: &[HostPick]) -> Cost {
+    match provider.map(|p| (p.kind, p)) {
+        Some((ProviderKind::Host, p)) => {
+            // The host's offer retained for this association, priced for its size.
+            let yearly = p.price.as_ref().and_then(|x| x.yearly_eur);
+            let shared = picks.iter().any(|x| x.id == p.id && x.covers.len() > 1);
             let (fr, en) = if shared {
                 (
                     " (un seul abonnement pour plusieurs besoins)",
@@ -429,22 +429,29 @@ fn cost(provider: Option<(ProviderKind, &str)>, picks: &[HostPick], catalog: &Ca
             } else {
                 ("", "")
             };
-            match yearly {
-                Some(p) if p <= 0.0 => free_cost(None),
-                Some(p) => Cost {
-                    eur_per_year: Some(p),
+            match (yearly, &p.price) {
+                (Some(y), _) if y <= 0.0 => free_cost(None),
+                (Some(y), _) => Cost {
+                    eur_per_year: Some(y),
                     text: Text::new(
                         format!(
-                            "à partir de {} €/an, indicatif{fr}",
-                            crate::audit::format_number(p)
+                            "{}, indicatif{fr}",
+                            crate::i18n::typo::eur_per_year(crate::i18n::Lang::Fr, y)
                         ),
                         format!(
-                            "from {} €/year, indicative{en}",
-                            crate::audit::format_number(p)
+                            "{}, indicative{en}",
+                            crate::i18n::typo::eur_per_year(crate::i18n::Lang::En, y)
                         ),
                     ),
                 },
-                None => Cost {
+                (None, Some(price)) => Cost {
+                    eur_per_year: None,
+                    text: Text::new(
+                        format!("{} — à confirmer avec l'hébergeur", price.text.fr),
+                        format!("{} — to confirm with the host", price.text.en),
+                    ),
+                },
+                (None, None) => Cost {
                     eur_per_year: None,
                     text: Text::new("prix à demander à l'hébergeur", "price to ask the host"),
                 },

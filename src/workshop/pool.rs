@@ -31,7 +31,6 @@ use crate::catalog::{Catalog, SoftwareKind};
 use crate::i18n::Text;
 use crate::plan::NeedStatus;
 use crate::plan::hosts::{self, HostNeed};
-use crate::plan::trace::Trace;
 
 /// One association in a group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -243,20 +242,14 @@ fn hosts_for(catalog: &Catalog, need: &str, rep: &Association) -> Vec<HostOption
         legal_form: LegalForm::Association,
         ..rep.clone()
     };
-    let ctx = hosts::Context {
-        association: &rep,
-        catalog,
-        budget: None,
-        departement: rep.departement(),
-        country: rep.country.trim().to_ascii_uppercase(),
-        trace: Trace::default(),
-    };
+    let ctx = hosts::Context::profile_only(&rep, catalog);
     let matching = hosts::matching(&ctx, &wanted);
     let Some(candidates) = matching.per_need.into_iter().next() else {
         return Vec::new();
     };
     candidates
         .into_iter()
+        .filter(|p| p.held_back.is_none())
         .filter_map(|p| {
             let host = catalog.host(&p.id)?;
             let place = [

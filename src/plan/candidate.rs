@@ -1,0 +1,254 @@
+//! One host judged for this association (`hosts.filter`): per need to host, whether one of its
+//! open services lists the need (and which software it names for it), whether one of its offers
+//! fits this kind of organisation at this size, and whether its area rule accepts this place.
+//! A host whose stated offers are all too small for a need is held back for that need ("possible
+//! if the offer grows"); a host serving its own area only is left out elsewhere; one serving it
+//! first is marked so that the set cover uses it only where nothing else covers the need.
+
+use crate::catalog::{
+    AreaFit, Host, OfferFit, ServiceAccess, Verdict, Why, host::Stated, host_fit::ApplicantKind,
+};
+use crate::i18n::Text;
+
+use super::host_score::{self, Notes};
+use super::hosts::{Context, HeldBack, HeldWhy, HostNeed, Nearness, t};
+use super::trace::Shared;
+
+/// What a host can take of one need.
+pub(super) struct Cover<'a> {
+    pub need: usize,
+    /// Software ids the host lists for the need (open services only); empty: not named.
+    pub software: Vec<&'a str>,
+    /// The label of its first open service for the need, as the source gives it.
+    pub service: &'a str,
+    /// Only members of the host may use it.
+    pub members_only: bool,
+    /// The offer retained for this need (index into `host.offers`) and its verdict.
+    pub offer: Option<(usize, Verdict)>,
+}
+
+pub(super) struct Candidate<'a> {
+    pub host: &'a Host,
+    pub covers: Vec<Cover<'a>>,
+    /// Needs it lists but is held back on (offer too small), with why.
+    pub held: Vec<(usize, HeldBack)>,
+    pub score: i32,
+    pub near: Nearness,
+    pub stale: bool,
+    /// Outside the area it serves first: only where nothing else covers the need.
+    pub outside_first: bool,
+    /// The offer retained for the host as a whole (best verdict over its covers).
+    pub offer: Option<usize>,
+    pub reasons: Shared<Vec<Text>>,
+    pub to_check: Shared<Vec<Text>>,
+}
+
+impl Candidate<'_> {
+    pub fn cover(&self, need: usize) -> Option<&Cover<'_>> {
+        self.covers.iter().find(|c| c.need == need)
+    }
+}
+
+/// Judge `host`; `None` when it can take none of the needs and is held back on none.
+pub(super) fn candidate<'a>(
+    ctx: &Context<'_>,
+    host: &'a Host,
+    needs: &[HostNeed],
+    explain: bool,
+) -> Option<Candidate<'a>> {
+    if host.has_left() {
+        return None;
+    }
+    let area = host.area_fit(ctx.departement.as_deref(), &ctx.country);
+    if area == AreaFit::OutsideOnly {
+        return None;
+    }
+    let today = ctx.catalog.as_of;
+    let mut covers: Vec<Cover<'a>> = Vec::new();
+    let mut held: Vec<(usize, HeldBack)> = Vec::new();
+    let mut member_note = false;
+    let mut unknown_access = false;
+    for (n, need) in needs.iter().enumerate() {
+        let mut software: Vec<&'a str> = Vec::new();
+        let mut service: Option<&'a str> = None;
+        let mut members_only = true;
+        for s in host.services_for(&need.need) {
+            match host.service_access(s, ctx.kind, &today) {
+                ServiceAccess::Closed => continue,
+                ServiceAccess::Members => {}
+                ServiceAccess::Unknown => {
+                    unknown_access = true;
+                    members_only = false;
+                }
+                ServiceAccess::Open => members_only = false,
+            }
+            service.get_or_insert(s.label.as_str());
+            for id in &s.software {
+                if !software.contains(&id.as_str()) {
+                    software.push(id);
+                }
+            }
+        }
+        let Some(service) = service else { continue };
+        let fits = host.offers_for(&ctx.applicant(&need.need), &need.need);
+        let retained = fits.iter().find(|f| f.verdict != Verdict::No);
+        if retained.is_none() && fits.iter().any(OfferFit::too_small) {
+            let small = fits.iter().find(|f| f.too_small()).expect("checked");
+            held.push((n, too_small(ctx, small)));
+            continue;
+        }
+        member_note |= members_only;
+        covers.push(Cover {
+            need: n,
+            software,
+            service,
+            members_only,
+            offer: retained.map(|f| (f.index, f.verdict)),
+        });
+    }
+    if covers.is_empty() && held.is_empty() {
+        return None;
+    }
+    let mut notes = Notes::new(explain);
+    let best = covers
+        .iter()
+        .filter_map(|c| c.offer)
+        .min_by_key(|(i, v)| (*v, *i));
+    let offer_fit = best.and_then(|(i, _)| {
+        let need = covers
+            .iter()
+            .find(|c| c.offer.is_some_and(|o| o.0 == i))?
+            .need;
+        host.offers_for(&ctx.applicant(&needs[need].need), &needs[need].need)
+            .into_iter()
+            .find(|f| f.index == i)
+    });
+    let scored = host_score::score(ctx, host, offer_fit.as_ref(), &mut notes);
+    if member_note {
+        notes.reason(|| {
+            t(
+                "adhésion à l'hébergeur nécessaire pour certains services",
+                "membership of the host needed for some services",
+            )
+        });
+    }
+    if unknown_access {
+        notes.check(|| {
+            t(
+                "qui peut s'inscrire n'est pas indiqué",
+                "who may register is not stated",
+            )
+        });
+    }
+    let outside_first = area == AreaFit::OutsideFirst;
+    if outside_first {
+        notes.reason(|| serves_first(host));
+    } else if area == AreaFit::Unknown {
+        notes.check(|| {
+            t(
+                "sert d'abord sa région : votre lieu est à préciser",
+                "serves its own area first: your place is to state",
+            )
+        });
+    }
+    if ctx.kind == ApplicantKind::Company && host.association_offer.offered == Stated::Yes {
+        notes.check(|| {
+            t(
+                "son offre pour les associations ne s'applique pas à une entreprise : conditions à demander",
+                "its offer for associations does not apply to a company: terms to ask",
+            )
+        });
+    }
+    if let Some(c) = &host.caveats {
+        notes.check(|| c.clone());
+    }
+    Some(Candidate {
+        host,
+        covers,
+        held,
+        score: scored.score,
+        near: scored.near,
+        stale: scored.stale,
+        outside_first,
+        offer: best.map(|(i, _)| i),
+        reasons: notes.reasons.into(),
+        to_check: notes.to_check.into(),
+    })
+}
+
+/// "Serves Alsace first": the sentence for a host outside the area it serves first.
+pub(super) fn serves_first(host: &Host) -> Text {
+    let area = host
+        .registration
+        .area
+        .as_ref()
+        .map(|a| {
+            a.departements
+                .iter()
+                .chain(a.countries.iter())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    t(
+        format!(
+            "sert d'abord son territoire ({area}) : proposé hors de celui-ci seulement quand aucun autre hébergeur ne couvre le besoin"
+        ),
+        format!(
+            "serves its own area first ({area}): proposed outside it only when no other host covers the need"
+        ),
+    )
+}
+
+/// "Possible if the offer grows": the caps that fall short.
+fn too_small(ctx: &Context<'_>, fit: &OfferFit<'_>) -> HeldBack {
+    let lang_parts = |fr: bool| {
+        fit.why
+            .iter()
+            .filter_map(|w| match *w {
+                Why::AccountsBelow { cap, needed } => Some(if fr {
+                    format!(
+                        "{} comptes au plus pour {} nécessaires",
+                        ctx.num(f64::from(cap), true),
+                        ctx.num(needed, true)
+                    )
+                } else {
+                    format!(
+                        "at most {} accounts for {} needed",
+                        ctx.num(f64::from(cap), false),
+                        ctx.num(needed, false)
+                    )
+                }),
+                Why::StorageBelow { cap, needed } => Some(if fr {
+                    format!(
+                        "{} Go pour {} Go de fichiers",
+                        ctx.num(cap, true),
+                        ctx.num(needed, true)
+                    )
+                } else {
+                    format!(
+                        "{} GB for {} GB of files",
+                        ctx.num(cap, false),
+                        ctx.num(needed, false)
+                    )
+                }),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(if fr { " ; " } else { "; " })
+    };
+    HeldBack {
+        why: HeldWhy::OfferTooSmall,
+        text: t(
+            format!(
+                "possible si l'offre s'agrandit : son offre prévoit {}",
+                lang_parts(true)
+            ),
+            format!(
+                "possible if the offer grows: its offer allows {}",
+                lang_parts(false)
+            ),
+        ),
+    }
+}
