@@ -62,7 +62,11 @@ fn host(catalog: &Path, id: &str) -> Value {
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -92,7 +96,10 @@ fn yunohost_hosts_with_the_same_file_names_keep_their_own_services() {
         ]
     );
     assert_eq!(services[0]["status"], "maintenance");
-    assert_eq!(services[1]["start"], "2024-03-12", "dd/mm/yyyy as YunoHost writes it");
+    assert_eq!(
+        services[1]["start"], "2024-03-12",
+        "dd/mm/yyyy as YunoHost writes it"
+    );
     assert_eq!(strings(&services[1]["software"]), vec!["nextcloud"]);
     assert_eq!(strings(&services[1]["registration"]), vec!["free"]);
     assert_eq!(a["membership_evidence"]["basis"], "stated_by_collective");
@@ -117,7 +124,10 @@ fn yunohost_hosts_with_the_same_file_names_keep_their_own_services() {
     let b = host(&cat, "chaton-b");
     let services = b["services"].as_array().unwrap();
     assert_eq!(services.len(), 1, "{services:?}");
-    assert_eq!(services[0]["website"], "https://nuage.chaton-b.example.net/");
+    assert_eq!(
+        services[0]["website"],
+        "https://nuage.chaton-b.example.net/"
+    );
     assert_eq!(strings(&services[0]["registration"]), vec!["member"]);
     assert_eq!(services[0]["load"], "full");
     assert_eq!(services[0]["status"], "on");
@@ -134,13 +144,15 @@ fn flat_copies_are_reported_as_ambiguous_never_guessed() {
     let cat = dir.path().join("catalogue.toml");
     let r = import(&cat, &[&habit("ambiguous")]);
     assert!(
-        r.err.contains("nextcloud.properties: ambiguous service file:")
+        r.err
+            .contains("nextcloud.properties: ambiguous service file:")
             && r.err.contains("it is attached to none"),
         "{}",
         r.err
     );
     assert!(
-        r.err.contains("a-organization.properties:9: link `subs.pad`")
+        r.err
+            .contains("a-organization.properties:9: link `subs.pad`")
             && r.err.contains("has that name elsewhere but is not read"),
         "{}",
         r.err
@@ -229,8 +241,9 @@ fn a_federation_file_flags_the_hosts_it_does_not_list_until_one_lists_them_again
     let cat = dir.path().join("catalogue.toml");
     let r = import(&cat, &[&habit("federation-lift/step1")]);
     assert!(
-        r.out
-            .contains("? Chaton Y (chaton-y) — absent from the federation file: membership to re-check"),
+        r.out.contains(
+            "? Chaton Y (chaton-y) — absent from the federation file: membership to re-check"
+        ),
         "{}",
         r.out
     );
@@ -264,6 +277,9 @@ fn a_federation_file_flags_the_hosts_it_does_not_list_until_one_lists_them_again
     assert!(host(&cat, "chaton-y")["membership_evidence"]["recheck"].is_null());
     assert!(host(&cat, "chaton-x")["membership_evidence"]["recheck"].is_null());
     // The same file again changes nothing.
-    let again = run(&cat, &["catalog", "import", &habit("federation-lift/step2")]);
+    let again = run(
+        &cat,
+        &["catalog", "import", &habit("federation-lift/step2")],
+    );
     assert!(again.out.contains("Nothing to write."), "{}", again.out);
 }

@@ -73,7 +73,9 @@ fn an_old_host_is_to_recheck_before_recommending() {
     let (code, out, _) = run(&cat, &["--lang", "fr", "catalog", "show", "g3l"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("À REVÉRIFIER AVANT DE RECOMMANDER : aucune information de moins de trois ans."),
+        out.contains(
+            "À REVÉRIFIER AVANT DE RECOMMANDER : aucune information de moins de trois ans."
+        ),
         "{out}"
     );
     let (_, list, _) = run(&cat, &["--lang", "fr", "catalog", "list"]);
@@ -94,7 +96,12 @@ fn an_old_host_is_to_recheck_before_recommending() {
     let mut stale = 0;
     for h in hosts {
         let age = h["newest_evidence_age_months"].as_i64().unwrap_or(-1);
-        assert_eq!(h["to_recheck_before_recommending"] == true, age > 36, "{}", h["id"]);
+        assert_eq!(
+            h["to_recheck_before_recommending"] == true,
+            age > 36,
+            "{}",
+            h["id"]
+        );
         stale += usize::from(age > 36);
     }
     assert!(stale > 0 && stale < hosts.len(), "{stale}");
@@ -106,7 +113,10 @@ fn show_refuses_an_unknown_host_with_the_closest_id() {
     let cat = dir.path().join("catalogue.toml");
     let (code, out, err) = run(&cat, &["--lang", "en", "catalog", "show", "framasof"]);
     assert_eq!(code, 1, "{out}");
-    assert!(err.contains("unknown host: 'framasof' (did you mean 'framasoft'?)"), "{err}");
+    assert!(
+        err.contains("unknown host: 'framasof' (did you mean 'framasoft'?)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -116,15 +126,34 @@ fn stale_lists_old_facts_oldest_first_with_their_source() {
     let v = json(&cat, &["catalog", "stale", "--json"]);
     let items = v["items"].as_array().expect("items");
     assert!(!items.is_empty());
-    let ages: Vec<i64> = items.iter().filter_map(|i| i["age_months"].as_i64()).collect();
+    let ages: Vec<i64> = items
+        .iter()
+        .filter_map(|i| i["age_months"].as_i64())
+        .collect();
     assert_eq!(ages.len(), items.len());
     assert!(ages.iter().all(|a| *a > 36));
     assert!(ages.windows(2).all(|w| w[0] >= w[1]), "{ages:?}");
-    assert!(items.iter().all(|i| !i["source"].as_str().unwrap_or("").is_empty()));
-    assert!(items.iter().any(|i| i["id"] == "g3l" && i["kind"] == "host"));
-    assert!(items.iter().any(|i| i["id"] == "framatalk" && i["kind"] == "offer"));
+    assert!(
+        items
+            .iter()
+            .all(|i| !i["source"].as_str().unwrap_or("").is_empty())
+    );
+    assert!(
+        items
+            .iter()
+            .any(|i| i["id"] == "g3l" && i["kind"] == "host")
+    );
+    assert!(
+        items
+            .iter()
+            .any(|i| i["id"] == "framatalk" && i["kind"] == "offer")
+    );
     let closures = v["closure_dates_passed"].as_array().expect("closures");
-    assert!(closures.iter().any(|c| c["id"] == "framadrop" && c["closes"] == "2022-01-11"));
+    assert!(
+        closures
+            .iter()
+            .any(|c| c["id"] == "framadrop" && c["closes"] == "2022-01-11")
+    );
 
     let v = json(&cat, &["catalog", "stale", "--json", "--months", "12"]);
     assert!(v["items"].as_array().map_or(0, Vec::len) > items.len());
@@ -155,7 +184,11 @@ fn list_json_shows_no_service_open_that_a_dated_source_says_closed() {
             || (status["state"] == "closure-planned" && passed(&status["closes"], &today));
         if closed_by_source {
             assert_eq!(o["open"], false, "{} is shown open: {status}", o["id"]);
-            assert!(!status["source"].as_str().unwrap_or("").is_empty(), "{}", o["id"]);
+            assert!(
+                !status["source"].as_str().unwrap_or("").is_empty(),
+                "{}",
+                o["id"]
+            );
         }
     }
     // Framasphère closed in September 2021 (Framablog, 2021-09-12).
@@ -175,7 +208,9 @@ fn list_json_shows_no_service_open_that_a_dated_source_says_closed() {
     for h in v["hosts"].as_array().expect("hosts") {
         for s in h["services"].as_array().into_iter().flatten() {
             let closed = passed(&s["end"], &today)
-                || ["off", "over", "void", "draft"].iter().any(|x| s["status"] == *x)
+                || ["off", "over", "void", "draft"]
+                    .iter()
+                    .any(|x| s["status"] == *x)
                 || s["load"] == "full";
             if closed {
                 assert_eq!(s["open"], false, "{}: {s}", h["id"]);
@@ -194,10 +229,19 @@ fn text_from_files_never_reaches_the_terminal_as_control_sequences() {
         "file.class = organization\nfile.datetime = 2026-10-01\norganization.name = Chaton \\u001b[31mRouge\\u001b[0m\norganization.website = https://rouge.example.org\norganization.description = ligne\\nsuivante\n",
     )
     .expect("write");
-    let (code, out, err) = run(&cat, &["catalog", "import", file.to_str().unwrap_or(""), "--yes"]);
+    let (code, out, err) = run(
+        &cat,
+        &["catalog", "import", file.to_str().unwrap_or(""), "--yes"],
+    );
     assert_eq!(code, 0, "{err}");
-    assert!(!out.contains('\u{1b}') && !err.contains('\u{1b}'), "{out:?}{err:?}");
-    assert!(out.contains("+ Chaton [31mRouge[0m (chaton-31mrouge-0m)"), "{out:?}");
+    assert!(
+        !out.contains('\u{1b}') && !err.contains('\u{1b}'),
+        "{out:?}{err:?}"
+    );
+    assert!(
+        out.contains("+ Chaton [31mRouge[0m (chaton-31mrouge-0m)"),
+        "{out:?}"
+    );
     for args in [
         &["catalog", "show", "chaton-31mrouge-0m"][..],
         &["catalog", "list"],

@@ -127,12 +127,24 @@ fn offer_items(o: &Offer, today: NaiveDate, out: &mut Vec<StaleItem>) {
         ));
     };
     if let Some(s) = &o.status {
-        push(Text::new("statut du service", "service status"), s.as_of, &s.source);
+        push(
+            Text::new("statut du service", "service status"),
+            s.as_of,
+            &s.source,
+        );
     }
     if let Some(e) = &o.eligibility {
-        push(Text::new("public et éligibilité", "audience and eligibility"), e.as_of, &e.source);
+        push(
+            Text::new("public et éligibilité", "audience and eligibility"),
+            e.as_of,
+            &e.source,
+        );
     }
-    for q in o.quotas.iter().filter(|q| o.current_quota(q.quantity) == Some(q)) {
+    for q in o
+        .quotas
+        .iter()
+        .filter(|q| o.current_quota(q.quantity) == Some(q))
+    {
         let what = Text::new(
             format!("quota ({:?}) : {}", q.quantity, q.limit),
             format!("quota ({:?}): {}", q.quantity, q.limit),

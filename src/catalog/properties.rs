@@ -364,7 +364,9 @@ mod tests {
 
     #[test]
     fn values_lose_one_pair_of_matching_quotes() {
-        let p = ok("a = 'https://x.example.org/a.properties'\nb = \"deux mots\"\nc = 'x\nd = l'ami\ne = 'chez l'ami'\nf = ''\ng = '  z '\nh = '\n");
+        let p = ok(
+            "a = 'https://x.example.org/a.properties'\nb = \"deux mots\"\nc = 'x\nd = l'ami\ne = 'chez l'ami'\nf = ''\ng = '  z '\nh = '\n",
+        );
         assert_eq!(p.get("a"), Some("https://x.example.org/a.properties"));
         assert_eq!(p.get("b"), Some("deux mots"));
         assert_eq!(p.get("c"), Some("'x"));

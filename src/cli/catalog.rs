@@ -191,7 +191,12 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
             h.id,
             escape::one_line(&h.name),
             newest,
-            typo::count(l, newest.age_in_months(today), "mois", l.pick("mois", "months")),
+            typo::count(
+                l,
+                newest.age_in_months(today),
+                "mois",
+                l.pick("mois", "months")
+            ),
             basis_label(h.membership_evidence.basis, l),
             origin,
             escape::one_line(source)
@@ -228,7 +233,12 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
     }
     for c in &plan.changed {
         let fields: Vec<&str> = c.fields.iter().map(|f| f.field.as_str()).collect();
-        println!("~ {} ({}) : {}", escape::one_line(&c.name), c.id, fields.join(", "));
+        println!(
+            "~ {} ({}) : {}",
+            escape::one_line(&c.name),
+            c.id,
+            fields.join(", ")
+        );
     }
     for a in &plan.absent {
         let note = l.pick("absent des fichiers, conservé", "not in the files, kept");
@@ -263,12 +273,23 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
         "{}",
         [
             n(plan.added.len(), ("ajout", "ajouts"), "added"),
-            n(plan.changed.len(), ("modification", "modifications"), "changed"),
+            n(
+                plan.changed.len(),
+                ("modification", "modifications"),
+                "changed"
+            ),
             n(plan.unchanged.len(), ("inchangé", "inchangés"), "unchanged"),
-            n(plan.absent.len(), ("absent des fichiers", "absents des fichiers"), "absent"),
+            n(
+                plan.absent.len(),
+                ("absent des fichiers", "absents des fichiers"),
+                "absent"
+            ),
             n(
                 plan.not_in_federation.len(),
-                ("à revérifier (absent de la fédération)", "à revérifier (absents de la fédération)"),
+                (
+                    "à revérifier (absent de la fédération)",
+                    "à revérifier (absents de la fédération)"
+                ),
                 "to re-check (not in the federation)"
             ),
         ]

@@ -81,7 +81,10 @@ pub fn run(ctx: &Context, months: i64, json: bool) -> ExitCode {
     );
     for i in &items {
         let undated = if i.undated {
-            l.pick(" (date reprise de la fiche)", " (date carried over from the entry)")
+            l.pick(
+                " (date reprise de la fiche)",
+                " (date carried over from the entry)",
+            )
         } else {
             ""
         };
@@ -104,7 +107,10 @@ pub fn run(ctx: &Context, months: i64, json: bool) -> ExitCode {
             one_line(&o.name),
             o.id,
             l.pick("fermeture annoncée pour le", "closure announced for"),
-            l.pick("date passée, à vérifier ; voir :", "date passed, to check; see:"),
+            l.pick(
+                "date passée, à vérifier ; voir :",
+                "date passed, to check; see:"
+            ),
             one_line(&s.source)
         );
     }
