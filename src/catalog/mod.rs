@@ -23,6 +23,7 @@ pub mod host_fit;
 pub mod host_offer;
 pub mod import;
 pub mod imported;
+mod input_file;
 pub mod links;
 mod load;
 pub mod merge;

@@ -4,6 +4,7 @@
 //! catalogue, after showing what would change. Text read from catalogue or ChatonsInfos files
 //! reaches the terminal on one line, without control characters.
 
+mod labels;
 mod show;
 mod stale;
 

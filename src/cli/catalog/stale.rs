@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::show::{dated, human};
+use super::labels::{dated, human};
 use super::{Context, effective, today};
 use crate::catalog::freshness::{self, StaleKind};
 use crate::catalog::{PartialDate, ServiceState};
