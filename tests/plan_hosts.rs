@@ -60,7 +60,10 @@ fn software_is_the_hosts(p: &Plan, c: &Catalog) -> Result<(), String> {
             }
         }
         if r.target().software.is_none() && !r.target().text.fr.contains(&chosen.name) {
-            return Err(format!("{}: unnamed software without the host's name", r.need));
+            return Err(format!(
+                "{}: unnamed software without the host's name",
+                r.need
+            ));
         }
         for step in p.roadmap.iter().flat_map(|ph| ph.steps.iter()) {
             if step.need.as_deref() != Some(r.need.as_str()) {
@@ -157,7 +160,9 @@ fn company_gets_no_association_offer(p: &Plan, c: &Catalog, a: &Association) -> 
     }
     let assoc_only = |host: &Host, stated: &str| {
         host.offers.iter().any(|o| {
-            o.stated.fr == stated && !o.audience.is_empty() && o.audience == [Audience::Associations]
+            o.stated.fr == stated
+                && !o.audience.is_empty()
+                && o.audience == [Audience::Associations]
         })
     };
     let providers = p.recommendations.iter().flat_map(|r| r.providers.iter());
@@ -166,14 +171,20 @@ fn company_gets_no_association_offer(p: &Plan, c: &Catalog, a: &Association) -> 
         if let Some(price) = &pr.price
             && assoc_only(host, &price.stated.fr)
         {
-            return Err(format!("{}: association-only offer priced for a company", host.id));
+            return Err(format!(
+                "{}: association-only offer priced for a company",
+                host.id
+            ));
         }
         if pr
             .reasons
             .iter()
             .any(|t| t.en.contains("offer for associations") && !t.en.contains("does not apply"))
         {
-            return Err(format!("{}: an 'offer for associations' point for a company", host.id));
+            return Err(format!(
+                "{}: an 'offer for associations' point for a company",
+                host.id
+            ));
         }
     }
     for h in &p.hosts {
@@ -181,7 +192,10 @@ fn company_gets_no_association_offer(p: &Plan, c: &Catalog, a: &Association) -> 
         if let Some(price) = &h.price
             && assoc_only(host, &price.stated.fr)
         {
-            return Err(format!("pick {}: association-only offer for a company", h.id));
+            return Err(format!(
+                "pick {}: association-only offer for a company",
+                h.id
+            ));
         }
     }
     Ok(())
@@ -299,7 +313,11 @@ fn property_software_fails_on_a_host_that_stops_listing_it() {
     let (p, audit, a, mut c) = case("federation-regionale");
     all(&p, &c, &audit, &a).expect("holds on the real catalogue");
     // The catalogue the plan is checked against no longer lists Nextcloud at IndieHosters.
-    let h = c.hosts.iter_mut().find(|h| h.id == "indiehosters").expect("host");
+    let h = c
+        .hosts
+        .iter_mut()
+        .find(|h| h.id == "indiehosters")
+        .expect("host");
     for s in &mut h.services {
         s.software.retain(|x| x != "nextcloud");
     }
@@ -353,7 +371,11 @@ fn property_audience_fails_on_an_offer_made_association_only() {
     let priced: Vec<(String, String)> = p
         .hosts
         .iter()
-        .filter_map(|h| h.price.as_ref().map(|x| (h.id.clone(), x.stated.fr.clone())))
+        .filter_map(|h| {
+            h.price
+                .as_ref()
+                .map(|x| (h.id.clone(), x.stated.fr.clone()))
+        })
         .collect();
     assert!(!priced.is_empty(), "the company plan prices a host");
     for (id, stated) in priced {
@@ -370,7 +392,13 @@ fn property_audience_fails_on_an_offer_made_association_only() {
 fn property_freshness_fails_on_a_chosen_host_made_old() {
     let (p, audit, a, mut c) = case("federation-regionale");
     all(&p, &c, &audit, &a).expect("holds on the real catalogue");
-    let chosen = p.hosts.iter().find(|h| !h.stale).expect("a fresh pick").id.clone();
+    let chosen = p
+        .hosts
+        .iter()
+        .find(|h| !h.stale)
+        .expect("a fresh pick")
+        .id
+        .clone();
     let h = c.hosts.iter_mut().find(|h| h.id == chosen).expect("host");
     h.seen = catalog::PartialDate::year(2019);
     for o in &mut h.offers {

@@ -316,14 +316,14 @@ mod tests {
     }
 
     #[test]
-    fn links_by_url_or_file_name() {
+    fn links_by_url_or_by_the_same_folder() {
         let inputs = vec![
             file(
                 "fed.properties",
                 "file.class = federation\nfederation.name = CHATONS\nsubs.a = https://a.example.org/.well-known/chatonsinfos/a.properties\n",
             ),
             file(
-                "dir/a.properties",
+                "a.properties",
                 "file.class = organization\norganization.name = A\nsubs.pad = https://a.example.org/x/pad.properties\nsubs.gone = https://a.example.org/gone.properties\n",
             ),
             file(
@@ -340,6 +340,28 @@ mod tests {
         assert_eq!(org.services.len(), 1);
         assert_eq!(linked.notices.len(), 2, "{:?}", linked.notices);
         assert_eq!(linked.notices[0].line, 4);
+    }
+
+    #[test]
+    fn a_bare_file_name_in_another_folder_is_not_a_link() {
+        let inputs = vec![
+            file(
+                "fed.properties",
+                "file.class = federation\nsubs.a = https://a.example.org/.well-known/chatonsinfos/organization.properties\n",
+            ),
+            file(
+                "b/organization.properties",
+                "file.class = organization\norganization.name = B\norganization.website = https://b.example.net\n",
+            ),
+        ];
+        let files = read_files(&inputs).unwrap_or_else(|e| panic!("{e}"));
+        let linked = link(&files);
+        assert_eq!(linked.organizations[0].federation, None);
+        let notice = linked.notices[0].message(crate::i18n::Lang::En);
+        assert!(
+            notice.contains("b/organization.properties has that name elsewhere but is not read"),
+            "{notice}"
+        );
     }
 
     #[test]

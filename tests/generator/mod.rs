@@ -298,7 +298,6 @@ pub fn audit(q: &Questionnaire, seed: u64, i: usize) -> Generated {
     }
 }
 
-
 /// A finished audit answering every question shown, and its association: number `i` of the
 /// sequence seeded by `seed`.
 pub fn full_audit(q: &Questionnaire, seed: u64, i: usize) -> (Audit, Association) {

@@ -140,4 +140,3 @@ pub fn is_provider_ref(o: &serde_json::Map<String, serde_json::Value>) -> bool {
         && o.keys()
             .all(|k| k == "provider" || k == "chosen" || PER_NEED.contains(&k.as_str()))
 }
-
