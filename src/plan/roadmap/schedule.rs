@@ -87,7 +87,7 @@ pub(super) fn who(team: &Team, role: Role, host_step: bool) -> super::Who {
 }
 
 /// Put the steps in order, give each its months, and move what does not fit to « plus tard ».
-pub(super) fn schedule(team: &Team, steps: &mut Vec<(Phase, Step)>) {
+pub(super) fn schedule(team: &Team, steps: &mut [(Phase, Step)]) {
     // Within a phase: what the others wait for first, then what answers a risk.
     let rank = |s: &Step| match s.kind {
         StepKind::FindOut => 0,
