@@ -97,7 +97,13 @@ impl OfferFit<'_> {
             && self
                 .why
                 .iter()
-                .all(|w| matches!(w, Why::AccountsBelow { .. } | Why::StorageBelow { .. }))
+                .any(|w| matches!(w, Why::AccountsBelow { .. } | Why::StorageBelow { .. }))
+            && !self.why.iter().any(|w| {
+                matches!(
+                    w,
+                    Why::Individuals | Why::SpecificPublic | Why::AssociationsOnly
+                )
+            })
     }
 }
 
@@ -280,10 +286,15 @@ impl Host {
         self.membership_evidence.left.is_some() || self.status == Some(StatusLevel::Away)
     }
 
-    /// Whether an applicant of `kind` could join the host to use its members-only services
-    /// (the host is an association, a collective or a cooperative, or its form is unknown; a
-    /// company does not join an association to use its services).
+    /// Whether an applicant of `kind` could join the host to use its members-only services:
+    /// as its registration's audience says when stated (legal persons accepted: a company may
+    /// join); otherwise when the host is an association, a collective or a cooperative (or its
+    /// form is unknown) and the applicant is not a company.
     pub fn could_join(&self, kind: ApplicantKind) -> bool {
+        let audience = &self.registration.audience;
+        if !audience.is_empty() {
+            return audience_verdict(audience, kind).0 != Verdict::No;
+        }
         kind != ApplicantKind::Company
             && matches!(
                 self.org_type,

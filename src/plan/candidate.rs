@@ -30,8 +30,8 @@ pub(super) struct Cover<'a> {
 pub(super) struct Candidate<'a> {
     pub host: &'a Host,
     pub covers: Vec<Cover<'a>>,
-    /// Needs it lists but is held back on (offer too small), with why.
-    pub held: Vec<(usize, HeldBack)>,
+    /// Needs it lists but is held back on, offer too small: (need, the offer's index).
+    pub held: Vec<(usize, usize)>,
     pub score: i32,
     pub near: Nearness,
     pub stale: bool,
@@ -65,7 +65,7 @@ pub(super) fn candidate<'a>(
     }
     let today = ctx.catalog.as_of;
     let mut covers: Vec<Cover<'a>> = Vec::new();
-    let mut held: Vec<(usize, HeldBack)> = Vec::new();
+    let mut held: Vec<(usize, usize)> = Vec::new();
     let mut member_note = false;
     let mut unknown_access = false;
     for (n, need) in needs.iter().enumerate() {
@@ -94,7 +94,7 @@ pub(super) fn candidate<'a>(
         let retained = fits.iter().find(|f| f.verdict != Verdict::No);
         if retained.is_none() && fits.iter().any(OfferFit::too_small) {
             let small = fits.iter().find(|f| f.too_small()).expect("checked");
-            held.push((n, too_small(ctx, small)));
+            held.push((n, small.index));
             continue;
         }
         member_note |= members_only;
@@ -201,8 +201,18 @@ pub(super) fn serves_first(host: &Host) -> Text {
     )
 }
 
-/// "Possible if the offer grows": the caps that fall short.
-fn too_small(ctx: &Context<'_>, fit: &OfferFit<'_>) -> HeldBack {
+/// "Possible if the offer grows": the caps of offer `index` that fall short for `need`.
+pub(super) fn too_small(ctx: &Context<'_>, host: &Host, need: &str, index: usize) -> HeldBack {
+    let fits = host.offers_for(&ctx.applicant(need), need);
+    let Some(fit) = fits.iter().find(|f| f.index == index) else {
+        return HeldBack {
+            why: HeldWhy::OfferTooSmall,
+            text: t(
+                "possible si l'offre s'agrandit",
+                "possible if the offer grows",
+            ),
+        };
+    };
     let lang_parts = |fr: bool| {
         fit.why
             .iter()

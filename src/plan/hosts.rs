@@ -129,6 +129,9 @@ pub struct Provider {
     /// Hosts: a pick made with accounts, budget or place unknown (see `Plan::host_choice`).
     #[serde(default)]
     pub provisional: bool,
+    /// Hosts: the service is for members of the host only (join it first).
+    #[serde(default)]
+    pub members_only: bool,
 }
 
 /// A need a chosen host takes, with the software it lists for it.

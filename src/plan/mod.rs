@@ -36,6 +36,8 @@ mod fit;
 pub mod framaspace;
 pub(crate) mod geo;
 mod host_context;
+mod host_notes;
+mod host_price;
 mod host_score;
 pub mod hosts;
 mod language;
@@ -48,6 +50,7 @@ pub mod roadmap;
 mod route;
 pub mod scores;
 pub mod sensitive;
+mod target;
 pub mod trace;
 pub mod why;
 
@@ -69,6 +72,7 @@ pub use risks::{Risk, Severity, ToFind, Topic};
 pub use roadmap::{Caveat, DataMove, KeptTool, Phase, PhasePlan, Role, Step, StepKind, When, Who};
 pub use scores::DomainScore;
 pub use sensitive::SpecialData;
+pub use target::Target;
 pub use trace::{AnswerRead, Trace};
 
 /// The version of the plan's JSON shape (`exports/schema/plan.schema.json`).
@@ -260,7 +264,7 @@ fn summary(
             format!("Frama.space: {}.", fs.eligible_label.en),
         ));
     }
-    out.extend(pick::summary(picks, host_choice, fs.recommended));
+    out.extend(host_notes::summary(picks, host_choice, fs.recommended));
     let find: Vec<&str> = recos
         .iter()
         .filter(|r| r.action == Action::Find)
