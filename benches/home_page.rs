@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+use diagasso::app::effect::{Effect, Event};
+use diagasso::app::effects::{Executor, shipped_questionnaires};
 use diagasso::audit::{Answer, Association, Value};
 use diagasso::i18n::Lang;
 use diagasso::store::{NewAudit, Store};
-use diagasso::tui::action::{Action, Effect};
-use diagasso::tui::effects::{Executor, shipped_questionnaires};
 
 fn main() {
     let n: usize = std::env::args()
@@ -60,7 +60,7 @@ fn main() {
             limit: 100,
         });
         let rows = match actions.first() {
-            Some(Action::HomeLoaded { rows, .. }) => rows.len(),
+            Some(Event::HomeLoaded { rows, .. }) => rows.len(),
             _ => 0,
         };
         println!("{label}: {rows} rows in {:?}", t.elapsed());

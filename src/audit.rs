@@ -1,6 +1,9 @@
 //! Associations, audits and answers as plain data: what the store reads and writes, what the
 //! walk changes and what the plan reads. No I/O, no clock: timestamps come from the store.
 
+pub mod codec;
+pub mod profile;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -221,6 +224,15 @@ pub enum AuditStatus {
 }
 
 impl AuditStatus {
+    /// As the interface shows it.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::ui::Ui;
+        match self {
+            AuditStatus::InProgress => Ui::StatusInProgress.get(lang),
+            AuditStatus::Finished => Ui::StatusFinished.get(lang),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             AuditStatus::InProgress => "in_progress",

@@ -6,6 +6,7 @@
 //! CLI) only gather input and show output. See `../shared/DESIGN.md` for the agreed shape.
 
 pub mod answers_file;
+pub mod app;
 pub mod audit;
 pub mod bundle;
 pub mod catalog;

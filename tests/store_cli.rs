@@ -130,7 +130,7 @@ fn new_list_show_erase() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
-        "unknown audit 'nope': see `diagasso list` for the ids.\n"
+        "no audit 'nope' in this database (deleted, or an incomplete id?): `diagasso list` gives the ids.\n"
     );
 }
 

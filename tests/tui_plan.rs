@@ -13,7 +13,7 @@ use diagasso::tui::app::Screen;
 use diagasso::tui::keymap::Cmd;
 use diagasso::tui::screens::plan_tabs::Tab;
 use diagasso::tui::theme::Theme;
-use diagasso::tui::{Action, App, Effect};
+use diagasso::tui::{Action, App, Effect, Event};
 
 fn snap(name: &str, app: &mut App) {
     for (w, h) in [(80, 24), (120, 40)] {
@@ -110,7 +110,7 @@ fn export_dialog_written_refused_and_failed() {
     snap("export_dialog", &mut app);
     let dir = PathBuf::from("/home/camille/Documents");
     let request = dialog(&app).request().expect("a request");
-    app.update(Action::ExportExists {
+    app.update(Event::ExportExists {
         request,
         dir: dir.clone(),
         existing: vec![
@@ -120,7 +120,7 @@ fn export_dialog_written_refused_and_failed() {
     });
     snap("export_overwrite", &mut app);
     cmd(&mut app, Cmd::Yes);
-    app.update(Action::Exported {
+    app.update(Event::Exported {
         dir: dir.clone(),
         paths: ["md", "html"]
             .iter()
@@ -132,7 +132,7 @@ fn export_dialog_written_refused_and_failed() {
             .collect(),
     });
     snap("export_written", &mut app);
-    app.update(Action::ExportFailed {
+    app.update(Event::ExportFailed {
         message: Message::new(
             "écriture de /home/camille/Documents/x.pdf impossible : disque plein",
             "cannot write /home/camille/Documents/x.pdf: disk full",

@@ -8,19 +8,19 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use common::*;
+use diagasso::app::effect::ExportRequest;
+use diagasso::app::effects::Executor;
 use diagasso::catalog;
 use diagasso::export::Format;
 use diagasso::i18n::Lang;
 use diagasso::store::Store;
-use diagasso::tui::action::ExportRequest;
 use diagasso::tui::app::Screen;
-use diagasso::tui::effects::Executor;
 use diagasso::tui::keymap::{Cmd, Mode};
 use diagasso::tui::overlays::Overlay;
 use diagasso::tui::screens::export::Outcome;
 use diagasso::tui::screens::plan_tabs::Tab;
 use diagasso::tui::theme::Theme;
-use diagasso::tui::{Action, App, Effect};
+use diagasso::tui::{Action, App, Effect, Event};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn cmd(app: &mut App, c: Cmd) -> Vec<Effect> {
@@ -61,7 +61,7 @@ fn the_review_opens_the_plan_and_esc_comes_back() {
             audit_id: "audit-0".into()
         }]
     );
-    app.update(Action::PlanOpened(demo_plan()));
+    app.update(Event::PlanOpened(demo_plan()));
     assert_eq!(app.mode(), Mode::Plan);
     key(&mut app, KeyCode::Esc);
     assert!(
@@ -87,7 +87,7 @@ fn home_opens_the_plan_of_the_selected_audit_and_keeps_its_place() {
             audit_id: "audit-2".into()
         }]
     );
-    app.update(Action::PlanOpened(demo_plan()));
+    app.update(Event::PlanOpened(demo_plan()));
     key(&mut app, KeyCode::Char('q'));
     match &app.screen {
         Screen::Home(h) => assert_eq!(h.selected, 2, "the same row is selected"),
@@ -246,7 +246,7 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
     let Some(Effect::Export(request)) = effects.first().cloned() else {
         panic!("an export: {effects:?}");
     };
-    let exists = |request: ExportRequest| Action::ExportExists {
+    let exists = |request: ExportRequest| Event::ExportExists {
         request,
         dir: PathBuf::from("/tmp/out"),
         existing: vec!["diagnostic-x.md".into()],
@@ -267,7 +267,7 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
         })]
     );
     let paths = vec![PathBuf::from("/tmp/out/diagnostic-x.md")];
-    app.update(Action::Exported {
+    app.update(Event::Exported {
         dir: PathBuf::from("/tmp/out"),
         paths: paths.clone(),
     });
@@ -286,7 +286,7 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
 // The executor, on a real (in-memory) store and a temporary folder.
 
 fn executor_with_demo(store: &mut Store) -> (Executor<'_>, String) {
-    let audit_id = diagasso::tui::demo::create(store).expect("demo");
+    let audit_id = diagasso::app::demo::create(store).expect("demo");
     let mut exec = Executor::new(store, Lang::Fr, "test".into(), Vec::new());
     exec.catalog = Some(Arc::new(catalog::shipped().expect("catalogue")));
     (exec, audit_id)
@@ -299,7 +299,7 @@ fn the_executor_computes_the_plan_and_writes_exports_without_replacing() {
     let actions = exec.execute(Effect::OpenPlan {
         audit_id: audit_id.clone(),
     });
-    let Some(Action::PlanOpened(data)) = actions.first() else {
+    let Some(Event::PlanOpened(data)) = actions.first() else {
         panic!("a plan: {actions:?}");
     };
     assert_eq!(
@@ -320,7 +320,7 @@ fn the_executor_computes_the_plan_and_writes_exports_without_replacing() {
         overwrite: false,
     };
     let actions = exec.execute(Effect::Export(request.clone()));
-    let Some(Action::Exported { paths, .. }) = actions.first() else {
+    let Some(Event::Exported { paths, .. }) = actions.first() else {
         panic!("written: {actions:?}");
     };
     assert_eq!(paths.len(), 2);
@@ -329,7 +329,7 @@ fn the_executor_computes_the_plan_and_writes_exports_without_replacing() {
     std::fs::write(&md, "garder").expect("edit");
 
     let actions = exec.execute(Effect::Export(request.clone()));
-    let Some(Action::ExportExists { existing, .. }) = actions.first() else {
+    let Some(Event::ExportExists { existing, .. }) = actions.first() else {
         panic!("exists: {actions:?}");
     };
     assert_eq!(existing.len(), 2);
@@ -340,7 +340,7 @@ fn the_executor_computes_the_plan_and_writes_exports_without_replacing() {
         ..request
     }));
     assert!(
-        matches!(actions.first(), Some(Action::Exported { .. })),
+        matches!(actions.first(), Some(Event::Exported { .. })),
         "{actions:?}"
     );
     assert_ne!(std::fs::read_to_string(&md).ok().as_deref(), Some("garder"));
@@ -370,7 +370,7 @@ fn export_errors_are_messages() {
             overwrite: false,
         }));
         assert!(
-            matches!(actions.first(), Some(Action::ExportFailed { .. })),
+            matches!(actions.first(), Some(Event::ExportFailed { .. })),
             "{actions:?}"
         );
     }
@@ -378,7 +378,7 @@ fn export_errors_are_messages() {
         audit_id: "no-such-audit".into(),
     });
     assert!(
-        matches!(actions.first(), Some(Action::Failed(_))),
+        matches!(actions.first(), Some(Event::Failed(_))),
         "{actions:?}"
     );
 }
@@ -387,7 +387,7 @@ fn export_errors_are_messages() {
 fn an_almost_empty_plan_draws_every_tab_and_its_why() {
     // Two answers on the test questionnaire: hardly any need, host or step.
     let catalog = catalog::shipped().expect("catalogue");
-    let data = Arc::new(diagasso::tui::plan_data::PlanData::build(
+    let data = Arc::new(diagasso::app::plan_data::PlanData::build(
         "audit-0",
         "Les Amis du Quartier Saint-Éloi",
         Arc::new(questionnaire()),
@@ -396,7 +396,7 @@ fn an_almost_empty_plan_draws_every_tab_and_its_why() {
         &catalog,
     ));
     let mut app = home_app(Lang::Fr, Theme::dark(), rows(1));
-    app.update(Action::PlanOpened(data));
+    app.update(Event::PlanOpened(data));
     for (w, h) in [(80, 24), (120, 40)] {
         app.update(Action::Resize(w, h));
         for tab in 0..5u8 {

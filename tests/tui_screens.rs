@@ -9,7 +9,7 @@ use diagasso::audit::AuditStatus;
 use diagasso::i18n::Lang;
 use diagasso::tui::keymap::Cmd;
 use diagasso::tui::theme::Theme;
-use diagasso::tui::{Action, App};
+use diagasso::tui::{Action, App, Event};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn snap(name: &str, app: &App) {
@@ -22,7 +22,7 @@ fn snap(name: &str, app: &App) {
 #[test]
 fn welcome_on_first_run() {
     let mut app = home_app(Lang::Fr, Theme::dark(), Vec::new());
-    app.update(Action::HomeLoaded {
+    app.update(Event::HomeLoaded {
         rows: Vec::new(),
         offset: 0,
         total: 0,
@@ -47,7 +47,7 @@ fn home_with_a_filter() {
             KeyModifiers::NONE,
         )));
     }
-    app.update(Action::HomeLoaded {
+    app.update(Event::HomeLoaded {
         rows: rows(12)
             .into_iter()
             .filter(|r| r.association_name.contains("Amis"))
@@ -81,7 +81,7 @@ fn choose_a_questionnaire() {
 #[test]
 fn profile_form_with_an_error() {
     let mut app = home_app(Lang::Fr, Theme::dark(), rows(3));
-    app.update(Action::AssociationLoaded(association()));
+    app.update(Event::AssociationLoaded(association()));
     for _ in 0..3 {
         app.update(Action::Cmd(Cmd::Down));
     }
@@ -106,7 +106,7 @@ fn profile_form_with_an_error() {
 fn walk_on_a_multiple_choice() {
     let mut app = walk_app(Lang::Fr, Theme::dark());
     app.update(Action::Cmd(Cmd::Pick(0)));
-    app.update(Action::AnswerSaved {
+    app.update(Event::AnswerSaved {
         question_id: "files_tools".into(),
         at: "14:03:12".into(),
     });
@@ -143,7 +143,7 @@ fn walk_on_a_scale_in_english() {
 fn walk_in_the_mono_theme() {
     let mut app = walk_app(Lang::Fr, Theme::mono());
     app.update(Action::Cmd(Cmd::DontKnow));
-    app.update(Action::AnswerSaved {
+    app.update(Event::AnswerSaved {
         question_id: "files_tools".into(),
         at: "14:05:00".into(),
     });
@@ -190,7 +190,7 @@ fn review_screen() {
     app.update(Action::Cmd(Cmd::Finish));
     snap("confirm_finish", &app);
     app.update(Action::Cmd(Cmd::Yes));
-    app.update(Action::StatusSaved(AuditStatus::Finished));
+    app.update(Event::StatusSaved(AuditStatus::Finished));
     snap("review_finished", &app);
 }
 

@@ -11,7 +11,7 @@ use diagasso::tui::app::Screen;
 use diagasso::tui::keymap::{Cmd, Mode};
 use diagasso::tui::overlays::Overlay;
 use diagasso::tui::theme::Theme;
-use diagasso::tui::{Action, App, Effect};
+use diagasso::tui::{Action, App, Effect, Event};
 use diagasso::walk;
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -127,7 +127,7 @@ fn first_run_is_the_welcome_and_offers_the_demo() {
     let mut app = home_app(Lang::Fr, Theme::dark(), Vec::new());
     assert_eq!(app.mode(), Mode::Welcome);
     assert_eq!(cmd(&mut app, Cmd::Demo), vec![Effect::CreateDemo]);
-    let effects = app.update(Action::DemoCreated {
+    let effects = app.update(Event::DemoCreated {
         audit_id: "demo".into(),
     });
     assert_eq!(
@@ -152,7 +152,7 @@ fn new_association_is_created_on_leaving_the_name_then_goes_on_to_a_questionnair
     assert_eq!(a.name, "Chorale « La Croche Cœur »");
     let mut saved = a.clone();
     saved.id = "asso-new".into();
-    app.update(Action::AssociationSaved {
+    app.update(Event::AssociationSaved {
         association: saved,
         at: "10:00:00".into(),
     });
@@ -167,7 +167,7 @@ fn new_association_is_created_on_leaving_the_name_then_goes_on_to_a_questionnair
         }]
     );
     assert_eq!(
-        app.update(Action::AuditStarted {
+        app.update(Event::AuditStarted {
             audit_id: "a1".into()
         }),
         vec![Effect::OpenAudit {
@@ -179,7 +179,7 @@ fn new_association_is_created_on_leaving_the_name_then_goes_on_to_a_questionnair
 #[test]
 fn a_refused_profile_field_keeps_the_form_open() {
     let mut app = home_app(Lang::Fr, Theme::dark(), rows(1));
-    app.update(Action::AssociationLoaded(association()));
+    app.update(Event::AssociationLoaded(association()));
     for _ in 0..10 {
         cmd(&mut app, Cmd::Down);
     }
@@ -207,7 +207,7 @@ fn ticking_saves_and_the_mark_waits_for_the_store() {
     );
     let s = app.session.as_ref().expect("session");
     assert!(matches!(s.walk.save_mark(), walk::SaveMark::Pending(_)));
-    app.update(Action::AnswerSaved {
+    app.update(Event::AnswerSaved {
         question_id: "files_tools".into(),
         at: "14:03:12".into(),
     });
@@ -379,17 +379,17 @@ fn play(app: &mut App, keys: Vec<KeyEvent>, w: u16, h: u16) -> Result<(), TestCa
                     Effect::Walk {
                         effect: walk::Effect::Save { question_id, .. },
                         ..
-                    } => Action::AnswerSaved {
+                    } => Event::AnswerSaved {
                         question_id,
                         at: "00:00:00".into(),
                     },
-                    Effect::OpenPlan { .. } => Action::PlanOpened(shared_demo_plan()),
-                    Effect::Export(request) if !request.overwrite => Action::ExportExists {
+                    Effect::OpenPlan { .. } => Event::PlanOpened(shared_demo_plan()),
+                    Effect::Export(request) if !request.overwrite => Event::ExportExists {
                         request,
                         dir: "/tmp/out".into(),
                         existing: vec!["diagnostic.md".into()],
                     },
-                    Effect::Export(_) => Action::Exported {
+                    Effect::Export(_) => Event::Exported {
                         dir: "/tmp/out".into(),
                         paths: vec!["/tmp/out/diagnostic.md".into()],
                     },
@@ -430,15 +430,15 @@ proptest! {
     ) {
         let mut app = walk_app(Lang::Fr, Theme::dark());
         app.update(Action::Cmd(Cmd::Review));
-        app.update(Action::PlanOpened(shared_demo_plan()));
+        app.update(Event::PlanOpened(shared_demo_plan()));
         let (w, h) = size(wide);
         play(&mut app, keys, w, h)?;
     }
 }
 
 /// The demo plan, computed once for every case.
-fn shared_demo_plan() -> std::sync::Arc<diagasso::tui::plan_data::PlanData> {
-    static PLAN: std::sync::OnceLock<std::sync::Arc<diagasso::tui::plan_data::PlanData>> =
+fn shared_demo_plan() -> std::sync::Arc<diagasso::app::plan_data::PlanData> {
+    static PLAN: std::sync::OnceLock<std::sync::Arc<diagasso::app::plan_data::PlanData>> =
         std::sync::OnceLock::new();
     PLAN.get_or_init(demo_plan).clone()
 }

@@ -7,11 +7,11 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
+use diagasso::app::effects::{self, Executor};
 use diagasso::catalog;
 use diagasso::i18n::Lang;
 use diagasso::store::Store;
 use diagasso::tui::app::Screen;
-use diagasso::tui::effects::{self, Executor};
 use diagasso::tui::keymap::Mode;
 use diagasso::tui::screens::dashboard::Tab;
 use diagasso::tui::theme::Theme;

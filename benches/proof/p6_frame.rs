@@ -6,11 +6,12 @@
 
 use std::time::Instant;
 
+use diagasso::app::effect::Effect;
+use diagasso::app::effects::{Executor, choices, shipped_questionnaires};
 use diagasso::i18n::Lang;
 use diagasso::store::Store;
+use diagasso::tui::Action;
 use diagasso::tui::App;
-use diagasso::tui::action::{Action, Effect};
-use diagasso::tui::effects::{Executor, choices, shipped_questionnaires};
 use diagasso::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

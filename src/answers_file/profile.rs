@@ -1,10 +1,12 @@
 //! The `[association]` table of an answers file: the profile, every key checked (name
 //! required, legal form from the list, two-letter country code, postcode as text, counts as
-//! whole non-negative numbers, a plausible e-mail address).
+//! whole non-negative numbers, a plausible e-mail address). The country, postcode and e-mail
+//! checks are the profile's own (`crate::audit::profile`), the same as the TUI's form.
 
 use toml::de::DeValue;
 
 use super::{Report, Spanned};
+use crate::audit::profile;
 use crate::audit::{Association, LegalForm};
 
 const KEYS: &str = "name, legal_form, country, postcode, activity, members, employees, volunteers, budget_eur, contact_name, contact_email";
@@ -28,6 +30,7 @@ pub(super) fn association(
     let before = r.problems.len();
     let mut a = Association::default();
     let mut named = false;
+    let mut postcode_at = None;
     for (key, value) in t.iter() {
         let k = key.get_ref().as_ref();
         let at = value.span().start;
@@ -69,8 +72,8 @@ pub(super) fn association(
             }
             "country" => {
                 if let Some(c) = r.text(k, value) {
-                    if c.len() == 2 && c.chars().all(|c| c.is_ascii_alphabetic()) {
-                        a.country = c.to_ascii_uppercase();
+                    if let Some(code) = profile::country_code(&c) {
+                        a.country = code;
                     } else {
                         r.push(
                             at,
@@ -83,7 +86,10 @@ pub(super) fn association(
                 }
             }
             "postcode" => match value.get_ref() {
-                DeValue::String(s) => a.postcode = s.trim().to_string(),
+                DeValue::String(s) => {
+                    a.postcode = s.trim().to_string();
+                    postcode_at = Some((at, value.span()));
+                }
                 _ => r.push(
                     at,
                     Some(k),
@@ -97,12 +103,7 @@ pub(super) fn association(
             "contact_name" => a.contact_name = r.text(k, value).unwrap_or_default(),
             "contact_email" => {
                 if let Some(mail) = r.text(k, value) {
-                    let plausible = mail.split_once('@').is_some_and(|(user, host)| {
-                        !user.is_empty()
-                            && host.contains('.')
-                            && !mail.contains(char::is_whitespace)
-                    });
-                    if mail.is_empty() || plausible {
+                    if mail.is_empty() || profile::plausible_email(&mail) {
                         a.contact_email = mail;
                     } else {
                         r.push(
@@ -129,6 +130,17 @@ pub(super) fn association(
                 format!("[association]: unknown key '{other}' (known keys: {KEYS})"),
             ),
         }
+    }
+    if let Some((at, shown)) = postcode_at
+        && profile::postcode(&a.country, &a.postcode).is_err()
+    {
+        r.push(
+            at,
+            Some("postcode"),
+            Some(shown),
+            "code postal français à cinq chiffres attendu, par exemple \"69007\"".into(),
+            "a five-digit French postcode expected, e.g. \"69007\"".into(),
+        );
     }
     if !named {
         r.push(

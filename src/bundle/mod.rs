@@ -25,8 +25,8 @@ use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use crate::audit::Answer;
+use crate::audit::codec;
 use crate::i18n::Message;
-use crate::store::codec;
 
 /// The marker every bundle starts with.
 pub const FORMAT: &str = "diagasso-bundle";

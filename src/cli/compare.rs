@@ -35,16 +35,11 @@ pub struct CompareArgs {
     pub force: bool,
 }
 
-type Loaded = (Questionnaire, Audit, Association);
+type Loaded = (std::sync::Arc<Questionnaire>, Audit, Association);
 
-fn load(store: &Store, id: &str) -> Result<Loaded, StoreError> {
-    let audit = store
-        .audit(id)?
-        .ok_or_else(|| StoreError::UnknownAudit(id.to_string()))?;
-    let association = store
-        .association(&audit.association_id)?
-        .ok_or_else(|| StoreError::UnknownAssociation(audit.association_id.clone()))?;
-    Ok((store.audit_questionnaire(id)?, audit, association))
+fn load(store: &mut Store, id: &str) -> Result<Loaded, StoreError> {
+    let o = store.open_audit(id)?;
+    Ok((o.questionnaire, o.audit, o.association))
 }
 
 pub fn run(ctx: &Context, a: &CompareArgs) -> ExitCode {
@@ -60,11 +55,14 @@ pub fn run(ctx: &Context, a: &CompareArgs) -> ExitCode {
             );
         }
     }
-    let store = match open(ctx) {
+    let mut store = match open(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let (old, new) = match (load(&store, a.old.trim()), load(&store, a.new.trim())) {
+    let (old, new) = match (
+        load(&mut store, a.old.trim()),
+        load(&mut store, a.new.trim()),
+    ) {
         (Ok(o), Ok(n)) => (o, n),
         (Err(e), _) | (_, Err(e)) => return fail(ctx, &e),
     };

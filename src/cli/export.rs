@@ -70,7 +70,7 @@ fn open_store(ctx: &Context) -> Result<Store, Message> {
 
 /// Everything one audit's export needs.
 struct Loaded {
-    questionnaire: Questionnaire,
+    questionnaire: std::sync::Arc<Questionnaire>,
     audit: Audit,
     association: Association,
     plan: serde_json::Value,
@@ -104,24 +104,9 @@ fn compute_plan(
     })
 }
 
-fn load(store: &Store, catalog: &Catalog, id: &str) -> Result<Loaded, Message> {
-    let se = |e: crate::store::StoreError| e.message();
-    let audit = store.audit(id).map_err(se)?.ok_or_else(|| {
-        Message::new(
-            format!("aucun audit « {id} » dans cette base (voir `diagasso list`)"),
-            format!("no audit '{id}' in this database (see `diagasso list`)"),
-        )
-    })?;
-    let questionnaire = store.audit_questionnaire(id).map_err(se)?;
-    let association = store
-        .association(&audit.association_id)
-        .map_err(se)?
-        .ok_or_else(|| {
-            Message::new(
-                format!("association de l'audit {id} introuvable"),
-                format!("the association of audit {id} is missing"),
-            )
-        })?;
+fn load(store: &mut Store, catalog: &Catalog, id: &str) -> Result<Loaded, Message> {
+    let open = store.open_audit(id).map_err(|e| e.message())?;
+    let (questionnaire, audit, association) = (open.questionnaire, open.audit, open.association);
     let plan = compute_plan(catalog, &questionnaire, &audit, &association)?;
     Ok(Loaded {
         questionnaire,
@@ -221,7 +206,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
             )
         })?;
     }
-    let store = open_store(ctx)?;
+    let mut store = open_store(ctx)?;
     let user_catalog = super::catalog::user_catalog_path();
     let catalog = crate::catalog::load_effective(user_catalog.as_deref())
         .map_err(|e| Message::new(e.message(Lang::Fr), e.message(Lang::En)))?;
@@ -238,7 +223,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
             .map_err(|e| e.message())?;
         let loaded = summaries
             .iter()
-            .map(|s| load(&store, &catalog, &s.id))
+            .map(|s| load(&mut store, &catalog, &s.id))
             .collect::<Result<Vec<_>, _>>()?;
         let inputs: Vec<Input> = loaded.iter().map(Loaded::input).collect();
         let bytes = export::csv::render(&inputs, &opts, &csv_opts).map_err(|e| e.0)?;
@@ -252,7 +237,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         return Ok(written);
     }
     let id = a.audit.as_deref().unwrap_or_default();
-    let loaded = load(&store, &catalog, id)?;
+    let loaded = load(&mut store, &catalog, id)?;
     let input = loaded.input();
     // Render everything first: a failure writes no file at all.
     let mut files = Vec::new();

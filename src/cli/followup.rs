@@ -74,7 +74,7 @@ pub fn run(ctx: &Context, cmd: &FollowupCommand) -> ExitCode {
             trainer,
             *json,
         ),
-        FollowupCommand::Show { audit, json } => show(ctx, &store, audit.trim(), *json),
+        FollowupCommand::Show { audit, json } => show(ctx, &mut store, audit.trim(), *json),
         FollowupCommand::Confirm {
             audit,
             question,
@@ -137,17 +137,15 @@ fn start(
 }
 
 /// The follow-up view of an audit, or `None` when it follows no audit of this database.
-fn view_of(store: &Store, audit_id: &str) -> Result<Option<FollowUp>, StoreError> {
+fn view_of(store: &mut Store, audit_id: &str) -> Result<Option<FollowUp>, StoreError> {
     let Some(previous_id) = store.previous_audit_id(audit_id)? else {
         return Ok(None);
     };
     let Some(previous) = store.audit(&previous_id)? else {
         return Ok(None);
     };
-    let current = store
-        .audit(audit_id)?
-        .ok_or_else(|| StoreError::UnknownAudit(audit_id.to_string()))?;
-    let q = store.audit_questionnaire(audit_id)?;
+    let current = store.open_audit(audit_id)?;
+    let (q, current) = (current.questionnaire, current.audit);
     Ok(Some(followup::view(&q, &current, &previous)))
 }
 
@@ -179,7 +177,7 @@ fn words(q: &Questionnaire, question: &str, a: &Answer, lang: Lang) -> String {
     }
 }
 
-fn show(ctx: &Context, store: &Store, audit: &str, json: bool) -> Result<ExitCode, StoreError> {
+fn show(ctx: &Context, store: &mut Store, audit: &str, json: bool) -> Result<ExitCode, StoreError> {
     let Some(view) = view_of(store, audit)? else {
         return Ok(not_a_followup(ctx.lang, audit));
     };

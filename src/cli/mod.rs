@@ -133,43 +133,46 @@ impl Context {
     }
 }
 
-/// Run the parsed command line.
-pub fn run(args: Args) -> ExitCode {
-    let lang = match args.lang {
-        Some(LangArg::Fr) => Lang::Fr,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    };
-    let ctx = Context { lang, db: args.db };
-    match args.command {
-        Some(Command::Check(a)) => check::run(&ctx, &a),
-        Some(Command::Questionnaire(QuestionnaireCommand::List { json })) => {
-            check::list(&ctx, json)
+impl Args {
+    /// The language asked for (`--lang`), else the locale's.
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::Fr) => Lang::Fr,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
         }
-        Some(Command::Questionnaire(QuestionnaireCommand::Show { id, json })) => {
-            check::show(&ctx, &id, json)
+    }
+
+    /// What every command gets.
+    pub fn context(&self) -> Context {
+        Context {
+            lang: self.lang(),
+            db: self.db.clone(),
         }
-        Some(Command::New(a)) => audits::new(&ctx, &a),
-        Some(Command::List(a)) => audits::list(&ctx, &a),
-        Some(Command::Show(a)) => audits::show(&ctx, &a),
-        Some(Command::Erase(a)) => audits::erase(&ctx, &a),
-        Some(Command::Demo) => audits::demo(&ctx),
-        Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
-        Some(Command::Plan(a)) => plan::run(&ctx, &a),
-        Some(Command::Export(a)) => export::export(&ctx, &a),
-        Some(Command::Import(a)) => export::import(&ctx, &a),
-        Some(Command::Workshop(c)) => workshop::run(&ctx, &c),
-        Some(Command::Bundle(c)) => bundle::run(&ctx, &c),
-        Some(Command::Followup(c)) => followup::run(&ctx, &c),
-        Some(Command::Compare(a)) => compare::run(&ctx, &a),
-        None => crate::tui::launch::start(crate::tui::launch::Launch {
-            lang: ctx.lang,
-            db: ctx.db,
-            theme: args.theme.map(|t| match t {
-                ThemeArg::Dark => crate::tui::theme::ThemeName::Dark,
-                ThemeArg::Mono => crate::tui::theme::ThemeName::Mono,
-            }),
-            plain: args.plain,
-        }),
+    }
+}
+
+/// Run one subcommand. With no subcommand, the binary opens an interactive front end instead
+/// (`main.rs`): the CLI never starts another front end itself.
+pub fn run(ctx: &Context, command: Command) -> ExitCode {
+    match command {
+        Command::Check(a) => check::run(ctx, &a),
+        Command::Questionnaire(QuestionnaireCommand::List { json }) => check::list(ctx, json),
+        Command::Questionnaire(QuestionnaireCommand::Show { id, json }) => {
+            check::show(ctx, &id, json)
+        }
+        Command::New(a) => audits::new(ctx, &a),
+        Command::List(a) => audits::list(ctx, &a),
+        Command::Show(a) => audits::show(ctx, &a),
+        Command::Erase(a) => audits::erase(ctx, &a),
+        Command::Demo => audits::demo(ctx),
+        Command::Catalog(c) => catalog::run(ctx, &c),
+        Command::Plan(a) => plan::run(ctx, &a),
+        Command::Export(a) => export::export(ctx, &a),
+        Command::Import(a) => export::import(ctx, &a),
+        Command::Workshop(c) => workshop::run(ctx, &c),
+        Command::Bundle(c) => bundle::run(ctx, &c),
+        Command::Followup(c) => followup::run(ctx, &c),
+        Command::Compare(a) => compare::run(ctx, &a),
     }
 }

@@ -68,35 +68,25 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn from_store(ctx: &Context, id: &str) -> Result<(Questionnaire, Association, Audit), Message> {
+fn from_store(
+    ctx: &Context,
+    id: &str,
+) -> Result<(std::sync::Arc<Questionnaire>, Association, Audit), Message> {
     use crate::store::Store;
     let path = match &ctx.db {
         Some(p) => p.clone(),
         None => Store::default_path().map_err(|e| e.message())?,
     };
-    let store = Store::open(&path).map_err(|e| e.message())?;
-    let audit = store.audit(id).map_err(|e| e.message())?.ok_or_else(|| {
-        Message::new(
-            format!("audit inconnu : {id} (voir « diagasso list »)"),
-            format!("unknown audit: {id} (see 'diagasso list')"),
-        )
-    })?;
-    let association = store
-        .association(&audit.association_id)
-        .map_err(|e| e.message())?
-        .ok_or_else(|| {
-            Message::new(
-                format!("association de l'audit {id} introuvable"),
-                format!("association of audit {id} not found"),
-            )
-        })?;
-    let q = store.audit_questionnaire(id).map_err(|e| e.message())?;
-    Ok((q, association, audit))
+    let mut store = Store::open(&path).map_err(|e| e.message())?;
+    let o = store.open_audit(id).map_err(|e| e.message())?;
+    Ok((o.questionnaire, o.association, o.audit))
 }
 
 /// Read an answers file (the `diagasso new` format) and make an audit of it in memory: nothing
 /// is stored. Every problem of the file is reported, as `diagasso new` does.
-fn from_answers(path: &Path) -> Result<(Questionnaire, Association, Audit), Message> {
+fn from_answers(
+    path: &Path,
+) -> Result<(std::sync::Arc<Questionnaire>, Association, Audit), Message> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
         Message::new(
@@ -145,5 +135,5 @@ fn from_answers(path: &Path) -> Result<(Questionnaire, Association, Audit), Mess
         notes: file.notes,
         note: file.note,
     };
-    Ok((q, file.association, audit))
+    Ok((q.into(), file.association, audit))
 }

@@ -13,8 +13,8 @@ use super::{ExportError, Templates};
 use crate::audit::AuditStatus;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
-use crate::store::Workshop;
 use crate::workshop::Dashboard;
+use crate::workshop::Workshop;
 
 /// Horizontal bars of counts, inlined in HTML: a `<title>`, a `<desc>` with every figure, no
 /// script, labels escaped.

@@ -6,12 +6,11 @@ use std::io::{self, BufRead, Write};
 
 use super::Plain;
 use super::walk::{self, Flow};
+use crate::app::effect::{Effect, Event, HomeRow};
+use crate::app::effects::choices;
+use crate::audit::profile::{self, Field};
 use crate::audit::{Association, LegalForm};
 use crate::i18n::ui::Ui;
-use crate::tui::action::{Action, Effect, HomeRow};
-use crate::tui::effects::choices;
-use crate::tui::screens::home::status_label;
-use crate::tui::screens::profile::{LABELS, LEGAL, PERSONAL, validate};
 
 const PAGE: usize = 20;
 
@@ -45,7 +44,7 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
             }
             "n" | "a" | "nouvelle" | "new" => new_association(p)?,
             "d" | "demo" | "démo" => match p.effect(Effect::CreateDemo)?.pop() {
-                Some(Action::DemoCreated { audit_id }) => {
+                Some(Event::DemoCreated { audit_id }) => {
                     p.ui(Ui::DemoCreated)?;
                     open(p, audit_id)?
                 }
@@ -68,7 +67,7 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
                     Some(i) => {
                         let previous_audit_id = rows[i - offset].audit_id.clone();
                         match p.effect(Effect::StartFollowup { previous_audit_id })?.pop() {
-                            Some(Action::AuditStarted { audit_id }) => open(p, audit_id)?,
+                            Some(Event::AuditStarted { audit_id }) => open(p, audit_id)?,
                             _ => Flow::Menu,
                         }
                     }
@@ -126,7 +125,7 @@ fn load<R: BufRead, W: Write>(
         limit: PAGE,
     };
     for action in p.effect(effect)? {
-        if let Action::HomeLoaded {
+        if let Event::HomeLoaded {
             rows, total, all, ..
         } = action
         {
@@ -165,7 +164,7 @@ fn list<R: BufRead, W: Write>(
             r.questionnaire,
             r.answered,
             r.total,
-            status_label(r.status, lang),
+            r.status.label(lang),
             r.updated
         );
         p.say(line)?;
@@ -182,20 +181,16 @@ fn list<R: BufRead, W: Write>(
 fn new_association<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<Flow> {
     let lang = p.lang;
     p.ui(Ui::PlainNewAssociation)?;
-    let mut texts = vec![String::new(); LABELS.len()];
-    texts[2] = "FR".into();
-    let mut a = Association {
-        country: "FR".into(),
-        ..Association::default()
-    };
-    for i in 0..LABELS.len() {
-        if i == LEGAL {
+    let mut a = profile::blank();
+    let mut texts: Vec<String> = Field::ALL.iter().map(|f| f.text(&a)).collect();
+    for (i, field) in Field::ALL.iter().enumerate() {
+        if field.is_choice() {
             a.legal_form = ask_legal_form(p)?.unwrap_or_default();
             continue;
         }
         loop {
-            let mut prompt = LABELS[i].get(lang).to_string();
-            if PERSONAL.contains(&i) {
+            let mut prompt = field.label().get(lang).to_string();
+            if field.is_personal() {
                 prompt = format!("{prompt} ({})", Ui::PersonalData.get(lang));
             }
             if !texts[i].is_empty() {
@@ -207,10 +202,10 @@ fn new_association<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<
             if !line.trim().is_empty() {
                 texts[i] = line.trim().to_string();
             }
-            let (checked, errors) = validate(&texts, &a);
+            let (checked, errors) = profile::read(&texts, &a);
             match errors[i] {
                 Some(e) => {
-                    let what = format!("{} : {}", LABELS[i].get(lang), e.get(lang));
+                    let what = format!("{} : {}", field.label().get(lang), e.get(lang));
                     p.say(Ui::ErrorPrefix.fill(lang, &[&what]))?;
                     texts[i].clear();
                 }
@@ -224,7 +219,7 @@ fn new_association<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<
             }
         }
     }
-    let Some(Action::AssociationSaved { association, .. }) =
+    let Some(Event::AssociationSaved { association, .. }) =
         p.effect(Effect::SaveAssociation(a))?.pop()
     else {
         return Ok(Flow::Menu);
@@ -299,14 +294,14 @@ fn choose_and_start<R: BufRead, W: Write>(
         workshop_id: None,
     };
     match p.effect(effect)?.pop() {
-        Some(Action::AuditStarted { audit_id }) => open(p, audit_id),
+        Some(Event::AuditStarted { audit_id }) => open(p, audit_id),
         _ => Ok(Flow::Menu),
     }
 }
 
 fn open<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, audit_id: String) -> io::Result<Flow> {
     match p.effect(Effect::OpenAudit { audit_id })?.pop() {
-        Some(Action::AuditOpened(opened)) => walk::run(p, *opened),
+        Some(Event::AuditOpened(opened)) => walk::run(p, *opened),
         _ => Ok(Flow::Menu),
     }
 }

@@ -6,18 +6,18 @@
 //! not valid UTF-8 is refused with a bilingual message and its prompt asked again.
 //!
 //! It drives the same `walk::Walk` as the TUI and reaches the store through the same
-//! `tui::effects::Executor`, so it holds no SQL and cannot disagree with the TUI.
+//! `app::Executor`, so it holds no SQL and cannot disagree with the TUI.
 
 mod menu;
 mod walk;
 
 use std::io::{self, BufRead, Write};
 
+use crate::app::effect::{Effect, Event};
+use crate::app::effects::{self, Executor};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::store::Store;
-use crate::tui::action::{Action, Effect};
-use crate::tui::effects::{self, Executor};
 
 /// The line mode's input, output and store.
 pub struct Plain<'a, R: BufRead, W: Write> {
@@ -94,11 +94,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     /// Carry out an effect; report failures as lines and return the other results.
-    fn effect(&mut self, effect: Effect) -> io::Result<Vec<Action>> {
+    fn effect(&mut self, effect: Effect) -> io::Result<Vec<Event>> {
         let mut out = Vec::new();
         for action in self.exec.execute(effect) {
             match action {
-                Action::Failed(m) => {
+                Event::Failed(m) => {
                     let text = Ui::ErrorPrefix.fill(self.lang, &[&m.get(self.lang)]);
                     self.say(text)?;
                 }

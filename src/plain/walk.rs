@@ -8,11 +8,11 @@
 use std::io::{self, BufRead, Write};
 
 use super::Plain;
+use crate::app::effect::{Effect, Event, OpenedAudit};
 use crate::audit::AuditStatus;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::questionnaire::{Kind, Question};
-use crate::tui::action::{Action, Effect, OpenedAudit};
 use crate::walk::describe::{answer_text, number};
 use crate::walk::previous::{PreviousAudit, Standing};
 use crate::walk::{self as engine, Input, Walk};
@@ -36,12 +36,12 @@ struct State {
 pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, opened: OpenedAudit) -> io::Result<Flow> {
     let lang = p.lang;
     let OpenedAudit {
-        audit,
-        association_name,
-        questionnaire,
+        open,
         cursor,
         previous,
     } = opened;
+    let (audit, association_name, questionnaire) =
+        (open.audit, open.association.name, open.questionnaire);
     let title = questionnaire.title.get(lang).to_string();
     let mut st = State {
         audit_id: audit.id.clone(),
@@ -164,14 +164,14 @@ fn apply<R: BufRead, W: Write>(
             };
             for action in p.effect(effect)? {
                 match action {
-                    Action::AnswerSaved { question_id, at } => {
+                    Event::AnswerSaved { question_id, at } => {
                         st.walk.apply(Input::Saved {
                             question_id,
                             at: at.clone(),
                         });
                         p.say(Ui::PlainSaved.fill(lang, &[&at]))?;
                     }
-                    Action::AnswerFailed {
+                    Event::AnswerFailed {
                         question_id,
                         message,
                     } => {
@@ -376,7 +376,7 @@ fn note<R: BufRead, W: Write>(
         text: lines.join("\n"),
     };
     for action in p.effect(effect)? {
-        if let Action::NoteSaved { at, .. } = action {
+        if let Event::NoteSaved { at, .. } = action {
             p.say(Ui::PlainSaved.fill(lang, &[&at]))?;
         }
     }
@@ -413,7 +413,7 @@ fn finish<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, st: &State) -> io::Resu
         status: AuditStatus::Finished,
     };
     let done = p.effect(effect)?;
-    if done.iter().any(|a| matches!(a, Action::StatusSaved(_))) {
+    if done.iter().any(|a| matches!(a, Event::StatusSaved(_))) {
         p.ui(Ui::Finished)?;
     }
     Ok(Flow::Menu)

@@ -249,8 +249,12 @@ impl StoreError {
                 format!("unknown association '{id}': see `diagasso list --json` for the ids."),
             ),
             E::UnknownAudit(id) => Message::new(
-                format!("audit inconnu « {id} » : voyez `diagasso list` pour les identifiants."),
-                format!("unknown audit '{id}': see `diagasso list` for the ids."),
+                format!(
+                    "aucun audit « {id} » dans cette base (supprimé, ou identifiant incomplet ?) : `diagasso list` donne les identifiants."
+                ),
+                format!(
+                    "no audit '{id}' in this database (deleted, or an incomplete id?): `diagasso list` gives the ids."
+                ),
             ),
             E::UnknownQuestion { audit, question } => Message::new(
                 format!(

@@ -6,7 +6,8 @@
 //! - `conn`: the connection, `read` and `write`; the whole file is checked before the first
 //!   write of each connection;
 //! - `schema`: the migrations on `PRAGMA user_version`;
-//! - `codec`: answers, timestamps, ids and folded names as columns;
+//! - `codec`: answers and folded names as columns (`crate::audit::codec`), timestamps and ids
+//!   (`clock`);
 //! - `associations`, `audits`, `answers`, `import`, `bulk`, `list`, `erase`: the operations,
 //!   each write in one immediate transaction (so two processes on one file wait for each other
 //!   instead of failing or corrupting it).
@@ -18,7 +19,7 @@ mod associations;
 mod audits;
 mod bulk;
 mod bundle;
-pub mod codec;
+mod clock;
 mod conn;
 mod erase;
 mod error;
@@ -29,6 +30,7 @@ mod list;
 mod merge;
 mod merge_answers;
 mod open;
+mod open_audit;
 mod restore;
 pub mod schema;
 mod workshop;
@@ -45,12 +47,19 @@ pub use error::StoreError;
 pub use import::Created;
 pub use merge::{Conflict, Kept, MergeReport};
 pub use open::BUSY_TIMEOUT;
+pub use open_audit::OpenAudit;
 pub use restore::Restored;
 pub use workshop::{NewWorkshop, Scope, Workshop, unknown_workshop};
 
 use crate::audit::{Answer, Association, AuditStatus};
 use crate::questionnaire::Questionnaire;
 use conn::{Conn, read, write};
+
+/// How values become columns: the answer codec of the core, and the store's clock and ids.
+pub mod codec {
+    pub use super::clock::{new_id, now};
+    pub use crate::audit::codec::*;
+}
 
 /// One line of the audit list.
 #[derive(Debug, Clone, PartialEq)]

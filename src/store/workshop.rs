@@ -13,6 +13,7 @@ use super::{
 };
 use crate::i18n::Message;
 use crate::questionnaire::Questionnaire;
+pub use crate::workshop::Workshop;
 
 /// What a new workshop is made of.
 #[derive(Debug, Clone, Copy)]
@@ -24,20 +25,6 @@ pub struct NewWorkshop<'a> {
     pub trainer: &'a str,
     /// The questionnaire new audits of the workshop start on (`atelier-express` usually).
     pub questionnaire_id: &'a str,
-}
-
-/// A workshop as stored, with how many audits it groups.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Workshop {
-    pub id: String,
-    pub name: String,
-    pub date: String,
-    pub place: String,
-    pub trainer: String,
-    pub questionnaire_id: String,
-    pub created_at: String,
-    pub updated_at: String,
-    pub audits: usize,
 }
 
 /// Which audits an aggregate reads.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use ratatui::Frame;
 use ratatui::layout::Position;
 
-use super::action::{Action, Effect, PreviousAudit, QuestionnaireChoice};
+use super::input::Action;
 use super::keymap::{self, Cmd, Mode};
 use super::overlays::{self, Overlay};
 use super::screens::dashboard::DashboardState;
@@ -17,6 +17,7 @@ use super::screens::{
 };
 use super::theme::Theme;
 use super::widgets::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::effect::{Effect, Event, PreviousAudit, QuestionnaireChoice};
 use crate::audit::AuditStatus;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
@@ -164,8 +165,8 @@ impl App {
     }
 
     /// The one entry point: apply an action, return the effects to carry out.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        match action {
+    pub fn update(&mut self, action: impl Into<Action>) -> Vec<Effect> {
+        match action.into() {
             Action::Cmd(Cmd::ForceQuit) => self.quit(),
             Action::Cmd(cmd) => {
                 self.notice = None;
@@ -211,11 +212,11 @@ impl App {
                 self.size = (w, h);
                 Vec::new()
             }
-            Action::Failed(message) => {
+            Action::Event(Event::Failed(message)) => {
                 self.error(message.get(self.lang));
                 Vec::new()
             }
-            result => self.result(result),
+            Action::Event(event) => self.result(event),
         }
     }
 
@@ -236,29 +237,29 @@ impl App {
     }
 
     /// Results of effects, routed to whoever waits for them.
-    fn result(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::HomeLoaded { .. } | Action::AuditDeleted | Action::DemoCreated { .. } => {
-                home::result(self, action)
+    fn result(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::HomeLoaded { .. } | Event::AuditDeleted | Event::DemoCreated { .. } => {
+                home::result(self, event)
             }
-            Action::AssociationLoaded(_) | Action::AssociationSaved { .. } => {
-                profile::result(self, action)
+            Event::AssociationLoaded(_) | Event::AssociationSaved { .. } => {
+                profile::result(self, event)
             }
-            Action::AuditStarted { audit_id } => vec![Effect::OpenAudit { audit_id }],
-            Action::AuditOpened(opened) => walk::open(self, *opened),
-            Action::AnswerSaved { .. } | Action::AnswerFailed { .. } => walk::result(self, action),
-            Action::NoteSaved { .. } => notes::result(self, action),
-            Action::StatusSaved(_) => review::result(self, action),
-            Action::PlanOpened(data) => plan::opened(self, data),
-            Action::Exported { .. } | Action::ExportExists { .. } | Action::ExportFailed { .. } => {
-                export::result(self, action)
+            Event::AuditStarted { audit_id } => vec![Effect::OpenAudit { audit_id }],
+            Event::AuditOpened(opened) => walk::open(self, *opened),
+            Event::AnswerSaved { .. } | Event::AnswerFailed { .. } => walk::result(self, event),
+            Event::NoteSaved { .. } => notes::result(self, event),
+            Event::StatusSaved(_) => review::result(self, event),
+            Event::PlanOpened(data) => plan::opened(self, data),
+            Event::Exported { .. } | Event::ExportExists { .. } | Event::ExportFailed { .. } => {
+                export::result(self, event)
             }
-            Action::WorkshopsLoaded(_) | Action::WorkshopCreated { .. } => {
-                workshops::result(self, action)
+            Event::WorkshopsLoaded(_) | Event::WorkshopCreated { .. } => {
+                workshops::result(self, event)
             }
-            Action::DashboardLoaded(_) => workshops::dashboard_result(self, action),
-            Action::ComparisonOpened(_) => compare::result(self, action),
-            Action::FilesWritten { paths } => {
+            Event::DashboardLoaded(_) => workshops::dashboard_result(self, event),
+            Event::ComparisonOpened(_) => compare::result(self, event),
+            Event::FilesWritten { paths } => {
                 let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
                 self.notice(Ui::FilesWritten.fill(self.lang, &[&names.join(", ")]));
                 Vec::new()

@@ -1,7 +1,8 @@
-//! The full-screen terminal interface: `App` (state and pure `update`), `Action`/`Effect`
-//! (data in, data out), the keymap table, the theme, the screens and overlays, and the run loop
-//! that owns the terminal and carries effects out against the store (`effects`, the only part
-//! that calls `Store`, shared with the line mode).
+//! The full-screen terminal interface: `App` (state and pure `update`), `Action` in (keys and
+//! the `crate::app::Event`s that report effects), `crate::app::Effect` out, the keymap table,
+//! the theme, the screens and overlays, and the run loop that owns the terminal and hands
+//! effects to `crate::app::Executor` (the only part that calls `Store`, shared with the line
+//! mode).
 //!
 //! Screens: home (audits, filter, new association / audit, delete; the welcome on an empty
 //! database, with the demo association), profile (the association's form), walk (one question
@@ -46,19 +47,16 @@
 //!   file already there is only replaced after a yes (No selected); the annonce keeps the name
 //!   out (as `diagasso export` without `--with-name`).
 
-pub mod action;
 pub mod app;
-pub mod demo;
-pub mod effects;
+pub mod input;
 pub mod keymap;
-pub mod launch;
 pub mod overlays;
-pub mod plan_data;
 pub mod run;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-pub use action::{Action, Effect};
+pub use crate::app::{Effect, Event};
 pub use app::App;
+pub use input::Action;
 pub use run::{Options, run};

@@ -8,12 +8,13 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event;
 
-use super::action::{Action, Effect};
 use super::app::App;
-use super::effects::{self, Executor};
+use super::input::Action;
 use super::theme::Theme;
+use crate::app::Effect;
+use crate::app::effects::{self, Executor};
 use crate::i18n::{Lang, Message};
 use crate::store::Store;
 
@@ -64,11 +65,11 @@ fn run_loop(
         terminal.draw(|f| app.draw(f))?;
         let action = if event::poll(TICK)? {
             match event::read()? {
-                Event::Key(key) => match app.key_action(key) {
+                event::Event::Key(key) => match app.key_action(key) {
                     Some(a) => a,
                     None => continue,
                 },
-                Event::Resize(w, h) => Action::Resize(w, h),
+                event::Event::Resize(w, h) => Action::Resize(w, h),
                 _ => continue,
             }
         } else {

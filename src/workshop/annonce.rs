@@ -5,10 +5,10 @@
 //! the lists (activities, tools, hosts) are shortened until it fits.
 
 use super::pool::Group;
+use crate::audit::codec::fold;
 use crate::audit::format_number;
 use crate::export::annonce::MAX_CHARS;
 use crate::export::escape::one_line;
-use crate::store::codec::fold;
 
 /// Longest activity kept, in characters.
 const ACTIVITY: usize = 70;

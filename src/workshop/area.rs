@@ -101,7 +101,7 @@ pub fn country(code: &str) -> Area {
 /// Lower-case ASCII letters and digits joined by single hyphens: « Île-de-France » →
 /// `ile-de-france`, « Provence-Alpes-Côte d'Azur » → `provence-alpes-cote-d-azur`.
 pub fn slug(s: &str) -> String {
-    let folded = crate::store::codec::fold(s);
+    let folded = crate::audit::codec::fold(s);
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {

@@ -21,3 +21,17 @@ pub mod price;
 pub use dashboard::{Dashboard, build as dashboard};
 pub use facts::{AnswerSlots, AuditFacts, Facts};
 pub use pool::{Group, Pools, pools};
+
+/// A workshop as the store keeps it, with how many audits it groups.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Workshop {
+    pub id: String,
+    pub name: String,
+    pub date: String,
+    pub place: String,
+    pub trainer: String,
+    pub questionnaire_id: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub audits: usize,
+}

@@ -5,14 +5,15 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use diagasso::app::effect::{HomeRow, OpenedAudit, QuestionnaireChoice};
 use diagasso::audit::{
     Answer, AnswerRecord, Association, Audit, AuditStatus, LegalForm, QuestionnaireRef, Value,
 };
 use diagasso::i18n::Lang;
 use diagasso::questionnaire::{Questionnaire, load_str};
-use diagasso::tui::action::{HomeRow, OpenedAudit, QuestionnaireChoice};
+use diagasso::store::OpenAudit;
 use diagasso::tui::theme::Theme;
-use diagasso::tui::{Action, App};
+use diagasso::tui::{App, Event};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -75,7 +76,7 @@ pub fn rows(n: usize) -> Vec<HomeRow> {
 pub fn home_app(lang: Lang, theme: Theme, rows: Vec<HomeRow>) -> App {
     let (mut app, _) = App::new(lang, theme, choices());
     let total = rows.len();
-    app.update(Action::HomeLoaded {
+    app.update(Event::HomeLoaded {
         rows,
         offset: 0,
         total,
@@ -140,10 +141,15 @@ pub fn audit() -> Audit {
 /// An app standing on "files_tools" of an audit with two answers.
 pub fn walk_app(lang: Lang, theme: Theme) -> App {
     let mut app = home_app(lang, theme, rows(3));
-    app.update(Action::AuditOpened(Box::new(OpenedAudit {
-        audit: audit(),
-        association_name: "Les Amis du Quartier Saint-Éloi".into(),
-        questionnaire: Arc::new(questionnaire()),
+    app.update(Event::AuditOpened(Box::new(OpenedAudit {
+        open: OpenAudit {
+            audit: audit(),
+            association: Association {
+                name: "Les Amis du Quartier Saint-Éloi".into(),
+                ..association()
+            },
+            questionnaire: Arc::new(questionnaire()),
+        },
         cursor: Some("files_tools".into()),
         previous: None,
     })));
@@ -158,7 +164,7 @@ pub fn render(app: &App, width: u16, height: u16) -> String {
 
 /// The plan of the demo audit (questionnaires/examples/demo.toml, read as `diagasso demo`
 /// reads it) on the shipped catalogue: what the plan screen shows after `Effect::OpenPlan`.
-pub fn demo_plan() -> Arc<diagasso::tui::plan_data::PlanData> {
+pub fn demo_plan() -> Arc<diagasso::app::plan_data::PlanData> {
     let file = diagasso::answers_file::parse_shipped(
         "questionnaires/examples/demo.toml",
         include_bytes!("../../questionnaires/examples/demo.toml"),
@@ -196,7 +202,7 @@ pub fn demo_plan() -> Arc<diagasso::tui::plan_data::PlanData> {
         note: file.note.clone(),
     };
     let catalog = diagasso::catalog::shipped().expect("the shipped catalogue loads");
-    Arc::new(diagasso::tui::plan_data::PlanData::build(
+    Arc::new(diagasso::app::plan_data::PlanData::build(
         "demo-audit",
         &file.association.name,
         Arc::new(q),
@@ -211,6 +217,6 @@ pub fn demo_plan() -> Arc<diagasso::tui::plan_data::PlanData> {
 pub fn plan_app(lang: Lang, theme: Theme) -> App {
     let mut app = home_app(lang, theme, rows(1));
     app.export_dir = "/home/camille/Documents".into();
-    app.update(Action::PlanOpened(demo_plan()));
+    app.update(Event::PlanOpened(demo_plan()));
     app
 }

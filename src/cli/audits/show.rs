@@ -11,7 +11,7 @@ use crate::audit::{Answer, Association, Audit, Value, format_number};
 use crate::cli::Context;
 use crate::i18n::Lang;
 use crate::questionnaire::{Question, Questionnaire};
-use crate::store::{StoreError, codec};
+use crate::store::codec;
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
@@ -23,28 +23,12 @@ pub struct ShowArgs {
 }
 
 pub fn show(ctx: &Context, args: &ShowArgs) -> ExitCode {
-    let store = match open(ctx) {
+    let mut store = match open(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let id = args.audit.trim();
-    let audit = match store.audit(id) {
-        Ok(Some(a)) => a,
-        Ok(None) => return fail(ctx, &StoreError::UnknownAudit(id.to_string())),
-        Err(e) => return fail(ctx, &e),
-    };
-    let association = match store.association(&audit.association_id) {
-        Ok(Some(a)) => a,
-        Ok(None) => {
-            return fail(
-                ctx,
-                &StoreError::UnknownAssociation(audit.association_id.clone()),
-            );
-        }
-        Err(e) => return fail(ctx, &e),
-    };
-    let q = match store.audit_questionnaire(id) {
-        Ok(q) => q,
+    let (audit, association, q) = match store.open_audit(args.audit.trim()) {
+        Ok(o) => (o.audit, o.association, o.questionnaire),
         Err(e) => return fail(ctx, &e),
     };
     if args.json {

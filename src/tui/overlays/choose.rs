@@ -6,11 +6,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::super::action::Effect;
 use super::super::app::App;
 use super::super::keymap::Cmd;
 use super::super::widgets::{self, truncate};
 use super::Overlay;
+use crate::app::effect::Effect;
 use crate::i18n::ui::Ui;
 
 /// The audit a follow-up would start from.

@@ -8,11 +8,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::super::action::{Effect, ExportRequest, HomeRow};
 use super::super::app::App;
 use super::super::keymap::Cmd;
 use super::super::widgets;
 use super::Overlay;
+use crate::app::effect::{Effect, ExportRequest, HomeRow};
 use crate::audit::AuditStatus;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;

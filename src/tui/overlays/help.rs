@@ -5,11 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::action::Effect;
 use super::super::app::App;
 use super::super::keymap::{self, Cmd, Mode};
 use super::super::widgets::{self, truncate};
 use super::Overlay;
+use crate::app::effect::Effect;
 use crate::i18n::ui::Ui;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,9 +10,9 @@ pub mod sections;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::action::Effect;
 use super::app::App;
 use super::keymap::{Cmd, Mode};
+use crate::app::Effect;
 
 #[derive(Debug, Clone)]
 pub enum Overlay {

@@ -4,12 +4,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::super::action::Effect;
 use super::super::app::App;
 use super::super::keymap::Cmd;
 use super::super::screens::walk::drive;
 use super::super::widgets::{self, fit};
 use super::Overlay;
+use crate::app::effect::Effect;
 use crate::i18n::ui::Ui;
 use crate::walk::Input;
 

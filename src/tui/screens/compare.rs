@@ -8,11 +8,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::super::action::{Action, ComparisonView, Effect};
 use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
 use super::super::widgets::{self, Chrome, fit, truncate};
 use super::home::Home;
+use crate::app::effect::{ComparisonView, Effect, Event};
 use crate::compare::StepState;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
@@ -184,8 +184,8 @@ impl CompareScreen {
 }
 
 /// The comparison arrived: show it, remembering the screen to go back to.
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
-    if let Action::ComparisonOpened(view) = action {
+pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+    if let Event::ComparisonOpened(view) = event {
         let back = match std::mem::replace(&mut app.screen, Screen::Home(Home::default())) {
             Screen::Compare(s) => *s.back,
             other => other,

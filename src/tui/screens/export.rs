@@ -14,12 +14,12 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::action::{Action, Effect, ExportRequest};
 use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
 use super::super::overlays::{Overlay, confirm::Confirm};
 use super::super::widgets::{self, Chrome, LineInput, shorten_middle, truncate, wrap_lines};
 use super::home::Home;
+use crate::app::effect::{Effect, Event, ExportRequest};
 use crate::export::Format;
 use crate::i18n::ui::Ui;
 
@@ -326,17 +326,17 @@ pub fn not_replaced(app: &mut App) {
 }
 
 /// Results of `Effect::Export`.
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
+pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
     let lang = app.lang;
-    match action {
-        Action::Exported { dir, paths } => {
+    match event {
+        Event::Exported { dir, paths } => {
             app.notice(Ui::ExportDone.fill(lang, &[&paths.len(), &dir.display()]));
             app.export_dir = dir.display().to_string();
             if let Screen::Export(d) = &mut app.screen {
                 d.outcome = Some(Outcome::Written { dir, paths });
             }
         }
-        Action::ExportExists {
+        Event::ExportExists {
             request,
             dir,
             existing,
@@ -345,7 +345,7 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             let confirm = Confirm::overwrite(request, &dir, &existing, lang);
             app.overlay = Some(Overlay::Confirm(confirm));
         }
-        Action::ExportFailed { message, written } => {
+        Event::ExportFailed { message, written } => {
             let text = message.get(lang).to_string();
             app.error(&text);
             if let Screen::Export(d) = &mut app.screen {

@@ -9,14 +9,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::action::{Action, Effect, HomeRow};
 use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
 use super::super::overlays::choose::{Choose, FollowFrom};
 use super::super::overlays::{Overlay, confirm::Confirm};
 use super::super::widgets::{self, Chrome, LineInput, fit};
 use super::profile::Profile;
-use crate::audit::AuditStatus;
+use crate::app::effect::{Effect, Event, HomeRow};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 
@@ -186,16 +185,9 @@ fn row_cells(row: &HomeRow, lang: Lang) -> Vec<String> {
         row.association_name.clone(),
         row.questionnaire.clone(),
         format!("{}/{} {percent:>3} %", row.answered, row.total),
-        status_label(row.status, lang).to_string(),
+        row.status.label(lang).to_string(),
         row.updated.clone(),
     ]
-}
-
-pub fn status_label(status: AuditStatus, lang: Lang) -> &'static str {
-    match status {
-        AuditStatus::InProgress => Ui::StatusInProgress.get(lang),
-        AuditStatus::Finished => Ui::StatusFinished.get(lang),
-    }
 }
 
 fn welcome(area: Rect, buf: &mut Buffer, app: &App) {
@@ -316,9 +308,9 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
 }
 
 /// Results for the home screen.
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::HomeLoaded {
+pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::HomeLoaded {
             rows,
             offset,
             total,
@@ -333,14 +325,14 @@ pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::AuditDeleted => {
+        Event::AuditDeleted => {
             app.notice(Ui::Deleted.get(app.lang));
             match &app.screen {
                 Screen::Home(home) => vec![home.load(home.selected.saturating_sub(LIMIT / 2))],
                 _ => Vec::new(),
             }
         }
-        Action::DemoCreated { audit_id } => {
+        Event::DemoCreated { audit_id } => {
             app.notice(Ui::DemoCreated.get(app.lang));
             vec![Effect::OpenAudit { audit_id }]
         }

@@ -11,11 +11,11 @@ use ratatui::widgets::{Block, Borders, Widget};
 use ratatui_textarea::TextArea;
 use unicode_normalization::UnicodeNormalization;
 
-use super::super::action::{Action, Effect};
 use super::super::app::{App, Screen, Session};
 use super::super::keymap::Cmd;
 use super::super::theme::Theme;
 use super::super::widgets::{self, Chrome};
+use crate::app::effect::{Effect, Event};
 use crate::i18n::ui::Ui;
 
 /// Ticks (half-seconds without input) before a changed note is saved.
@@ -250,8 +250,8 @@ fn record(app: &mut App, effects: &[Effect]) {
 }
 
 /// The store confirmed a note.
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
-    if let (Action::NoteSaved { at, .. }, Screen::Notes(n)) = (action, &mut app.screen) {
+pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+    if let (Event::NoteSaved { at, .. }, Screen::Notes(n)) = (event, &mut app.screen) {
         n.saved_at = Some(at);
     }
     Vec::new()

@@ -7,7 +7,7 @@
 //! (the review or home).
 //!
 //! The plan is computed by the executor (`Effect::OpenPlan`) and arrives whole in
-//! `Action::PlanOpened`; drawing only lays it out.
+//! `Event::PlanOpened`; drawing only lays it out.
 
 use std::sync::Arc;
 
@@ -16,10 +16,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::super::action::Effect;
 use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
-use super::super::plan_data::PlanData;
 use super::super::theme::Theme;
 use super::super::widgets::{self, Chrome, truncate};
 use super::export::ExportDialog;
@@ -27,6 +25,8 @@ use super::home::Home;
 use super::plan_layout::{ListLines, areas, why_text_area};
 use super::plan_tabs::{self, Item, Tab};
 use super::plan_why;
+use crate::app::effect::Effect;
+use crate::app::plan_data::PlanData;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 

@@ -5,10 +5,10 @@
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::plan_data::{OLD_MONTHS, PlanData};
 use super::super::widgets::{fit, truncate};
 use super::plan_labels::basis_label;
 use super::plan_tabs::{Item, Out};
+use crate::app::plan_data::{OLD_MONTHS, PlanData};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 

@@ -9,13 +9,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::plan_data::PlanData;
 use super::super::theme::Theme;
 use super::super::widgets::{fit, truncate, wrap_lines};
 use super::plan_labels::{
     action_label, bar, effort_label, inline, provider_place, severity_label, status_tag, verdict,
     verdict_why,
 };
+use crate::app::plan_data::PlanData;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::plan::framaspace::Status;

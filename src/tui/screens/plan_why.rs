@@ -8,7 +8,6 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::super::plan_data::PlanData;
 use super::super::theme::Theme;
 use super::super::widgets::wrap_lines;
 use super::plan_labels::{
@@ -16,6 +15,7 @@ use super::plan_labels::{
     status_tag, verdict,
 };
 use super::plan_tabs::Item;
+use crate::app::plan_data::PlanData;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::plan::framaspace::Status;

@@ -9,30 +9,17 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::action::{Action, Effect};
 use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
 use super::super::overlays::{Overlay, choose::Choose};
 use super::super::widgets::{self, Chrome, LineInput};
+use crate::app::effect::{Effect, Event};
+use crate::audit::profile::{self, Field, FieldError};
 use crate::audit::{Association, LegalForm};
 use crate::i18n::ui::Ui;
 
-/// The fields, in order. `LEGAL` is a choice, the others are text.
-pub const LABELS: [Ui; 11] = [
-    Ui::FieldName,
-    Ui::FieldLegalForm,
-    Ui::FieldCountry,
-    Ui::FieldPostcode,
-    Ui::FieldActivity,
-    Ui::FieldMembers,
-    Ui::FieldEmployees,
-    Ui::FieldVolunteers,
-    Ui::FieldBudget,
-    Ui::FieldContactName,
-    Ui::FieldContactEmail,
-];
-pub const LEGAL: usize = 1;
-pub const PERSONAL: [usize; 2] = [9, 10];
+/// The fields, in order (the rules are the audit's: `crate::audit::profile`).
+const FIELDS: [Field; 11] = Field::ALL;
 
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -40,7 +27,7 @@ pub struct Profile {
     pub association: Association,
     pub inputs: Vec<LineInput>,
     pub focus: usize,
-    pub errors: Vec<Option<Ui>>,
+    pub errors: Vec<Option<FieldError>>,
     /// Came from "new association": go on to choose a questionnaire.
     pub new_flow: bool,
     /// Waiting for the store before leaving.
@@ -48,36 +35,16 @@ pub struct Profile {
     pub saved_at: Option<String>,
 }
 
-fn count(n: Option<impl ToString>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_default()
-}
-
 impl Profile {
     /// The form for an existing association, or an empty one (`None`).
     pub fn new(association: Option<Association>) -> Profile {
         let new_flow = association.is_none();
-        let a = association.unwrap_or_else(|| Association {
-            country: "FR".into(),
-            ..Association::default()
-        });
-        let texts = [
-            a.name.clone(),
-            String::new(),
-            a.country.clone(),
-            a.postcode.clone(),
-            a.activity.clone(),
-            count(a.members),
-            count(a.employees),
-            count(a.volunteers),
-            count(a.budget_eur),
-            a.contact_name.clone(),
-            a.contact_email.clone(),
-        ];
+        let a = association.unwrap_or_else(profile::blank);
         Profile {
+            inputs: FIELDS.iter().map(|f| LineInput::new(f.text(&a))).collect(),
             association: a,
-            inputs: texts.into_iter().map(LineInput::new).collect(),
             focus: 0,
-            errors: vec![None; LABELS.len()],
+            errors: vec![None; FIELDS.len()],
             new_flow,
             leaving: false,
             saved_at: None,
@@ -85,7 +52,7 @@ impl Profile {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.focus == LEGAL {
+        if FIELDS[self.focus].is_choice() {
             Mode::ProfileChoice
         } else {
             Mode::Profile
@@ -93,7 +60,7 @@ impl Profile {
     }
 
     pub fn key(&mut self, key: KeyEvent) {
-        if self.focus != LEGAL
+        if !FIELDS[self.focus].is_choice()
             && let Some(input) = self.inputs.get_mut(self.focus)
         {
             input.handle(key);
@@ -104,7 +71,7 @@ impl Profile {
     /// association has a name.
     pub fn commit(&mut self) -> Vec<Effect> {
         let texts: Vec<String> = self.inputs.iter().map(LineInput::value).collect();
-        let (a, errors) = validate(&texts, &self.association);
+        let (a, errors) = profile::read(&texts, &self.association);
         self.errors = errors;
         if a == self.association || a.name.is_empty() {
             return Vec::new();
@@ -115,7 +82,7 @@ impl Profile {
 
     fn move_focus(&mut self, delta: isize) -> Vec<Effect> {
         let effects = self.commit();
-        let last = LABELS.len() as isize - 1;
+        let last = FIELDS.len() as isize - 1;
         self.focus = (self.focus as isize + delta).clamp(0, last) as usize;
         effects
     }
@@ -157,9 +124,9 @@ impl Profile {
         );
         let body = c.body;
         buf.set_string(body.x + 1, body.y, Ui::ProfileIntro.get(lang), theme.dim);
-        let label_w = LABELS
+        let label_w = FIELDS
             .iter()
-            .map(|l| l.get(lang).width())
+            .map(|f| f.label().get(lang).width())
             .max()
             .unwrap_or(10)
             + 3;
@@ -167,23 +134,23 @@ impl Profile {
         let field_w = 44.min(body.width.saturating_sub(field_x + 4));
         let mut cursor = None;
         let step = if body.height >= 26 { 2 } else { 1 };
-        for (i, label) in LABELS.iter().enumerate() {
+        for (i, field) in FIELDS.iter().enumerate() {
             let y = body.y + 2 + i as u16 * step;
             if y >= body.bottom() {
                 break;
             }
             let focused = i == self.focus;
-            let star = if PERSONAL.contains(&i) { " *" } else { "" };
+            let star = if field.is_personal() { " *" } else { "" };
             let marker = if focused { ">" } else { " " };
             let style = if focused { theme.title } else { theme.text };
             buf.set_string(
                 body.x,
                 y,
-                format!("{marker} {}{star}", label.get(lang)),
+                format!("{marker} {}{star}", field.label().get(lang)),
                 style,
             );
             let area = Rect::new(field_x, y, field_w, 1);
-            if i == LEGAL {
+            if field.is_choice() {
                 let text = format!("< {} >", self.association.legal_form.label(lang));
                 let s = if focused { theme.selected } else { theme.field };
                 buf.set_string(area.x, y, text, s);
@@ -199,12 +166,13 @@ impl Profile {
             }
         }
         // The problems, each with its field's name, under the form.
-        let mut ey = body.y + 3 + LABELS.len() as u16 * step;
+        let mut ey = body.y + 3 + FIELDS.len() as u16 * step;
         for (i, e) in self.errors.iter().enumerate() {
             if let Some(e) = e
                 && ey + 1 < body.bottom()
             {
-                let text = Ui::ProfileErrors.fill(lang, &[&LABELS[i].get(lang), &e.get(lang)]);
+                let text =
+                    Ui::ProfileErrors.fill(lang, &[&FIELDS[i].label().get(lang), &e.get(lang)]);
                 buf.set_stringn(body.x + 2, ey, text, body.width.into(), theme.error);
                 ey += 1;
             }
@@ -220,80 +188,6 @@ impl Profile {
     }
 }
 
-/// Read the fields' texts (in `LABELS` order; the legal form's is ignored) onto `base`: the
-/// association with every valid field applied, and the problem of each refused one. Shared
-/// with the line mode.
-pub fn validate(v: &[String], base: &Association) -> (Association, Vec<Option<Ui>>) {
-    let mut a = base.clone();
-    let mut errors = vec![None; LABELS.len()];
-    let text = |i: usize| {
-        v.get(i)
-            .map(String::as_str)
-            .unwrap_or("")
-            .trim()
-            .to_string()
-    };
-    let name = text(0);
-    if name.is_empty() {
-        errors[0] = Some(Ui::ErrNameRequired);
-    } else {
-        a.name = name;
-    }
-    let country = text(2).to_uppercase();
-    if country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic()) {
-        a.country = country;
-    } else if !country.is_empty() {
-        errors[2] = Some(Ui::ErrCountry);
-    }
-    let digits: String = text(3).chars().filter(|c| !c.is_whitespace()).collect();
-    if a.country == "FR"
-        && !digits.is_empty()
-        && !(digits.len() == 5 && digits.chars().all(|c| c.is_ascii_digit()))
-    {
-        errors[3] = Some(Ui::ErrPostcode);
-    } else {
-        a.postcode = digits;
-    }
-    a.activity = text(4);
-    for (i, slot) in [
-        (5, &mut a.members),
-        (6, &mut a.employees),
-        (7, &mut a.volunteers),
-    ] {
-        match parse_count(&text(i)) {
-            Ok(n) => *slot = n.and_then(|n| u32::try_from(n).ok()),
-            Err(()) => errors[i] = Some(Ui::ErrWholeNumber),
-        }
-    }
-    match parse_count(&text(8)) {
-        Ok(n) => a.budget_eur = n,
-        Err(()) => errors[8] = Some(Ui::ErrWholeNumber),
-    }
-    a.contact_name = text(9);
-    let email = text(10);
-    let plausible = email.split_once('@').is_some_and(|(user, host)| {
-        !user.is_empty() && host.contains('.') && !host.ends_with('.') && !host.contains(' ')
-    });
-    if email.is_empty() || plausible {
-        a.contact_email = email;
-    } else {
-        errors[10] = Some(Ui::ErrEmail);
-    }
-    (a, errors)
-}
-
-/// An optional whole number, with spaces, "€" or "." as thousands separators allowed.
-fn parse_count(s: &str) -> Result<Option<u64>, ()> {
-    let digits: String = s
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '€' | '.'))
-        .collect();
-    if digits.is_empty() {
-        return Ok(None);
-    }
-    digits.parse::<u64>().map(Some).map_err(|_| ())
-}
-
 /// Commands on the profile form.
 pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     let Screen::Profile(p) = &mut app.screen else {
@@ -302,7 +196,7 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     match cmd {
         Cmd::Up => p.move_focus(-1),
         Cmd::Down => p.move_focus(1),
-        Cmd::Enter if p.focus + 1 == LABELS.len() => done(app),
+        Cmd::Enter if p.focus + 1 == FIELDS.len() => done(app),
         Cmd::Enter => p.move_focus(1),
         Cmd::Left => p.cycle_legal(-1),
         Cmd::Right => p.cycle_legal(1),
@@ -362,13 +256,13 @@ fn go_on(app: &mut App) -> Vec<Effect> {
 }
 
 /// Results for the profile form.
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::AssociationLoaded(a) => {
+pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::AssociationLoaded(a) => {
             app.screen = Screen::Profile(Box::new(Profile::new(Some(a))));
             Vec::new()
         }
-        Action::AssociationSaved { association, at } => {
+        Event::AssociationSaved { association, at } => {
             let Screen::Profile(p) = &mut app.screen else {
                 return Vec::new();
             };

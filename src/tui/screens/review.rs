@@ -7,13 +7,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
-use super::super::action::{Action, Effect};
 use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
 use super::super::overlays::{Overlay, confirm::Confirm};
 use super::super::widgets::{self, Chrome, fit, truncate};
 use super::export::ExportDialog;
-use super::home::status_label;
+use crate::app::effect::{Effect, Event};
 use crate::audit::{Answer, AuditStatus};
 use crate::i18n::ui::Ui;
 use crate::walk::describe::answer_text;
@@ -73,7 +72,7 @@ impl Review {
             s.association_name,
             Ui::ReviewTitle.get(lang)
         );
-        let right = Line::from(status_label(s.status, lang));
+        let right = Line::from(s.status.label(lang));
         widgets::title_line(c.title, buf, theme, &left, right);
         let body = c.body;
         let all: Vec<(&str, &crate::questionnaire::Question)> = w
@@ -241,8 +240,8 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
 }
 
 /// The store confirmed the audit's new status.
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
-    if let (Action::StatusSaved(status), Some(s)) = (action, app.session.as_mut()) {
+pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+    if let (Event::StatusSaved(status), Some(s)) = (event, app.session.as_mut()) {
         s.status = status;
         let text = match status {
             AuditStatus::Finished => Ui::Finished,

@@ -9,13 +9,13 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::super::action::{Action, Effect, OpenedAudit};
 use super::super::app::{App, Screen, Session};
 use super::super::keymap::{Cmd, Mode};
 use super::super::overlays::{Overlay, sections::Sections};
 use super::super::widgets::question::{QuestionView, sections_panel};
 use super::super::widgets::{self, Chrome, LineInput};
 use super::review::Review;
+use crate::app::effect::{Effect, Event, OpenedAudit};
 use crate::i18n::ui::Ui;
 use crate::questionnaire::{Kind, Question};
 use crate::walk::describe::field_text;
@@ -139,12 +139,12 @@ fn title(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
 /// Open an audit read from the store.
 pub fn open(app: &mut App, opened: OpenedAudit) -> Vec<Effect> {
     let OpenedAudit {
-        audit,
-        association_name,
-        questionnaire,
+        open,
         cursor,
         previous,
     } = opened;
+    let (audit, association_name, questionnaire) =
+        (open.audit, open.association.name, open.questionnaire);
     let walk = Walk::new(questionnaire, audit.answer_map(), cursor.as_deref());
     let mut view = WalkView::default();
     view.sync(&walk, true);
@@ -330,13 +330,13 @@ fn leave(app: &mut App) -> Vec<Effect> {
 }
 
 /// Store results for the walk.
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
+pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
     let Some(s) = app.session.as_mut() else {
         return Vec::new();
     };
-    let input = match action {
-        Action::AnswerSaved { question_id, at } => Input::Saved { question_id, at },
-        Action::AnswerFailed {
+    let input = match event {
+        Event::AnswerSaved { question_id, at } => Input::Saved { question_id, at },
+        Event::AnswerFailed {
             question_id,
             message,
         } => Input::SaveFailed {

@@ -10,11 +10,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::action::{Effect, WorkshopForm};
 use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
 use super::super::widgets::{self, Chrome, LineInput};
 use super::workshops;
+use crate::app::effect::{Effect, WorkshopForm};
 use crate::i18n::ui::Ui;
 
 /// The fields, in order; the last is the questionnaire (a choice, not a text).

@@ -10,13 +10,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
-use super::super::action::{Action, Effect};
 use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
 use super::super::widgets::{self, Chrome, fit};
 use super::dashboard::{DashboardState, Tab};
 use super::profile::Profile;
 use super::workshop_form::WorkshopFormScreen;
+use crate::app::effect::{Effect, Event};
 use crate::i18n::ui::Ui;
 use crate::store::Workshop;
 
@@ -138,16 +138,16 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
 
 /// Results for the workshops screen: the list, or a workshop just created (its dashboard
 /// opens).
-pub fn result(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::WorkshopsLoaded(rows) => {
+pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::WorkshopsLoaded(rows) => {
             if let Screen::Workshops(list) = &mut app.screen {
                 list.selected = list.selected.min(rows.len().saturating_sub(1));
                 list.rows = Some(rows);
             }
             Vec::new()
         }
-        Action::WorkshopCreated { workshop_id } => {
+        Event::WorkshopCreated { workshop_id } => {
             app.notice(Ui::WorkshopCreated.get(app.lang));
             vec![Effect::LoadDashboard { workshop_id }]
         }
@@ -201,9 +201,9 @@ pub fn dashboard_cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
 }
 
 /// Results for the dashboard: the aggregate (a new screen, or the same one refreshed).
-pub fn dashboard_result(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::DashboardLoaded(loaded) => {
+pub fn dashboard_result(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::DashboardLoaded(loaded) => {
             let (workshop, dashboard, pools) = *loaded;
             let mut state = DashboardState::new(app.lang, app.theme, workshop, dashboard);
             state.pools = pools;

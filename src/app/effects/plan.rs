@@ -9,20 +9,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Executor;
-use crate::audit::{Association, Audit};
+use crate::app::effect::{Event, ExportRequest};
+use crate::app::plan_data::PlanData;
 use crate::catalog::Catalog;
 use crate::export::{self, Input, Options, Templates};
 use crate::i18n::{Lang, Message};
-use crate::questionnaire::Questionnaire;
-use crate::tui::action::{Action, ExportRequest};
-use crate::tui::plan_data::PlanData;
-
-/// One audit with what its plan needs.
-pub(super) struct Loaded {
-    pub(super) questionnaire: Arc<Questionnaire>,
-    pub(super) audit: Audit,
-    pub(super) association: Association,
-}
+use crate::store::OpenAudit;
 
 pub(super) fn io_message(what_fr: &str, what_en: &str, path: &Path, e: &std::io::Error) -> Message {
     Message::new(
@@ -70,7 +62,7 @@ impl Executor<'_> {
         if let Some(c) = &self.catalog {
             return Ok(Arc::clone(c));
         }
-        let user = crate::cli::catalog::user_catalog_path();
+        let user = crate::app::paths::user_catalog_path();
         let catalog = crate::catalog::load_effective(user.as_deref()).map_err(|e| {
             Message::new(
                 format!("catalogue illisible : {}", e.message(Lang::Fr)),
@@ -82,37 +74,14 @@ impl Executor<'_> {
         Ok(catalog)
     }
 
-    pub(super) fn load(&mut self, audit_id: &str) -> Result<Loaded, Message> {
-        let audit = self
-            .store
-            .audit(audit_id)
-            .map_err(|e| e.message())?
-            .ok_or_else(|| {
-                Message::new("ce diagnostic n'existe plus", "this audit no longer exists")
-            })?;
-        let questionnaire = self
-            .questionnaire_of(audit_id, &audit.questionnaire.hash)
-            .map_err(|e| e.message())?;
-        let association = self
-            .store
-            .association(&audit.association_id)
-            .map_err(|e| e.message())?
-            .ok_or_else(|| {
-                Message::new(
-                    "l'association de ce diagnostic est introuvable",
-                    "the association of this audit is missing",
-                )
-            })?;
-        Ok(Loaded {
-            questionnaire,
-            audit,
-            association,
-        })
+    /// The audit with its association and questionnaire (`Store::open_audit`).
+    pub(super) fn load(&mut self, audit_id: &str) -> Result<OpenAudit, Message> {
+        self.store.open_audit(audit_id).map_err(|e| e.message())
     }
 
     /// `Effect::OpenPlan`.
-    pub(super) fn open_plan(&mut self, audit_id: &str) -> Action {
-        let go = |exec: &mut Self| -> Result<Action, Message> {
+    pub(super) fn open_plan(&mut self, audit_id: &str) -> Event {
+        let go = |exec: &mut Self| -> Result<Event, Message> {
             let catalog = exec.catalog()?;
             let l = exec.load(audit_id)?;
             let data = PlanData::build(
@@ -123,17 +92,17 @@ impl Executor<'_> {
                 &l.association,
                 &catalog,
             );
-            Ok(Action::PlanOpened(Arc::new(data)))
+            Ok(Event::PlanOpened(Arc::new(data)))
         };
-        go(self).unwrap_or_else(Action::Failed)
+        go(self).unwrap_or_else(Event::Failed)
     }
 
     /// `Effect::Export`.
-    pub(super) fn export(&mut self, request: ExportRequest) -> Action {
+    pub(super) fn export(&mut self, request: ExportRequest) -> Event {
         let mut written = Vec::new();
         match self.try_export(request, &mut written) {
             Ok(action) => action,
-            Err(message) => Action::ExportFailed { message, written },
+            Err(message) => Event::ExportFailed { message, written },
         }
     }
 
@@ -141,7 +110,7 @@ impl Executor<'_> {
         &mut self,
         request: ExportRequest,
         written: &mut Vec<PathBuf>,
-    ) -> Result<Action, Message> {
+    ) -> Result<Event, Message> {
         if request.formats.is_empty() {
             return Err(Message::new(
                 "cochez au moins un format",
@@ -191,7 +160,7 @@ impl Executor<'_> {
             .map(|(name, _)| name.clone())
             .collect();
         if !existing.is_empty() && !request.overwrite {
-            return Ok(Action::ExportExists {
+            return Ok(Event::ExportExists {
                 request,
                 dir,
                 existing,
@@ -200,7 +169,7 @@ impl Executor<'_> {
         for (name, bytes) in &files {
             written.push(write_file(&dir, name, bytes, request.overwrite)?);
         }
-        Ok(Action::Exported {
+        Ok(Event::Exported {
             dir,
             paths: std::mem::take(written),
         })

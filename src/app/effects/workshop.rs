@@ -7,27 +7,27 @@ use std::sync::Arc;
 
 use super::Executor;
 use super::plan::{io_message, resolve_dir, write_file};
+use crate::app::effect::{Event, WorkshopForm};
 use crate::catalog::Catalog;
 use crate::export::csv::CsvOptions;
 use crate::export::escape::file_stem;
 use crate::export::{Templates, dashboard};
 use crate::i18n::{Lang, Message};
 use crate::store::{NewWorkshop, Scope, StoreError, Workshop};
-use crate::tui::action::{Action, WorkshopForm};
 use crate::workshop::Facts;
 
 /// A workshop, its facts and the effective catalogue they are read against.
 type Read = (Workshop, Facts, Arc<Catalog>);
 
-fn unknown_workshop() -> Action {
-    Action::Failed(Message::new(
+fn unknown_workshop() -> Event {
+    Event::Failed(Message::new(
         "cet atelier n'existe plus",
         "this workshop no longer exists",
     ))
 }
 
 impl Executor<'_> {
-    pub(super) fn create_workshop(&mut self, f: &WorkshopForm) -> Result<Action, StoreError> {
+    pub(super) fn create_workshop(&mut self, f: &WorkshopForm) -> Result<Event, StoreError> {
         let workshop_id = self.store.create_workshop(&NewWorkshop {
             name: &f.name,
             date: &f.date,
@@ -35,29 +35,29 @@ impl Executor<'_> {
             trainer: &f.trainer,
             questionnaire_id: &f.questionnaire_id,
         })?;
-        Ok(Action::WorkshopCreated { workshop_id })
+        Ok(Event::WorkshopCreated { workshop_id })
     }
 
     /// A workshop with its facts and the effective catalogue; the action reporting why not
     /// when the workshop is gone or the catalogue unreadable.
-    fn workshop_facts(&mut self, workshop_id: &str) -> Result<Result<Read, Action>, StoreError> {
+    fn workshop_facts(&mut self, workshop_id: &str) -> Result<Result<Read, Event>, StoreError> {
         let Some(w) = self.store.find_workshop(workshop_id)? else {
             return Ok(Err(unknown_workshop()));
         };
         let catalog = match self.catalog() {
             Ok(c) => c,
-            Err(m) => return Ok(Err(Action::Failed(m))),
+            Err(m) => return Ok(Err(Event::Failed(m))),
         };
         let facts = self.store.audit_facts(Scope::Workshop(&w.id))?;
         Ok(Ok((w, facts, catalog)))
     }
 
-    pub(super) fn load_dashboard(&mut self, workshop_id: &str) -> Result<Action, StoreError> {
+    pub(super) fn load_dashboard(&mut self, workshop_id: &str) -> Result<Event, StoreError> {
         Ok(match self.workshop_facts(workshop_id)? {
             Ok((w, facts, catalog)) => {
                 let d = crate::workshop::dashboard(&facts, &catalog);
                 let pools = crate::workshop::pools(&facts, &catalog);
-                Action::DashboardLoaded(Box::new((w, d, pools)))
+                Event::DashboardLoaded(Box::new((w, d, pools)))
             }
             Err(action) => action,
         })
@@ -69,7 +69,7 @@ impl Executor<'_> {
         &mut self,
         workshop_id: &str,
         dir: &str,
-    ) -> Result<Action, StoreError> {
+    ) -> Result<Event, StoreError> {
         let (w, d) = match self.workshop_facts(workshop_id)? {
             Ok((w, facts, catalog)) => (w, crate::workshop::dashboard(&facts, &catalog)),
             Err(action) => return Ok(action),
@@ -96,33 +96,25 @@ impl Executor<'_> {
             Ok(paths)
         })();
         Ok(match written {
-            Ok(paths) => Action::FilesWritten { paths },
-            Err(m) => Action::Failed(m),
+            Ok(paths) => Event::FilesWritten { paths },
+            Err(m) => Event::Failed(m),
         })
     }
 
     /// A follow-up of `previous_audit_id` on the questionnaire of the same id as it was started
     /// with (the shipped version when there is one, else the stored copy).
-    pub(super) fn start_followup(&mut self, previous_audit_id: &str) -> Result<Action, StoreError> {
-        let Some(previous) = self.store.audit(previous_audit_id)? else {
-            return Ok(Action::Failed(Message::new(
-                "ce diagnostic n'existe plus",
-                "this audit no longer exists",
-            )));
-        };
+    pub(super) fn start_followup(&mut self, previous_audit_id: &str) -> Result<Event, StoreError> {
+        let previous = self.store.open_audit(previous_audit_id)?;
         let shipped = self
             .questionnaires
             .iter()
             .find(|q| q.id == previous.questionnaire.id)
             .cloned();
-        let q = match shipped {
-            Some(q) => q,
-            None => self.questionnaire_of(previous_audit_id, &previous.questionnaire.hash)?,
-        };
+        let q = shipped.unwrap_or(previous.questionnaire);
         let audit_id = self
             .store
             .start_followup(previous_audit_id, &self.trainer, &q)?;
-        Ok(Action::AuditStarted { audit_id })
+        Ok(Event::AuditStarted { audit_id })
     }
 }
 

@@ -1,22 +1,20 @@
-//! What flows through the TUI's update: `Action`s in (a command from the keymap, a key for a
-//! text field, a tick, or the result of an effect), `Effect`s out (plain data the run loop
-//! carries out against the store). `update` never touches the store, the clock or the terminal.
+//! What the front ends and the executor exchange: `Effect`s (plain data a front end asks to
+//! have carried out against the store) and `Event`s (what came of them). The TUI's `update` and
+//! the line mode produce effects and never touch the store, the clock or the terminal
+//! themselves; `effects::Executor` carries them out.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyEvent;
-
-use super::keymap::Cmd;
 use super::plan_data::PlanData;
-use crate::audit::{Association, Audit, AuditStatus};
+use crate::audit::{Association, AuditStatus};
 use crate::compare::Comparison;
 use crate::export::Format;
 use crate::i18n::Message;
-use crate::questionnaire::Questionnaire;
-use crate::store::Workshop;
+use crate::store::OpenAudit;
 use crate::walk;
 pub use crate::walk::previous::PreviousAudit;
+use crate::workshop::Workshop;
 use crate::workshop::{Dashboard, Pools};
 
 /// One row of the home list, ready to show (times already in local time).
@@ -40,12 +38,11 @@ pub struct QuestionnaireChoice {
     pub questions: usize,
 }
 
-/// An audit read from the store, ready for the walk.
+/// An audit read from the store, ready for the walk: the audit with its association and
+/// questionnaire, where the walk resumes, and the audit it follows.
 #[derive(Debug, Clone)]
 pub struct OpenedAudit {
-    pub audit: Audit,
-    pub association_name: String,
-    pub questionnaire: Arc<Questionnaire>,
+    pub open: OpenAudit,
     pub cursor: Option<String>,
     /// The audit this one follows, when it is a follow-up and that audit is in this database.
     pub previous: Option<PreviousAudit>,
@@ -91,16 +88,9 @@ pub struct ExportRequest {
     pub overwrite: bool,
 }
 
+/// What came of an effect.
 #[derive(Debug, Clone)]
-pub enum Action {
-    /// A bound key.
-    Cmd(Cmd),
-    /// An unbound key in a mode with a text field: it goes to the field.
-    Key(KeyEvent),
-    /// Half a second without input (autosave of notes).
-    Tick,
-    Resize(u16, u16),
-    /// Results of effects.
+pub enum Event {
     HomeLoaded {
         rows: Vec<HomeRow>,
         offset: usize,

@@ -1,44 +1,13 @@
-//! How values become columns and back: answers as a state plus a small JSON value, timestamps
-//! as RFC 3339 UTC with milliseconds, ids as UUID v7, names folded for searching. The JSON
-//! shape is written out by hand here (not derived) so that renaming a Rust type can never
-//! change what is on disk.
+//! How answers become text and back: a state plus a small JSON value (the store's columns, a
+//! bundle's fields), and names folded for searching. The JSON shape is written out by hand here
+//! (not derived) so that renaming a Rust type can never change what is on disk. Pure: the
+//! clock and ids are the store's (`store::clock`).
 
-use std::sync::atomic::{AtomicI64, Ordering};
-
-use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value as Json, json};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::audit::{Answer, AnswerState, Value};
-
-/// The last time handed out by [`now`], in microseconds since the epoch.
-static LAST: AtomicI64 = AtomicI64::new(i64::MIN);
-
-/// The current time as stored: RFC 3339, UTC, microseconds (`2025-03-14T09:26:53.589793Z`).
-/// The fixed width makes text order the time order, and within one process every call returns
-/// a later time than the one before (by a microsecond if the clock has not moved), so "the
-/// last change" is never a tie. The store is the only library module that reads the clock.
-pub fn now() -> String {
-    let clock = Utc::now().timestamp_micros();
-    let mut last = LAST.load(Ordering::Relaxed);
-    let micros = loop {
-        let next = clock.max(last.saturating_add(1));
-        match LAST.compare_exchange_weak(last, next, Ordering::Relaxed, Ordering::Relaxed) {
-            Ok(_) => break next,
-            Err(seen) => last = seen,
-        }
-    };
-    DateTime::<Utc>::from_timestamp_micros(micros)
-        .unwrap_or_else(Utc::now)
-        .to_rfc3339_opts(SecondsFormat::Micros, true)
-}
-
-/// A new id: UUID v7, so ids sort by creation time and audits from several laptops never
-/// collide.
-pub fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
-}
 
 /// Lower case, without accents or ligatures: « Société Œcuménique » → "societe oecumenique".
 pub fn fold(s: &str) -> String {
@@ -363,14 +332,5 @@ mod tests {
         assert_eq!(fold("Société Œcuménique"), "societe oecumenique");
         assert_eq!(fold("ÉCOLE"), "ecole");
         assert_eq!(fold("Ça va"), "ca va");
-    }
-
-    #[test]
-    fn timestamps_are_fixed_width_utc() {
-        let t = now();
-        assert_eq!(t.len(), 27, "{t}");
-        assert!(t.ends_with('Z'));
-        let times: Vec<String> = (0..1000).map(|_| now()).collect();
-        assert!(times.windows(2).all(|w| w[0] < w[1]), "strictly increasing");
     }
 }

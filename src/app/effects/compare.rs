@@ -6,16 +6,17 @@ use std::path::PathBuf;
 
 use super::Executor;
 use super::day;
-use super::plan::{Loaded, io_message, resolve_dir, write_file};
+use super::plan::{io_message, resolve_dir, write_file};
 use super::workshop::free_name;
+use crate::app::effect::{ComparisonView, Event};
 use crate::compare::{Comparison, Side, compare};
 use crate::export::Templates;
 use crate::export::compare as render;
 use crate::export::escape::file_stem;
 use crate::i18n::Message;
-use crate::tui::action::{Action, ComparisonView};
+use crate::store::OpenAudit;
 
-fn side(l: &Loaded) -> Side<'_> {
+fn side(l: &OpenAudit) -> Side<'_> {
     Side {
         questionnaire: &l.questionnaire,
         audit: &l.audit,
@@ -41,16 +42,11 @@ impl Executor<'_> {
                 "the earlier audit is not in this database (import the bundle that holds it)",
             )
         };
-        if self
-            .store
-            .audit(&previous)
-            .map_err(|e| e.message())?
-            .is_none()
-        {
-            return Err(missing());
-        }
+        let before = match self.store.open_audit(&previous) {
+            Err(crate::store::StoreError::UnknownAudit(_)) => return Err(missing()),
+            other => other.map_err(|e| e.message())?,
+        };
         let catalog = self.catalog()?;
-        let before = self.load(&previous)?;
         let after = self.load(audit_id)?;
         let comparison: Comparison = compare(side(&before), side(&after), &catalog);
         let q = &after.questionnaire;
@@ -68,15 +64,15 @@ impl Executor<'_> {
     }
 
     /// `Effect::OpenComparison`.
-    pub(super) fn open_comparison(&mut self, audit_id: &str) -> Action {
+    pub(super) fn open_comparison(&mut self, audit_id: &str) -> Event {
         match self.comparison(audit_id) {
-            Ok(view) => Action::ComparisonOpened(Box::new(view)),
-            Err(m) => Action::Failed(m),
+            Ok(view) => Event::ComparisonOpened(Box::new(view)),
+            Err(m) => Event::Failed(m),
         }
     }
 
     /// `Effect::ExportComparison`: `suivi-NAME-DATE.md` and `.html` in `dir`.
-    pub(super) fn export_comparison(&mut self, audit_id: &str, dir: &str) -> Action {
+    pub(super) fn export_comparison(&mut self, audit_id: &str, dir: &str) -> Event {
         let go = |exec: &mut Self| -> Result<Vec<PathBuf>, Message> {
             let view = exec.comparison(audit_id)?;
             let dir = resolve_dir(dir)?;
@@ -99,8 +95,8 @@ impl Executor<'_> {
             Ok(paths)
         };
         match go(self) {
-            Ok(paths) => Action::FilesWritten { paths },
-            Err(m) => Action::Failed(m),
+            Ok(paths) => Event::FilesWritten { paths },
+            Err(m) => Event::Failed(m),
         }
     }
 }

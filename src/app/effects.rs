@@ -1,19 +1,18 @@
-//! Carrying effects out against the store: the only part of the TUI (and of the line mode,
-//! which uses it too) that calls `Store`. Each effect gives back the actions that report its
-//! result; times from the store (UTC) are shown in local time here, where reading the clock and
-//! the time zone is allowed. The plan and the export files are in `effects/plan.rs`.
+//! Carrying effects out against the store: the only part of the TUI and of the line mode that
+//! calls `Store`. Each effect gives back the events that report its result; times from the
+//! store (UTC) are shown in local time here, where reading the clock and the time zone is
+//! allowed. The plan and the export files are in `effects/plan.rs`.
 
 mod compare;
 mod plan;
 mod workshop;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Local};
 
-use super::action::{Action, Effect, HomeRow, OpenedAudit, PreviousAudit, QuestionnaireChoice};
 use super::demo;
+use super::effect::{Effect, Event, HomeRow, OpenedAudit, PreviousAudit, QuestionnaireChoice};
 use crate::catalog::Catalog;
 use crate::i18n::{Lang, Message};
 use crate::questionnaire::{Questionnaire, shipped};
@@ -27,8 +26,6 @@ pub struct Executor<'a> {
     /// Recorded with each new audit.
     pub trainer: String,
     pub questionnaires: Vec<Arc<Questionnaire>>,
-    /// Questionnaire copies of audits already read, by hash (parsing one takes milliseconds).
-    pub parsed: HashMap<String, Arc<Questionnaire>>,
     /// The effective catalogue (shipped + the user's), loaded by the first plan; tests may set
     /// it.
     pub catalog: Option<Arc<Catalog>>,
@@ -91,8 +88,8 @@ pub fn choices(qs: &[Arc<Questionnaire>], lang: Lang) -> Vec<QuestionnaireChoice
         .collect()
 }
 
-fn failed(e: StoreError) -> Action {
-    Action::Failed(e.message())
+fn failed(e: StoreError) -> Event {
+    Event::Failed(e.message())
 }
 
 impl<'a> Executor<'a> {
@@ -107,7 +104,6 @@ impl<'a> Executor<'a> {
             lang,
             trainer,
             questionnaires,
-            parsed: HashMap::new(),
             catalog: None,
         }
     }
@@ -126,7 +122,7 @@ impl<'a> Executor<'a> {
             let Some(audit) = self.store.audit(&s.id)? else {
                 return Ok((s.answered, s.total));
             };
-            let q = self.questionnaire_of(&s.id, &audit.questionnaire.hash)?;
+            let q = self.store.questionnaire(&s.id)?;
             let answers = audit.answer_map();
             let p = walk::Progress::count(
                 &q.questions().map(|(_, q)| q.id.clone()).collect::<Vec<_>>(),
@@ -137,20 +133,6 @@ impl<'a> Executor<'a> {
             Ok((p.answered, p.total))
         };
         read().unwrap_or((s.answered, s.total))
-    }
-
-    /// The questionnaire an audit was started with, parsed once per hash.
-    pub(super) fn questionnaire_of(
-        &mut self,
-        audit_id: &str,
-        hash: &str,
-    ) -> Result<Arc<Questionnaire>, StoreError> {
-        if let Some(q) = self.parsed.get(hash) {
-            return Ok(Arc::clone(q));
-        }
-        let q = Arc::new(self.store.audit_questionnaire(audit_id)?);
-        self.parsed.insert(hash.to_string(), Arc::clone(&q));
-        Ok(q)
     }
 
     fn row(&mut self, s: AuditSummary) -> HomeRow {
@@ -167,15 +149,15 @@ impl<'a> Executor<'a> {
         }
     }
 
-    /// Carry out one effect; return the actions reporting its result.
-    pub fn execute(&mut self, effect: Effect) -> Vec<Action> {
+    /// Carry out one effect; return the events reporting its result.
+    pub fn execute(&mut self, effect: Effect) -> Vec<Event> {
         match self.try_execute(effect) {
             Ok(actions) => actions,
             Err(e) => vec![failed(e)],
         }
     }
 
-    fn try_execute(&mut self, effect: Effect) -> Result<Vec<Action>, StoreError> {
+    fn try_execute(&mut self, effect: Effect) -> Result<Vec<Event>, StoreError> {
         let action = match effect {
             Effect::LoadHome {
                 filter,
@@ -190,7 +172,7 @@ impl<'a> Executor<'a> {
                     self.store.count_audits("")?
                 };
                 let rows = summaries.into_iter().map(|s| self.row(s)).collect();
-                Action::HomeLoaded {
+                Event::HomeLoaded {
                     rows,
                     offset,
                     total,
@@ -198,8 +180,8 @@ impl<'a> Executor<'a> {
                 }
             }
             Effect::LoadAssociation { id } => match self.store.association(&id)? {
-                Some(a) => Action::AssociationLoaded(a),
-                None => Action::Failed(Message::new(
+                Some(a) => Event::AssociationLoaded(a),
+                None => Event::Failed(Message::new(
                     "cette association n'existe plus",
                     "this association no longer exists",
                 )),
@@ -211,7 +193,7 @@ impl<'a> Executor<'a> {
                     self.store.update_association(&association)?;
                 }
                 let at = Local::now().format("%H:%M:%S").to_string();
-                Action::AssociationSaved { association, at }
+                Event::AssociationSaved { association, at }
             }
             Effect::StartAudit {
                 association_id,
@@ -224,7 +206,7 @@ impl<'a> Executor<'a> {
                     .find(|q| q.id == questionnaire_id)
                     .cloned()
                 else {
-                    return Ok(vec![Action::Failed(Message::new(
+                    return Ok(vec![Event::Failed(Message::new(
                         format!("questionnaire inconnu : {questionnaire_id}"),
                         format!("unknown questionnaire: {questionnaire_id}"),
                     ))]);
@@ -238,12 +220,12 @@ impl<'a> Executor<'a> {
                     )?,
                     None => self.store.start_audit(&association_id, &self.trainer, &q)?,
                 };
-                Action::AuditStarted { audit_id }
+                Event::AuditStarted { audit_id }
             }
             Effect::StartFollowup { previous_audit_id } => {
                 self.start_followup(&previous_audit_id)?
             }
-            Effect::LoadWorkshops => Action::WorkshopsLoaded(self.store.workshops()?),
+            Effect::LoadWorkshops => Event::WorkshopsLoaded(self.store.workshops()?),
             Effect::CreateWorkshop(form) => self.create_workshop(&form)?,
             Effect::LoadDashboard { workshop_id } => self.load_dashboard(&workshop_id)?,
             Effect::ExportDashboard { workshop_id, dir } => {
@@ -260,11 +242,11 @@ impl<'a> Executor<'a> {
                     .store
                     .save_answer(&audit_id, &question_id, answer.as_ref())
                 {
-                    Ok(at) => Action::AnswerSaved {
+                    Ok(at) => Event::AnswerSaved {
                         question_id,
                         at: clock_time(&at),
                     },
-                    Err(e) => Action::AnswerFailed {
+                    Err(e) => Event::AnswerFailed {
                         question_id,
                         message: e.message(),
                     },
@@ -283,22 +265,22 @@ impl<'a> Executor<'a> {
                 let at = self
                     .store
                     .save_note(&audit_id, question_id.as_deref(), &text)?;
-                Action::NoteSaved {
+                Event::NoteSaved {
                     question_id,
                     at: clock_time(&at),
                 }
             }
             Effect::SetStatus { audit_id, status } => {
                 self.store.set_status(&audit_id, status)?;
-                Action::StatusSaved(status)
+                Event::StatusSaved(status)
             }
             Effect::DeleteAudit { audit_id } => {
                 self.store.delete_audit(&audit_id)?;
-                Action::AuditDeleted
+                Event::AuditDeleted
             }
             Effect::CreateDemo => {
                 let audit_id = demo::create(self.store)?;
-                Action::DemoCreated { audit_id }
+                Event::DemoCreated { audit_id }
             }
             Effect::OpenPlan { audit_id } => self.open_plan(&audit_id),
             Effect::Export(request) => self.export(request),
@@ -307,20 +289,9 @@ impl<'a> Executor<'a> {
         Ok(vec![action])
     }
 
-    fn open(&mut self, audit_id: &str) -> Result<Vec<Action>, StoreError> {
-        let Some(audit) = self.store.audit(audit_id)? else {
-            return Ok(vec![Action::Failed(Message::new(
-                "ce diagnostic n'existe plus",
-                "this audit no longer exists",
-            ))]);
-        };
-        let questionnaire = self.questionnaire_of(audit_id, &audit.questionnaire.hash)?;
+    fn open(&mut self, audit_id: &str) -> Result<Vec<Event>, StoreError> {
+        let open = self.store.open_audit(audit_id)?;
         let cursor = self.store.cursor(audit_id)?;
-        let association_name = self
-            .store
-            .association(&audit.association_id)?
-            .map(|a| a.name)
-            .unwrap_or_default();
         let previous = match self.store.previous_audit_id(audit_id)? {
             Some(id) => self.store.audit(&id)?.map(|p| PreviousAudit {
                 date: day(&p.started_at, self.lang),
@@ -329,10 +300,8 @@ impl<'a> Executor<'a> {
             }),
             None => None,
         };
-        Ok(vec![Action::AuditOpened(Box::new(OpenedAudit {
-            audit,
-            association_name,
-            questionnaire,
+        Ok(vec![Event::AuditOpened(Box::new(OpenedAudit {
+            open,
             cursor,
             previous,
         }))])

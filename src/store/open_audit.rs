@@ -1,0 +1,45 @@
+//! Opening an audit: the audit, its association and the questionnaire it was started with,
+//! read in one transaction. Every front end opens an audit this way, so there is one shape
+//! (`OpenAudit`), one questionnaire cache (the store's, by hash) and one "not found" message
+//! (`StoreError::UnknownAudit`).
+
+use std::sync::Arc;
+
+use super::audits::{self, questionnaire_in};
+use super::{Store, StoreError, associations, read};
+use crate::audit::{Association, Audit};
+use crate::questionnaire::Questionnaire;
+
+/// An audit with its association and the questionnaire it was started with.
+#[derive(Debug, Clone)]
+pub struct OpenAudit {
+    pub audit: Audit,
+    pub association: Association,
+    pub questionnaire: Arc<Questionnaire>,
+}
+
+impl Store {
+    /// The audit `id` with its association and questionnaire (parsed once per store). An
+    /// audit that does not exist (deleted, or an id mistyped) is `StoreError::UnknownAudit`.
+    pub fn open_audit(&mut self, id: &str) -> Result<OpenAudit, StoreError> {
+        let cache = &mut self.questionnaires;
+        read(&self.conn, &self.shown, |c| {
+            let unknown = || StoreError::UnknownAudit(id.to_string());
+            let audit = audits::get(c, id)?.ok_or_else(unknown)?;
+            // The schema's foreign key keeps an audit's association: none means the audit is
+            // not whole, as good as unknown.
+            let association = associations::get(c, &audit.association_id)?.ok_or_else(unknown)?;
+            let questionnaire = questionnaire_in(c, cache, id)?;
+            Ok(OpenAudit {
+                audit,
+                association,
+                questionnaire,
+            })
+        })
+    }
+
+    /// The questionnaire the audit was started with, parsed once per store and kept.
+    pub fn questionnaire(&mut self, audit_id: &str) -> Result<Arc<Questionnaire>, StoreError> {
+        self.questionnaire_of(audit_id)
+    }
+}

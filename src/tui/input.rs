@@ -1,0 +1,26 @@
+//! What flows into the TUI's `update`: a command from the keymap, a key or a paste for a text
+//! field, a tick, a resize, or an `Event` reporting what came of an effect (`crate::app`).
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::keymap::Cmd;
+use crate::app::Event;
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A bound key.
+    Cmd(Cmd),
+    /// An unbound key in a mode with a text field: it goes to the field.
+    Key(KeyEvent),
+    /// Half a second without input (autosave of notes).
+    Tick,
+    Resize(u16, u16),
+    /// What came of an effect.
+    Event(Event),
+}
+
+impl From<Event> for Action {
+    fn from(e: Event) -> Action {
+        Action::Event(e)
+    }
+}
