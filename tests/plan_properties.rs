@@ -11,7 +11,6 @@
 
 mod plan_common;
 
-#[allow(dead_code)]
 mod generator;
 
 use diagasso::audit::{AnswerRecord, Audit, AuditStatus, QuestionnaireRef};

@@ -22,6 +22,7 @@
 //! | `decide` | one decision per tool: kept tools, co-editing, tools in use, platforms | `decide.*` |
 //! | `sensitive` | where health and sensitive data live | — |
 //! | `roadmap` | phases of steps sized to the team | `roadmap.*` |
+//! | `why` | the one « Pourquoi ? » of any item (`Plan::why`) | — |
 //! | `risks` | risks and « à trouver » | `risks.*` |
 //! | `trace` | traces and the explanation of every rule id | — |
 //!

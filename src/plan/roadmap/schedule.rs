@@ -88,15 +88,27 @@ pub(super) fn who(team: &Team, role: Role, host_step: bool) -> super::Who {
 
 /// Put the steps in order, give each its months, and move what does not fit to « plus tard ».
 pub(super) fn schedule(team: &Team, steps: &mut [(Phase, Step)]) {
+    let urgent_deps: Vec<String> = steps
+        .iter()
+        .filter(|(p, _)| *p == Phase::Urgent)
+        .flat_map(|(_, s)| s.after.iter().cloned())
+        .collect();
+    for (phase, s) in steps.iter_mut() {
+        if urgent_deps.contains(&s.id) && *phase != Phase::Later {
+            *phase = Phase::Urgent;
+        }
+    }
     // Within a phase: what the others wait for first, then a second person for the accesses
-    // (without it nothing else can be handed over), then what answers a risk.
+    // (without it nothing else can be handed over), then what answers a risk; a step made
+    // urgent because an urgent one waits for it comes right after those.
     let rank = |s: &Step| match s.kind {
         StepKind::FindOut => 0,
-        StepKind::SpecialData => 1,
-        StepKind::OpenSpace => 2,
-        StepKind::Access => 3,
-        _ if !s.answers_risks.is_empty() => 4,
-        _ => 5,
+        StepKind::SpecialData => 2,
+        _ if urgent_deps.contains(&s.id) => 9,
+        StepKind::OpenSpace => 4,
+        StepKind::Access => 6,
+        _ if !s.answers_risks.is_empty() => 8,
+        _ => 10,
     };
     steps.sort_by_key(|(phase, s)| (*phase, rank(s)));
     let keep = select(team, steps);
