@@ -1,19 +1,27 @@
-//! The plan on contrasted associations (answers files in tests/fixtures/plans/), against the
-//! shipped questionnaire and catalogue: each case's verdicts, then invariants every plan keeps
-//! (bilingual texts, explained rules, a chosen provider per move, a minimal set of hosts, quotas
-//! read from the catalogue, outreach alongside, determinism).
+//! The plan on twelve realistic, contrasted associations (full answers files in
+//! tests/fixtures/plan-cases/, described in /work/coord/plan-cases.md and in each file's
+//! header), against the shipped questionnaire and catalogue: each case's verdicts and the
+//! properties it was written for, the coherence properties of `plan_common::coherence` (one
+//! place per need, nothing kept and moved, special data never bare, no French in English, first
+//! phases within the time declared, free tools never started, urgent first, backups off site),
+//! then invariants every plan keeps (bilingual texts, explained rules, a chosen provider per
+//! move, a minimal set of hosts, quotas read from the catalogue, outreach alongside,
+//! determinism). The smaller fixtures of tests/fixtures/plans/ serve the focused tests below.
 
 mod plan_common;
 
 use std::path::Path;
 
+use diagasso::catalog::Effort;
 use diagasso::catalog::{self, Catalog, Quantity};
 use diagasso::plan::framaspace::Status;
 use diagasso::plan::trace::explain_rule;
-use diagasso::plan::{Action, Eligible, Nearness, Phase, Plan, ProviderKind, Severity, plan};
+use diagasso::plan::{
+    Action, Eligible, Nearness, Phase, Plan, ProviderKind, SpecialData, Step, StepKind, plan,
+};
 use diagasso::questionnaire::{Questionnaire, shipped};
 
-use plan_common::load;
+use plan_common::{coherence, load};
 
 struct Case {
     file: &'static str,
@@ -31,37 +39,53 @@ struct Case {
     more: fn(&Plan, &Catalog) -> Result<(), String>,
 }
 
+/// The realistic cases (`tests/fixtures/plan-cases/`, described in their headers): each with its
+/// verdicts and the properties it was written to test; every one also keeps the coherence
+/// properties (`plan_common::coherence`) and the invariants below.
 const CASES: &[Case] = &[
     Case {
-        file: "petite-asso-benevole",
+        file: "jardin-lyon",
         eligible: Eligible::Yes,
         recommended: true,
         on_framaspace: &["file-sharing", "calendar", "contacts"],
-        at_host: &["email"],
-        risks: &["shared-passwords", "no-gdpr-register", "accounting-records"],
+        at_host: &[],
+        risks: &[
+            "shared-passwords",
+            "no-backups",
+            "no-gdpr-register",
+            "personal-accounts",
+        ],
         to_find: &[],
         more: |p, _| {
-            // Polls go to a public service with no account: a quick win.
-            let polls = reco(p, "polls")?;
+            // HelloAsso stays for payments: no step moves it, the steps that touch its needs say
+            // it stays.
+            never_moved(p, "helloasso")?;
             expect(
-                polls
-                    .chosen()
-                    .is_some_and(|c| c.kind == ProviderKind::Service),
-                "polls on a public service",
+                all_steps(p).any(|s| s.keeps.iter().any(|k| k.tool == "helloasso")),
+                "a step says HelloAsso stays",
             )?;
+            // The Facebook page is never closed: kept alongside, never moved.
+            never_moved(p, "facebook")?;
+            // Co-editing "sometimes": documents stay on a service that co-edits.
+            let office = reco(p, "office-docs")?;
             expect(
-                phase_needs(p, Phase::QuickWins).contains(&"polls"),
-                "polls among the quick wins",
-            )
+                office
+                    .chosen()
+                    .is_some_and(|c| c.kind != ProviderKind::Local),
+                "office documents on a co-editing service",
+            )?;
+            // Under 2 hours a month: a short first year, the rest later.
+            expect(now_steps(p) <= 8, &format!("{} steps now", now_steps(p)))?;
+            expect(later_steps(p) > 0, "the rest later")
         },
     },
     Case {
-        file: "federation-400",
+        file: "federation-regionale",
         eligible: Eligible::No,
         recommended: false,
         on_framaspace: &[],
-        at_host: &["file-sharing", "calendar", "email", "visio", "website"],
-        risks: &["accounting-records"],
+        at_host: &[],
+        risks: &["accounting-records", "minors-data"],
         to_find: &[],
         more: |p, c| {
             let fs = &p.framaspace;
@@ -78,15 +102,11 @@ const CASES: &[Case] = &[
             let accounts = fs.accounts.as_ref().ok_or("no accounts check")?;
             expect(
                 accounts.limit == quota.limit,
-                "accounts limit read from the catalogue",
+                "accounts limit from the catalogue",
             )?;
-            expect(
-                accounts.needed == Some(120.0) && !accounts.estimated,
-                "120 accounts answered",
-            )?;
+            expect(accounts.needed == Some(110.0), "110 accounts answered")?;
             let storage = fs.storage.as_ref().ok_or("no storage check")?;
             expect(storage.needed == Some(300.0), "300 GB answered")?;
-            // The reason cites every dated storage quota (40 GB at launch, 50 GB since).
             let text = &fs
                 .reasons
                 .iter()
@@ -96,232 +116,355 @@ const CASES: &[Case] = &[
                 .fr;
             expect(
                 text.contains("40 Go") && text.contains("50 Go"),
-                "both storage quotas cited",
+                "both quotas cited",
             )?;
+            // 300 GB is not a low effort, and says why.
+            let files = step(p, "file-sharing")?;
+            expect(files.effort == Effort::High, "300 GB: high effort")?;
             expect(
-                text.contains("2022-11-15") && text.contains("2025-12-04"),
-                "quota dates cited",
+                files.effort_reasons.iter().any(|r| r.fr.contains("300")),
+                "the volume is the reason",
             )?;
-            // Visio for 25 people is beyond Frama.space's ~10 even if it were used.
-            expect(
-                fs.does_not_cover.iter().any(|n| n == "visio"),
-                "visio too big",
-            )?;
-            expect(!p.hosts.is_empty(), "hosts chosen")?;
-            expect(
-                p.summary.iter().any(|t| t.fr.contains("pour l'ensemble")),
-                "hosts for everything",
-            )
+            let backup = step(p, "backups")?;
+            expect(backup.effort != Effort::Low, "a 300 GB backup is not low")
         },
     },
     Case {
-        file: "mail-et-site",
-        eligible: Eligible::Yes,
-        recommended: true,
-        on_framaspace: &["file-sharing", "calendar"],
-        at_host: &["email", "website"],
-        risks: &[],
-        to_find: &[],
-        more: |p, _| {
-            let domain = reco(p, "domain-name")?;
-            expect(
-                domain.action == Action::Find,
-                "no host sells domain names: to be found",
-            )?;
-            expect(
-                domain
-                    .reasons
-                    .iter()
-                    .any(|r| r.fr.contains("bureau d'enregistrement")),
-                "the catalogue's note on where a domain comes from",
-            )?;
-            expect(
-                p.roadmap
-                    .iter()
-                    .any(|ph| ph.phase == Phase::Communication && !ph.steps.is_empty()),
-                "a communication phase",
-            )
-        },
-    },
-    Case {
-        file: "donnees-sante",
+        file: "soutien-scolaire-marseille",
         eligible: Eligible::Yes,
         recommended: true,
         on_framaspace: &["file-sharing"],
         at_host: &[],
-        risks: &["health-data", "single-admin", "no-backups"],
+        risks: &[
+            "minors-data",
+            "no-backups",
+            "shared-passwords",
+            "personal-accounts",
+        ],
         to_find: &[],
         more: |p, _| {
-            let first = p.risks.first().ok_or("no risk")?;
-            expect(first.severity == Severity::High, "a serious risk first")?;
-            let health = p
-                .risks
-                .iter()
-                .find(|r| r.id == "health-data")
-                .ok_or("no health risk")?;
-            expect(health.detail.fr.contains("HDS"), "HDS named")?;
+            // A collective is welcome on Frama.space.
             expect(
-                health.detail.fr.contains("Frama.space"),
-                "Frama.space named",
-            )?;
-            let warn = p.framaspace.reasons.iter().any(|r| {
-                r.status == Status::Warn
-                    && r.trace.rules.iter().any(|x| x == "framaspace.health-data")
-            });
-            expect(warn, "Frama.space warns about health data")?;
-            expect(
-                health
-                    .trace
-                    .answers
+                p.framaspace
+                    .reasons
                     .iter()
-                    .any(|a| &*a.question == "forms_personal_data" && &*a.value == "health"),
-                "the answer behind the risk",
+                    .any(|r| r.status == Status::Ok && r.text.fr.contains("collectif")),
+                "collectif accepted",
+            )?;
+            // Co-editing "often": documents on a service that co-edits, never desktop only.
+            let office = reco(p, "office-docs")?;
+            expect(
+                office
+                    .chosen()
+                    .is_some_and(|c| c.kind != ProviderKind::Local),
+                "office documents co-edited online",
+            )?;
+            // No backups at all: the copy comes first.
+            expect(
+                phase_of(p, "need:backups") == Some(Phase::Urgent),
+                "backups first",
             )
         },
     },
     Case {
-        file: "deja-libre",
-        eligible: Eligible::Yes,
-        recommended: false,
-        on_framaspace: &[],
-        at_host: &[],
-        risks: &[],
-        to_find: &[],
-        more: |p, _| {
-            let keep = p
-                .recommendations
-                .iter()
-                .filter(|r| r.action == Action::Keep)
-                .count();
-            expect(
-                keep + 1 >= p.recommendations.len(),
-                "nearly everything kept",
-            )?;
-            let steps: usize = p.roadmap.iter().map(|ph| ph.steps.len()).sum();
-            expect(steps <= 1, &format!("few changes, got {steps} steps"))?;
-            expect(p.hosts.is_empty(), "no new host")?;
-            for d in [
-                "files",
-                "lists",
-                "visio",
-                "website",
-                "security",
-                "data-protection",
-                "skills",
-            ] {
-                let s = p
-                    .scores
-                    .iter()
-                    .find(|s| s.domain == d)
-                    .ok_or(format!("no score {d}"))?;
-                expect(s.level.is_some_and(|l| l >= 3), &format!("{d} autonomous"))?;
-            }
-            expect(
-                p.summary.iter().any(|t| t.fr.contains("pas nécessaire")),
-                "Frama.space said not needed",
-            )
-        },
-    },
-    Case {
-        file: "collectif-belge",
+        file: "centre-sante",
         eligible: Eligible::Yes,
         recommended: true,
-        on_framaspace: &["file-sharing", "calendar", "kanban"],
-        at_host: &["email"],
-        risks: &["shared-passwords", "no-backups"],
+        on_framaspace: &["calendar"],
+        at_host: &[],
+        risks: &["health-data"],
         to_find: &[],
         more: |p, _| {
-            let lang = p
-                .framaspace
-                .reasons
-                .iter()
-                .find(|r| r.trace.rules.iter().any(|x| x == "framaspace.language"))
-                .ok_or("no language reason")?;
-            // Read from its answer (it works in French), not from its country.
+            // The first step sets the health data apart, and says where it goes.
+            let first = all_steps(p).next().ok_or("no step")?;
+            expect(first.id == "special-data:health", "HDS step first")?;
             expect(
-                lang.status == Status::Ok
-                    && lang.text.fr.starts_with("Langues de travail : français")
-                    && lang
-                        .trace
-                        .answers
+                first.migration.iter().any(|m| m.fr.contains("HDS")),
+                "to a certified host",
+            )?;
+            // The Drive and the forms carry the caveat, located (the answers say so).
+            for need in ["file-sharing", "forms"] {
+                let s = step(p, need)?;
+                expect(
+                    s.caveats
                         .iter()
-                        .any(|a| &*a.question == "assoc_languages"),
-                "Belgium, working in French",
+                        .any(|c| c.data == SpecialData::Health && c.located),
+                    &format!("{need}: health caveat"),
+                )?;
+            }
+            // Mail is not said to hold health data, but the association holds some: to check.
+            let mail = step(p, "email")?;
+            expect(
+                mail.caveats
+                    .iter()
+                    .any(|c| c.data == SpecialData::Health && !c.located),
+                "mail: health data to check",
             )?;
             expect(
-                !lang.trace.profile.iter().any(|f| f.field == "country"),
-                "the country is not needed once the languages are answered",
-            )?;
-            let form = p
-                .framaspace
-                .reasons
-                .iter()
-                .find(|r| r.trace.rules.iter().any(|x| x == "framaspace.legal-form"));
-            expect(
-                form.is_some_and(|r| r.status == Status::Ok),
-                "a collective is fine",
+                p.summary.iter().any(|t| t.fr.contains("HDS")),
+                "the summary says HDS",
             )
         },
     },
     Case {
-        file: "entreprise",
+        file: "hackerspace",
+        // 140 GB of files is beyond Frama.space's storage quota.
         eligible: Eligible::No,
         recommended: false,
         on_framaspace: &[],
-        at_host: &["file-sharing", "email", "website"],
-        risks: &[],
+        at_host: &[],
+        risks: &["accounting-records"],
+        to_find: &[],
+        more: |p, _| {
+            // Everything free stays: passwords in KeePassXC are kept, not started.
+            for need in ["passwords", "file-sharing", "members-accounting", "website"] {
+                expect(
+                    reco(p, need)?.action == Action::Keep,
+                    &format!("{need}: kept"),
+                )?;
+            }
+            expect(
+                !all_steps(p).any(|s| s.title.fr.contains("commencer avec KeePassXC")),
+                "never start KeePassXC",
+            )?;
+            // Discord gives way to Element, which the catalogue bridges from Discord.
+            let chat = reco(p, "team-chat")?;
+            expect(
+                chat.software
+                    .first()
+                    .is_some_and(|s| s.id == "element-matrix"),
+                "consolidate onto Element",
+            )?;
+            // Mastodon first, Facebook kept: never "use Mastodon instead of Facebook".
+            let social = step(p, "social-network")?;
+            expect(social.kind == StepKind::Alongside, "social alongside")?;
+            never_moved(p, "facebook")?;
+            expect(
+                !reco(p, "social-network")?
+                    .reasons
+                    .iter()
+                    .any(|r| r.fr.contains("à la place")),
+                "no 'instead of Facebook'",
+            )?;
+            // Backups on site only: a copy off site, with software that runs on Linux.
+            let b = step(p, "backups")?;
+            expect(b.software.as_deref() == Some("BorgBackup"), "Borg on Linux")?;
+            expect(p.hosts.len() <= 1, "at most one host")
+        },
+    },
+    Case {
+        file: "collectif-bruxelles",
+        eligible: Eligible::Yes,
+        recommended: true,
+        on_framaspace: &["file-sharing"],
+        at_host: &[],
+        risks: &["sensitive-data", "shared-passwords"],
+        to_find: &[],
+        more: |p, _| {
+            // French and Dutch: French is one of the working languages.
+            expect(
+                p.framaspace.reasons.iter().any(|r| {
+                    r.trace.rules.iter().any(|x| x == "framaspace.language")
+                        && r.status != Status::Blocks
+                }),
+                "language judged on the working languages",
+            )?;
+            let files = step(p, "file-sharing")?;
+            expect(
+                files
+                    .caveats
+                    .iter()
+                    .any(|c| c.data == SpecialData::Sensitive && c.located),
+                "the Drive's sensitive folders stay out",
+            )?;
+            expect(
+                all_steps(p)
+                    .next()
+                    .is_some_and(|s| s.id == "special-data:sensitive"),
+                "sensitive data set apart first",
+            )?;
+            never_moved(p, "facebook")
+        },
+    },
+    Case {
+        file: "conseil-paris",
+        eligible: Eligible::No,
+        recommended: false,
+        on_framaspace: &[],
+        at_host: &[],
+        risks: &["no-backups"],
         to_find: &[],
         more: |p, c| {
-            let form = p
-                .framaspace
-                .reasons
-                .iter()
-                .find(|r| r.trace.rules.iter().any(|x| x == "framaspace.legal-form"))
-                .ok_or("no legal-form reason")?;
-            expect(form.status == Status::Blocks, "a company is not eligible")?;
-            // No chosen host is reserved to its members: a company cannot join an association.
-            for h in &p.hosts {
-                let host = c.host(&h.id).ok_or("unknown host")?;
-                let who = &host.registration.who;
-                let members_only =
-                    !who.is_empty() && who.iter().all(|a| *a == catalog::Access::Members);
-                expect(!members_only, &format!("{} is members-only", h.id))?;
-            }
-            Ok(())
+            expect(
+                p.framaspace
+                    .reasons
+                    .iter()
+                    .any(|r| r.status == Status::Blocks && r.text.fr.contains("entreprise")),
+                "a company is not eligible",
+            )?;
+            coherence::no_french_in_english(p, c)?;
+            // LastPass goes to KeePassXC with the catalogue's note.
+            let pw = step(p, "passwords")?;
+            expect(
+                pw.migration.iter().any(|m| m.fr.contains("LastPass")),
+                "the LastPass note",
+            )
         },
     },
     Case {
         file: "je-ne-sais-pas",
         eligible: Eligible::Probably,
-        recommended: false,
+        recommended: true,
         on_framaspace: &[],
         at_host: &[],
         risks: &["unknowns"],
         to_find: &[
             "assoc_accounts",
+            "files_storage_gb",
             "skills_hosting_budget",
-            "files_tools",
-            "security_backups",
-            "data_kinds",
         ],
         more: |p, _| {
-            let checks = p
-                .framaspace
-                .reasons
+            // Find out first; nothing moves to an account before.
+            let first = all_steps(p).next().ok_or("no step")?;
+            expect(first.kind == StepKind::FindOut, "find out first")?;
+            for ph in &p.roadmap {
+                for s in &ph.steps {
+                    let to_account = s.moves.iter().any(|m| {
+                        p.recommendations.iter().any(|r| {
+                            r.need == m.need
+                                && r.chosen().is_some_and(|c| {
+                                    matches!(c.kind, ProviderKind::Framaspace | ProviderKind::Host)
+                                })
+                        })
+                    });
+                    if to_account || s.kind == StepKind::OpenSpace {
+                        expect(
+                            ph.phase == Phase::Later && s.after.iter().any(|a| a == "find-out"),
+                            &format!("{} waits for the answers", s.id),
+                        )?;
+                    }
+                }
+            }
+            Ok(())
+        },
+    },
+    Case {
+        file: "club-cle-unique",
+        eligible: Eligible::Yes,
+        recommended: true,
+        on_framaspace: &[],
+        at_host: &[],
+        risks: &[
+            "single-admin",
+            "no-backups",
+            "shared-passwords",
+            "health-data",
+        ],
+        to_find: &[],
+        more: |p, _| {
+            // The urgent steps answer the two serious risks before anything else.
+            let urgent: Vec<&str> = p
+                .roadmap
                 .iter()
-                .filter(|r| r.status == Status::Check)
-                .count();
-            expect(checks >= 2, "accounts and storage to check")?;
+                .filter(|ph| ph.phase == Phase::Urgent)
+                .flat_map(|ph| ph.steps.iter().map(|s| s.id.as_str()))
+                .collect();
+            for id in ["access", "need:backups", "need:passwords"] {
+                expect(urgent.contains(&id), &format!("{id} urgent"))?;
+            }
+            let first_chat = all_steps(p).position(|s| s.need.as_deref() == Some("team-chat"));
+            let last_urgent = all_steps(p).position(|s| s.id == "access");
             expect(
-                p.to_find
+                first_chat.is_none_or(|c| last_urgent.is_some_and(|u| u < c)),
+                "WhatsApp → Signal after the urgent risks",
+            )?;
+            // The paper notebook of passwords is destroyed once copied, not kept as originals.
+            let pw = step(p, "passwords")?;
+            expect(
+                pw.migration
                     .iter()
-                    .any(|f| f.question == "assoc_accounts" && f.blocking),
-                "the number of accounts blocks a decision",
+                    .any(|m| m.fr.contains("détruire le carnet"))
+                    && !pw
+                        .migration
+                        .iter()
+                        .any(|m| m.fr.contains("garder les originaux")),
+                "the notebook is destroyed",
+            )
+        },
+    },
+    Case {
+        file: "breton-quimper",
+        eligible: Eligible::Yes,
+        recommended: true,
+        on_framaspace: &["file-sharing", "calendar"],
+        at_host: &[],
+        risks: &["shared-passwords", "accounting-records", "minors-data"],
+        to_find: &[],
+        more: |p, _| {
+            expect(reco(p, "website")?.action == Action::Keep, "SPIP kept")?;
+            // Never co-edits: LibreOffice, already used, is generalised.
+            let office = step(p, "office-docs")?;
+            expect(office.kind == StepKind::Extend, "LibreOffice generalised")?;
+            never_moved(p, "youtube")
+        },
+    },
+    Case {
+        file: "rurale-windows",
+        eligible: Eligible::Yes,
+        recommended: true,
+        on_framaspace: &[],
+        at_host: &[],
+        risks: &["no-backups", "single-admin", "shared-passwords"],
+        to_find: &[],
+        more: |p, _| {
+            // BorgBackup does not install on Windows: not proposed, anywhere.
+            let json = serde_json::to_string(&p.roadmap).map_err(|e| e.to_string())?;
+            expect(
+                !json.contains("Installer BorgBackup"),
+                "no BorgBackup on Windows",
             )?;
             expect(
-                p.summary.iter().any(|t| t.fr.contains("à trouver")),
-                "the summary says what to find out",
+                reco(p, "backups")?.software.iter().all(|s| s.id != "borg"),
+                "the recommendation agrees",
+            )?;
+            // Under 2 hours a month, skills 1: a few steps now, each raised for the team.
+            expect(now_steps(p) <= 8, &format!("{} steps now", now_steps(p)))?;
+            let pw = step(p, "passwords")?;
+            expect(
+                pw.effort_reasons
+                    .iter()
+                    .any(|r| r.fr.contains("peu à l'aise")),
+                "effort raised for beginners",
             )
+        },
+    },
+    Case {
+        file: "aide-exiles-lille",
+        eligible: Eligible::Yes,
+        recommended: true,
+        on_framaspace: &["file-sharing"],
+        at_host: &[],
+        risks: &["sensitive-data", "health-data", "shared-passwords"],
+        to_find: &[],
+        more: |p, _| {
+            let files = step(p, "file-sharing")?;
+            expect(
+                files
+                    .caveats
+                    .iter()
+                    .any(|c| c.data == SpecialData::Sensitive && c.located),
+                "the asylum files stay out",
+            )?;
+            expect(
+                files
+                    .caveats
+                    .iter()
+                    .any(|c| c.data == SpecialData::Health && !c.located),
+                "health data to check",
+            )?;
+            // Signal is already used: WhatsApp gives way to it, nothing is "started".
+            let chat = reco(p, "team-chat")?;
+            expect(chat.action == Action::Consolidate, "Signal generalised")
         },
     },
 ];
@@ -337,18 +480,59 @@ fn reco<'p>(p: &'p Plan, need: &str) -> Result<&'p diagasso::plan::Recommendatio
         .ok_or(format!("no recommendation for {need}"))
 }
 
-fn phase_needs(p: &Plan, phase: Phase) -> Vec<&str> {
-    p.roadmap
-        .iter()
-        .filter(|ph| ph.phase == phase)
-        .flat_map(|ph| ph.steps.iter().filter_map(|s| s.need.as_deref()))
-        .collect()
-}
-
 fn setup() -> (Vec<Questionnaire>, Catalog) {
     let qs = shipped::all().expect("shipped questionnaires load");
     let catalog = catalog::shipped().expect("shipped catalogue loads");
     (qs, catalog)
+}
+
+fn all_steps(p: &Plan) -> impl Iterator<Item = &Step> {
+    p.roadmap.iter().flat_map(|ph| ph.steps.iter())
+}
+
+fn step<'p>(p: &'p Plan, need: &str) -> Result<&'p Step, String> {
+    all_steps(p)
+        .find(|s| s.need.as_deref() == Some(need))
+        .ok_or(format!("no step for {need}"))
+}
+
+fn phase_of(p: &Plan, id: &str) -> Option<Phase> {
+    p.roadmap
+        .iter()
+        .find(|ph| ph.steps.iter().any(|s| s.id == id))
+        .map(|ph| ph.phase)
+}
+
+fn now_steps(p: &Plan) -> usize {
+    p.roadmap
+        .iter()
+        .filter(|ph| ph.phase != Phase::Later)
+        .map(|ph| ph.steps.len())
+        .sum()
+}
+
+fn later_steps(p: &Plan) -> usize {
+    p.roadmap
+        .iter()
+        .filter(|ph| ph.phase == Phase::Later)
+        .map(|ph| ph.steps.len())
+        .sum()
+}
+
+/// No step moves the tool, and no recommendation moves away from it.
+fn never_moved(p: &Plan, tool: &str) -> Result<(), String> {
+    for s in all_steps(p) {
+        if s.moves.iter().any(|m| m.tool.as_deref() == Some(tool)) {
+            return Err(format!("{} moves {tool}", s.id));
+        }
+    }
+    Ok(())
+}
+
+fn case_file(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plan-cases")
+        .join(format!("{name}.toml"))
 }
 
 fn fixture(name: &str) -> std::path::PathBuf {
@@ -358,7 +542,14 @@ fn fixture(name: &str) -> std::path::PathBuf {
 }
 
 fn run(case: &Case, qs: &[Questionnaire], catalog: &Catalog) -> Result<Plan, String> {
-    let (loaded, q) = load(&fixture(case.file), qs);
+    let (loaded, q) = load(&case_file(case.file), qs);
+    expect(
+        loaded.audit.answers.len() >= 80,
+        &format!(
+            "{} answers, a full audit has at least 80",
+            loaded.audit.answers.len()
+        ),
+    )?;
     let p = plan(&q, &loaded.audit, &loaded.association, catalog);
     expect(
         p.framaspace.eligible == case.eligible,
@@ -405,12 +596,13 @@ fn run(case: &Case, qs: &[Questionnaire], catalog: &Catalog) -> Result<Plan, Str
         )?;
     }
     (case.more)(&p, catalog)?;
+    coherence::all(&p, &q, &loaded.audit, catalog)?;
     invariants(&p, &q, catalog)?;
     Ok(p)
 }
 
 #[test]
-fn eight_contrasted_associations() {
+fn twelve_realistic_associations() {
     let (qs, catalog) = setup();
     let mut failures = Vec::new();
     for case in CASES {
@@ -446,7 +638,7 @@ fn the_demo_audit_fits_frama_space_with_mail_and_site_elsewhere() {
 
 /// What every plan keeps, whatever the association.
 fn invariants(p: &Plan, q: &Questionnaire, catalog: &Catalog) -> Result<(), String> {
-    expect(p.version == 1, "version 1")?;
+    expect(p.version == 2, "version 2")?;
     expect(
         p.catalog_as_of == catalog.as_of.to_string(),
         "catalogue date",
@@ -494,6 +686,9 @@ fn invariants(p: &Plan, q: &Questionnaire, catalog: &Catalog) -> Result<(), Stri
     for r in &p.recommendations {
         match r.action {
             Action::Find => expect(r.chosen().is_none(), "find has no provider")?,
+            // Installed software that does not install on the team's computers is not named:
+            // the need is met without one (a copy on an external disk).
+            _ if r.trace.rules.iter().any(|x| x == "decide.platforms") => {}
             _ => expect(
                 r.chosen().is_some(),
                 &format!("{}: no chosen provider", r.need),
@@ -522,11 +717,11 @@ fn invariants(p: &Plan, q: &Questionnaire, catalog: &Catalog) -> Result<(), Stri
                 .find(|s| s.need.as_deref() == Some(r.need.as_str()))
                 .ok_or("no outreach step")?;
             expect(
-                step.title.fr.contains("en plus de"),
+                step.title.fr.contains("en plus") || step.title.fr.contains("en gardant"),
                 "outreach step alongside",
             )?;
             expect(
-                step.title.en.contains("alongside"),
+                step.title.en.contains("alongside") || step.title.en.contains("keeping"),
                 "outreach step alongside (en)",
             )?;
         }
@@ -635,7 +830,7 @@ fn collect_answers(v: &serde_json::Value, out: &mut Vec<String>) {
 fn the_plan_is_a_pure_function() {
     let (qs, catalog) = setup();
     for case in CASES {
-        let (loaded, q) = load(&fixture(case.file), &qs);
+        let (loaded, q) = load(&case_file(case.file), &qs);
         let a = plan(&q, &loaded.audit, &loaded.association, &catalog);
         let b = plan(&q, &loaded.audit, &loaded.association, &catalog);
         assert_eq!(a, b, "{}", case.file);
@@ -935,4 +1130,48 @@ fn collect_facts(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
         serde_json::Value::Array(a) => a.iter().for_each(|x| collect_facts(x, out)),
         _ => {}
     }
+}
+
+#[test]
+fn a_tool_that_no_longer_exists_is_replaced_first() {
+    // The garden group still names Skype for its meetings: Skype closed on 5 May 2025 (dated in
+    // the catalogue), so its replacement is urgent, says so, and the space it needs comes first.
+    let (qs, catalog) = setup();
+    let (mut loaded, q) = load(&case_file("jardin-lyon"), &qs);
+    use diagasso::audit::{Answer, AnswerRecord, Value};
+    let rec = |a| AnswerRecord {
+        answer: a,
+        updated_at: String::new(),
+    };
+    for (k, v) in [
+        ("visio_tools", Value::Choices(vec!["skype".into()])),
+        ("visio_participants", Value::Number(5.0)),
+        ("visio_max_participants", Value::Number(8.0)),
+        ("visio_satisfaction", Value::Number(3.0)),
+    ] {
+        loaded.audit.answers.insert(k.into(), rec(Answer::Given(v)));
+    }
+    let p = plan(&q, &loaded.audit, &loaded.association, &catalog);
+    let urgent = &p.roadmap[Phase::Urgent as usize].steps;
+    let visio = urgent
+        .iter()
+        .position(|s| s.need.as_deref() == Some("visio"))
+        .expect("the Skype replacement is urgent");
+    let note = catalog
+        .tool("skype")
+        .and_then(|t| t.discontinued.as_ref())
+        .expect("the catalogue dates Skype's closure");
+    assert!(
+        urgent[visio].migration.contains(&note.note),
+        "{:?}",
+        urgent[visio].migration
+    );
+    if urgent[visio].after.iter().any(|a| a == "framaspace") {
+        let fs = urgent.iter().position(|s| s.id == "framaspace");
+        assert!(
+            fs.is_some_and(|f| f < visio),
+            "the space is asked for first"
+        );
+    }
+    coherence::all(&p, &q, &loaded.audit, &catalog).unwrap_or_else(|e| panic!("{e}"));
 }

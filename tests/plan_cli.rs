@@ -61,7 +61,7 @@ fn plan_of_an_answers_file_as_text_and_json() {
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["framaspace"]["eligible"], "no");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
 }
 
 #[test]

@@ -21,14 +21,15 @@ fn schema() -> serde_json::Value {
 fn plans() -> Vec<(String, serde_json::Value)> {
     let qs = shipped::all().expect("questionnaires");
     let catalog = catalog::shipped().expect("catalogue");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = ["tests/fixtures/plans", "tests/fixtures/plan-cases"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).expect("fixtures"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
-    assert!(files.len() >= 8, "at least eight fixtures");
+    assert!(files.len() >= 20, "at least twenty fixtures");
     files
         .iter()
         .map(|f| {
@@ -87,7 +88,21 @@ fn the_schema_requires_what_the_issue_asks() {
             assert!(r.contains(&k.to_string()), "{d}.{k}");
         }
     }
-    assert_eq!(s["properties"]["version"]["const"], 1);
+    let r = required(def("step"));
+    for k in [
+        "id",
+        "kind",
+        "who",
+        "when",
+        "moves",
+        "keeps",
+        "caveats",
+        "answers_risks",
+        "hours",
+    ] {
+        assert!(r.contains(&k.to_string()), "step.{k}");
+    }
+    assert_eq!(s["properties"]["version"]["const"], 2);
 }
 
 #[test]
@@ -97,7 +112,7 @@ fn the_checker_catches_a_missing_key_and_a_wrong_enum() {
     if let Some(o) = json["framaspace"].as_object_mut() {
         o.remove("eligible");
     }
-    json["version"] = serde_json::json!(2);
+    json["version"] = serde_json::json!(1);
     let problems = check_schema(&schema, &json);
     assert!(
         problems.iter().any(|p| p.contains("eligible")),

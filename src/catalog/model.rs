@@ -101,7 +101,11 @@ pub enum ToolKind {
 #[serde(deny_unknown_fields)]
 pub struct Tool {
     pub id: String,
+    /// The name in French, as associations say it.
     pub name: String,
+    /// The name in English, when it differs ("Paper (registers, notebooks, notice boards)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     pub kind: ToolKind,
     /// The company behind it; absent for practices (paper) or several vendors (ISP mail).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,6 +134,14 @@ pub struct Discontinued {
 }
 
 impl Tool {
+    /// The tool's name in both languages (the English falls back to the French name).
+    pub fn label(&self) -> Text {
+        Text::new(
+            self.name.clone(),
+            self.name_en.clone().unwrap_or_else(|| self.name.clone()),
+        )
+    }
+
     /// Whether the tool no longer exists on `day` (a shutdown dated on or before it).
     pub fn is_discontinued(&self, day: &PartialDate) -> bool {
         self.discontinued
@@ -171,6 +183,17 @@ pub struct Migration {
     pub from: String,
     pub effort: Effort,
     pub how: Text,
+    /// The needs whose data this note moves, when the tool serves several (Microsoft 365: files,
+    /// calendars and contacts to Nextcloud, not its mail); empty for every need of the tool.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
+}
+
+impl Migration {
+    /// Whether this note is about moving the data of `need`.
+    pub fn moves(&self, need: &str) -> bool {
+        self.needs.is_empty() || self.needs.iter().any(|n| n == need)
+    }
 }
 
 /// A free software or free-software service (Nextcloud, Framadate, Sympa…).
@@ -195,9 +218,29 @@ pub struct Software {
     pub description: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub migrations: Vec<Migration>,
+    /// Where installed software runs, when it does not run everywhere (BorgBackup: no native
+    /// Windows version): the plan proposes it only to a team with one of these computers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platforms: Option<Platforms>,
+}
+
+/// The operating systems a software installs on, as a dated source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platforms {
+    /// Operating system ids (`windows`, `macos`, `linux`, `chromeos`, `android`, `ios`).
+    pub os: Vec<String>,
+    pub note: Text,
+    pub source: String,
+    pub as_of: PartialDate,
 }
 
 impl Software {
+    /// The operating systems it installs on; empty when not restricted.
+    pub fn platforms(&self) -> &[String] {
+        self.platforms.as_ref().map_or(&[], |p| p.os.as_slice())
+    }
+
     /// The migration from `tool`, if this software replaces it.
     pub fn migration_from(&self, tool: &str) -> Option<&Migration> {
         self.migrations.iter().find(|m| m.from == tool)

@@ -252,10 +252,25 @@ impl Checker<'_> {
                     IdSpace::Software,
                 );
             }
+            if let Some(p) = &s.platforms {
+                self.references(
+                    src,
+                    segs!["software", i, "platforms", "os"],
+                    &p.os,
+                    IdSpace::ToolOrSoftware,
+                );
+                self.non_empty(src, segs!["software", i, "platforms", "os"], &p.os, &s.id);
+            }
             let mut seen: Vec<&str> = Vec::new();
             for (j, m) in s.migrations.iter().enumerate() {
                 let at = segs!["software", i, "migrations", j, "from"];
                 self.reference(src, at, &m.from, IdSpace::ToolOrSoftware);
+                self.references(
+                    src,
+                    segs!["software", i, "migrations", j, "needs"],
+                    &m.needs,
+                    IdSpace::Need,
+                );
                 if seen.contains(&m.from.as_str()) {
                     self.push(
                         ErrorKind::DuplicateId,

@@ -6,11 +6,13 @@ use std::fmt::Write;
 use crate::catalog::Effort;
 use crate::i18n::{Lang, Text};
 use crate::plan::framaspace::Status;
-use crate::plan::{Plan, Severity, Trace};
+use crate::plan::why::ItemRef;
+use crate::plan::{Action, Plan, ProviderKind, Severity};
 use crate::questionnaire::Questionnaire;
 
 struct Out<'a> {
     s: String,
+    plan: &'a Plan,
     q: &'a Questionnaire,
     lang: Lang,
     why: bool,
@@ -30,14 +32,41 @@ impl Out<'_> {
         let _ = writeln!(self.s, "\n== {title} ==");
     }
 
-    fn trace(&mut self, indent: usize, trace: &Trace) {
+    /// The item's « Pourquoi ? », from `Plan::why` (the one function every front end uses):
+    /// the rules that decided it in words, the answers read, dated sources, and where the rest
+    /// is.
+    fn why(&mut self, indent: usize, item: ItemRef) {
         if !self.why {
             return;
         }
-        let label = self.lang.pick("Pourquoi :", "Why:").to_string();
-        self.line(indent, &label);
-        for l in trace.explain(self.q, self.lang) {
-            self.line(indent + 2, &format!("· {l}"));
+        let (summary, see) = self.plan.why(item).summary(self.plan, self.q, self.lang);
+        if summary.rules.is_empty() && summary.answers.is_empty() && see.is_empty() {
+            return;
+        }
+        let mut head = self.lang.pick("Pourquoi :", "Why:").to_string();
+        for r in &summary.rules {
+            head.push(' ');
+            head.push_str(r);
+        }
+        let mut see = see.into_iter();
+        if summary.rules.is_empty() && summary.answers.is_empty() {
+            // Nothing of its own: say at once where the reason is.
+            if let Some(s) = see.next() {
+                head.push(' ');
+                head.push_str(&s);
+            }
+        }
+        self.line(indent, &head);
+        for a in &summary.answers {
+            let l = format!("· « {} » → {}", a.label, a.value);
+            self.line(indent + 2, &l);
+        }
+        for src in &summary.sources {
+            let l = format!("· {}", src.line);
+            self.line(indent + 2, &l);
+        }
+        for s in see {
+            self.line(indent + 2, &s);
         }
     }
 }
@@ -54,6 +83,7 @@ fn effort(e: Effort, lang: Lang) -> &'static str {
 pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
     let mut o = Out {
         s: String::new(),
+        plan,
         q,
         lang,
         why,
@@ -82,7 +112,7 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             "Levels by domain (1 dependent … 4 autonomous):",
         ),
     );
-    for s in &plan.scores {
+    for (i, s) in plan.scores.iter().enumerate() {
         let bar = match s.level {
             Some(l) => format!("{}{}", "■".repeat(l.into()), "□".repeat(4 - usize::from(l))),
             None => "····".to_string(),
@@ -95,13 +125,13 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             reasons.join(" ; ")
         );
         o.line(2, &l);
-        o.trace(4, &s.trace);
+        o.why(4, ItemRef::Score(i));
     }
 
     let fs = &plan.framaspace;
     let title = format!("Frama.space : {}", o.t(&fs.eligible_label));
     o.heading(&title, &title.replacen(" :", ":", 1));
-    for r in &fs.reasons {
+    for (i, r) in fs.reasons.iter().enumerate() {
         let tag = match r.status {
             Status::Info => lang.pick("info", "info"),
             Status::Ok => "ok",
@@ -111,24 +141,37 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
         };
         let l = format!("[{tag}] {}", o.t(&r.text));
         o.line(2, &l);
-        o.trace(6, &r.trace);
+        o.why(6, ItemRef::FramaspaceReason(i));
     }
 
     o.heading("Recommandations", "Recommendations");
-    for r in &plan.recommendations {
-        let chosen = r.chosen().map_or_else(
-            || lang.pick("à trouver", "to be found").to_string(),
-            |p| p.name.clone(),
-        );
-        // The software the chosen provider runs for the need, or the host's service in words.
+    for (i, r) in plan.recommendations.iter().enumerate() {
+        let chosen = match r.chosen() {
+            Some(p) if p.kind == ProviderKind::Keep => {
+                lang.pick("déjà en place", "already in place").to_string()
+            }
+            Some(p) => p.name.clone(),
+            None if r.action == Action::Find => lang.pick("à trouver", "to be found").to_string(),
+            None => String::new(),
+        };
+        // The software the chosen provider runs for the need, or the host's service in words;
+        // what is kept is named by itself.
         let target = r.target();
-        let first = if target.software.is_none() && r.chosen().is_none() {
-            "—".to_string()
-        } else {
-            o.t(&target.text).to_string()
+        let first = match (target.software, r.chosen()) {
+            (None, None) => "—".to_string(),
+            (None, Some(p)) if p.kind == ProviderKind::Keep => {
+                if p.name.is_empty() {
+                    "—".to_string()
+                } else {
+                    p.name.clone()
+                }
+            }
+            _ => o.t(&target.text).to_string(),
         };
         let first = first.as_str();
-        let l = if chosen == first || (target.software.is_none() && r.chosen().is_some()) {
+        let in_words =
+            target.software.is_none() && r.chosen().is_some_and(|p| p.kind == ProviderKind::Host);
+        let l = if chosen == first || chosen.is_empty() || in_words {
             format!("- {} → {first}", o.t(&r.label))
         } else {
             format!("- {} → {first} ({chosen})", o.t(&r.label))
@@ -177,7 +220,7 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
                 o.line(4, &l);
             }
         }
-        o.trace(4, &r.trace);
+        o.why(4, ItemRef::Recommendation(i));
     }
 
     if !plan.hosts.is_empty() || !plan.host_choice.notes.is_empty() {
@@ -186,7 +229,7 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             let l = o.t(n).to_string();
             o.line(0, &l);
         }
-        for h in &plan.hosts {
+        for (i, h) in plan.hosts.iter().enumerate() {
             let l = format!(
                 "- {} ({} {}) — {}",
                 h.name,
@@ -224,7 +267,7 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
                 let l = format!("{} {}", lang.pick("À vérifier :", "To check:"), o.t(c));
                 o.line(4, &l);
             }
-            o.trace(4, &h.trace);
+            o.why(4, ItemRef::Host(i));
         }
     }
 
@@ -238,35 +281,64 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             ),
         );
     }
-    for (n, phase) in plan
+    for (n, (a, phase)) in plan
         .roadmap
         .iter()
-        .filter(|p| !p.steps.is_empty())
+        .enumerate()
+        .filter(|(_, p)| !p.steps.is_empty())
         .enumerate()
     {
         let l = format!("{}. {}", n + 1, o.t(&phase.title));
         o.line(0, &l);
-        for step in &phase.steps {
+        for (b, step) in phase.steps.iter().enumerate() {
+            let reasons: Vec<&str> = step.effort_reasons.iter().map(|r| r.get(lang)).collect();
+            let why = if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", reasons.join(", "))
+            };
+            let when = step
+                .when
+                .map(|w| format!(", {}", w.text().get(lang)))
+                .unwrap_or_default();
             let l = format!(
-                "- {} — {}, {}",
+                "- {} — {}{why}, {}{when}",
                 o.t(&step.title),
                 effort(step.effort, lang),
                 o.t(&step.cost.text)
             );
             o.line(2, &l);
+            for c in &step.caveats {
+                let l = format!(
+                    "{} {} → {}",
+                    lang.pick("Ne pas emporter :", "Leave out:"),
+                    c.leave_out.get(lang),
+                    c.goes_to.get(lang)
+                );
+                o.line(6, &l);
+            }
+            for k in &step.keeps {
+                let l = format!(
+                    "{} {} ({})",
+                    lang.pick("Reste :", "Stays:"),
+                    k.name.get(lang),
+                    k.why.get(lang)
+                );
+                o.line(6, &l);
+            }
             for m in &step.migration {
                 let l = o.t(m).to_string();
                 o.line(6, &l);
             }
-            let l = format!("{} {}", lang.pick("Qui :", "Who:"), o.t(&step.who));
+            let l = format!("{} {}", lang.pick("Qui :", "Who:"), step.who.get(lang));
             o.line(6, &l);
-            o.trace(6, &step.trace);
+            o.why(6, ItemRef::Step { phase: a, step: b });
         }
     }
 
     if !plan.risks.is_empty() {
         o.heading("Risques", "Risks");
-        for r in &plan.risks {
+        for (i, r) in plan.risks.iter().enumerate() {
             let sev = match r.severity {
                 Severity::High => lang.pick("important", "serious"),
                 Severity::Medium => lang.pick("moyen", "medium"),
@@ -276,7 +348,7 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             o.line(0, &l);
             let l = format!("{} {}", lang.pick("À faire :", "To do:"), o.t(&r.action));
             o.line(4, &l);
-            o.trace(4, &r.trace);
+            o.why(4, ItemRef::Risk(i));
         }
     }
 

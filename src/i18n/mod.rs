@@ -62,6 +62,13 @@ pub struct Text {
 }
 
 impl Text {
+    /// Several texts as one list in each language ("A, B et C" / "A, B and C").
+    pub fn list(items: &[Text]) -> Text {
+        let fr: Vec<&str> = items.iter().map(|t| t.fr.as_str()).collect();
+        let en: Vec<&str> = items.iter().map(|t| t.en.as_str()).collect();
+        Text::new(typo::list(Lang::Fr, &fr), typo::list(Lang::En, &en))
+    }
+
     pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Text {
         Text {
             fr: fr.into(),

@@ -19,7 +19,10 @@
 //! | `host_score` | the score of a host and its reasons | `hosts.score` |
 //! | `cover` | the smallest set of hosts | `hosts.set-cover` |
 //! | `geo` | départements and regions for nearness | — |
-//! | `roadmap` | four phases of steps | `roadmap.*` |
+//! | `decide` | one decision per tool: kept tools, co-editing, tools in use, platforms | `decide.*` |
+//! | `sensitive` | where health and sensitive data live | — |
+//! | `roadmap` | phases of steps sized to the team | `roadmap.*` |
+//! | `why` | the one « Pourquoi ? » of any item (`Plan::why`) | — |
 //! | `risks` | risks and « à trouver » | `risks.*` |
 //! | `trace` | traces and the explanation of every rule id | — |
 //!
@@ -29,6 +32,7 @@
 
 mod candidate;
 mod cover;
+mod decide;
 mod fit;
 pub mod framaspace;
 pub(crate) mod geo;
@@ -46,14 +50,16 @@ pub mod risks;
 pub mod roadmap;
 mod route;
 pub mod scores;
+pub mod sensitive;
 mod target;
 pub mod trace;
+pub mod why;
 
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{Association, Audit};
 use crate::catalog::Catalog;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text, typo};
 use crate::questionnaire::Questionnaire;
 
 pub use framaspace::{Eligible, Framaspace};
@@ -64,13 +70,14 @@ pub use hosts::{
 pub use needs::{Dependency, NeedStatus, NeedUse, ToolUse};
 pub use recommend::{Action, Recommendation, SoftwareRef};
 pub use risks::{Risk, Severity, ToFind, Topic};
-pub use roadmap::{Phase, PhasePlan, Step};
+pub use roadmap::{Caveat, DataMove, KeptTool, Phase, PhasePlan, Role, Step, StepKind, When, Who};
 pub use scores::DomainScore;
+pub use sensitive::SpecialData;
 pub use target::Target;
 pub use trace::{AnswerRead, Trace};
 
 /// The version of the plan's JSON shape (`exports/schema/plan.schema.json`).
-pub const PLAN_VERSION: u32 = 1;
+pub const PLAN_VERSION: u32 = 2;
 
 /// Which questionnaire the plan was computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -141,7 +148,7 @@ pub fn plan(
     let host_needs = route::host_needs(&needs, &routes, &ranked);
     let ctx = hosts::Context::new(&read, association, catalog);
     let mut matching = hosts::matching(&ctx, &host_needs.1);
-    let recommendations: Vec<Recommendation> = needs
+    let mut recommendations: Vec<Recommendation> = needs
         .iter()
         .enumerate()
         .map(|(i, n)| {
@@ -154,22 +161,26 @@ pub fn plan(
             reco
         })
         .collect();
+    let kept = decide::decide(&read, catalog, &needs, &framaspace, &mut recommendations);
     let skills = scores
         .iter()
         .find(|s| s.domain == "skills")
         .and_then(|s| s.level);
-    let roadmap = roadmap::roadmap(
-        &read,
-        catalog,
-        &needs,
-        &recommendations,
-        &framaspace,
-        &matching.picks,
-        skills,
-    );
     let to_find = risks::to_find(&read);
     let risks = risks::risks(&read, &needs, &to_find);
-    let summary = summary(
+    let (roadmap, roadmap_notes) = roadmap::roadmap(&roadmap::Input {
+        read: &read,
+        catalog,
+        needs: &needs,
+        recos: &recommendations,
+        kept: &kept,
+        fs: &framaspace,
+        picks: &matching.picks,
+        risks: &risks,
+        to_find: &to_find,
+        skills,
+    });
+    let mut summary = summary(
         &needs,
         &framaspace,
         &recommendations,
@@ -178,6 +189,7 @@ pub fn plan(
         &risks,
         &to_find,
     );
+    summary.extend(roadmap_notes);
     Plan {
         version: PLAN_VERSION,
         questionnaire: QuestionnaireInfo {
@@ -212,14 +224,16 @@ fn summary(
         .iter()
         .filter(|n| n.status == NeedStatus::Free)
         .count();
+    let n = needs.len();
     out.push(Text::new(
         format!(
-            "{} besoin(s) relevé(s), dont {free} déjà couvert(s) par du logiciel libre.",
-            needs.len()
+            "{} relevés, dont {} par du logiciel libre.",
+            typo::count(Lang::Fr, n, "besoin", "besoins"),
+            typo::count(Lang::Fr, free, "déjà couvert", "déjà couverts")
         ),
         format!(
-            "{} need(s) found, {free} of them already met by free software.",
-            needs.len()
+            "{} found, {free} of them already met by free software.",
+            typo::count(Lang::En, n, "need", "needs")
         ),
     ));
     let tools_unknown = to_find.iter().any(|f| f.about == risks::Topic::Tools);
@@ -280,19 +294,26 @@ fn summary(
         .count();
     if high > 0 {
         out.push(Text::new(
-            format!("{high} risque(s) important(s) à traiter en priorité."),
-            format!("{high} serious risk(s) to deal with first."),
+            format!(
+                "{} à traiter en priorité.",
+                typo::count(Lang::Fr, high, "risque important", "risques importants")
+            ),
+            format!(
+                "{} to deal with first.",
+                typo::count(Lang::En, high, "serious risk", "serious risks")
+            ),
         ));
     }
     if !to_find.is_empty() {
+        let n = to_find.len();
         out.push(Text::new(
             format!(
-                "{} réponse(s) « je ne sais pas » à trouver avant de décider.",
-                to_find.len()
+                "{} « je ne sais pas » à trouver avant de décider.",
+                typo::count(Lang::Fr, n, "réponse", "réponses")
             ),
             format!(
-                "{} 'don't know' answer(s) to find out before deciding.",
-                to_find.len()
+                "{} to find out before deciding.",
+                typo::count(Lang::En, n, "'don't know' answer", "'don't know' answers")
             ),
         ));
     }

@@ -56,7 +56,8 @@ pub struct ToolUse {
     /// The catalogue id; `None` for a choice tagged `free-software` that names no tool ("our
     /// mail is at a CHATONS host").
     pub tool: Option<String>,
-    pub name: String,
+    /// The tool's name in both languages (a software's name is the same in both).
+    pub name: Text,
     /// `None` when the catalogue knows neither a tool nor a software with this id.
     pub free: Option<bool>,
     pub question: String,
@@ -97,12 +98,12 @@ pub(crate) fn is_free(catalog: &Catalog, tool: &str, tagged_free: bool) -> Optio
     }
 }
 
-pub(crate) fn tool_name(catalog: &Catalog, tool: &str) -> String {
+pub(crate) fn tool_name(catalog: &Catalog, tool: &str) -> Text {
     catalog
         .software(tool)
-        .map(|s| s.name.clone())
-        .or_else(|| catalog.tool(tool).map(|t| t.name.clone()))
-        .unwrap_or_else(|| tool.to_string())
+        .map(|s| Text::new(s.name.clone(), s.name.clone()))
+        .or_else(|| catalog.tool(tool).map(|t| t.label()))
+        .unwrap_or_else(|| Text::new(tool, tool))
 }
 
 /// The needs of the association, in the catalogue's order (unknown need ids last, by id).
@@ -134,7 +135,7 @@ pub(crate) fn needs(read: &Read<'_>, catalog: &Catalog) -> Vec<NeedUse> {
                 None if tagged => {
                     entry.tools.push(ToolUse {
                         tool: None,
-                        name: choice.label.fr.clone(),
+                        name: choice.label.clone(),
                         free: Some(true),
                         question: item.question.id.clone(),
                         choice: choice.id.clone(),

@@ -60,8 +60,8 @@ pub struct Recommendation {
     pub need: String,
     pub label: Text,
     pub action: Action,
-    /// The current tools to move away from (names).
-    pub from: Vec<String>,
+    /// The current tools to move away from (names in both languages).
+    pub from: Vec<Text>,
     /// The software proposed, best first.
     pub software: Vec<SoftwareRef>,
     /// The chosen provider first, then alternatives.
@@ -83,7 +83,7 @@ fn sref(s: &Software) -> SoftwareRef {
     }
 }
 
-fn special(
+pub(crate) fn special(
     id: &str,
     name: Text,
     kind: ProviderKind,
@@ -122,7 +122,8 @@ pub(crate) fn recommend(
 ) -> Recommendation {
     let mut trace = need.trace.clone();
     trace.add_rule("reco.software");
-    let from: Vec<String> = need.proprietary_tools().map(|t| t.name.clone()).collect();
+    let from: Vec<Text> = need.proprietary_tools().map(|t| t.name.clone()).collect();
+    let from_list = Text::list(&from);
     let outreach = OUTREACH.contains(&need.need.as_str());
     let mut reasons = Vec::new();
     let local = matches!(route, Route::Local);
@@ -135,12 +136,13 @@ pub(crate) fn recommend(
     let action = match route {
         Route::Keep => {
             trace.add_rule("reco.keep");
-            let free: Vec<&str> = need
+            let free: Vec<Text> = need
                 .tools
                 .iter()
                 .filter(|t| t.free == Some(true))
-                .map(|t| t.name.as_str())
+                .map(|t| t.name.clone())
                 .collect();
+            let free_list = Text::list(&free);
             software = need
                 .tools
                 .iter()
@@ -148,13 +150,15 @@ pub(crate) fn recommend(
                 .filter_map(|t| {
                     t.tool.as_ref().map(|id| SoftwareRef {
                         id: id.clone(),
-                        name: t.name.clone(),
+                        name: t.name.fr.clone(),
                     })
                 })
                 .collect();
+            // Named after the free tools themselves (software names read the same in both
+            // languages), never a French phrase.
             providers.push(special(
                 "keep",
-                Text::new("ce que vous utilisez déjà", "what you already use"),
+                free_list.clone(),
                 ProviderKind::Keep,
                 Vec::new(),
                 None,
@@ -164,11 +168,11 @@ pub(crate) fn recommend(
                 reasons.push(Text::new(
                     format!(
                         "Déjà en logiciel libre ({}) : rien à changer.",
-                        free.join(", ")
+                        free_list.fr
                     ),
                     format!(
                         "Already free software ({}): nothing to change.",
-                        free.join(", ")
+                        free_list.en
                     ),
                 ));
                 Action::Keep
@@ -176,13 +180,11 @@ pub(crate) fn recommend(
                 reasons.push(Text::new(
                     format!(
                         "Vous utilisez déjà {} (libre) : généralisez-le à la place de {}.",
-                        free.join(", "),
-                        from.join(", ")
+                        free_list.fr, from_list.fr
                     ),
                     format!(
                         "You already use {} (free): use it instead of {}.",
-                        free.join(", "),
-                        from.join(", ")
+                        free_list.en, from_list.en
                     ),
                 ));
                 Action::Consolidate
@@ -229,8 +231,8 @@ pub(crate) fn recommend(
                     }
                     if !from.is_empty() {
                         reasons.push(Text::new(
-                            format!("En attendant, gardez {} : rien ne presse tant qu'une solution n'est pas trouvée.", from.join(", ")),
-                            format!("Meanwhile, keep {}: no hurry until an answer is found.", from.join(", ")),
+                            format!("En attendant, gardez {} : rien ne presse tant qu'une solution n'est pas trouvée.", from_list.fr),
+                            format!("Meanwhile, keep {}: no hurry until an answer is found.", from_list.en),
                         ));
                     }
                 }
@@ -240,8 +242,8 @@ pub(crate) fn recommend(
             } else if outreach && !from.is_empty() {
                 trace.add_rule("roadmap.alongside");
                 reasons.push(Text::new(
-                    format!("En plus de {}, pas à la place : gardez votre public là où il est et invitez-le peu à peu.", from.join(", ")),
-                    format!("Alongside {}, not instead: keep your audience where it is and invite it over time.", from.join(", ")),
+                    format!("En plus de {}, pas à la place : gardez votre public là où il est et invitez-le peu à peu.", from_list.fr),
+                    format!("Alongside {}, not instead: keep your audience where it is and invite it over time.", from_list.en),
                 ));
                 Action::AddAlongside
             } else if from.is_empty() {

@@ -19,7 +19,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text, typo};
 
 use super::needs::NeedUse;
 use super::read::Read;
@@ -253,9 +253,12 @@ pub(crate) fn risks(read: &Read<'_>, needs: &[NeedUse], to_find: &[ToFind]) -> V
         out.push(Risk {
             id: "unknowns".into(),
             severity: if blocking > 0 { Severity::Medium } else { Severity::Low },
-            title: Text::new(format!("{} réponse(s) à trouver", to_find.len()), format!("{} answer(s) to find out", to_find.len())),
+            title: Text::new(
+                format!("{} à trouver", typo::count(Lang::Fr, to_find.len(), "réponse", "réponses")),
+                format!("{} to find out", typo::count(Lang::En, to_find.len(), "answer", "answers")),
+            ),
             detail: Text::new(
-                format!("« Je ne sais pas » à des questions dont le plan a besoin, dont {blocking} qui peuvent changer une décision : le plan fait des hypothèses prudentes en attendant."),
+                format!("« Je ne sais pas » à des questions dont le plan a besoin, dont {blocking} qui {} changer une décision : le plan fait des hypothèses prudentes en attendant.", typo::plural(Lang::Fr, blocking, "peut", "peuvent")),
                 format!("'Don't know' to questions the plan needs, {blocking} of which can change a decision: the plan makes careful assumptions meanwhile."),
             ),
             action: Text::new("Trouver ces réponses (voir la liste « à trouver ») puis recalculer le plan.", "Find these answers (see the 'to find out' list), then compute the plan again."),
@@ -275,6 +278,7 @@ pub(crate) fn to_find(read: &Read<'_>) -> Vec<ToFind> {
         "wants-support",
         "own-domain",
         "can-self-host",
+        "co-editing",
     ];
     let mut out: Vec<ToFind> = read
         .dont_know()
@@ -284,11 +288,16 @@ pub(crate) fn to_find(read: &Read<'_>) -> Vec<ToFind> {
                 .choices
                 .iter()
                 .any(|c| c.tool.is_some() || !c.needs.is_empty());
-            let risks = q
+            let pace = q
                 .choices
                 .iter()
                 .flat_map(|c| c.signals.iter())
-                .any(|s| !NOT_RISKS.contains(&s.as_str()));
+                .any(|s| s.starts_with("time-") || s.starts_with("pace-"));
+            let risks = !pace
+                && q.choices
+                    .iter()
+                    .flat_map(|c| c.signals.iter())
+                    .any(|s| !NOT_RISKS.contains(&s.as_str()));
             let (fr, en, blocking, about) = match (q.quantity.as_deref(), q.role.as_deref()) {
                 (Some("accounts" | "storage_gb"), _) => (
                     "pour savoir si Frama.space suffit (comptes, stockage)",
@@ -333,6 +342,12 @@ pub(crate) fn to_find(read: &Read<'_>) -> Vec<ToFind> {
                     Topic::Rating,
                 ),
                 (None, Some(_)) => (
+                    "pour régler le rythme du plan",
+                    "to set the pace of the plan",
+                    false,
+                    Topic::Rating,
+                ),
+                (None, None) if pace => (
                     "pour régler le rythme du plan",
                     "to set the pace of the plan",
                     false,

@@ -24,7 +24,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Domain};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text, typo};
 
 use super::needs::is_free;
 use super::read::{Read, mean};
@@ -201,8 +201,14 @@ fn by_tools(read: &Read<'_>, catalog: &Catalog, domain: &str) -> DomainScore {
     let share = f64::from(free) / f64::from(known);
     let mut level = 1 + (3.0 * share).round() as i32;
     reasons.push(Text::new(
-        format!("{free} outil(s) libre(s) sur {known}"),
-        format!("{free} free tool(s) out of {known}"),
+        format!(
+            "{} sur {known}",
+            typo::count(Lang::Fr, free, "outil libre", "outils libres")
+        ),
+        format!(
+            "{} out of {known}",
+            typo::count(Lang::En, free, "free tool", "free tools")
+        ),
     ));
     let lock = read.role("lock-in", Some(domain));
     if let Some(m) = mean(&lock) {

@@ -387,6 +387,61 @@ pub const RULES: &[(&str, &str, &str)] = &[
         "Free networks come alongside current ones: a followed page is not closed.",
     ),
     (
+        "decide.kept",
+        "Un outil gardé pour un besoin (paiements, réseaux suivis) n'est déplacé par aucune autre étape.",
+        "A tool kept for one need (payments, followed networks) is moved by no other step.",
+    ),
+    (
+        "decide.co-editing",
+        "L'équipe rédige à plusieurs : les documents partagés restent sur un service qui le permet.",
+        "The team writes together: shared documents stay on a service that allows it.",
+    ),
+    (
+        "decide.in-use",
+        "Un logiciel libre déjà utilisé sert aussi à ce besoin : on l'étend, on ne le « commence » pas.",
+        "Free software already in use serves this need too: it is extended, not 'started'.",
+    ),
+    (
+        "decide.platforms",
+        "Un logiciel à installer n'est proposé que s'il s'installe sur les ordinateurs de l'équipe.",
+        "Software to install is proposed only if it installs on the team's computers.",
+    ),
+    (
+        "roadmap.find-out",
+        "Des réponses qui changent une décision manquent : les trouver d'abord, les déménagements attendent.",
+        "Answers that change a decision are missing: find them first, moves wait.",
+    ),
+    (
+        "roadmap.special-data",
+        "Des données de santé ou sensibles sont mises à part d'abord, et chaque étape qui déplace leurs outils dit quoi laisser de côté.",
+        "Health or sensitive data is set apart first, and each step moving their tools says what to leave out.",
+    ),
+    (
+        "roadmap.risk-first",
+        "Une étape qui répond à un risque important passe en premier.",
+        "A step answering a serious risk comes first.",
+    ),
+    (
+        "roadmap.capacity",
+        "Les premières phases tiennent dans le temps par mois et le rythme choisis ; le reste attend « plus tard ».",
+        "The first phases fit the time per month and the pace chosen; the rest waits 'later'.",
+    ),
+    (
+        "roadmap.priority",
+        "Après l'urgent, le temps disponible va d'abord aux besoins de l'usage que l'association veut améliorer en premier.",
+        "After what is urgent, the time available goes first to the needs of the use the association wants to improve first.",
+    ),
+    (
+        "roadmap.effort",
+        "L'effort tient compte du volume de fichiers, du nombre de comptes ou d'appareils, et de l'aisance de l'équipe.",
+        "Effort accounts for the volume of files, the number of accounts or devices, and the team's ease with computers.",
+    ),
+    (
+        "roadmap.backup",
+        "Une sauvegarde est une copie régulière gardée hors du local, avec un outil qui s'installe sur les ordinateurs de l'équipe.",
+        "A backup is a regular copy kept off site, with a tool that installs on the team's computers.",
+    ),
+    (
         "risks.signal",
         "Un risque est relevé d'après une réponse qui le signale.",
         "A risk is raised from an answer that signals it.",

@@ -244,7 +244,7 @@ impl<'c> Reader<'c> {
         if let Some((name, free)) = memo.get(id) {
             return (Arc::clone(name), *free);
         }
-        let name: Arc<str> = tool_name(self.catalog, id).into();
+        let name: Arc<str> = tool_name(self.catalog, id).fr.into();
         let free = is_free(self.catalog, id, tagged);
         memo.insert(id.to_string(), (Arc::clone(&name), free));
         (name, free)

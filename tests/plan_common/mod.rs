@@ -187,3 +187,4 @@ fn walk(
         }
     }
 }
+pub mod coherence;

@@ -20,6 +20,7 @@ use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::plan::framaspace::Status;
 use crate::plan::trace::{AnswerRead, explain_rule};
+use crate::plan::why::ItemRef;
 use crate::plan::{ProviderKind, Trace};
 
 /// Answers (grouped by question) and sources shown before "… et N de plus".
@@ -108,9 +109,27 @@ pub fn lines(
         theme,
     };
     let trace = detail(&mut o, d, item);
-    match trace {
-        Some(t) => explain(&mut o, d, &t, all),
-        None => o.para(Ui::WhyNothing.get(lang)),
+    // The deciding part, from `Plan::why` (the one « Pourquoi ? » every front end shows), and
+    // where the inherited part is explained.
+    let shared = match item {
+        Item::Score(i) => Some(ItemRef::Score(i)),
+        Item::Verdict => Some(ItemRef::Framaspace),
+        Item::Reason(i) => Some(ItemRef::FramaspaceReason(i)),
+        Item::Reco(i) => Some(ItemRef::Recommendation(i)),
+        Item::Host(i) => Some(ItemRef::Host(i)),
+        Item::Step(a, b) => Some(ItemRef::Step { phase: a, step: b }),
+        Item::Risk(i) => Some(ItemRef::Risk(i)),
+        Item::Alt(_) | Item::ToFind(_) => None,
+    };
+    match (trace, shared.map(|r| d.plan.why(r))) {
+        (Some(_), Some(w)) => {
+            explain(&mut o, d, &w.trace, all);
+            for s in &w.see {
+                o.para(s.text(&d.plan).get(lang));
+            }
+        }
+        (Some(t), None) => explain(&mut o, d, &t, all),
+        (None, _) => o.para(Ui::WhyNothing.get(lang)),
     }
     while o.lines.first().is_some_and(|l| l.width() == 0) {
         o.lines.remove(0);
@@ -168,7 +187,7 @@ fn detail(o: &mut Out<'_>, d: &PlanData, item: Item) -> Option<Trace> {
         Item::Reco(i) => {
             let r = p.recommendations.get(i)?;
             if !r.from.is_empty() {
-                o.para(&Ui::WhyToday.fill(lang, &[&r.from.join(", ")]));
+                o.para(&Ui::WhyToday.fill(lang, &[&crate::i18n::Text::list(&r.from).get(lang)]));
             }
             let sw: Vec<&str> = r.software.iter().map(|s| s.name.as_str()).collect();
             if !sw.is_empty() {
