@@ -236,7 +236,7 @@ fn no_stale_headline(p: &Plan, c: &Catalog) -> Result<(), String> {
     let headline = p
         .summary
         .iter()
-        .find(|t| t.en.starts_with("CHATONS hosts"))
+        .find(|t| t.en.starts_with("CHATONS host"))
         .map(|t| t.en.clone())
         .unwrap_or_default();
     for h in p.hosts.iter().filter(|h| h.stale) {
@@ -434,7 +434,7 @@ fn held_for(p: &Plan, need: &str, host: &str) -> Option<HeldWhy> {
 fn headline(p: &Plan) -> String {
     p.summary
         .iter()
-        .find(|t| t.en.starts_with("CHATONS hosts"))
+        .find(|t| t.en.starts_with("CHATONS host"))
         .map(|t| t.en.clone())
         .unwrap_or_default()
 }

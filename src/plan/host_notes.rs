@@ -3,7 +3,7 @@
 //! to re-check; and the summary's host lines (main hosts, those for a single need, those to
 //! re-check).
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, typo};
 
 use super::hosts::{Blocking, Context, HostChoice, HostPick, t};
 
@@ -103,12 +103,14 @@ pub(super) fn summary(picks: &[HostPick], choice: &HostChoice, fs_recommended: b
     if !main.is_empty() {
         out.push(Text::new(
             format!(
-                "Hébergeurs CHATONS {fr}{} : {}.",
+                "{} CHATONS {fr}{} : {}.",
+                typo::plural(Lang::Fr, main.len(), "Hébergeur", "Hébergeurs"),
                 provisional.0,
                 names(&main, Lang::Fr, false)
             ),
             format!(
-                "CHATONS hosts {en}{}: {}.",
+                "CHATONS {} {en}{}: {}.",
+                typo::plural(Lang::En, main.len(), "host", "hosts"),
                 provisional.1,
                 names(&main, Lang::En, false)
             ),
@@ -140,13 +142,5 @@ pub(super) fn summary(picks: &[HostPick], choice: &HostChoice, fs_recommended: b
             ),
         ));
     }
-    out.extend(
-        choice
-            .notes
-            .iter()
-            .filter(|_| choice.provisional)
-            .take(1)
-            .cloned(),
-    );
     out
 }
