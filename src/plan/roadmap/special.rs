@@ -8,7 +8,7 @@
 //! - `access` (`roadmap.risk-first`): a second person for the accesses one person holds.
 //! - backups: see `backup`.
 
-use crate::catalog::{Effort, ToolKind};
+use crate::catalog::{Effort, SoftwareKind, ToolKind};
 use crate::i18n::Text;
 
 use super::super::sensitive::{Holding, SpecialData, holdings};
@@ -105,10 +105,14 @@ fn tools_in(input: &Input<'_>, h: &Holding) -> Vec<Text> {
         // Where data lives: online services and practices (paper), not the editors installed
         // on computers.
         for t in n.tools.iter().filter(|t| {
-            t.tool
-                .as_deref()
+            let id = t.tool.as_deref();
+            let installed_tool = id
                 .and_then(|id| input.catalog.tool(id))
-                .is_none_or(|x| x.kind != ToolKind::Software && x.kind != ToolKind::OperatingSystem)
+                .is_some_and(|x| matches!(x.kind, ToolKind::Software | ToolKind::OperatingSystem));
+            let installed_free = id
+                .and_then(|id| input.catalog.software(id))
+                .is_some_and(|s| s.kind != SoftwareKind::Hosted);
+            !installed_tool && !installed_free
         }) {
             if !out.contains(&t.name) {
                 out.push(t.name.clone());
