@@ -6,6 +6,9 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keymap::Cmd;
 use crate::app::Event;
 
+// An action is made and consumed at once, one at a time, never kept in bulk: its size does not
+// matter, and boxing the event would only add an allocation per result.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Action {
     /// A bound key.
