@@ -215,7 +215,7 @@ fn cap_check(
 
 impl Host {
     /// The host's offers for `need` judged for `applicant`, best first (fits, then to check,
-    /// then out; within each, stated order). Offers whose audience names the applicant's kind
+    /// then out; within each, the most recently dated first, then stated order). Offers whose audience names the applicant's kind
     /// take precedence: when one exists, offers that do not say who they are for are left out
     /// (a supporting membership at a free amount is not an offer of accounts).
     pub fn offers_for(&self, applicant: &Applicant<'_>, need: &str) -> Vec<OfferFit<'_>> {
@@ -251,7 +251,8 @@ impl Host {
         if explicit {
             out.retain(|f| !f.offer.audience.is_empty());
         }
-        out.sort_by_key(|f| (f.verdict, f.index));
+        // Fitting first; among equals the most recently stated, then as listed.
+        out.sort_by_key(|f| (f.verdict, std::cmp::Reverse(f.offer.as_of), f.index));
         out
     }
 

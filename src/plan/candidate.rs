@@ -56,16 +56,28 @@ struct Found<'a> {
     members_only: bool,
 }
 
-/// The positions of each need id among the needs to place (a need id appears once, but the
-/// type allows more), built once per matching.
-pub(super) type NeedIndex<'n> = std::collections::HashMap<&'n str, Vec<usize>>;
+/// The position of each need id among the needs to place, sorted by id for a binary search
+/// (a few dozen needs: cheaper than hashing every service's need ids), built once per matching.
+pub(super) struct NeedIndex<'n>(Vec<(&'n str, usize)>);
+
+impl NeedIndex<'_> {
+    fn get<'s>(&'s self, need: &'s str) -> impl Iterator<Item = usize> + 's {
+        let start = self.0.partition_point(|(id, _)| *id < need);
+        self.0[start..]
+            .iter()
+            .take_while(move |(id, _)| *id == need)
+            .map(|(_, n)| *n)
+    }
+}
 
 pub(super) fn need_index(needs: &[HostNeed]) -> NeedIndex<'_> {
-    let mut index = NeedIndex::new();
-    for (n, need) in needs.iter().enumerate() {
-        index.entry(need.need.as_str()).or_default().push(n);
-    }
-    index
+    let mut index: Vec<(&str, usize)> = needs
+        .iter()
+        .enumerate()
+        .map(|(n, need)| (need.need.as_str(), n))
+        .collect();
+    index.sort_unstable();
+    NeedIndex(index)
 }
 
 /// Judge `host`; `None` when it can take none of the needs and is held back on none.
@@ -91,15 +103,16 @@ pub(super) fn candidate<'a>(
     for s in &host.services {
         let mut access = None;
         for need in &s.needs {
-            let Some(positions) = index.get(need.as_str()) else {
+            let mut positions = index.get(need.as_str()).peekable();
+            if positions.peek().is_none() {
                 continue;
-            };
+            }
             let a = *access.get_or_insert_with(|| host.service_access(s, ctx.kind, &today));
             if a == ServiceAccess::Closed {
                 break;
             }
             unknown_access |= a == ServiceAccess::Unknown;
-            for &n in positions {
+            for n in positions {
                 let f = found[n].get_or_insert_with(|| Found {
                     service: s.label.as_str(),
                     software: Vec::new(),

@@ -108,12 +108,34 @@ pub(super) fn area_first(c: &Candidate<'_>) -> HeldBack {
     }
 }
 
-pub(super) fn to_recheck() -> HeldBack {
+pub(super) fn to_recheck(ctx: &Context<'_>, c: &Candidate<'_>) -> HeldBack {
+    let (fr, en) = if c.host.membership_evidence.recheck.is_some() {
+        (
+            "appartenance aux CHATONS à revérifier".to_string(),
+            "CHATONS membership to re-check".to_string(),
+        )
+    } else {
+        let seen = super::host_score::newest_fact(c.host);
+        (
+            format!(
+                "informations vues {}, il y a plus de trois ans",
+                ctx.seen_on(seen, true)
+            ),
+            format!(
+                "facts seen {}, over three years ago",
+                ctx.seen_on(seen, false)
+            ),
+        )
+    };
     HeldBack {
         why: HeldWhy::ToRecheck,
         text: t(
-            "à revérifier avant de recommander (informations de plus de trois ans ou appartenance à revérifier) ; un hébergeur aux informations plus récentes couvre ce besoin",
-            "to re-check before recommending (facts over three years old or membership to re-check); a host with fresher facts covers this need",
+            format!(
+                "à revérifier avant de recommander ({fr}) ; un hébergeur aux informations plus récentes couvre ce besoin"
+            ),
+            format!(
+                "to re-check before recommending ({en}); a host with fresher facts covers this need"
+            ),
         ),
     }
 }

@@ -51,14 +51,36 @@ pub(super) fn notes(ctx: &Context<'_>, picks: &[HostPick], near_known: bool) -> 
         });
     }
     for p in picks.iter().filter(|p| p.stale) {
+        let recheck = ctx
+            .catalog
+            .host(&p.id)
+            .is_some_and(|h| h.membership_evidence.recheck.is_some());
+        let (fr, en) = if recheck {
+            (
+                "appartenance aux CHATONS à revérifier".to_string(),
+                "CHATONS membership to re-check".to_string(),
+            )
+        } else {
+            let seen = ctx.catalog.host(&p.id).map(super::host_score::newest_fact);
+            (
+                seen.map_or_else(
+                    || "informations anciennes".to_string(),
+                    |d| format!("informations vues {}", ctx.seen_on(d, true)),
+                ),
+                seen.map_or_else(
+                    || "old facts".to_string(),
+                    |d| format!("facts seen {}", ctx.seen_on(d, false)),
+                ),
+            )
+        };
         notes.push(t(
             format!(
-                "{} : informations de {} ou appartenance à revérifier — seul hébergeur du catalogue pour ce qu'il prend ; à revérifier avant de le recommander.",
-                p.name, p.seen
+                "{} : {fr} — seul hébergeur du catalogue pour ce qu'il prend ; à revérifier avant de le recommander.",
+                p.name
             ),
             format!(
-                "{}: facts from {} or membership to re-check — the only host in the catalogue for what it takes; re-check before recommending it.",
-                p.name, p.seen
+                "{}: {en} — the only host in the catalogue for what it takes; re-check before recommending it.",
+                p.name
             ),
         ));
     }

@@ -89,6 +89,15 @@ pub(super) fn price_for(ctx: &Context<'_>, host: &Host, index: usize) -> PriceFo
         per_account: matches!(cost, YearlyCost::PerAccount(_))
             || o.per == Some(crate::catalog::PriceUnit::Account),
         as_of: date.clone(),
-        text: t(format!("{fr} ({date})"), format!("{en} ({date})")),
+        text: t(
+            format!(
+                "{fr} (offre vue {})",
+                ctx.seen_on(o.date_or(host.seen), true)
+            ),
+            format!(
+                "{en} (offer seen {})",
+                ctx.seen_on(o.date_or(host.seen), false)
+            ),
+        ),
     }
 }

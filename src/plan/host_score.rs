@@ -348,15 +348,27 @@ fn freshness_points(ctx: &Context<'_>, host: &Host, notes: &mut Notes) -> (i32, 
     };
     notes.reason(|| {
         t(
-            format!("fraîcheur {points}/15 : informations de {newest}"),
-            format!("freshness {points}/15: facts from {newest}"),
+            format!(
+                "fraîcheur {points}/15 : informations vues {}",
+                ctx.seen_on(newest, true)
+            ),
+            format!(
+                "freshness {points}/15: facts seen {}",
+                ctx.seen_on(newest, false)
+            ),
         )
     });
     if old {
         notes.check(|| {
             t(
-                format!("informations de {newest} : à revérifier avant de recommander"),
-                format!("facts from {newest}: to re-check before recommending"),
+                format!(
+                    "informations vues {} : à revérifier avant de recommander",
+                    ctx.seen_on(newest, true)
+                ),
+                format!(
+                    "facts seen {}: to re-check before recommending",
+                    ctx.seen_on(newest, false)
+                ),
             )
         });
     }

@@ -228,11 +228,19 @@ pub(crate) fn matching(ctx: &Context<'_>, needs: &[HostNeed]) -> Matching {
     // offers (Frama.space, Framadate…): matching it again would double-count it, and bring a
     // Frama.space that does not fit back through the back door.
     let index = need_index(needs);
+    let mut providers: Vec<&str> = ctx
+        .catalog
+        .offers
+        .iter()
+        .map(|o| o.provider.as_str())
+        .collect();
+    providers.sort_unstable();
+    providers.dedup();
     let mut candidates: Vec<Candidate> = ctx
         .catalog
         .hosts
         .iter()
-        .filter(|h| !ctx.catalog.offers.iter().any(|o| o.provider == h.name))
+        .filter(|h| !providers.contains(&h.name.as_str()))
         .filter_map(|h| candidate(ctx, h, needs, &index, false))
         .collect();
     let chosen = super::cover::choose(ctx, &candidates, needs);

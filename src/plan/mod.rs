@@ -123,19 +123,14 @@ pub fn plan(
     let scores = scores::scores(&read, catalog);
     let framaspace = framaspace::framaspace(&read, association, catalog, &needs);
 
-    let mut running: Vec<(&str, usize)> = Vec::new();
-    for id in catalog.hosts.iter().flat_map(|h| h.software_ids()) {
-        match running.iter_mut().find(|(s, _)| *s == id) {
-            Some((_, n)) => *n += 1,
-            None => running.push((id, 1)),
+    // How many hosts run each software (counted once per host), for ranking.
+    let mut running: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for h in &catalog.hosts {
+        for id in h.software_ids() {
+            *running.entry(id).or_default() += 1;
         }
     }
-    let hosts_running = |id: &str| {
-        running
-            .iter()
-            .find(|(s, _)| *s == id)
-            .map_or(0, |(_, n)| *n)
-    };
+    let hosts_running = |id: &str| running.get(id).copied().unwrap_or(0);
     let ranked: Vec<_> = needs
         .iter()
         .map(|n| route::rank_software(catalog, n, &framaspace, &hosts_running))

@@ -89,7 +89,7 @@ pub(super) fn shown(
                 let c = &candidates[i];
                 let text = match h {
                     Held::Set(HeldWhy::ServesItsAreaFirst) => super::cover::area_first(c),
-                    Held::Set(_) => super::cover::to_recheck(),
+                    Held::Set(_) => super::cover::to_recheck(ctx, c),
                     Held::Small(offer) => {
                         super::candidate::too_small(ctx, c.host, &needs[n].need, offer)
                     }
