@@ -353,3 +353,78 @@ proptest! {
         let _ = import::prepare(&inputs, &shipped(), None, today());
     }
 }
+
+/// Every fixture file of real habits, with its text.
+fn habit_files() -> &'static [(String, String)] {
+    static FILES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    FILES.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chatonsinfos-habits");
+        let inputs = import::read_paths(&[root]).unwrap_or_else(|e| panic!("{e}"));
+        inputs
+            .into_iter()
+            .map(|(n, b)| {
+                let name = Path::new(&n)
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (name, String::from_utf8(b).unwrap_or_default())
+            })
+            .collect()
+    })
+}
+
+const TREE: [&str; 6] = ["", "cle", "cle/a", "cle/b", "cle/a/sous", "autre"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Real-habit files scattered over a tree of folders (kept, renamed, or with a line cut out)
+    /// import without a panic; what is prepared loads back as a user catalogue, and no service
+    /// file found by folder is attached to two organizations.
+    #[test]
+    fn import_over_folders_never_panics_and_loads_back(
+        picks in proptest::collection::vec((0usize..64, 0usize..TREE.len(), any::<bool>(), proptest::option::of(0usize..30)), 1..10)
+    ) {
+        let files = habit_files();
+        let inputs: Vec<(String, Vec<u8>)> = picks
+            .iter()
+            .enumerate()
+            .map(|(k, (f, folder, rename, cut))| {
+                let (name, text) = &files[f % files.len()];
+                let name = if *rename { format!("f{k}.properties") } else { name.clone() };
+                let text: String = match cut {
+                    Some(c) => text
+                        .lines()
+                        .enumerate()
+                        .filter(|(i, _)| i != c)
+                        .map(|(_, l)| format!("{l}\n"))
+                        .collect(),
+                    None => text.clone(),
+                };
+                let folder = TREE[*folder];
+                let path = if folder.is_empty() { name } else { format!("{folder}/{name}") };
+                (path, text.into_bytes())
+            })
+            .collect();
+        if let Ok(plan) = import::prepare(&inputs, &shipped(), None, today()) {
+            let text = toml::to_string(&plan.user_file).expect("serialises");
+            let loaded = catalog::load_texts(&catalog::Texts {
+                user: Some(("fuzz.toml", &text)),
+                ..catalog::Texts::shipped()
+            });
+            prop_assert!(loaded.is_ok(), "{loaded:?}");
+        }
+        if let Ok(read) = chatonsinfos::read_files(&inputs) {
+            let linked = chatonsinfos::link(&read);
+            let mut seen: Vec<*const chatonsinfos::InputFile> = Vec::new();
+            for org in &linked.organizations {
+                for s in &org.services {
+                    let p: *const chatonsinfos::InputFile = s.file;
+                    let by_url = s.file.props.get("file.url").is_some();
+                    prop_assert!(by_url || !seen.contains(&p), "{} attached twice", s.file.name);
+                    seen.push(p);
+                }
+            }
+        }
+    }
+}

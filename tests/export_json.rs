@@ -451,15 +451,20 @@ fn the_export_schema_mirrors_the_plan_schema() {
         match name.as_str() {
             "trace" => assert_eq!(e["trace"]["type"], "string"),
             "provider" => {
+                // The entry is the provider without `chosen` and the fields of one need, which
+                // stay beside the key.
                 let mut whole = def.clone();
-                whole["properties"]
-                    .as_object_mut()
-                    .unwrap()
-                    .remove("chosen");
+                let beside = ["chosen", "software", "service", "held_back", "members_only"];
+                for k in beside {
+                    let moved = whole["properties"].as_object_mut().unwrap().remove(k);
+                    if k != "chosen" {
+                        assert_eq!(e["provider"]["properties"][k], moved.unwrap(), "{k}");
+                    }
+                }
                 whole["required"]
                     .as_array_mut()
                     .unwrap()
-                    .retain(|k| k != "chosen");
+                    .retain(|k| !beside.contains(&k.as_str().unwrap_or("")));
                 assert_eq!(e["provider_entry"], whole);
                 assert_eq!(e["provider"]["required"], json!(["provider", "chosen"]));
             }

@@ -1131,3 +1131,47 @@ fn collect_facts(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
         _ => {}
     }
 }
+
+#[test]
+fn a_tool_that_no_longer_exists_is_replaced_first() {
+    // The garden group still names Skype for its meetings: Skype closed on 5 May 2025 (dated in
+    // the catalogue), so its replacement is urgent, says so, and the space it needs comes first.
+    let (qs, catalog) = setup();
+    let (mut loaded, q) = load(&case_file("jardin-lyon"), &qs);
+    use diagasso::audit::{Answer, AnswerRecord, Value};
+    let rec = |a| AnswerRecord {
+        answer: a,
+        updated_at: String::new(),
+    };
+    for (k, v) in [
+        ("visio_tools", Value::Choices(vec!["skype".into()])),
+        ("visio_participants", Value::Number(5.0)),
+        ("visio_max_participants", Value::Number(8.0)),
+        ("visio_satisfaction", Value::Number(3.0)),
+    ] {
+        loaded.audit.answers.insert(k.into(), rec(Answer::Given(v)));
+    }
+    let p = plan(&q, &loaded.audit, &loaded.association, &catalog);
+    let urgent = &p.roadmap[Phase::Urgent as usize].steps;
+    let visio = urgent
+        .iter()
+        .position(|s| s.need.as_deref() == Some("visio"))
+        .expect("the Skype replacement is urgent");
+    let note = catalog
+        .tool("skype")
+        .and_then(|t| t.discontinued.as_ref())
+        .expect("the catalogue dates Skype's closure");
+    assert!(
+        urgent[visio].migration.contains(&note.note),
+        "{:?}",
+        urgent[visio].migration
+    );
+    if urgent[visio].after.iter().any(|a| a == "framaspace") {
+        let fs = urgent.iter().position(|s| s.id == "framaspace");
+        assert!(
+            fs.is_some_and(|f| f < visio),
+            "the space is asked for first"
+        );
+    }
+    coherence::all(&p, &q, &loaded.audit, &catalog).unwrap_or_else(|e| panic!("{e}"));
+}

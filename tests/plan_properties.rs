@@ -1,5 +1,6 @@
-//! The plan's coherence as properties over thousands of generated audits (the benchmarks'
-//! generator, `benches/proof/testdata.rs`, shared as is): for every audit, the checks of
+//! The plan's coherence as properties over thousands of generated audits (the generator the
+//! benchmarks and the host properties share, `tests/generator`): for every audit, complete or
+//! stopped part-way, the checks of
 //! `plan_common::coherence` hold — one place per need, no tool kept and moved, no special data
 //! moved without its caveat, no French in the English plan, first phases within the declared
 //! time, no free tool in use "started", urgent steps first, backups off site, steps following
@@ -10,9 +11,7 @@
 
 mod plan_common;
 
-#[path = "../benches/proof/testdata.rs"]
-#[allow(dead_code)]
-mod testdata;
+mod generator;
 
 use diagasso::audit::{AnswerRecord, Audit, AuditStatus, QuestionnaireRef};
 use diagasso::catalog::{self, Catalog};
@@ -23,7 +22,7 @@ use proptest::prelude::*;
 
 use plan_common::{coherence, load};
 
-fn audit_of(q: &Questionnaire, g: &testdata::Generated) -> Audit {
+fn audit_of(q: &Questionnaire, g: &generator::Generated) -> Audit {
     Audit {
         id: "generated".into(),
         association_id: "generated".into(),
@@ -57,7 +56,10 @@ fn audit_of(q: &Questionnaire, g: &testdata::Generated) -> Audit {
 
 fn setup() -> (Questionnaire, Catalog) {
     (
-        testdata::questionnaire(),
+        match shipped::by_id(shipped::DEFAULT_ID) {
+            Ok(Some(q)) => q,
+            _ => panic!("the shipped questionnaire loads"),
+        },
         catalog::shipped().expect("shipped catalogue loads"),
     )
 }
@@ -75,7 +77,7 @@ proptest! {
     #[test]
     fn every_generated_plan_is_coherent(seed in any::<u64>(), i in 0usize..100_000) {
         let (q, catalog) = SETUP.with(|s| s.clone());
-        let g = testdata::audit(&q, seed, i);
+        let g = generator::audit(&q, seed, i);
         let audit = audit_of(&q, &g);
         let p = plan(&q, &audit, &g.association, &catalog);
         if let Err(e) = coherence::all(&p, &q, &audit, &catalog) {

@@ -3,10 +3,9 @@
 //! over other départements). The audits are complete generated audits; each is planned several
 //! times and every call is one sample.
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use diagasso::audit::{AnswerRecord, Association, Audit, AuditStatus, QuestionnaireRef};
+use diagasso::audit::{Association, Audit};
 use diagasso::catalog::{self, Catalog};
 use diagasso::plan;
 use diagasso::questionnaire::Questionnaire;
@@ -14,39 +13,7 @@ use diagasso::questionnaire::Questionnaire;
 use super::{Options, Row, Samples, show, testdata};
 
 fn full_audit(q: &Questionnaire, i: usize) -> (Audit, Association) {
-    let mut rng = testdata::Rng::new(0xC0FFEE + i as u64);
-    let association = testdata::association(&mut rng, i);
-    let answers = testdata::answers(&mut rng, q, true);
-    let at = "2026-11-20T10:00:00Z".to_string();
-    let audit = Audit {
-        id: format!("audit-{i}"),
-        association_id: format!("asso-{i}"),
-        trainer: "Dominique".into(),
-        questionnaire: QuestionnaireRef {
-            id: q.id.clone(),
-            version: q.version,
-            hash: q.hash.clone(),
-        },
-        status: AuditStatus::Finished,
-        started_at: at.clone(),
-        finished_at: Some(at.clone()),
-        updated_at: at.clone(),
-        answers: answers
-            .into_iter()
-            .map(|(k, answer)| {
-                (
-                    k,
-                    AnswerRecord {
-                        answer,
-                        updated_at: at.clone(),
-                    },
-                )
-            })
-            .collect(),
-        notes: BTreeMap::new(),
-        note: String::new(),
-    };
-    (audit, association)
+    testdata::full_audit(q, 0xC0FFEE, i)
 }
 
 /// The shipped catalogue with its hosts copied until there are `n`.

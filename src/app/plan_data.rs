@@ -144,7 +144,13 @@ fn alternatives(plan: &Plan, catalog: &Catalog) -> Vec<Alternative> {
                         name: p.name.clone(),
                         score,
                         needs: vec![r.label.clone()],
-                        reasons: p.reasons.to_vec(),
+                        // A host held back for this need says why first.
+                        reasons: p
+                            .held_back
+                            .iter()
+                            .map(|h| h.text.clone())
+                            .chain(p.reasons.iter().cloned())
+                            .collect(),
                         to_check: p.to_check.to_vec(),
                         trace,
                     });

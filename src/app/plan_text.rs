@@ -181,6 +181,17 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             let l = o.t(reason).to_string();
             o.line(4, &l);
         }
+        if let Some(p) = r.chosen().filter(|p| p.members_only) {
+            let l = format!(
+                "{} {}",
+                lang.pick(
+                    "Service réservé aux adhérents : adhérer d'abord à",
+                    "Service for members only: first join"
+                ),
+                p.name
+            );
+            o.line(4, &l);
+        }
         let alts: Vec<String> = r
             .providers
             .iter()

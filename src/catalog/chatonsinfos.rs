@@ -7,59 +7,9 @@
 //! (bad line, invalid UTF-8, missing or unknown `file.class`, organization without a name) is an
 //! error: the caller then imports nothing.
 
-use super::links::{How, Index, Resolved, last_segment, stamp};
-use super::properties::{InputError, InputErrors, Properties, parse};
-
-/// The `file.class` of a ChatonsInfos file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FileClass {
-    Federation,
-    Organization,
-    Service,
-    Device,
-}
-
-impl FileClass {
-    fn from_value(v: &str) -> Option<FileClass> {
-        match v.trim().to_ascii_lowercase().as_str() {
-            "federation" => Some(FileClass::Federation),
-            "organization" | "organisation" => Some(FileClass::Organization),
-            "service" => Some(FileClass::Service),
-            "device" => Some(FileClass::Device),
-            _ => None,
-        }
-    }
-}
-
-/// One parsed input file.
-#[derive(Debug, Clone)]
-pub struct InputFile {
-    /// The name given (a path as typed), used in messages.
-    pub name: String,
-    pub class: FileClass,
-    pub props: Properties,
-}
-
-impl InputFile {
-    /// The last path segment of the name (`/media/usb/foo.properties` → `foo.properties`).
-    pub fn file_name(&self) -> &str {
-        last_segment(&self.name)
-    }
-
-    /// Where the file says it lives (`file.url`), else `linked_as` (the address another file
-    /// links it by), else its name as given.
-    pub fn origin(&self, linked_as: Option<&str>) -> String {
-        match self.props.get("file.url").or(linked_as) {
-            Some(url) => url.to_string(),
-            None => format!("ChatonsInfos: {}", self.name),
-        }
-    }
-
-    /// A sortable stamp of `file.datetime` (empty when absent): the newest file wins.
-    pub fn stamp(&self) -> String {
-        stamp(self)
-    }
-}
+pub use super::input_file::{FileClass, InputFile, read_files};
+use super::links::{How, Index, Resolved};
+use super::properties::InputError;
 
 /// A file reached through a `subs.*` link, with the address it was linked by.
 #[derive(Debug, Clone)]
@@ -99,63 +49,6 @@ pub struct Linked<'a> {
     pub organizations: Vec<OrgBundle<'a>>,
     pub federations: Vec<Federation<'a>>,
     pub notices: Vec<InputError>,
-}
-
-/// Parse and classify every file. All errors of all files are returned together.
-pub fn read_files(inputs: &[(String, Vec<u8>)]) -> Result<Vec<InputFile>, InputErrors> {
-    let mut errors = Vec::new();
-    let mut files = Vec::new();
-    for (name, bytes) in inputs {
-        let props = match parse(name, bytes) {
-            Ok(p) => p,
-            Err(InputErrors(e)) => {
-                errors.extend(e);
-                continue;
-            }
-        };
-        let class = match props.entry("file.class") {
-            None => {
-                errors.push(InputError::new(
-                    name,
-                    0,
-                    "`file.class` manquant : ce n'est pas un fichier ChatonsInfos (attendu federation, organization ou service)",
-                    "missing `file.class`: not a ChatonsInfos file (expected federation, organization or service)",
-                ));
-                continue;
-            }
-            Some(e) => match FileClass::from_value(&e.value) {
-                Some(c) => c,
-                None => {
-                    errors.push(InputError::new(
-                        name,
-                        e.line,
-                        format!("`file.class` inconnu « {} » : attendu federation, organization, service ou device", e.value),
-                        format!("unknown `file.class` \"{}\": expected federation, organization, service or device", e.value),
-                    ));
-                    continue;
-                }
-            },
-        };
-        if class == FileClass::Organization && props.get("organization.name").is_none() {
-            errors.push(InputError::new(
-                name,
-                0,
-                "fichier d'organisation sans `organization.name` : impossible d'en faire un hébergeur",
-                "organization file without `organization.name`: cannot make a host of it",
-            ));
-            continue;
-        }
-        files.push(InputFile {
-            name: name.clone(),
-            class,
-            props,
-        });
-    }
-    if errors.is_empty() {
-        Ok(files)
-    } else {
-        Err(InputErrors(errors))
-    }
 }
 
 /// Resolve `subs.*` links among the files: federations → organizations → services.
@@ -294,6 +187,9 @@ fn unclaim_shared_by_folder(
     }
 }
 
+/// One `subs.*` entry: key after `subs.`, URL, and the given file it resolves to with how.
+type Sub = (String, String, Option<(usize, How)>);
+
 /// Each `subs.*` entry of the file at `from` as (key, URL, the given file it resolves to when
 /// that file has the class `want`), with a notice for each link that cannot be followed.
 fn subs(
@@ -302,8 +198,8 @@ fn subs(
     files: &[InputFile],
     want: FileClass,
     notices: &mut Vec<InputError>,
-) -> Vec<(String, String, Option<(usize, How)>)> {
-    let mut out: Vec<(String, String, Option<(usize, How)>)> = Vec::new();
+) -> Vec<Sub> {
+    let mut out: Vec<Sub> = Vec::new();
     let Some(origin) = files.get(from) else {
         return out;
     };
@@ -420,14 +316,14 @@ mod tests {
     }
 
     #[test]
-    fn links_by_url_or_file_name() {
+    fn links_by_url_or_by_the_same_folder() {
         let inputs = vec![
             file(
                 "fed.properties",
                 "file.class = federation\nfederation.name = CHATONS\nsubs.a = https://a.example.org/.well-known/chatonsinfos/a.properties\n",
             ),
             file(
-                "dir/a.properties",
+                "a.properties",
                 "file.class = organization\norganization.name = A\nsubs.pad = https://a.example.org/x/pad.properties\nsubs.gone = https://a.example.org/gone.properties\n",
             ),
             file(
@@ -444,6 +340,28 @@ mod tests {
         assert_eq!(org.services.len(), 1);
         assert_eq!(linked.notices.len(), 2, "{:?}", linked.notices);
         assert_eq!(linked.notices[0].line, 4);
+    }
+
+    #[test]
+    fn a_bare_file_name_in_another_folder_is_not_a_link() {
+        let inputs = vec![
+            file(
+                "fed.properties",
+                "file.class = federation\nsubs.a = https://a.example.org/.well-known/chatonsinfos/organization.properties\n",
+            ),
+            file(
+                "b/organization.properties",
+                "file.class = organization\norganization.name = B\norganization.website = https://b.example.net\n",
+            ),
+        ];
+        let files = read_files(&inputs).unwrap_or_else(|e| panic!("{e}"));
+        let linked = link(&files);
+        assert_eq!(linked.organizations[0].federation, None);
+        let notice = linked.notices[0].message(crate::i18n::Lang::En);
+        assert!(
+            notice.contains("b/organization.properties has that name elsewhere but is not read"),
+            "{notice}"
+        );
     }
 
     #[test]

@@ -228,7 +228,8 @@ pub struct AssociationOffer {
 pub enum MembershipBasis {
     /// The host's own site, docs or ChatonsInfos file says so.
     StatedByHost,
-    /// chatons.org, its forum, a federation file or Framasoft (as animator) says so.
+    /// chatons.org, its forum, a federation file, or Framasoft while it animated the collective
+    /// (2016–2023; self-governed since 2024) says so.
     StatedByCollective,
     /// Press, Wikipedia, another host or project says so.
     StatedByThirdParty,

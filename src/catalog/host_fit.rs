@@ -97,7 +97,13 @@ impl OfferFit<'_> {
             && self
                 .why
                 .iter()
-                .all(|w| matches!(w, Why::AccountsBelow { .. } | Why::StorageBelow { .. }))
+                .any(|w| matches!(w, Why::AccountsBelow { .. } | Why::StorageBelow { .. }))
+            && !self.why.iter().any(|w| {
+                matches!(
+                    w,
+                    Why::Individuals | Why::SpecificPublic | Why::AssociationsOnly
+                )
+            })
     }
 }
 
@@ -209,7 +215,7 @@ fn cap_check(
 
 impl Host {
     /// The host's offers for `need` judged for `applicant`, best first (fits, then to check,
-    /// then out; within each, stated order). Offers whose audience names the applicant's kind
+    /// then out; within each, the most recently dated first, then stated order). Offers whose audience names the applicant's kind
     /// take precedence: when one exists, offers that do not say who they are for are left out
     /// (a supporting membership at a free amount is not an offer of accounts).
     pub fn offers_for(&self, applicant: &Applicant<'_>, need: &str) -> Vec<OfferFit<'_>> {
@@ -245,7 +251,8 @@ impl Host {
         if explicit {
             out.retain(|f| !f.offer.audience.is_empty());
         }
-        out.sort_by_key(|f| (f.verdict, f.index));
+        // Fitting first; among equals the most recently stated, then as listed.
+        out.sort_by_key(|f| (f.verdict, std::cmp::Reverse(f.offer.as_of), f.index));
         out
     }
 
@@ -280,10 +287,15 @@ impl Host {
         self.membership_evidence.left.is_some() || self.status == Some(StatusLevel::Away)
     }
 
-    /// Whether an applicant of `kind` could join the host to use its members-only services
-    /// (the host is an association, a collective or a cooperative, or its form is unknown; a
-    /// company does not join an association to use its services).
+    /// Whether an applicant of `kind` could join the host to use its members-only services:
+    /// as its registration's audience says when stated (legal persons accepted: a company may
+    /// join); otherwise when the host is an association, a collective or a cooperative (or its
+    /// form is unknown) and the applicant is not a company.
     pub fn could_join(&self, kind: ApplicantKind) -> bool {
+        let audience = &self.registration.audience;
+        if !audience.is_empty() {
+            return audience_verdict(audience, kind).0 != Verdict::No;
+        }
         kind != ApplicantKind::Company
             && matches!(
                 self.org_type,

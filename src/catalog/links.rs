@@ -10,11 +10,13 @@
 //!    hosts;
 //! 3. for a federation's organizations, by the site: an organization file of that name with no
 //!    `file.url`, whose own `subs.*` are published in the same web folder as the URL (YunoHost
-//!    publishes the organization file beside its service files), or failing that, a file of that
-//!    name directly in the federation file's folder.
+//!    publishes the organization file beside its service files), else whose
+//!    `organization.website` is on the URL's domain; those are copies of one published file, and
+//!    the newest is used. Failing that, a file of that name directly in the federation file's
+//!    folder.
 //!
-//! Two candidates or more at one step is an ambiguity, reported with their names; nothing is
-//! picked. A file of that name elsewhere is reported as such and not used.
+//! Two candidates or more at a folder step is an ambiguity, reported with their names; nothing
+//! is picked. A file of that name elsewhere is reported as such and not used.
 
 use super::chatonsinfos::{FileClass, InputFile};
 
@@ -148,18 +150,41 @@ impl<'a> Index<'a> {
         let steps: Vec<(How, Vec<usize>)> = match origin.class {
             FileClass::Federation => {
                 let site = web_folder(url);
-                let by_site: Vec<usize> = named
+                let mut by_site: Vec<usize> = named
                     .iter()
                     .copied()
                     .filter(|&i| self.published_in(i).is_some_and(|w| w == site))
                     .collect();
+                if by_site.is_empty() {
+                    let host = super::values::domain(url);
+                    by_site = named
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            self.published_in(i).is_none()
+                                && self.files.get(i).is_some_and(|f| {
+                                    f.props
+                                        .get("organization.website")
+                                        .is_some_and(|w| super::values::domain(w) == host)
+                                })
+                        })
+                        .collect();
+                }
+                if let Some(newest) = self.newest(&by_site) {
+                    let older_copies = by_site.iter().copied().filter(|&i| i != newest).collect();
+                    return Resolved::Found {
+                        file: newest,
+                        how: How::Site,
+                        older_copies,
+                    };
+                }
                 let here = folder(&origin.name);
                 let by_folder: Vec<usize> = named
                     .iter()
                     .copied()
                     .filter(|&i| self.files.get(i).is_some_and(|f| folder(&f.name) == here))
                     .collect();
-                vec![(How::Site, by_site), (How::Folder, by_folder)]
+                vec![(How::Folder, by_folder)]
             }
             _ => {
                 let own = folder(&origin.name);

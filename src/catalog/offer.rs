@@ -152,10 +152,38 @@ impl ServiceState {
     }
 }
 
+impl ServiceStatus {
+    /// A closure was announced for a day that is not after `day`: the service is most likely
+    /// gone, whatever `state` still says.
+    pub fn closure_passed(&self, day: &PartialDate) -> bool {
+        matches!(
+            self.state,
+            ServiceState::ClosurePlanned | ServiceState::Closed
+        ) && self.closes.is_some_and(|c| !c.is_after(day))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceStatus {
     pub state: ServiceState,
+    /// The closing date announced (`closure-planned`) or the day it closed (`closed`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes: Option<PartialDate>,
+    pub note: Text,
+    pub source: String,
+    pub as_of: PartialDate,
+}
+
+/// Who needs an account on a public service: the person who creates (a form, a list), the
+/// people who take part (answer, subscribe, vote), as a dated source says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountRule {
+    /// Creating needs an account on the service.
+    pub to_create: bool,
+    /// Taking part needs one.
+    pub to_take_part: bool,
     pub note: Text,
     pub source: String,
     pub as_of: PartialDate,
@@ -203,6 +231,9 @@ pub struct Offer {
     pub apply: Option<Apply>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ServiceStatus>,
+    /// Whether using the service needs an account (absent: the sources say nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<AccountRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<DatedNote>,
 }

@@ -236,15 +236,12 @@ fn split_line(line: &str) -> Result<(String, String), Problem> {
     Ok((key, unquote(value.trim_end()).to_string()))
 }
 
-/// A value wholly inside one pair of matching quotes, without them (`'a'` → `a`, `"a"` → `a`);
+/// A value that opens and closes with the same quote, without that pair (`'a'` → `a`,
+/// `"a"` → `a`, `'chez l'ami'` → `chez l'ami`, a French apostrophe being no closing quote);
 /// any other value as it is (`'a`, `a'b'`, `'a"`).
 fn unquote(value: &str) -> &str {
     for q in ['\'', '"'] {
-        if let Some(inner) = value
-            .strip_prefix(q)
-            .and_then(|v| v.strip_suffix(q))
-            .filter(|inner| !inner.contains(q))
-        {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
             return inner.trim();
         }
     }
@@ -370,15 +367,16 @@ mod tests {
     #[test]
     fn values_lose_one_pair_of_matching_quotes() {
         let p = ok(
-            "a = 'https://x.example.org/a.properties'\nb = \"deux mots\"\nc = 'x\nd = l'ami\ne = 'a' et 'b'\nf = ''\ng = '  z '\n",
+            "a = 'https://x.example.org/a.properties'\nb = \"deux mots\"\nc = 'x\nd = l'ami\ne = 'chez l'ami'\nf = ''\ng = '  z '\nh = '\n",
         );
         assert_eq!(p.get("a"), Some("https://x.example.org/a.properties"));
         assert_eq!(p.get("b"), Some("deux mots"));
         assert_eq!(p.get("c"), Some("'x"));
         assert_eq!(p.get("d"), Some("l'ami"));
-        assert_eq!(p.get("e"), Some("'a' et 'b'"));
+        assert_eq!(p.get("e"), Some("chez l'ami"));
         assert_eq!(p.get("f"), None);
         assert_eq!(p.get("g"), Some("z"));
+        assert_eq!(p.get("h"), Some("'"), "one quote alone is no pair");
     }
 
     #[test]

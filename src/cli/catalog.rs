@@ -1,6 +1,12 @@
-//! `diagasso catalog list|import`: show the effective catalogue (each host with its source and
-//! the age of its facts) and refresh hosts from ChatonsInfos `.properties` files into the user
-//! catalogue, after showing what would change.
+//! `diagasso catalog list|show|stale|import`: show the effective catalogue (each host with its
+//! source and the age of its facts), one host entirely (`show`), what to re-check before a
+//! workshop (`stale`), and refresh hosts from ChatonsInfos `.properties` files into the user
+//! catalogue, after showing what would change. Text read from catalogue or ChatonsInfos files
+//! reaches the terminal on one line, without control characters.
+
+mod labels;
+mod show;
+mod stale;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -10,7 +16,8 @@ use serde_json::json;
 
 use super::Context;
 use crate::catalog::{self, Catalog, MembershipBasis, import};
-use crate::i18n::Lang;
+use crate::export::escape;
+use crate::i18n::{Lang, typo};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum CatalogCommand {
@@ -20,8 +27,27 @@ pub enum CatalogCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Importe des fichiers ChatonsInfos (.properties, ou dossiers) dans le catalogue
-    /// utilisateur / import ChatonsInfos files (.properties, or folders) into the user catalogue.
+    /// Un hébergeur en entier : services, offres, inscription, preuves, âge de chaque
+    /// information / one host entirely: services, offers, registration, evidence, age of each fact.
+    Show {
+        /// Identifiant de l'hébergeur (voir `catalog list`) / host id (see `catalog list`).
+        host: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ce qu'il faut revérifier avant un atelier : informations plus vieilles que N mois, avec
+    /// la source à consulter / what to re-check before a workshop: facts older than N months,
+    /// with the source to look at.
+    Stale {
+        /// Âge en mois au-delà duquel revérifier / age in months past which to re-check.
+        #[arg(long, default_value_t = 36)]
+        months: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Importe des fichiers ChatonsInfos (.properties, ou dossiers lus avec leurs
+    /// sous-dossiers) dans le catalogue utilisateur / import ChatonsInfos files (.properties, or
+    /// folders with their sub-folders) into the user catalogue.
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -62,6 +88,8 @@ fn basis_label(b: MembershipBasis, lang: Lang) -> &'static str {
 pub fn run(ctx: &Context, cmd: &CatalogCommand) -> ExitCode {
     match cmd {
         CatalogCommand::List { json } => list(ctx, *json),
+        CatalogCommand::Show { host, json } => show::run(ctx, host, *json),
+        CatalogCommand::Stale { months, json } => stale::run(ctx, *months, *json),
         CatalogCommand::Import { paths, yes } => import_files(ctx, paths, *yes),
     }
 }
@@ -76,16 +104,22 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
         let hosts: Vec<_> = cat
             .hosts
             .iter()
-            .map(|h| {
-                let mut v = serde_json::to_value(h).unwrap_or_default();
-                let origin = if cat.user_host_ids.contains(&h.id) {
-                    "user"
-                } else {
-                    "shipped"
-                };
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("origin".into(), json!(origin));
-                    o.insert("age_months".into(), json!(h.seen.age_in_months(today)));
+            .map(|h| show::json_value(&cat, h, today))
+            .collect();
+        let day = catalog::PartialDate::day(today);
+        let offers: Vec<_> = cat
+            .offers
+            .iter()
+            .map(|o| {
+                let mut v = serde_json::to_value(o).unwrap_or_default();
+                let passed = o.status.as_ref().is_some_and(|s| s.closure_passed(&day));
+                let open = o
+                    .status
+                    .as_ref()
+                    .is_none_or(|s| s.state.recommendable() && !passed);
+                if let Some(m) = v.as_object_mut() {
+                    m.insert("open".into(), json!(open));
+                    m.insert("closure_passed".into(), json!(passed));
                 }
                 v
             })
@@ -97,7 +131,7 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
                 "needs": cat.needs.len(), "tools": cat.tools.len(), "software": cat.software.len(),
                 "offers": cat.offers.len(), "hosts": cat.hosts.len(),
             },
-            "offers": cat.offers,
+            "offers": offers,
             "hosts": hosts,
         });
         outln!("{out}");
@@ -130,18 +164,43 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
         } else {
             l.pick("livré", "shipped")
         };
-        let age = h.seen.age_in_months(today);
+        let newest = h.newest_evidence();
         let source = h.sources.first().map(String::as_str).unwrap_or("—");
+        let mut flags: Vec<&str> = Vec::new();
+        if h.membership_evidence.has_left() {
+            flags.push(l.pick("A QUITTÉ LE COLLECTIF", "LEFT THE COLLECTIVE"));
+        }
+        if h.membership_evidence.recheck.is_some() {
+            flags.push(l.pick(
+                "absent du fichier de fédération : appartenance à revérifier",
+                "absent from the federation file: membership to re-check",
+            ));
+        }
+        if h.is_stale(today) {
+            flags.push(l.pick(
+                "à revérifier avant de recommander",
+                "to re-check before recommending",
+            ));
+        }
+        let flags = if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", flags.join(" · "))
+        };
         outln!(
-            "{:<22} {:<28} {} ({} {}) · {} · {} · {}",
+            "{:<22} {:<28} {} ({}) · {} · {} · {}{flags}",
             h.id,
-            h.name,
-            h.seen,
-            age,
-            l.pick("mois", "months"),
+            escape::one_line(&h.name),
+            newest,
+            typo::count(
+                l,
+                newest.age_in_months(today),
+                "mois",
+                l.pick("mois", "months")
+            ),
             basis_label(h.membership_evidence.basis, l),
             origin,
-            source
+            escape::one_line(source)
         );
     }
     ExitCode::SUCCESS
@@ -168,18 +227,23 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
         }
     };
     for n in &plan.notices {
-        errln!("{}", n.message(l));
+        errln!("{}", escape::one_line(&n.message(l)));
     }
     for h in &plan.added {
-        outln!("+ {} ({})", h.name, h.id);
+        outln!("+ {} ({})", escape::one_line(&h.name), h.id);
     }
     for c in &plan.changed {
         let fields: Vec<&str> = c.fields.iter().map(|f| f.field.as_str()).collect();
-        outln!("~ {} ({}) : {}", c.name, c.id, fields.join(", "));
+        outln!(
+            "~ {} ({}) : {}",
+            escape::one_line(&c.name),
+            c.id,
+            fields.join(", ")
+        );
     }
     for a in &plan.absent {
         let note = l.pick("absent des fichiers, conservé", "not in the files, kept");
-        outln!("  {} ({}) — {note}", a.name, a.id);
+        outln!("  {} ({}) — {note}", escape::one_line(&a.name), a.id);
     }
     if let Some(fed) = &plan.federation {
         for a in &plan.not_in_federation {
@@ -187,7 +251,7 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
                 "absent du fichier de fédération : appartenance à revérifier",
                 "absent from the federation file: membership to re-check",
             );
-            outln!("? {} ({}) — {note}", a.name, a.id);
+            outln!("? {} ({}) — {note}", escape::one_line(&a.name), a.id);
         }
         for id in &plan.listed_again {
             let note = l.pick(
@@ -197,21 +261,36 @@ fn import_files(ctx: &Context, paths: &[PathBuf], yes: bool) -> ExitCode {
             outln!("  {id} — {note}");
         }
         outln!(
-            "{} {fed}",
-            l.pick("Fichier de fédération lu :", "Federation file read:")
+            "{} {}",
+            l.pick("Fichier de fédération lu :", "Federation file read:"),
+            escape::one_line(fed)
         );
     }
-    let n = |k: usize, fr: &str, en: &str| format!("{k} {}", l.pick(fr, en));
+    let n = |k: usize, fr: (&str, &str), en: &str| match l {
+        Lang::Fr => typo::count(l, k, fr.0, fr.1),
+        Lang::En => format!("{k} {en}"),
+    };
     outln!(
         "{}",
         [
-            n(plan.added.len(), "ajout", "added"),
-            n(plan.changed.len(), "modification", "changed"),
-            n(plan.unchanged.len(), "sans changement", "unchanged"),
-            n(plan.absent.len(), "absent des fichiers", "absent"),
+            n(plan.added.len(), ("ajout", "ajouts"), "added"),
+            n(
+                plan.changed.len(),
+                ("modification", "modifications"),
+                "changed"
+            ),
+            n(plan.unchanged.len(), ("inchangé", "inchangés"), "unchanged"),
+            n(
+                plan.absent.len(),
+                ("absent des fichiers", "absents des fichiers"),
+                "absent"
+            ),
             n(
                 plan.not_in_federation.len(),
-                "à revérifier (absent de la fédération)",
+                (
+                    "à revérifier (absent de la fédération)",
+                    "à revérifier (absents de la fédération)"
+                ),
                 "to re-check (not in the federation)"
             ),
         ]

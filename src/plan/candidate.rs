@@ -6,7 +6,7 @@
 //! first is marked so that the set cover uses it only where nothing else covers the need.
 
 use crate::catalog::{
-    AreaFit, Host, OfferFit, ServiceAccess, Verdict, Why, host::Stated, host_fit::ApplicantKind,
+    AreaFit, Host, ServiceAccess, Verdict, Why, host::Stated, host_fit::ApplicantKind,
 };
 use crate::i18n::Text;
 
@@ -30,8 +30,8 @@ pub(super) struct Cover<'a> {
 pub(super) struct Candidate<'a> {
     pub host: &'a Host,
     pub covers: Vec<Cover<'a>>,
-    /// Needs it lists but is held back on (offer too small), with why.
-    pub held: Vec<(usize, HeldBack)>,
+    /// Needs it lists but is held back on, offer too small: (need, the offer's index).
+    pub held: Vec<(usize, usize)>,
     pub score: i32,
     pub near: Nearness,
     pub stale: bool,
@@ -49,11 +49,43 @@ impl Candidate<'_> {
     }
 }
 
+/// What a host's open services give one need, gathered in one pass.
+struct Found<'a> {
+    service: &'a str,
+    software: Vec<&'a str>,
+    members_only: bool,
+}
+
+/// The position of each need id among the needs to place, sorted by id for a binary search
+/// (a few dozen needs: cheaper than hashing every service's need ids), built once per matching.
+pub(super) struct NeedIndex<'n>(Vec<(&'n str, usize)>);
+
+impl NeedIndex<'_> {
+    fn get<'s>(&'s self, need: &'s str) -> impl Iterator<Item = usize> + 's {
+        let start = self.0.partition_point(|(id, _)| *id < need);
+        self.0[start..]
+            .iter()
+            .take_while(move |(id, _)| *id == need)
+            .map(|(_, n)| *n)
+    }
+}
+
+pub(super) fn need_index(needs: &[HostNeed]) -> NeedIndex<'_> {
+    let mut index: Vec<(&str, usize)> = needs
+        .iter()
+        .enumerate()
+        .map(|(n, need)| (need.need.as_str(), n))
+        .collect();
+    index.sort_unstable();
+    NeedIndex(index)
+}
+
 /// Judge `host`; `None` when it can take none of the needs and is held back on none.
 pub(super) fn candidate<'a>(
     ctx: &Context<'_>,
     host: &'a Host,
     needs: &[HostNeed],
+    index: &NeedIndex<'_>,
     explain: bool,
 ) -> Option<Candidate<'a>> {
     if host.has_left() {
@@ -64,45 +96,61 @@ pub(super) fn candidate<'a>(
         return None;
     }
     let today = ctx.catalog.as_of;
-    let mut covers: Vec<Cover<'a>> = Vec::new();
-    let mut held: Vec<(usize, HeldBack)> = Vec::new();
-    let mut member_note = false;
+    // One pass over the host's services: each open one adds its label and software to the
+    // needs it lists (looked up by id), so a host is read once whatever the number of needs.
+    let mut found: Vec<Option<Found<'a>>> = (0..needs.len()).map(|_| None).collect();
     let mut unknown_access = false;
-    for (n, need) in needs.iter().enumerate() {
-        let mut software: Vec<&'a str> = Vec::new();
-        let mut service: Option<&'a str> = None;
-        let mut members_only = true;
-        for s in host.services_for(&need.need) {
-            match host.service_access(s, ctx.kind, &today) {
-                ServiceAccess::Closed => continue,
-                ServiceAccess::Members => {}
-                ServiceAccess::Unknown => {
-                    unknown_access = true;
-                    members_only = false;
-                }
-                ServiceAccess::Open => members_only = false,
+    for s in &host.services {
+        let mut access = None;
+        for need in &s.needs {
+            let mut positions = index.get(need.as_str()).peekable();
+            if positions.peek().is_none() {
+                continue;
             }
-            service.get_or_insert(s.label.as_str());
-            for id in &s.software {
-                if !software.contains(&id.as_str()) {
-                    software.push(id);
+            let a = *access.get_or_insert_with(|| host.service_access(s, ctx.kind, &today));
+            if a == ServiceAccess::Closed {
+                break;
+            }
+            unknown_access |= a == ServiceAccess::Unknown;
+            for n in positions {
+                let f = found[n].get_or_insert_with(|| Found {
+                    service: s.label.as_str(),
+                    software: Vec::new(),
+                    members_only: true,
+                });
+                f.members_only &= a == ServiceAccess::Members;
+                for id in &s.software {
+                    if !f.software.contains(&id.as_str()) {
+                        f.software.push(id);
+                    }
                 }
             }
         }
-        let Some(service) = service else { continue };
-        let fits = host.offers_for(&ctx.applicant(&need.need), &need.need);
+    }
+    let mut covers: Vec<Cover<'a>> = Vec::new();
+    let mut held: Vec<(usize, usize)> = Vec::new();
+    let mut member_note = false;
+    for (n, f) in found.into_iter().enumerate() {
+        let Some(f) = f else { continue };
+        let need = &needs[n].need;
+        let fits = if host.offers.is_empty() {
+            Vec::new()
+        } else {
+            host.offers_for(&ctx.applicant(need), need)
+        };
         let retained = fits.iter().find(|f| f.verdict != Verdict::No);
-        if retained.is_none() && fits.iter().any(OfferFit::too_small) {
-            let small = fits.iter().find(|f| f.too_small()).expect("checked");
-            held.push((n, too_small(ctx, small)));
+        if retained.is_none()
+            && let Some(small) = fits.iter().find(|f| f.too_small())
+        {
+            held.push((n, small.index));
             continue;
         }
-        member_note |= members_only;
+        member_note |= f.members_only;
         covers.push(Cover {
             need: n,
-            software,
-            service,
-            members_only,
+            software: f.software,
+            service: f.service,
+            members_only: f.members_only,
             offer: retained.map(|f| (f.index, f.verdict)),
         });
     }
@@ -201,8 +249,18 @@ pub(super) fn serves_first(host: &Host) -> Text {
     )
 }
 
-/// "Possible if the offer grows": the caps that fall short.
-fn too_small(ctx: &Context<'_>, fit: &OfferFit<'_>) -> HeldBack {
+/// "Possible if the offer grows": the caps of offer `index` that fall short for `need`.
+pub(super) fn too_small(ctx: &Context<'_>, host: &Host, need: &str, index: usize) -> HeldBack {
+    let fits = host.offers_for(&ctx.applicant(need), need);
+    let Some(fit) = fits.iter().find(|f| f.index == index) else {
+        return HeldBack {
+            why: HeldWhy::OfferTooSmall,
+            text: t(
+                "possible si l'offre s'agrandit",
+                "possible if the offer grows",
+            ),
+        };
+    };
     let lang_parts = |fr: bool| {
         fit.why
             .iter()

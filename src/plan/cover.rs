@@ -22,8 +22,8 @@ pub(super) struct Chosen {
     /// The hosts chosen (indices into the candidates), each with the needs it is given: near
     /// hosts first, then the one with the most needs.
     pub set: Vec<(usize, Vec<usize>)>,
-    /// (candidate, need, why): able to take the need but set aside for it.
-    pub held: Vec<(usize, usize, HeldBack)>,
+    /// Per need, (candidate, why): able to take the need but set aside for it.
+    pub held: Vec<Vec<(usize, HeldWhy)>>,
 }
 
 pub(super) fn choose(
@@ -31,7 +31,7 @@ pub(super) fn choose(
     candidates: &[Candidate<'_>],
     needs: &[HostNeed],
 ) -> Chosen {
-    let mut held = Vec::new();
+    let mut held: Vec<Vec<(usize, HeldWhy)>> = vec![Vec::new(); needs.len()];
     let mut eligible: Vec<Vec<usize>> = vec![Vec::new(); needs.len()];
     for (i, c) in candidates.iter().enumerate() {
         for cover in &c.covers {
@@ -43,13 +43,13 @@ pub(super) fn choose(
     for (n, list) in eligible.iter_mut().enumerate() {
         if list.iter().any(|&i| !candidates[i].outside_first) {
             for &i in list.iter().filter(|&&i| candidates[i].outside_first) {
-                held.push((i, n, area_first(candidates, i)));
+                held[n].push((i, HeldWhy::ServesItsAreaFirst));
             }
             list.retain(|&i| !candidates[i].outside_first);
         }
         if list.iter().any(|&i| !candidates[i].stale) {
             for &i in list.iter().filter(|&&i| candidates[i].stale) {
-                held.push((i, n, to_recheck()));
+                held[n].push((i, HeldWhy::ToRecheck));
             }
             list.retain(|&i| !candidates[i].stale);
         }
@@ -97,8 +97,8 @@ pub(super) fn choose(
     Chosen { set, held }
 }
 
-fn area_first(candidates: &[Candidate<'_>], i: usize) -> HeldBack {
-    let s = super::candidate::serves_first(candidates[i].host);
+pub(super) fn area_first(c: &Candidate<'_>) -> HeldBack {
+    let s = super::candidate::serves_first(c.host);
     HeldBack {
         why: HeldWhy::ServesItsAreaFirst,
         text: t(
@@ -108,12 +108,34 @@ fn area_first(candidates: &[Candidate<'_>], i: usize) -> HeldBack {
     }
 }
 
-fn to_recheck() -> HeldBack {
+pub(super) fn to_recheck(ctx: &Context<'_>, c: &Candidate<'_>) -> HeldBack {
+    let (fr, en) = if c.host.membership_evidence.recheck.is_some() {
+        (
+            "appartenance aux CHATONS à revérifier".to_string(),
+            "CHATONS membership to re-check".to_string(),
+        )
+    } else {
+        let seen = super::host_score::newest_fact(c.host);
+        (
+            format!(
+                "informations vues {}, il y a plus de trois ans",
+                ctx.seen_on(seen, true)
+            ),
+            format!(
+                "facts seen {}, over three years ago",
+                ctx.seen_on(seen, false)
+            ),
+        )
+    };
     HeldBack {
         why: HeldWhy::ToRecheck,
         text: t(
-            "à revérifier avant de recommander (informations de plus de trois ans ou appartenance à revérifier) ; un hébergeur aux informations plus récentes couvre ce besoin",
-            "to re-check before recommending (facts over three years old or membership to re-check); a host with fresher facts covers this need",
+            format!(
+                "à revérifier avant de recommander ({fr}) ; un hébergeur aux informations plus récentes couvre ce besoin"
+            ),
+            format!(
+                "to re-check before recommending ({en}); a host with fresher facts covers this need"
+            ),
         ),
     }
 }
@@ -148,16 +170,30 @@ fn phase(
         let (a, b) = (&candidates[j], &candidates[i]);
         (a.score, std::cmp::Reverse(&a.host.id)) > (b.score, std::cmp::Reverse(&b.host.id))
     };
-    let live: Vec<usize> = (0..candidates.len()).filter(|&i| masks[i] != 0).collect();
-    let keep: Vec<usize> = live
+    // One candidate per distinct coverage first (the best), then drop those whose coverage is
+    // contained in another's: linear in the candidates, quadratic only in distinct coverages.
+    let mut best_of: std::collections::HashMap<u128, usize> = std::collections::HashMap::new();
+    for i in (0..candidates.len()).filter(|&i| masks[i] != 0) {
+        best_of
+            .entry(masks[i])
+            .and_modify(|b| {
+                if better(i, *b) {
+                    *b = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let live: Vec<usize> = best_of.into_values().collect();
+    let mut keep: Vec<usize> = live
         .iter()
         .copied()
         .filter(|&i| {
-            !live.iter().any(|&j| {
-                j != i && masks[i] & !masks[j] == 0 && (masks[i] != masks[j] || better(j, i))
-            })
+            !live
+                .iter()
+                .any(|&j| j != i && masks[i] & !masks[j] == 0 && masks[i] != masks[j])
         })
         .collect();
+    keep.sort_unstable();
     let mut best: Option<(Vec<usize>, i64)> = None;
     if keep.len() <= 20 {
         for size in 1..greedy.len() {

@@ -302,6 +302,7 @@ fn co_editing(read: &Read<'_>, catalog: &Catalog, fs: &Framaspace, recos: &mut [
             };
             // The "use LibreOffice instead" of the earlier route no longer holds.
             r.reasons.clear();
+            r.trace.rules.retain(|x| x != "reco.keep");
             r.reasons.push(Text::new(
                 format!("L'équipe rédige à plusieurs : les documents partagés vont sur un service qui le permet ; {desktop_names} reste pour le travail de chacun."),
                 format!("The team writes together: shared documents go to a service that allows it; {desktop_names} stays for individual work."),

@@ -4,7 +4,7 @@
 //! of these blocking facts are unknown (then every host pick is provisional).
 
 use crate::audit::{Association, LegalForm};
-use crate::catalog::{Amount, Applicant, ApplicantKind, Catalog};
+use crate::catalog::{Amount, Applicant, ApplicantKind, Catalog, PartialDate};
 use crate::i18n::{Lang, typo};
 
 use super::hosts::{Blocking, Nearness};
@@ -165,6 +165,27 @@ impl<'a> Context<'a> {
             Nearness::SameDepartement | Nearness::Neighbour => true,
             Nearness::SameCountry => self.departement.is_none() && !self.in_france(),
             _ => false,
+        }
+    }
+
+    /// When a fact was seen, as a clause: « en 2023 », « en octobre 2023 », « le 6 octobre
+    /// 2026 » / "in 2023", "in October 2023", "on 6 October 2026".
+    pub fn seen_on(&self, d: PartialDate, fr: bool) -> String {
+        let lang = if fr { Lang::Fr } else { Lang::En };
+        match (d.month, d.day) {
+            (Some(m), Some(day)) => {
+                let long = typo::date(lang, &format!("{:04}-{m:02}-{day:02}", d.year));
+                format!("{} {long}", if fr { "le" } else { "on" })
+            }
+            (Some(m), None) => {
+                // The first of the month written out, without its day.
+                let long = typo::date(lang, &format!("{:04}-{m:02}-01", d.year));
+                let month = long
+                    .split_once(typo::NBSP)
+                    .map_or(long.as_str(), |(_, rest)| rest);
+                format!("{} {month}", if fr { "en" } else { "in" })
+            }
+            _ => format!("{} {}", if fr { "en" } else { "in" }, d.year),
         }
     }
 }

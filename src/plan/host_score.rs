@@ -14,13 +14,12 @@
 
 use crate::catalog::host::Stated;
 use crate::catalog::{
-    Host, MembershipBasis, OfferFit, PartialDate, PriceKind, Verdict, Why, YearlyCost,
-    host_fit::ApplicantKind,
+    Host, MembershipBasis, OfferFit, PartialDate, Verdict, Why, host_fit::ApplicantKind,
 };
 use crate::i18n::Text;
 
 use super::geo::{neighbours, region_of, same_region};
-use super::hosts::{Context, Nearness, PriceFor, t};
+use super::hosts::{Context, Nearness, t};
 
 /// Facts older than this many months are to re-check before recommending the host.
 pub(crate) const RECHECK_AFTER_MONTHS: i64 = 36;
@@ -72,7 +71,7 @@ pub(super) fn score(
     let near = nearness(ctx, host);
     let mut total = near_points(ctx, near, host, notes);
     total += offer_points(ctx, host, offer, notes);
-    total += price_points(ctx, host, offer, notes);
+    total += super::host_price::points(ctx, host, offer, notes);
     let (points, recheck) = membership_points(host, notes);
     total += points;
     let (points, old) = freshness_points(ctx, host, notes);
@@ -279,92 +278,6 @@ fn why_text(ctx: &Context<'_>, w: &Why) -> Text {
     }
 }
 
-fn price_points(
-    ctx: &Context<'_>,
-    host: &Host,
-    offer: Option<&OfferFit<'_>>,
-    notes: &mut Notes,
-) -> i32 {
-    let Some(price) = offer.map(|f| price_for(ctx, host, f.index)) else {
-        notes.reason(|| t("prix 0/15 : non indiqué", "price 0/15: not stated"));
-        notes.check(|| t("prix à demander", "price to ask"));
-        return 0;
-    };
-    let o = &host.offers[offer.map_or(0, |f| f.index)];
-    let (points, fr, en) = match (o.yearly_cost(ctx.accounts_known()), ctx.budget) {
-        (YearlyCost::Free, _) => (15, "gratuit", "free"),
-        (YearlyCost::Eur(y), Some(b)) if y <= b => (15, "dans votre budget", "within your budget"),
-        (YearlyCost::Eur(_), Some(_)) => (0, "au-dessus de votre budget", "above your budget"),
-        (YearlyCost::Eur(_) | YearlyCost::PerAccount(_), None) => (
-            5,
-            "budget d'hébergement à préciser",
-            "hosting budget to state",
-        ),
-        (YearlyCost::PerAccount(_), Some(_)) => (
-            5,
-            "total selon le nombre de comptes, à préciser",
-            "total depends on the number of accounts, to state",
-        ),
-        (YearlyCost::Unknown, _)
-            if matches!(o.kind, PriceKind::FreeAmount | PriceKind::Donation) =>
-        {
-            (10, "prix libre ou dons", "pay what you want or donations")
-        }
-        (YearlyCost::Unknown, _) => (0, "montant à demander", "amount to ask"),
-    };
-    notes.reason(|| {
-        t(
-            format!("prix {points}/15 : {} — {fr}", price.text.fr),
-            format!("price {points}/15: {} — {en}", price.text.en),
-        )
-    });
-    if points == 0 {
-        notes.check(|| t("prix à demander", "price to ask"));
-    }
-    points
-}
-
-/// The retained offer of `host` priced for this association: a price per account multiplied by
-/// the accounts needed, with the offer's date.
-pub(super) fn price_for(ctx: &Context<'_>, host: &Host, index: usize) -> PriceFor {
-    let o = &host.offers[index];
-    let date = o.date_or(host.seen).to_string();
-    let cost = o.yearly_cost(ctx.accounts_known());
-    let (yearly, fr, en) = match cost {
-        YearlyCost::Free => (Some(0.0), "gratuit".to_string(), "free".to_string()),
-        YearlyCost::Eur(y) => {
-            let per = if o.per == Some(crate::catalog::PriceUnit::Account) {
-                let n = ctx.accounts_known().unwrap_or(1.0);
-                (
-                    format!(" pour {} comptes", ctx.num(n, true)),
-                    format!(" for {} accounts", ctx.num(n, false)),
-                )
-            } else {
-                (String::new(), String::new())
-            };
-            (
-                Some(y),
-                format!("{}{}", ctx.eur_year(y, true), per.0),
-                format!("{}{}", ctx.eur_year(y, false), per.1),
-            )
-        }
-        YearlyCost::PerAccount(y) => (
-            None,
-            format!("{} par compte", ctx.eur_year(y, true)),
-            format!("{} per account", ctx.eur_year(y, false)),
-        ),
-        YearlyCost::Unknown => (None, o.stated.fr.clone(), o.stated.en.clone()),
-    };
-    PriceFor {
-        stated: o.stated.clone(),
-        yearly_eur: yearly,
-        per_account: matches!(cost, YearlyCost::PerAccount(_))
-            || o.per == Some(crate::catalog::PriceUnit::Account),
-        as_of: date.clone(),
-        text: t(format!("{fr} ({date})"), format!("{en} ({date})")),
-    }
-}
-
 fn membership_points(host: &Host, notes: &mut Notes) -> (i32, bool) {
     if host.membership_evidence.recheck.is_some() {
         notes.reason(|| {
@@ -435,15 +348,27 @@ fn freshness_points(ctx: &Context<'_>, host: &Host, notes: &mut Notes) -> (i32, 
     };
     notes.reason(|| {
         t(
-            format!("fraîcheur {points}/15 : informations de {newest}"),
-            format!("freshness {points}/15: facts from {newest}"),
+            format!(
+                "fraîcheur {points}/15 : informations vues {}",
+                ctx.seen_on(newest, true)
+            ),
+            format!(
+                "freshness {points}/15: facts seen {}",
+                ctx.seen_on(newest, false)
+            ),
         )
     });
     if old {
         notes.check(|| {
             t(
-                format!("informations de {newest} : à revérifier avant de recommander"),
-                format!("facts from {newest}: to re-check before recommending"),
+                format!(
+                    "informations vues {} : à revérifier avant de recommander",
+                    ctx.seen_on(newest, true)
+                ),
+                format!(
+                    "facts seen {}: to re-check before recommending",
+                    ctx.seen_on(newest, false)
+                ),
             )
         });
     }

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
 
-use super::candidate::{Candidate, candidate};
+use super::candidate::{Candidate, candidate, need_index};
 pub(crate) use super::host_context::Context;
 use super::recommend::SoftwareRef;
 use super::trace::{Shared, Trace};
@@ -129,6 +129,9 @@ pub struct Provider {
     /// Hosts: a pick made with accounts, budget or place unknown (see `Plan::host_choice`).
     #[serde(default)]
     pub provisional: bool,
+    /// Hosts: the service is for members of the host only (join it first).
+    #[serde(default)]
+    pub members_only: bool,
 }
 
 /// A need a chosen host takes, with the software it lists for it.
@@ -224,19 +227,28 @@ pub(crate) fn matching(ctx: &Context<'_>, needs: &[HostNeed]) -> Matching {
     // A host that is also the provider of catalogue offers (Framasoft) is represented by those
     // offers (Frama.space, Framadate…): matching it again would double-count it, and bring a
     // Frama.space that does not fit back through the back door.
+    let index = need_index(needs);
+    let mut providers: Vec<&str> = ctx
+        .catalog
+        .offers
+        .iter()
+        .map(|o| o.provider.as_str())
+        .collect();
+    providers.sort_unstable();
+    providers.dedup();
     let mut candidates: Vec<Candidate> = ctx
         .catalog
         .hosts
         .iter()
-        .filter(|h| !ctx.catalog.offers.iter().any(|o| o.provider == h.name))
-        .filter_map(|h| candidate(ctx, h, needs, false))
+        .filter(|h| !providers.contains(&h.name.as_str()))
+        .filter_map(|h| candidate(ctx, h, needs, &index, false))
         .collect();
     let chosen = super::cover::choose(ctx, &candidates, needs);
     let shown = super::pick::shown(ctx, &candidates, needs, &chosen);
     for (i, slot) in candidates.iter_mut().enumerate() {
         let used = chosen.set.iter().any(|(c, _)| *c == i)
             || shown.iter().any(|l| l.iter().any(|(c, _)| *c == i));
-        if used && let Some(c) = candidate(ctx, slot.host, needs, true) {
+        if used && let Some(c) = candidate(ctx, slot.host, needs, &index, true) {
             *slot = c;
         }
     }

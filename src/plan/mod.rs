@@ -22,6 +22,7 @@
 //! | `decide` | one decision per tool: kept tools, co-editing, tools in use, platforms | `decide.*` |
 //! | `sensitive` | where health and sensitive data live | — |
 //! | `roadmap` | phases of steps sized to the team | `roadmap.*` |
+//! | `why` | the one « Pourquoi ? » of any item (`Plan::why`) | — |
 //! | `risks` | risks and « à trouver » | `risks.*` |
 //! | `trace` | traces and the explanation of every rule id | — |
 //!
@@ -36,6 +37,8 @@ mod fit;
 pub mod framaspace;
 pub(crate) mod geo;
 mod host_context;
+mod host_notes;
+mod host_price;
 mod host_score;
 pub mod hosts;
 mod language;
@@ -48,6 +51,7 @@ pub mod roadmap;
 mod route;
 pub mod scores;
 pub mod sensitive;
+mod target;
 pub mod trace;
 pub mod why;
 
@@ -69,6 +73,7 @@ pub use risks::{Risk, Severity, ToFind, Topic};
 pub use roadmap::{Caveat, DataMove, KeptTool, Phase, PhasePlan, Role, Step, StepKind, When, Who};
 pub use scores::DomainScore;
 pub use sensitive::SpecialData;
+pub use target::Target;
 pub use trace::{AnswerRead, Trace};
 
 /// The version of the plan's JSON shape (`exports/schema/plan.schema.json`).
@@ -118,19 +123,14 @@ pub fn plan(
     let scores = scores::scores(&read, catalog);
     let framaspace = framaspace::framaspace(&read, association, catalog, &needs);
 
-    let mut running: Vec<(&str, usize)> = Vec::new();
-    for id in catalog.hosts.iter().flat_map(|h| h.software_ids()) {
-        match running.iter_mut().find(|(s, _)| *s == id) {
-            Some((_, n)) => *n += 1,
-            None => running.push((id, 1)),
+    // How many hosts run each software (counted once per host), for ranking.
+    let mut running: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for h in &catalog.hosts {
+        for id in h.software_ids() {
+            *running.entry(id).or_default() += 1;
         }
     }
-    let hosts_running = |id: &str| {
-        running
-            .iter()
-            .find(|(s, _)| *s == id)
-            .map_or(0, |(_, n)| *n)
-    };
+    let hosts_running = |id: &str| running.get(id).copied().unwrap_or(0);
     let ranked: Vec<_> = needs
         .iter()
         .map(|n| route::rank_software(catalog, n, &framaspace, &hosts_running))
@@ -260,7 +260,7 @@ fn summary(
             format!("Frama.space: {}.", fs.eligible_label.en),
         ));
     }
-    out.extend(pick::summary(picks, host_choice, fs.recommended));
+    out.extend(host_notes::summary(picks, host_choice, fs.recommended));
     let find: Vec<&str> = recos
         .iter()
         .filter(|r| r.action == Action::Find)

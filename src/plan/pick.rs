@@ -8,16 +8,24 @@ use crate::i18n::{Lang, Text};
 
 use super::candidate::Candidate;
 use super::cover::Chosen;
-use super::host_score::price_for;
+use super::host_price::price_for;
 use super::hosts::{
-    Blocking, Context, HeldBack, HostChoice, HostNeed, HostPick, Matching, PickService, Provider,
-    ProviderKind, t,
+    Context, HeldBack, HeldWhy, HostChoice, HostNeed, HostPick, Matching, PickService, Provider,
+    ProviderKind,
 };
 use super::recommend::SoftwareRef;
 
 /// Alternatives listed per need beyond the chosen host, and held-back hosts after them.
-const ALTERNATIVES: usize = 4;
-const HELD: usize = 2;
+const ALTERNATIVES: usize = 3;
+const HELD: usize = 1;
+
+/// Why a host is set aside for a need, before its sentence is written.
+#[derive(Clone, Copy)]
+enum Held {
+    Set(HeldWhy),
+    /// Its offer (index) is too small.
+    Small(usize),
+}
 
 /// Per need: (candidate, held back for it) in the order shown.
 pub(super) type Shown = Vec<Vec<(usize, Option<HeldBack>)>>;
@@ -35,44 +43,80 @@ pub(super) fn shown(
                 .iter()
                 .find(|(_, g)| g.contains(&n))
                 .map(|(i, _)| *i);
-            let held_for = |i: usize| chosen.held.iter().any(|(c, m, _)| *c == i && *m == n);
-            let mut list: Vec<usize> = (0..candidates.len())
-                .filter(|&i| candidates[i].cover(n).is_some() && !held_for(i))
-                .collect();
-            list.sort_by(|&a, &b| {
-                let (ca, cb) = (&candidates[a], &candidates[b]);
-                (Some(b) == owner)
-                    .cmp(&(Some(a) == owner))
+            let set_aside = &chosen.held[n];
+            let order = |a: &usize, b: &usize| {
+                let (ca, cb) = (&candidates[*a], &candidates[*b]);
+                (Some(*b) == owner)
+                    .cmp(&(Some(*a) == owner))
                     .then(ctx.is_near(cb.near).cmp(&ctx.is_near(ca.near)))
                     .then(ca.stale.cmp(&cb.stale))
                     .then(cb.score.cmp(&ca.score))
                     .then(ca.host.id.cmp(&cb.host.id))
-            });
-            list.truncate(ALTERNATIVES + 1);
+            };
+            // Set aside for this need, by candidate (thousands of hosts may be).
+            let mut aside = vec![false; candidates.len()];
+            for &(i, _) in set_aside {
+                aside[i] = true;
+            }
+            let list = top(
+                (0..candidates.len()).filter(|&i| !aside[i] && candidates[i].cover(n).is_some()),
+                ALTERNATIVES + 1,
+                order,
+            );
             let mut out: Vec<(usize, Option<HeldBack>)> =
                 list.into_iter().map(|i| (i, None)).collect();
-            let mut held: Vec<(usize, HeldBack)> = chosen
-                .held
-                .iter()
-                .filter(|(_, m, _)| *m == n)
-                .map(|(i, _, h)| (*i, h.clone()))
-                .chain(candidates.iter().enumerate().flat_map(|(i, c)| {
-                    c.held
-                        .iter()
-                        .filter(|(m, _)| *m == n)
-                        .map(move |(_, h)| (i, h.clone()))
-                }))
-                .collect();
-            held.sort_by(|a, b| {
-                candidates[b.0]
-                    .score
-                    .cmp(&candidates[a.0].score)
-                    .then(candidates[a.0].host.id.cmp(&candidates[b.0].host.id))
-            });
-            out.extend(held.into_iter().take(HELD).map(|(i, h)| (i, Some(h))));
+            // Hosts set aside for this need: by the choice, or their offer is too small. Their
+            // sentence is written only for the one shown.
+            let held = top(
+                set_aside.iter().map(|&(i, why)| (i, Held::Set(why))).chain(
+                    candidates.iter().enumerate().flat_map(|(i, c)| {
+                        c.held
+                            .iter()
+                            .filter(|(m, _)| *m == n)
+                            .map(move |&(_, offer)| (i, Held::Small(offer)))
+                    }),
+                ),
+                HELD,
+                |a, b| {
+                    let (ca, cb) = (&candidates[a.0], &candidates[b.0]);
+                    ctx.is_near(cb.near)
+                        .cmp(&ctx.is_near(ca.near))
+                        .then(cb.score.cmp(&ca.score))
+                        .then(ca.host.id.cmp(&cb.host.id))
+                },
+            );
+            out.extend(held.into_iter().map(|(i, h)| {
+                let c = &candidates[i];
+                let text = match h {
+                    Held::Set(HeldWhy::ServesItsAreaFirst) => super::cover::area_first(c),
+                    Held::Set(_) => super::cover::to_recheck(ctx, c),
+                    Held::Small(offer) => {
+                        super::candidate::too_small(ctx, c.host, &needs[n].need, offer)
+                    }
+                };
+                (i, Some(text))
+            }));
             out
         })
         .collect()
+}
+
+/// The first `k` items of `items` in `order`, without sorting them all (a catalogue of
+/// thousands of hosts lists a few per need).
+fn top<T>(
+    items: impl Iterator<Item = T>,
+    k: usize,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    let mut best: Vec<T> = Vec::with_capacity(k + 1);
+    for item in items {
+        let at = best.partition_point(|x| order(x, &item) != std::cmp::Ordering::Greater);
+        if at < k {
+            best.insert(at, item);
+            best.truncate(k);
+        }
+    }
+    best
 }
 
 pub(super) fn assemble(
@@ -117,59 +161,7 @@ pub(super) fn assemble(
         })
         .collect();
     let near_known = picks.iter().any(|p| ctx.is_near(p.near));
-    let mut notes = Vec::new();
-    if provisional {
-        let missing = |lang: Lang| {
-            let items: Vec<&str> = ctx
-                .find_first
-                .iter()
-                .map(|b| match (b, lang) {
-                    (Blocking::Accounts, Lang::Fr) => "le nombre de comptes nécessaires",
-                    (Blocking::Accounts, Lang::En) => "the number of accounts needed",
-                    (Blocking::Budget, Lang::Fr) => "le budget d'hébergement par an",
-                    (Blocking::Budget, Lang::En) => "the yearly hosting budget",
-                    (Blocking::Place, Lang::Fr) => "le lieu de l'association (code postal)",
-                    (Blocking::Place, Lang::En) => "where the association is (postcode)",
-                })
-                .collect();
-            crate::i18n::typo::list(lang, &items)
-        };
-        notes.push(t(
-            format!(
-                "Choix d'hébergeur provisoire : trouvez d'abord {}, puis refaites le plan avant de déplacer des données.",
-                missing(Lang::Fr)
-            ),
-            format!(
-                "Host choice provisional: first find out {}, then run the plan again before moving any data.",
-                missing(Lang::En)
-            ),
-        ));
-    }
-    if !picks.is_empty() && !near_known && !ctx.find_first.contains(&Blocking::Place) {
-        notes.push(if ctx.in_france() {
-            t(
-                "Aucun hébergeur du catalogue dans votre département ou un département voisin ne propose ces services : ceux retenus travaillent à distance. L'annuaire chatons.org en connaît peut-être de plus proches.",
-                "No host in the catalogue in your département or a neighbouring one offers these services: those chosen work remotely. The chatons.org directory may know nearer ones.",
-            )
-        } else {
-            t(
-                format!("Aucun hébergeur du catalogue dans votre pays ({}) ne propose ces services avec des informations récentes : ceux retenus travaillent à distance. L'annuaire chatons.org en connaît peut-être de plus proches.", ctx.country),
-                format!("No host in the catalogue in your country ({}) offers these services with recent facts: those chosen work remotely. The chatons.org directory may know nearer ones.", ctx.country),
-            )
-        });
-    }
-    for p in picks.iter().filter(|p| p.stale) {
-        notes.push(t(
-            format!(
-                "{} : informations de {} ou appartenance à revérifier — seul hébergeur du catalogue pour ce qu'il prend ; à revérifier avant de le recommander.",
-                p.name, p.seen
-            ),
-            format!(
-                "{}: facts from {} or membership to re-check — the only host in the catalogue for what it takes; re-check before recommending it.",
-                p.name, p.seen
-            ),
-        ));
-    }
+    let notes = super::host_notes::notes(ctx, &picks, near_known);
     Matching {
         picks,
         per_need,
@@ -219,33 +211,13 @@ fn provider(
 ) -> Provider {
     let cover = c.cover(n);
     let offer = cover.and_then(|c| c.offer.map(|o| o.0)).or(c.offer);
-    let mut reasons = c.reasons.to_vec();
     let members = cover.is_some_and(|c| c.members_only);
-    if members {
-        reasons.insert(
-            0,
-            t(
-                format!(
-                    "service réservé à ses adhérents : adhérer {}",
-                    crate::i18n::typo::a(&c.host.name)
-                ),
-                format!("service for its members only: join {}", c.host.name),
-            ),
-        );
-    }
-    if let Some(h) = &held {
-        reasons.insert(0, h.text.clone());
-    }
     Provider {
         id: c.host.id.clone(),
         name: c.host.name.clone(),
         kind: ProviderKind::Host,
         score: Some(c.score.max(0) as u32),
-        reasons: if held.is_some() || members {
-            reasons.into()
-        } else {
-            c.reasons.clone()
-        },
+        reasons: c.reasons.clone(),
         to_check: c.to_check.clone(),
         url: c.host.website.clone(),
         chosen: chosen && held.is_none(),
@@ -261,6 +233,7 @@ fn provider(
         stale: c.stale,
         held_back: held,
         provisional: !ctx.find_first.is_empty(),
+        members_only: members,
     }
 }
 
@@ -364,90 +337,4 @@ fn pick(
         price: c.offer.map(|i| price_for(ctx, c.host, i)),
         provisional: !ctx.find_first.is_empty(),
     }
-}
-
-/// The summary's lines about hosts: the main ones (near, or taking several needs), those taken
-/// for a single need, those to re-check, and whether the choice is provisional.
-pub(super) fn summary(picks: &[HostPick], choice: &HostChoice, fs_recommended: bool) -> Vec<Text> {
-    let mut out = Vec::new();
-    let names = |list: &[&HostPick], lang: Lang, with_need: bool| {
-        let items: Vec<String> = list
-            .iter()
-            .map(|p| {
-                if with_need {
-                    let needs: Vec<&str> = p.services.iter().map(|s| s.label.get(lang)).collect();
-                    format!("{} ({})", p.name, needs.join(", "))
-                } else {
-                    p.name.clone()
-                }
-            })
-            .collect();
-        crate::i18n::typo::list(lang, &items)
-    };
-    let fresh: Vec<&HostPick> = picks.iter().filter(|p| !p.stale).collect();
-    let (main, single): (Vec<&HostPick>, Vec<&HostPick>) = fresh.iter().partition(|p| {
-        p.covers.len() > 1
-            || p.near == super::hosts::Nearness::SameDepartement
-            || p.near == super::hosts::Nearness::Neighbour
-    });
-    let stale: Vec<&HostPick> = picks.iter().filter(|p| p.stale).collect();
-    let (fr, en) = if fs_recommended {
-        ("pour le reste", "for the rest")
-    } else {
-        ("pour l'ensemble", "for everything")
-    };
-    let provisional = if choice.provisional {
-        (" (provisoire)", " (provisional)")
-    } else {
-        ("", "")
-    };
-    if !main.is_empty() {
-        out.push(Text::new(
-            format!(
-                "Hébergeurs CHATONS {fr}{} : {}.",
-                provisional.0,
-                names(&main, Lang::Fr, false)
-            ),
-            format!(
-                "CHATONS hosts {en}{}: {}.",
-                provisional.1,
-                names(&main, Lang::En, false)
-            ),
-        ));
-    }
-    if !single.is_empty() {
-        out.push(Text::new(
-            format!(
-                "Pour un seul besoin chacun{} : {}.",
-                provisional.0,
-                names(&single, Lang::Fr, true)
-            ),
-            format!(
-                "For a single need each{}: {}.",
-                provisional.1,
-                names(&single, Lang::En, true)
-            ),
-        ));
-    }
-    if !stale.is_empty() {
-        out.push(Text::new(
-            format!(
-                "À revérifier avant de recommander (seuls à couvrir ces besoins) : {}.",
-                names(&stale, Lang::Fr, true)
-            ),
-            format!(
-                "To re-check before recommending (the only ones covering these needs): {}.",
-                names(&stale, Lang::En, true)
-            ),
-        ));
-    }
-    out.extend(
-        choice
-            .notes
-            .iter()
-            .filter(|_| choice.provisional)
-            .take(1)
-            .cloned(),
-    );
-    out
 }

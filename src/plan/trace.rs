@@ -358,18 +358,18 @@ pub const RULES: &[(&str, &str, &str)] = &[
     ),
     (
         "hosts.filter",
-        "Un hébergeur n'est retenu que s'il propose le logiciel ou le besoin, est ouvert à ce type de structure, et n'est pas complet.",
-        "A host is kept only if it offers the software or the need, accepts this kind of organisation, and is not full.",
+        "Un hébergeur n'est proposé pour un besoin que si l'un de ses services ouverts le liste, s'il accepte ce type de structure et ce lieu, et si ses offres déclarées ne sont pas toutes trop petites pour vos comptes et vos fichiers ; sinon « possible si l'offre s'agrandit ».",
+        "A host is proposed for a need only if one of its open services lists it, it accepts this kind of organisation and this place, and its stated offers are not all too small for your accounts and files; otherwise 'possible if the offer grows'.",
     ),
     (
         "hosts.score",
-        "Note d'un hébergeur : besoins couverts, proximité, prix et budget, offre associations, preuve d'appartenance aux CHATONS, fraîcheur des informations.",
-        "A host's score: needs covered, nearness, price and budget, association offer, evidence of CHATONS membership, age of the facts.",
+        "Note d'un hébergeur sur 100 : proximité 30, offre adaptée à votre structure et à votre taille 25, prix selon votre budget 15, appartenance aux CHATONS attestée 15, fraîcheur des informations 15.",
+        "A host's score out of 100: nearness 30, offer fitting your organisation and size 25, price against your budget 15, evidenced CHATONS membership 15, age of the facts 15.",
     ),
     (
         "hosts.set-cover",
-        "Le plus petit ensemble d'hébergeurs qui couvre tous les besoins à héberger, puis la meilleure note totale.",
-        "The smallest set of hosts covering every need to host, then the best total score.",
+        "Les hébergeurs proches (même département ou voisin) d'abord pour ce qu'ils proposent, puis le moins d'hébergeurs possible pour le reste ; jamais un hébergeur aux informations de plus de trois ans quand un autre couvre le besoin ; un hébergeur qui sert d'abord sa région, hors de celle-ci, seulement quand aucun autre ne le couvre.",
+        "Near hosts (same or neighbouring département) first for what they offer, then as few hosts as possible for the rest; never a host whose facts are over three years old when another covers the need; a host serving its own area first, outside it, only when no other covers the need.",
     ),
     (
         "hosts.none",

@@ -4,7 +4,8 @@
 //! of those goes once into a map keyed by id — `providers`, `traces`, `answers_read`,
 //! `profile_read`, `facts`, `sources` — and the plan refers to it:
 //!
-//! - `recommendations[].providers[]` becomes `{"provider": KEY, "chosen": BOOL}`;
+//! - `recommendations[].providers[]` becomes `{"provider": KEY, "chosen": BOOL}` plus the
+//!   fields that belong to that one need (`PER_NEED`: software, service, held back);
 //! - `hosts[]` loses `id`, `name`, `score`, `reasons` and `to_check` for `"provider": KEY` when
 //!   they are those of that provider;
 //! - every `"trace": {…}` becomes `"trace": KEY`; a trace lists keys of answers, profile fields
@@ -24,7 +25,8 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::shared::{
-    AnswerEntry, FIELDS, FactEntry, Ordered, ProfileEntry, Shared, TraceEntry, items_mut,
+    AnswerEntry, FIELDS, FactEntry, Ordered, PER_NEED, ProfileEntry, Shared, TraceEntry,
+    is_provider_ref, items_mut,
 };
 
 pub use super::shared::{Broken, SharedMaps};
@@ -176,13 +178,7 @@ fn looks_packed(plan: &Value) -> bool {
             .and_then(Value::as_array)
             .map_or(&[], Vec::as_slice)
     }
-    let provider_ref = |p: &Value| {
-        p.as_object().is_some_and(|o| {
-            o.len() == 2
-                && o.get("provider").is_some_and(Value::is_string)
-                && o.get("chosen").is_some_and(Value::is_boolean)
-        })
-    };
+    let provider_ref = |p: &Value| p.as_object().is_some_and(is_provider_ref);
     string_trace(plan)
         || list(plan, "recommendations")
             .iter()
@@ -208,8 +204,16 @@ impl Packer {
                 let id = id.to_string();
                 let mut entry = obj.clone();
                 entry.remove("chosen");
+                let mut inline = Map::new();
+                for f in PER_NEED {
+                    if let Some(v) = entry.remove(f) {
+                        inline.insert(f.to_string(), v);
+                    }
+                }
                 let key = self.providers.key(&id, entry);
-                *provider = serde_json::json!({"provider": key, "chosen": chosen});
+                inline.insert("provider".into(), Value::String(key));
+                inline.insert("chosen".into(), Value::Bool(chosen));
+                *provider = Value::Object(inline);
             }
         }
     }

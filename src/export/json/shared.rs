@@ -127,3 +127,16 @@ pub(super) fn items_mut<'a>(plan: &'a mut Value, key: &str) -> impl Iterator<Ite
         .into_iter()
         .flatten()
 }
+
+/// The fields of a recommendation's provider that belong to that one need (the software it
+/// runs for it, its service there, why it is held back, members only): kept beside the key
+/// instead of making a new `providers` entry per need.
+pub const PER_NEED: [&str; 4] = ["software", "service", "held_back", "members_only"];
+
+/// `{"provider": KEY, "chosen": BOOL}` and per-need fields: a packed provider reference.
+pub fn is_provider_ref(o: &serde_json::Map<String, serde_json::Value>) -> bool {
+    o.get("provider").is_some_and(serde_json::Value::is_string)
+        && o.get("chosen").is_some_and(serde_json::Value::is_boolean)
+        && o.keys()
+            .all(|k| k == "provider" || k == "chosen" || PER_NEED.contains(&k.as_str()))
+}

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::MAX_BYTES;
-use super::shared::{Broken, FIELDS, SharedMaps, items_mut};
+use super::shared::{Broken, FIELDS, PER_NEED, SharedMaps, is_provider_ref, items_mut};
 
 /// The most an expanded plan may weigh, about (a real plan: a few hundred kilobytes).
 pub const MAX_EXPANDED: usize = 2 * MAX_BYTES;
@@ -34,15 +34,22 @@ pub fn unpack(plan: &Value, maps: &SharedMaps) -> Result<Value, Broken> {
             let Some(obj) = provider.as_object() else {
                 continue;
             };
-            let (Some(key), Some(chosen), 2) = (
+            if !is_provider_ref(obj) {
+                continue;
+            }
+            let (Some(key), Some(chosen)) = (
                 obj.get("provider").and_then(Value::as_str),
                 obj.get("chosen").and_then(Value::as_bool),
-                obj.len(),
             ) else {
                 continue;
             };
             let mut entry = x.provider(key)?.clone();
             entry.insert("chosen".into(), Value::Bool(chosen));
+            for f in PER_NEED {
+                if let Some(v) = obj.get(f) {
+                    entry.insert(f.into(), v.clone());
+                }
+            }
             *provider = Value::Object(entry);
         }
     }

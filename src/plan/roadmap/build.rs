@@ -5,16 +5,17 @@
 //! to move the data, who does it and an indicative cost.
 
 use crate::catalog::{Catalog, Effort, ToolKind};
-use crate::i18n::{Lang, Text, typo};
+use crate::i18n::Text;
 
-use super::super::hosts::{HostPick, Provider, ProviderKind};
+use super::super::hosts::ProviderKind;
 use super::super::needs::ToolUse;
 use super::super::recommend::{Action, Recommendation};
 use super::super::risks::Severity;
 use super::super::route::{OUTREACH, SERVICE_NEEDS};
 use super::schedule::who;
 use super::team::Team;
-use super::{Cost, DataMove, Input, KeptTool, Phase, Step, StepKind};
+use super::words::{cost, free_cost, from_phrase, names, title};
+use super::{DataMove, Input, KeptTool, Phase, Step, StepKind};
 
 /// The risks a step on a need answers.
 const ANSWERS: &[(&str, &[&str])] = &[
@@ -54,13 +55,6 @@ fn phase_of(reco: &Recommendation, catalog: &Catalog) -> Phase {
             Phase::QuickWins
         }
         _ => Phase::Core,
-    }
-}
-
-pub(super) fn free_cost(note: Option<Text>) -> Cost {
-    Cost {
-        eur_per_year: Some(0.0),
-        text: note.unwrap_or_else(|| Text::new("gratuit", "free of charge")),
     }
 }
 
@@ -141,7 +135,7 @@ pub(super) fn step(input: &Input<'_>, team: &Team, reco: &Recommendation) -> Opt
         Action::AddAlongside => StepKind::Alongside,
     };
     if reco.need == "backups" {
-        return Some(super::special::backup(input, team, reco));
+        return Some(super::backup::backup(input, team, reco));
     }
     let need = input.needs.iter().find(|n| n.need == reco.need)?;
     let provider = reco.chosen();
@@ -352,158 +346,4 @@ pub(super) fn step(input: &Input<'_>, team: &Team, reco: &Recommendation) -> Opt
             trace,
         },
     ))
-}
-
-/// The tools as the complement of « de » in French (« d'Excel et du papier ») and plainly in
-/// English.
-fn from_phrase(items: &[Text]) -> Text {
-    let fr: Vec<String> = items.iter().map(|t| typo::de(&t.fr)).collect();
-    let en: Vec<&str> = items.iter().map(|t| t.en.as_str()).collect();
-    Text::new(typo::list(Lang::Fr, &fr), typo::list(Lang::En, &en))
-}
-
-fn names(tools: &[&ToolUse]) -> Vec<Text> {
-    tools.iter().map(|t| t.name.clone()).collect()
-}
-
-fn title(
-    kind: StepKind,
-    reco: &Recommendation,
-    items: &[Text],
-    provider: Option<(ProviderKind, &str, &str)>,
-    free: &Text,
-    catalog: &Catalog,
-) -> Text {
-    let label = &reco.label;
-    // The destination as the recommendation names it: the software its provider runs for the
-    // need, or the host's service in words when it names none (`Recommendation::target`).
-    let target = reco.target();
-    let at = |fr: bool| match target.at {
-        Some(p) if p.kind != ProviderKind::Service || catalog.offer(&p.id).is_some() => {
-            format!(" {} {}", if fr { "chez" } else { "at" }, p.name)
-        }
-        _ => String::new(),
-    };
-    // What stays: the free tool already in use, named by the keep provider.
-    let sw = match (target.software, provider) {
-        (None, Some((ProviderKind::Keep, _, _))) => free.clone(),
-        _ => target.text.clone(),
-    };
-    let from = Text::list(items);
-    let de = from_phrase(items);
-    match kind {
-        StepKind::Move => Text::new(
-            format!(
-                "{} : passer {} {}{}",
-                label.fr,
-                de.fr,
-                typo::a(&sw.fr),
-                at(true)
-            ),
-            format!(
-                "{}: move from {} to {}{}",
-                label.en,
-                from.en,
-                sw.en,
-                at(false)
-            ),
-        ),
-        StepKind::Extend if reco.from.is_empty() => Text::new(
-            format!("{} : utiliser aussi {}, déjà en place", label.fr, sw.fr),
-            format!("{}: use {} for this too, already in place", label.en, sw.en),
-        ),
-        StepKind::Extend => Text::new(
-            format!(
-                "{} : généraliser {}, déjà utilisé, à la place {}",
-                label.fr, sw.fr, de.fr
-            ),
-            format!(
-                "{}: use {}, already in use, instead of {}",
-                label.en, sw.en, from.en
-            ),
-        ),
-        StepKind::Start => Text::new(
-            format!("{} : commencer avec {}{}", label.fr, sw.fr, at(true)),
-            format!("{}: start with {}{}", label.en, sw.en, at(false)),
-        ),
-        StepKind::Alongside if provider.is_some_and(|p| p.0 == ProviderKind::Keep) => Text::new(
-            format!(
-                "{} : publier d'abord sur {}, déjà utilisé, en gardant {} (sans rien fermer)",
-                label.fr, sw.fr, from.fr
-            ),
-            format!(
-                "{}: publish first on {}, already in use, keeping {} (closing nothing)",
-                label.en, sw.en, from.en
-            ),
-        ),
-        StepKind::Alongside => Text::new(
-            format!(
-                "{} : ouvrir {}{} en plus {} (sans rien fermer)",
-                label.fr,
-                sw.fr,
-                at(true),
-                de.fr
-            ),
-            format!(
-                "{}: open {}{} alongside {} (closing nothing)",
-                label.en,
-                sw.en,
-                at(false),
-                from.en
-            ),
-        ),
-        _ => Text::new(
-            format!("{} : trouver un prestataire", label.fr),
-            format!("{}: find a provider", label.en),
-        ),
-    }
-}
-
-/// The step's cost: for a host, its offer retained for this association, priced for its size
-/// (`Provider::price`, from `hosts`).
-fn cost(provider: Option<&Provider>, picks: &[HostPick]) -> Cost {
-    match provider.map(|p| (p.kind, p)) {
-        Some((ProviderKind::Host, p)) => {
-            let yearly = p.price.as_ref().and_then(|x| x.yearly_eur);
-            let shared = picks.iter().any(|x| x.id == p.id && x.covers.len() > 1);
-            let (fr, en) = if shared {
-                (
-                    " (un seul abonnement pour plusieurs besoins)",
-                    " (one subscription for several needs)",
-                )
-            } else {
-                ("", "")
-            };
-            match (yearly, &p.price) {
-                (Some(y), _) if y <= 0.0 => free_cost(None),
-                (Some(y), _) => Cost {
-                    eur_per_year: Some(y),
-                    text: Text::new(
-                        format!("{}, indicatif{fr}", typo::eur_per_year(Lang::Fr, y)),
-                        format!("{}, indicative{en}", typo::eur_per_year(Lang::En, y)),
-                    ),
-                },
-                (None, Some(price)) => Cost {
-                    eur_per_year: None,
-                    text: Text::new(
-                        format!("{} — à confirmer avec l'hébergeur", price.text.fr),
-                        format!("{} — to confirm with the host", price.text.en),
-                    ),
-                },
-                (None, None) => Cost {
-                    eur_per_year: None,
-                    text: Text::new("prix à demander à l'hébergeur", "price to ask the host"),
-                },
-            }
-        }
-        Some((ProviderKind::Framaspace, _)) => free_cost(Some(Text::new(
-            "gratuit (Frama.space est financé par les dons)",
-            "free of charge (Frama.space is funded by donations)",
-        ))),
-        Some(_) => free_cost(None),
-        None => Cost {
-            eur_per_year: None,
-            text: Text::new("à estimer", "to be estimated"),
-        },
-    }
 }

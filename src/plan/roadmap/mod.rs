@@ -20,12 +20,15 @@
 //! (months from now, from the hours per month and the pace the association chose), an
 //! indicative cost, how to move the data, and the answers behind it.
 
+mod backup;
 mod build;
+mod caveat;
 mod effort;
 mod notes;
 mod schedule;
 mod special;
 mod team;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
@@ -279,7 +282,7 @@ pub(crate) fn roadmap(input: &Input<'_>) -> (Vec<PhasePlan>, Vec<Text>) {
     }
     steps.extend(special::access(input, &team, &steps));
     for (_, step) in &mut steps {
-        special::caveats(input, &team, step);
+        caveat::caveats(input, &team, step);
         effort::size(input, &team, step);
     }
     schedule::schedule(&team, &mut steps);

@@ -87,14 +87,28 @@ pub(super) fn who(team: &Team, role: Role, host_step: bool) -> super::Who {
 }
 
 /// Put the steps in order, give each its months, and move what does not fit to « plus tard ».
-pub(super) fn schedule(team: &Team, steps: &mut Vec<(Phase, Step)>) {
-    // Within a phase: what the others wait for first, then what answers a risk.
+pub(super) fn schedule(team: &Team, steps: &mut [(Phase, Step)]) {
+    let urgent_deps: Vec<String> = steps
+        .iter()
+        .filter(|(p, _)| *p == Phase::Urgent)
+        .flat_map(|(_, s)| s.after.iter().cloned())
+        .collect();
+    for (phase, s) in steps.iter_mut() {
+        if urgent_deps.contains(&s.id) && *phase != Phase::Later {
+            *phase = Phase::Urgent;
+        }
+    }
+    // Within a phase: what the others wait for first, then a second person for the accesses
+    // (without it nothing else can be handed over), then what answers a risk; a step made
+    // urgent because an urgent one waits for it comes right after those.
     let rank = |s: &Step| match s.kind {
         StepKind::FindOut => 0,
-        StepKind::SpecialData => 1,
-        StepKind::OpenSpace => 2,
-        _ if !s.answers_risks.is_empty() => 3,
-        _ => 4,
+        StepKind::SpecialData => 2,
+        _ if urgent_deps.contains(&s.id) => 9,
+        StepKind::OpenSpace => 4,
+        StepKind::Access => 6,
+        _ if !s.answers_risks.is_empty() => 8,
+        _ => 10,
     };
     steps.sort_by_key(|(phase, s)| (*phase, rank(s)));
     let keep = select(team, steps);
@@ -126,7 +140,8 @@ pub(super) fn schedule(team: &Team, steps: &mut Vec<(Phase, Step)>) {
 
 /// Which steps fit the first phases: every urgent one; then, within the hours left, the steps
 /// serving the use the association put first (with the steps they wait for), then the others
-/// in order. A step waiting for one left out is left out too.
+/// in order. A step waiting for one left out is left out too; the request for a Frama.space
+/// space comes only with a move that needs it.
 fn select(team: &Team, steps: &mut [(Phase, Step)]) -> Vec<bool> {
     let budget = team.budget();
     let mut keep: Vec<bool> = steps.iter().map(|(p, _)| *p == Phase::Urgent).collect();
@@ -144,7 +159,13 @@ fn select(team: &Team, steps: &mut [(Phase, Step)]) -> Vec<bool> {
     for pass in [true, false] {
         for i in 0..steps.len() {
             let (phase, step) = &steps[i];
-            if keep[i] || *phase == Phase::Later || first(step) != pass {
+            // Asking for the space is worth it only for a move that follows within the time:
+            // it comes in with the first step that waits for it.
+            if keep[i]
+                || *phase == Phase::Later
+                || first(step) != pass
+                || step.kind == StepKind::OpenSpace
+            {
                 continue;
             }
             // The steps it waits for, not yet kept.

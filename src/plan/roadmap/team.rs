@@ -145,10 +145,10 @@ impl Team {
         let mut phones = false;
         for (_, choice) in read.choices() {
             match choice.tool.as_deref() {
-                Some(os @ ("windows" | "macos" | "linux" | "chromeos")) => {
-                    if !computers.iter().any(|c| c == os) {
-                        computers.push(os.to_string());
-                    }
+                Some(os @ ("windows" | "macos" | "linux" | "chromeos"))
+                    if !computers.iter().any(|c| c == os) =>
+                {
+                    computers.push(os.to_string());
                 }
                 Some("android" | "ios") => phones = true,
                 _ => {}

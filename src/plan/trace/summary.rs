@@ -77,13 +77,13 @@ const GROUPS: &[Group] = &[
         rules: &[
             (
                 "hosts.filter",
-                "offre du besoin, structures acceptées, places libres",
-                "need offered, organisations accepted, room left",
+                "service listé pour le besoin, structure et lieu acceptés, offre à votre taille",
+                "service listed for the need, organisation and place accepted, offer at your size",
             ),
             (
                 "hosts.score",
-                "note (besoins couverts, proximité, prix, offre associations, CHATONS, fraîcheur)",
-                "score (needs covered, nearness, price, association offer, CHATONS, freshness)",
+                "note sur 100 (proximité, offre, prix, CHATONS, fraîcheur)",
+                "score out of 100 (nearness, offer, price, CHATONS, freshness)",
             ),
         ],
         fr: "Hébergeurs retenus selon : {}.",

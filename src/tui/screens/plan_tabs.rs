@@ -262,7 +262,13 @@ fn recos(o: &mut Out<'_>, d: &PlanData) {
         o.note(Ui::RecosNone.get(lang));
     }
     for (i, r) in d.plan.recommendations.iter().enumerate() {
-        let software = r.software.first().map_or("—", |s| s.name.as_str());
+        // A host that names no software for the need: say so rather than a dash.
+        let ask = crate::i18n::Text::new("à demander", "to ask");
+        let software = match (r.software.first(), r.chosen()) {
+            (Some(s), _) => s.name.as_str(),
+            (None, Some(p)) if p.kind == crate::plan::ProviderKind::Host => ask.get(lang),
+            (None, _) => "—",
+        };
         let place = r.chosen().map_or_else(
             || Ui::ActFind.get(lang).to_string(),
             |p| provider_place(p, lang),
