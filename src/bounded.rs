@@ -137,7 +137,9 @@ impl<R: Read> Read for Limited<R> {
                 )),
             };
         }
-        let max = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let max = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..max])?;
         self.left -= n as u64;
         Ok(n)
@@ -153,7 +155,10 @@ pub fn open(path: &Path, limit: u64) -> Result<Limited<io::BufReader<std::fs::Fi
     {
         return Err(ReadFail::TooLarge { limit });
     }
-    Ok(Limited::new(io::BufReader::with_capacity(1 << 16, file), limit))
+    Ok(Limited::new(
+        io::BufReader::with_capacity(1 << 16, file),
+        limit,
+    ))
 }
 
 /// What [`read_line`] found.

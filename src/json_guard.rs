@@ -186,8 +186,8 @@ mod tests {
             #[serde(default, deserialize_with = "unique_value")]
             value: Option<Json>,
         }
-        let r: R = serde_json::from_str(r#"{"value": {"choices": ["a", 1, 2.5, true, null]}}"#)
-            .unwrap();
+        let r: R =
+            serde_json::from_str(r#"{"value": {"choices": ["a", 1, 2.5, true, null]}}"#).unwrap();
         assert_eq!(
             r.value,
             Some(serde_json::json!({"choices": ["a", 1, 2.5, true, null]}))

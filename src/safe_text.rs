@@ -183,7 +183,10 @@ mod tests {
 
     #[test]
     fn clean_line_is_one_trimmed_line() {
-        assert_eq!(clean_line("  Les\nAmis\tdu \u{1b}[2JVélo \r\n"), "Les Amis du [2JVélo");
+        assert_eq!(
+            clean_line("  Les\nAmis\tdu \u{1b}[2JVélo \r\n"),
+            "Les Amis du [2JVélo"
+        );
     }
 
     #[test]
@@ -202,7 +205,10 @@ mod tests {
     fn terminal_keeps_json_valid_and_equal() {
         let v = serde_json::json!({ "name": "a\u{9b}b\u{202e}c\u{7f}" });
         let text = serde_json::to_string(&v).unwrap();
-        assert!(dangerous(&text), "serde_json leaves C1, DEL and bidi as they are");
+        assert!(
+            dangerous(&text),
+            "serde_json leaves C1, DEL and bidi as they are"
+        );
         let shown = terminal(&text);
         assert!(!dangerous(&shown));
         let back: serde_json::Value = serde_json::from_str(&shown).unwrap();
@@ -236,7 +242,10 @@ mod tests {
         let name = "Zébulon";
         assert_eq!(unless_named("Gardening with ZEBULON", name), None);
         assert_eq!(unless_named("  ", name), None);
-        assert_eq!(unless_named(" Jardinage partagé ", name), Some("Jardinage partagé"));
+        assert_eq!(
+            unless_named(" Jardinage partagé ", name),
+            Some("Jardinage partagé")
+        );
         // The check can fail: a name it does not hold is no reason to drop the text.
         assert_eq!(unless_named("Gardening", "Zebulon"), Some("Gardening"));
     }

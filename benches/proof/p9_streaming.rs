@@ -64,7 +64,10 @@ fn mb(kb: u64) -> f64 {
 }
 
 /// Median time and highest peak of `n` runs.
-fn runs(n: usize, mut once: impl FnMut() -> Result<Measure, String>) -> Result<(Duration, u64), String> {
+fn runs(
+    n: usize,
+    mut once: impl FnMut() -> Result<Measure, String>,
+) -> Result<(Duration, u64), String> {
     let mut times = Vec::new();
     let mut peak = 0;
     for _ in 0..n {
@@ -96,7 +99,9 @@ pub fn run(o: &Options) -> Result<Vec<Row>, String> {
         let (csv_t, csv_kb) = runs(repeat, || {
             measure(
                 &db,
-                &["export", "--all", "--format", "csv", "--out", &out, "--force"],
+                &[
+                    "export", "--all", "--format", "csv", "--out", &out, "--force",
+                ],
             )
         })?;
         let csv_bytes = std::fs::metadata(dir.join("diagnostics.csv")).map_or(0, |m| m.len());

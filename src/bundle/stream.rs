@@ -67,9 +67,13 @@ pub fn read<R: Read, E>(
     };
     let parsed = {
         // The JSON reader takes a byte at a time: given blocks, which the tap checks whole.
-        let mut de =
-            serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, &mut tap));
-        Envelope(&mut ctx).deserialize(&mut de).and_then(|()| de.end())
+        let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(
+            1 << 16,
+            &mut tap,
+        ));
+        Envelope(&mut ctx)
+            .deserialize(&mut de)
+            .and_then(|()| de.end())
     };
     if let Some(e) = ctx.stopped.take() {
         return Err(Stop::By(e));
@@ -91,7 +95,10 @@ pub fn read<R: Read, E>(
     }
     let seen = tap_seen(tap);
     if !ctx.content {
-        return Err(Stop::Refused(refused("paquet sans contenu", "bundle without content")));
+        return Err(Stop::Refused(refused(
+            "paquet sans contenu",
+            "bundle without content",
+        )));
     }
     if !checksum_matches(&ctx, &seen) {
         return Err(Stop::Refused(checksum_refusal()));
@@ -207,15 +214,23 @@ impl<E> Ctx<'_, E> {
     fn envelope_ok<D: de::Error>(&mut self) -> Result<(), D> {
         let r = if self.format.as_deref() != Some(FORMAT) {
             refused(
-                format!("ce n'est pas un paquet diagasso (marqueur « format » : « {FORMAT} » attendu avant le contenu)"),
-                format!("not a diagasso bundle (\"format\" marker '{FORMAT}' expected before the content)"),
+                format!(
+                    "ce n'est pas un paquet diagasso (marqueur « format » : « {FORMAT} » attendu avant le contenu)"
+                ),
+                format!(
+                    "not a diagasso bundle (\"format\" marker '{FORMAT}' expected before the content)"
+                ),
             )
         } else {
             match self.version {
                 Some(VERSION) => return Ok(()),
                 Some(v) if v > VERSION => refused(
-                    format!("paquet d'une version plus récente de diagasso (version {v}, celle-ci lit la {VERSION}) : mettez diagasso à jour"),
-                    format!("bundle from a newer diagasso (version {v}, this one reads {VERSION}): update diagasso"),
+                    format!(
+                        "paquet d'une version plus récente de diagasso (version {v}, celle-ci lit la {VERSION}) : mettez diagasso à jour"
+                    ),
+                    format!(
+                        "bundle from a newer diagasso (version {v}, this one reads {VERSION}): update diagasso"
+                    ),
                 ),
                 _ => refused(
                     "version du paquet absente ou inconnue",
@@ -315,12 +330,21 @@ impl<'de, E> Visitor<'de> for Content<'_, '_, E> {
             // before it: the lists must come in the order diagasso writes them.
             if let Some(later) = FIELDS[which + 1..].iter().find(|f| keys.contains(**f)) {
                 ctx.refusal = Some(refused(
-                    format!("contenu du paquet dans le désordre (« {key} » après « {later} » ; diagasso écrit {}) : exportez le paquet à nouveau avec diagasso", FIELDS.join(", ")),
-                    format!("bundle content out of order ('{key}' after '{later}'; diagasso writes {}): export the bundle again with diagasso", FIELDS.join(", ")),
+                    format!(
+                        "contenu du paquet dans le désordre (« {key} » après « {later} » ; diagasso écrit {}) : exportez le paquet à nouveau avec diagasso",
+                        FIELDS.join(", ")
+                    ),
+                    format!(
+                        "bundle content out of order ('{key}' after '{later}'; diagasso writes {}): export the bundle again with diagasso",
+                        FIELDS.join(", ")
+                    ),
                 ));
                 return Err(de::Error::custom("out of order"));
             }
-            map.next_value_seed(List { ctx: &mut *ctx, which })?;
+            map.next_value_seed(List {
+                ctx: &mut *ctx,
+                which,
+            })?;
         }
         for f in FIELDS {
             if !keys.contains(f) {

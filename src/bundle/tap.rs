@@ -219,7 +219,11 @@ mod tests {
         ] {
             for chunk in [1, 3, 7, 4096] {
                 let s = seen(text.as_bytes(), chunk).unwrap();
-                assert_eq!(s.content, Some(sha(content.as_bytes())), "{text} by {chunk}");
+                assert_eq!(
+                    s.content,
+                    Some(sha(content.as_bytes())),
+                    "{text} by {chunk}"
+                );
                 assert_eq!(s.whole, sha(text.as_bytes()));
             }
         }
@@ -241,7 +245,11 @@ mod tests {
         for chunk in 1..6 {
             assert!(seen(text, chunk).is_ok(), "cut by {chunk}");
         }
-        for bad in [&b"{\"a\": \"\xff\"}"[..], b"{\"a\": \"\xc3\"}", b"\"\xe2\x82"] {
+        for bad in [
+            &b"{\"a\": \"\xff\"}"[..],
+            b"{\"a\": \"\xc3\"}",
+            b"\"\xe2\x82",
+        ] {
             for chunk in 1..4 {
                 let e = seen(bad, chunk).unwrap_err();
                 assert_eq!(e.to_string(), NOT_UTF8);

@@ -378,7 +378,9 @@ fn answers(q: &Questionnaire, a: &AuditRec) -> Vec<(String, String)> {
         };
         for side in [&t.old, &t.new].into_iter().flatten() {
             let problem = match side.answer() {
-                Ok(ans) => answer::check_value(question, &ans).err().map(|p| (p.fr, p.en)),
+                Ok(ans) => answer::check_value(question, &ans)
+                    .err()
+                    .map(|p| (p.fr, p.en)),
                 Err(e) => Some((format!("illisible ({e})"), format!("unreadable ({e})"))),
             };
             if let Some((fr, en)) = problem {
@@ -387,10 +389,7 @@ fn answers(q: &Questionnaire, a: &AuditRec) -> Vec<(String, String)> {
                         "audit {} : historique de « {} » : {fr}",
                         a.id, t.question_id
                     ),
-                    format!(
-                        "audit {}: trail of '{}': {en}",
-                        a.id, t.question_id
-                    ),
+                    format!("audit {}: trail of '{}': {en}", a.id, t.question_id),
                 ));
             }
         }

@@ -38,7 +38,11 @@ pub struct Parts<'a, I> {
 }
 
 /// Write the bundle of `parts`, made at `created_at`, to `out`; the number of audits written.
-pub fn write_to<W, I, E>(out: W, created_at: &str, parts: Parts<'_, I>) -> Result<usize, WriteStop<E>>
+pub fn write_to<W, I, E>(
+    out: W,
+    created_at: &str,
+    parts: Parts<'_, I>,
+) -> Result<usize, WriteStop<E>>
 where
     W: Write,
     I: Iterator<Item = Result<AuditRec, E>>,

@@ -105,7 +105,10 @@ pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<(String, Vec<u8>)>, InputErro
         InputError::new(
             &p.display().to_string(),
             0,
-            format!("lecture impossible ({}) ; vérifiez le chemin et les droits", e.fr()),
+            format!(
+                "lecture impossible ({}) ; vérifiez le chemin et les droits",
+                e.fr()
+            ),
             format!("cannot read ({}); check the path and permissions", e.en()),
         )
     };

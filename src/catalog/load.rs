@@ -184,7 +184,10 @@ pub fn read_text(path: &Path) -> Result<Option<String>, CatalogError> {
             return Err(CatalogError::new(
                 ErrorKind::Io,
                 Location::whole(&shown),
-                format!("lecture impossible ({}) ; vérifiez le chemin et les droits", e.fr()),
+                format!(
+                    "lecture impossible ({}) ; vérifiez le chemin et les droits",
+                    e.fr()
+                ),
                 format!("cannot read ({}); check the path and permissions", e.en()),
             ));
         }

@@ -267,7 +267,10 @@ fn confirm(lang: Lang, path: &Path) -> bool {
         return false;
     }
     matches!(
-        String::from_utf8_lossy(&line).trim().to_lowercase().as_str(),
+        String::from_utf8_lossy(&line)
+            .trim()
+            .to_lowercase()
+            .as_str(),
         "o" | "oui" | "y" | "yes"
     )
 }

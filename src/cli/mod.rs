@@ -33,6 +33,7 @@ mod check;
 mod compare;
 mod export;
 mod followup;
+mod import;
 mod plan;
 mod plan_text;
 pub mod print;
@@ -113,7 +114,7 @@ pub enum Command {
     /// Exporte un audit (md, html, pdf, json, csv, annonce) / export an audit.
     Export(export::ExportArgs),
     /// Importe un export JSON dans la base / import a JSON export into the database.
-    Import(export::ImportArgs),
+    Import(import::ImportArgs),
     /// Ateliers : plusieurs associations à la fois / workshops: several associations at once.
     #[command(subcommand)]
     Workshop(workshop::WorkshopCommand),
@@ -182,7 +183,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Catalog(c)) => catalog::run(&ctx, &c),
         Some(Command::Plan(a)) => plan::run(&ctx, &a),
         Some(Command::Export(a)) => export::export(&ctx, &a),
-        Some(Command::Import(a)) => export::import(&ctx, &a),
+        Some(Command::Import(a)) => import::import(&ctx, &a),
         Some(Command::Workshop(c)) => workshop::run(&ctx, &c),
         Some(Command::Bundle(c)) => bundle::run(&ctx, &c),
         Some(Command::Followup(c)) => followup::run(&ctx, &c),

@@ -86,7 +86,10 @@ pub fn check_besides(
                 refuse(
                     g,
                     Problem {
-                        fr: format!("pas de question « {} » dans {} v{}", g.question, q.id, q.version),
+                        fr: format!(
+                            "pas de question « {} » dans {} v{}",
+                            g.question, q.id, q.version
+                        ),
                         en: format!("no question '{}' in {} v{}", g.question, q.id, q.version),
                     },
                 ),

@@ -217,8 +217,9 @@ pub(super) fn get(c: &Connection, id: &str) -> Result<Option<Audit>, Fail> {
     };
     audit.status = AuditStatus::parse(&status)
         .ok_or_else(|| Fail::unreadable(format!("unknown audit status '{status}'")))?;
-    let mut stmt =
-        c.prepare_cached("SELECT question_id, state, value, updated_at FROM answers WHERE audit_id = ?1")?;
+    let mut stmt = c.prepare_cached(
+        "SELECT question_id, state, value, updated_at FROM answers WHERE audit_id = ?1",
+    )?;
     let rows = stmt.query_map([id], |r| {
         Ok((
             r.get::<_, String>(0)?,

@@ -122,8 +122,7 @@ fn parts<'c>(
             "SELECT association_id, questionnaire_hash FROM audits WHERE id = ?1",
         )?;
         for id in &audit_ids {
-            let (a, h): (String, String) =
-                stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let (a, h): (String, String) = stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             associations.insert(a);
             hashes.insert(h);
         }

@@ -49,7 +49,9 @@ impl Store {
             rows.into_iter()
                 .map(|(hash, source, newest)| {
                     let audit = newest.rsplit(' ').next().unwrap_or_default();
-                    parse(audit, &hash, &source).map(Arc::new).map_err(Fail::Store)
+                    parse(audit, &hash, &source)
+                        .map(Arc::new)
+                        .map_err(Fail::Store)
                 })
                 .collect()
         })
@@ -158,9 +160,8 @@ fn each(c: &Connection, f: &mut Callback<'_>) -> Result<(), Fail> {
         let Some(audit) = audits::get(c, &id)? else {
             continue;
         };
-        let association = associations::get(c, &association_id)?.ok_or_else(|| {
-            Fail::unreadable(format!("the association of audit {id} is missing"))
-        })?;
+        let association = associations::get(c, &association_id)?
+            .ok_or_else(|| Fail::unreadable(format!("the association of audit {id} is missing")))?;
         let q = match copies.get(&hash) {
             Some(q) => Arc::clone(q),
             None => {

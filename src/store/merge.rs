@@ -327,11 +327,7 @@ fn put_note(
     Ok(())
 }
 
-pub(super) fn workshop(
-    tx: &Connection,
-    w: &WorkshopRec,
-    r: &mut MergeReport,
-) -> Result<(), Fail> {
+pub(super) fn workshop(tx: &Connection, w: &WorkshopRec, r: &mut MergeReport) -> Result<(), Fail> {
     match super::workshop::get(tx, &w.id)? {
         None => {
             tx.execute(

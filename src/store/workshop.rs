@@ -12,8 +12,8 @@ use super::{
     Created, NewAudit, Store, StoreError, answers, associations, audits, codec, read, write,
 };
 use crate::i18n::Message;
-use crate::safe_text::clean_line;
 use crate::questionnaire::Questionnaire;
+use crate::safe_text::clean_line;
 
 /// What a new workshop is made of.
 #[derive(Debug, Clone, Copy)]

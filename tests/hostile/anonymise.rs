@@ -46,7 +46,12 @@ fn an_activity_naming_the_association_and_the_ids_stay_out_of_anonymised_exports
         home,
         &db,
         &[
-            "export", &audit, "--format", "md,html,json,csv,annonce,pdf", "--anonymise", "--out",
+            "export",
+            &audit,
+            "--format",
+            "md,html,json,csv,annonce,pdf",
+            "--anonymise",
+            "--out",
             out.to_str().unwrap(),
         ],
     );
@@ -60,9 +65,15 @@ fn an_activity_naming_the_association_and_the_ids_stay_out_of_anonymised_exports
             continue;
         }
         let body = std::fs::read_to_string(file).unwrap();
-        assert!(!fold(&body).contains("zebulon"), "{name} names the association");
+        assert!(
+            !fold(&body).contains("zebulon"),
+            "{name} names the association"
+        );
         assert!(!body.contains(&audit), "{name} carries the audit id");
-        assert!(!body.contains(&association), "{name} carries the association id");
+        assert!(
+            !body.contains(&association),
+            "{name} carries the association id"
+        );
     }
     let json = files.iter().find(|f| f.ends_with(".json")).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
@@ -75,7 +86,14 @@ fn an_activity_naming_the_association_and_the_ids_stay_out_of_anonymised_exports
     let r = on_db(
         home,
         &db,
-        &["export", &audit, "--format", "json", "--out", full.to_str().unwrap()],
+        &[
+            "export",
+            &audit,
+            "--format",
+            "json",
+            "--out",
+            full.to_str().unwrap(),
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let body = std::fs::read_to_string(r.stdout.trim()).unwrap();
@@ -83,5 +101,9 @@ fn an_activity_naming_the_association_and_the_ids_stay_out_of_anonymised_exports
     // The anonymised JSON cannot come back: it says why.
     let r = on_db(home, &home.join("autre.db"), &["import", json]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("this is an anonymised export"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("this is an anonymised export"),
+        "{}",
+        r.stderr
+    );
 }

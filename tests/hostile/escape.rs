@@ -136,8 +136,16 @@ fn the_command_line_and_the_environment_bring_no_control_character_in() {
         dir.path(),
         &db,
         &[
-            "workshop", "new", "--name", PAYLOAD, "--date", "2026-03-14", "--place", PAYLOAD,
-            "--trainer", PAYLOAD,
+            "workshop",
+            "new",
+            "--name",
+            PAYLOAD,
+            "--date",
+            "2026-03-14",
+            "--place",
+            PAYLOAD,
+            "--trainer",
+            PAYLOAD,
         ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -151,8 +159,7 @@ fn the_command_line_and_the_environment_bring_no_control_character_in() {
     safe("followup start", &r);
     let follow = r.stdout.lines().last().unwrap().to_string();
     let v: serde_json::Value =
-        serde_json::from_str(&on_db(dir.path(), &db, &["show", &follow, "--json"]).stdout)
-            .unwrap();
+        serde_json::from_str(&on_db(dir.path(), &db, &["show", &follow, "--json"]).stdout).unwrap();
     assert_eq!(v["trainer"], CLEANED);
     let w: serde_json::Value =
         serde_json::from_str(&on_db(dir.path(), &db, &["workshop", "list", "--json"]).stdout)
@@ -197,7 +204,14 @@ fn demo_export(dir: &Path, edit: impl FnOnce(&mut serde_json::Value)) -> std::pa
     let r = on_db(
         dir,
         &src,
-        &["export", &audit, "--format", "json", "--out", out.to_str().unwrap()],
+        &[
+            "export",
+            &audit,
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let path = std::path::PathBuf::from(r.stdout.trim());
@@ -235,7 +249,11 @@ pub fn demo_bundle(dir: &Path, edit: impl FnOnce(&mut serde_json::Value)) -> std
     let src = dir.join("source.db");
     demo_db(dir, &src, 1);
     let f = dir.join("paquet.diagasso.json");
-    let r = on_db(dir, &src, &["bundle", "export", "--all", f.to_str().unwrap()]);
+    let r = on_db(
+        dir,
+        &src,
+        &["bundle", "export", "--all", f.to_str().unwrap()],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
     edit(&mut v["content"]);
@@ -339,7 +357,14 @@ fn what_an_older_file_holds_is_printed_escaped_by_every_printer() {
     let r = on_db(
         dir.path(),
         &db,
-        &["workshop", "new", "--name", "Atelier", "--date", "2026-03-14"],
+        &[
+            "workshop",
+            "new",
+            "--name",
+            "Atelier",
+            "--date",
+            "2026-03-14",
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let w = r.stdout.lines().last().unwrap().to_string();
@@ -367,7 +392,11 @@ fn what_an_older_file_holds_is_printed_escaped_by_every_printer() {
     ] {
         let (_, r) = runs.iter().find(|(w, _)| w == printer).unwrap();
         let all = format!("{}{}", r.stdout, r.stderr);
-        assert!(all.contains("\\u001b]52;c;cGF3bmVk\\u0007\\u001b[2J\\u009b31m\\u202efin") || all.contains("\\u001b]52;c;cGF3bmVk\\u0007\\u001b[2J"), "{printer}:\n{all}");
+        assert!(
+            all.contains("\\u001b]52;c;cGF3bmVk\\u0007\\u001b[2J\\u009b31m\\u202efin")
+                || all.contains("\\u001b]52;c;cGF3bmVk\\u0007\\u001b[2J"),
+            "{printer}:\n{all}"
+        );
     }
     assert!(escaped >= 6, "{escaped}");
     // JSON stays JSON, meaning the same.

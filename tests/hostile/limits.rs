@@ -43,14 +43,29 @@ fn dev_zero_is_refused_at_the_limit_by_every_reader() {
     // A bundle is read as a stream: the first byte is already no JSON.
     let r = on_db(dir.path(), &db, &["bundle", "import", ZERO]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("not a diagasso bundle (invalid JSON at line 1, column 1)"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("not a diagasso bundle (invalid JSON at line 1, column 1)"),
+        "{}",
+        r.stderr
+    );
     let r = run_in(
         dir.path(),
-        &[OsStr::new("catalog"), OsStr::new("import"), OsStr::new(ZERO), OsStr::new("--yes")],
+        &[
+            OsStr::new("catalog"),
+            OsStr::new("import"),
+            OsStr::new(ZERO),
+            OsStr::new("--yes"),
+        ],
         &[("DIAGASSO_CATALOG", dir.path().join("c.toml").as_os_str())],
     );
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("cannot read (file too large: more than 32 MB"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("cannot read (file too large: more than 32 MB"),
+        "{}",
+        r.stderr
+    );
     assert!(!db.exists(), "no database made");
 }
 
@@ -73,10 +88,17 @@ fn an_endless_pipe_is_refused_at_the_limit() {
         while f.write_all(&line).is_ok() {}
     });
     let db = dir.path().join("base.db");
-    let r = on_db(dir.path(), &db, &["new", "--answers", fifo.to_str().unwrap()]);
+    let r = on_db(
+        dir.path(),
+        &db,
+        &["new", "--answers", fifo.to_str().unwrap()],
+    );
     assert_refused(
         &r,
-        &format!("{}: file too large: more than 32 MB; is it the right file?\n", fifo.display()),
+        &format!(
+            "{}: file too large: more than 32 MB; is it the right file?\n",
+            fifo.display()
+        ),
     );
     writer.join().unwrap();
 }
@@ -111,14 +133,13 @@ fn the_line_mode_reads_an_endless_line_in_bounded_memory_and_goes_on() {
     // Its peak memory, read while it runs: far below the 64 MB line.
     let mut peak_kb = 0u64;
     loop {
-        if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
-            if let Some(kb) = status
+        if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status"))
+            && let Some(kb) = status
                 .lines()
                 .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-            {
-                peak_kb = peak_kb.max(kb);
-            }
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
         }
         if writer.is_finished() {
             break;
@@ -127,7 +148,11 @@ fn the_line_mode_reads_an_endless_line_in_bounded_memory_and_goes_on() {
     }
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(
         stdout.contains("Line refused: over 8 MB; nothing of it was saved."),
         "{stdout}"
@@ -150,13 +175,22 @@ fn an_answers_file_of_100000_unknown_keys_is_answered_every_key_placed() {
     let lines: Vec<&str> = r.stderr.lines().collect();
     assert_eq!(lines.len(), 100_001, "one line per key, then the count");
     let name = f.display().to_string();
-    assert!(lines[0].starts_with(&format!("{name}:4:1: [answers]: no question 'inconnue_0'")), "{}", lines[0]);
     assert!(
-        lines[99_999].starts_with(&format!("{name}:100003:1: [answers]: no question 'inconnue_99999'")),
+        lines[0].starts_with(&format!("{name}:4:1: [answers]: no question 'inconnue_0'")),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[99_999].starts_with(&format!(
+            "{name}:100003:1: [answers]: no question 'inconnue_99999'"
+        )),
         "{}",
         lines[99_999]
     );
-    assert_eq!(lines[100_000], format!("{name}: 100000 problem(s), nothing was saved."));
+    assert_eq!(
+        lines[100_000],
+        format!("{name}: 100000 problem(s), nothing was saved.")
+    );
     assert!(!db.exists());
 }
 
@@ -175,8 +209,14 @@ fn a_template_larger_than_the_limit_is_refused_unread() {
         dir.path(),
         &db,
         &[
-            "export", &audit, "--format", "md", "--templates", templates.to_str().unwrap(),
-            "--out", out.to_str().unwrap(),
+            "export",
+            &audit,
+            "--format",
+            "md",
+            "--templates",
+            templates.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
         ],
     );
     assert_refused(

@@ -12,13 +12,13 @@ mod anonymise;
 mod bundle;
 mod db;
 mod escape;
-mod writes;
 mod files;
 mod import;
 mod limits;
 mod terminal;
 mod text;
 mod validate;
+mod writes;
 
 #[path = "../tmux/mod.rs"]
 mod tmux;

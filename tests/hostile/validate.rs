@@ -20,7 +20,14 @@ fn export_with(dir: &Path, edit: impl FnOnce(&mut Value)) -> std::path::PathBuf 
     let r = on_db(
         dir,
         &src,
-        &["export", &audit, "--format", "json", "--out", out.to_str().unwrap()],
+        &[
+            "export",
+            &audit,
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let path = std::path::PathBuf::from(r.stdout.trim());
@@ -45,11 +52,20 @@ fn forbidden(answers: &mut Value) {
     set("change_referents", given(json!({ "number": 0.5 })));
     set("files_storage_gb", given(json!({ "text": "beaucoup" })));
     set("assoc_organisation", given(json!({ "choice": "anarchie" })));
-    set("assoc_languages", given(json!({ "choices": ["fr", "fr", "fr"] })));
-    set("chat_tools", given(json!({ "choices": ["whatsapp", "none"] })));
+    set(
+        "assoc_languages",
+        given(json!({ "choices": ["fr", "fr", "fr"] })),
+    );
+    set(
+        "chat_tools",
+        given(json!({ "choices": ["whatsapp", "none"] })),
+    );
     // Asked only when there is no website; the demo has one, given as early as this.
     set("web_wanted", given(json!({ "choice": "yes" })));
-    set("uses_pain_point", given(json!({ "text": "x".repeat(300_000) })));
+    set(
+        "uses_pain_point",
+        given(json!({ "text": "x".repeat(300_000) })),
+    );
 }
 
 #[test]
@@ -63,14 +79,42 @@ fn a_json_export_with_forbidden_answers_is_refused_whole_each_listed() {
     let lines: Vec<&str> = r.stderr.lines().collect();
     let name = f.display().to_string();
     let expected = [
-        ("assoc_organisation", "\"anarchie\"", "unknown choice 'anarchie'"),
-        ("assoc_accounts", "-5", "-5 is out of range: between 1 and 100000"),
-        ("assoc_languages", "[\"fr\", \"fr\", \"fr\"]", "choice 'fr' given twice"),
-        ("uses_pain_point", "\"xxxxxxxx", "text too long (300000 characters, at most 10000)"),
+        (
+            "assoc_organisation",
+            "\"anarchie\"",
+            "unknown choice 'anarchie'",
+        ),
+        (
+            "assoc_accounts",
+            "-5",
+            "-5 is out of range: between 1 and 100000",
+        ),
+        (
+            "assoc_languages",
+            "[\"fr\", \"fr\", \"fr\"]",
+            "choice 'fr' given twice",
+        ),
+        (
+            "uses_pain_point",
+            "\"xxxxxxxx",
+            "text too long (300000 characters, at most 10000)",
+        ),
         ("change_referents", "0.5", "whole number"),
-        ("chat_tools", "[\"whatsapp\", \"none\"]", "cannot be combined with other choices"),
-        ("files_storage_gb", "\"beaucoup\"", "expected answer: a number"),
-        ("web_wanted", "\"yes\"", "this question is not asked given the other answers"),
+        (
+            "chat_tools",
+            "[\"whatsapp\", \"none\"]",
+            "cannot be combined with other choices",
+        ),
+        (
+            "files_storage_gb",
+            "\"beaucoup\"",
+            "expected answer: a number",
+        ),
+        (
+            "web_wanted",
+            "\"yes\"",
+            "this question is not asked given the other answers",
+        ),
     ];
     assert_eq!(lines.len(), expected.len() + 1, "{}", r.stderr);
     for (line, (q, value, why)) in lines.iter().zip(expected) {
@@ -80,7 +124,9 @@ fn a_json_export_with_forbidden_answers_is_refused_whole_each_listed() {
     }
     assert_eq!(
         lines.last().unwrap(),
-        &format!("{name}: 8 answer(s) refused (what the questionnaire does not accept); nothing was imported.")
+        &format!(
+            "{name}: 8 answer(s) refused (what the questionnaire does not accept); nothing was imported."
+        )
     );
     assert!(!db.exists(), "no database made");
 }
@@ -99,11 +145,16 @@ fn a_key_written_twice_is_refused_not_read_as_the_last() {
     let r = on_db(dir.path(), &db, &["import", f.to_str().unwrap()]);
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("duplicate key in the JSON (duplicate key \"members\" at line 1"),
+        r.stderr
+            .contains("duplicate key in the JSON (duplicate key \"members\" at line 1"),
         "{}",
         r.stderr
     );
-    assert!(r.stderr.ends_with("nothing was imported.\n"), "{}", r.stderr);
+    assert!(
+        r.stderr.ends_with("nothing was imported.\n"),
+        "{}",
+        r.stderr
+    );
     assert!(!db.exists());
 }
 
@@ -115,7 +166,9 @@ fn a_bundle_with_forbidden_answers_is_refused_whole_each_listed() {
         let at = answers[0]["updated_at"].clone();
         let mut set = |q: &str, value: Value| {
             answers.retain(|a| a["question_id"] != q);
-            answers.push(json!({ "question_id": q, "state": "answered", "value": value, "updated_at": at }));
+            answers.push(
+                json!({ "question_id": q, "state": "answered", "value": value, "updated_at": at }),
+            );
         };
         set("assoc_accounts", json!({ "number": -5.0 }));
         set("assoc_languages", json!({ "choices": ["fr", "fr"] }));
@@ -130,7 +183,10 @@ fn a_bundle_with_forbidden_answers_is_refused_whole_each_listed() {
     for (q, why) in [
         ("assoc_accounts = -5", "out of range"),
         ("assoc_languages = [\"fr\", \"fr\"]", "given twice"),
-        ("chat_tools = [\"whatsapp\", \"none\"]", "cannot be combined"),
+        (
+            "chat_tools = [\"whatsapp\", \"none\"]",
+            "cannot be combined",
+        ),
         ("web_wanted = \"yes\"", "not asked given the other answers"),
     ] {
         assert!(
@@ -139,7 +195,10 @@ fn a_bundle_with_forbidden_answers_is_refused_whole_each_listed() {
             r.stderr
         );
     }
-    assert!(r.stderr.contains("bundle refused, nothing of it was written"));
+    assert!(
+        r.stderr
+            .contains("bundle refused, nothing of it was written")
+    );
     assert_unchanged(&before, dir.path());
     assert!(on_db(dir.path(), &db, &["show", &other]).code == 0);
 }
@@ -162,7 +221,12 @@ fn a_bundle_with_a_key_twice_in_a_value_or_its_lists_out_of_order_is_refused() {
     let db = dir.path().join("base.db");
     let r = on_db(dir.path(), &db, &["bundle", "import", f.to_str().unwrap()]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("duplicate key \\\"number\\\"") || r.stderr.contains("duplicate key \"number\""), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("duplicate key \\\"number\\\"")
+            || r.stderr.contains("duplicate key \"number\""),
+        "{}",
+        r.stderr
+    );
     assert!(!db.exists());
     // The lists sorted by name (what a JSON tool sorting keys writes): audits come before the
     // questionnaires they are checked against.
@@ -177,7 +241,8 @@ fn a_bundle_with_a_key_twice_in_a_value_or_its_lists_out_of_order_is_refused() {
     let r = on_db(dir.path(), &db, &["bundle", "import", f.to_str().unwrap()]);
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("bundle content out of order ('questionnaires' after 'associations'"),
+        r.stderr
+            .contains("bundle content out of order ('questionnaires' after 'associations'"),
         "{}",
         r.stderr
     );

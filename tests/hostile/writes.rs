@@ -73,9 +73,24 @@ fn a_planted_link_is_refused_then_replaced_never_followed() {
     let home = dir.path();
     let db = home.join("base.db");
     let audit = demo_db(home, &db, 1);
-    let r = on_db(home, &db, &["workshop", "new", "--name", "Atelier", "--date", "2026-03-14"]);
+    let r = on_db(
+        home,
+        &db,
+        &[
+            "workshop",
+            "new",
+            "--name",
+            "Atelier",
+            "--date",
+            "2026-03-14",
+        ],
+    );
     let workshop = r.stdout.lines().last().unwrap().to_string();
-    on_db(home, &db, &["workshop", "add", &workshop, "--audit", &audit]);
+    on_db(
+        home,
+        &db,
+        &["workshop", "add", &workshop, "--audit", &audit],
+    );
     let cases: Vec<Vec<&str>> = vec![
         vec!["export", &audit, "--format", "md,html,json,csv,annonce"],
         vec!["compare", &audit, &audit, "--format", "md,html"],
@@ -90,7 +105,12 @@ fn a_planted_link_is_refused_then_replaced_never_followed() {
         run.extend(["--out", out.to_str().unwrap()]);
         let r = on_db(home, &db, &run);
         assert_eq!(r.code, 1, "{args:?}: {}", r.stdout);
-        assert!(r.stderr.contains("already exists; nothing was replaced (add --force"), "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("already exists; nothing was replaced (add --force"),
+            "{}",
+            r.stderr
+        );
         untouched(&outside);
         run.push("--force");
         let r = on_db(home, &db, &run);
@@ -110,13 +130,23 @@ fn a_planted_link_is_refused_then_replaced_never_followed() {
     let name = "equipe.diagasso.json".to_string();
     let outside = plant_links(home, &out, std::slice::from_ref(&name));
     let target = out.join(&name);
-    let r = on_db(home, &db, &["bundle", "export", "--all", target.to_str().unwrap()]);
+    let r = on_db(
+        home,
+        &db,
+        &["bundle", "export", "--all", target.to_str().unwrap()],
+    );
     assert_eq!(r.code, 1);
     untouched(&outside);
     let r = on_db(
         home,
         &db,
-        &["bundle", "export", "--all", target.to_str().unwrap(), "--force"],
+        &[
+            "bundle",
+            "export",
+            "--all",
+            target.to_str().unwrap(),
+            "--force",
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     untouched(&outside);
@@ -133,7 +163,14 @@ fn private_files_are_0600_the_others_follow_the_umask() {
     let r = on_db(
         home,
         &db,
-        &["export", &audit, "--format", "md,json,csv", "--out", out.to_str().unwrap()],
+        &[
+            "export",
+            &audit,
+            "--format",
+            "md,json,csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     for line in r.stdout.lines() {
@@ -143,20 +180,39 @@ fn private_files_are_0600_the_others_follow_the_umask() {
     let r = on_db(
         home,
         &db,
-        &["export", &audit, "--format", "md,json", "--anonymise", "--out", anon.to_str().unwrap()],
+        &[
+            "export",
+            &audit,
+            "--format",
+            "md,json",
+            "--anonymise",
+            "--out",
+            anon.to_str().unwrap(),
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     for line in r.stdout.lines() {
         assert_eq!(mode(Path::new(line)), 0o666 & !umask(), "{line}");
     }
     let bundle = home.join("b.diagasso.json");
-    let r = on_db(home, &db, &["bundle", "export", "--all", bundle.to_str().unwrap()]);
+    let r = on_db(
+        home,
+        &db,
+        &["bundle", "export", "--all", bundle.to_str().unwrap()],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(mode(&bundle), 0o600);
     let r = on_db(
         home,
         &db,
-        &["export", "--all", "--format", "csv", "--out", out.to_str().unwrap()],
+        &[
+            "export",
+            "--all",
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(mode(&out.join("diagnostics.csv")), 0o600);
@@ -171,7 +227,12 @@ fn the_data_folder_is_0700_whoever_creates_it() {
     // No DIAGASSO_CATALOG: the user catalogue goes to the data folder, created here.
     let r = super::run_in(
         home,
-        &[OsStr::new("catalog"), OsStr::new("import"), f.as_os_str(), OsStr::new("--yes")],
+        &[
+            OsStr::new("catalog"),
+            OsStr::new("import"),
+            f.as_os_str(),
+            OsStr::new("--yes"),
+        ],
         &[],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -191,7 +252,11 @@ fn out_on_a_device_is_not_a_folder() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("base.db");
     let audit = demo_db(dir.path(), &db, 1);
-    let r = on_db(dir.path(), &db, &["export", &audit, "--format", "md", "--out", "/dev/full"]);
+    let r = on_db(
+        dir.path(),
+        &db,
+        &["export", &audit, "--format", "md", "--out", "/dev/full"],
+    );
     super::assert_refused(
         &r,
         "/dev/full is not a folder: give --out a folder (it is created when missing)\n",
@@ -263,7 +328,10 @@ fn a_full_disk_leaves_nothing_under_the_final_name_and_says_so() {
         return;
     };
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("disk full, the file was not written (nothing was left under that name)"), "{stderr}");
+    assert!(
+        stderr.contains("disk full, the file was not written (nothing was left under that name)"),
+        "{stderr}"
+    );
     assert_eq!(files, "", "nothing left on the disk");
     let Some((code, stderr, files)) = on_a_full_disk(
         &dir.path().join("b"),

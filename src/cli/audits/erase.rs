@@ -46,12 +46,9 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
                 ),
             );
         }
-        crate::cli::print::err(&format!(
-            "{}",
-            lang.pick(
-                &format!("Effacer définitivement « {name} », ses {audits} audit(s), réponses et notes ? Irréversible. [o/N] "),
-                &format!("Erase '{name}' with its {audits} audit(s), answers and notes for good? This cannot be undone. [y/N] "),
-            )
+        crate::cli::print::err(lang.pick(
+            &format!("Effacer définitivement « {name} », ses {audits} audit(s), réponses et notes ? Irréversible. [o/N] "),
+            &format!("Erase '{name}' with its {audits} audit(s), answers and notes for good? This cannot be undone. [y/N] "),
         ));
         let mut reply = Vec::new();
         let read = crate::bounded::read_line(&mut std::io::stdin().lock(), 1024, &mut reply);

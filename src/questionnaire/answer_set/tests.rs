@@ -108,7 +108,14 @@ fn every_value_the_walk_refuses_is_refused_with_its_reason() {
     let r = refused(&list);
     assert_eq!(
         r.iter().map(|(q, _, _)| q.as_str()).collect::<Vec<_>>(),
-        ["accounts", "champions", "langs", "translator", "translator_name", "nope"]
+        [
+            "accounts",
+            "champions",
+            "langs",
+            "translator",
+            "translator_name",
+            "nope"
+        ]
     );
     assert_eq!(r[0].1, "-5");
     assert!(r[0].2.contains("out of range"), "{}", r[0].2);
@@ -174,7 +181,11 @@ fn what_the_walk_keeps_after_a_later_change_comes_back() {
         refused(&[
             ("langs", choices(&["fr"]), T2),
             ("translator", Answer::Given(Value::Bool(true)), T1),
-            ("translator_name", Answer::Given(Value::Text("Ana".into())), T1),
+            (
+                "translator_name",
+                Answer::Given(Value::Text("Ana".into())),
+                T1
+            ),
         ])
         .is_empty()
     );
@@ -209,7 +220,7 @@ fn valid_answer(question: &str, k: u8) -> Answer {
             2 => choices(&["fr", "en"]),
             _ => choices(&["none"]),
         },
-        "translator" => Answer::Given(Value::Bool(k % 2 == 0)),
+        "translator" => Answer::Given(Value::Bool(k.is_multiple_of(2))),
         _ => Answer::Given(Value::Text(format!("Nom {k}"))),
     }
 }
