@@ -1,6 +1,7 @@
-//! `diagasso export` and `diagasso import`: write an audit's exports to files (never
-//! overwriting one without `--force`, printing each path written), and bring a JSON export back
-//! into a database (same ids; importing twice changes nothing; a malformed file writes nothing).
+//! `diagasso export`: write an audit's exports to files (never overwriting one without
+//! `--force`, printing each path written), through `safe_file` (a temporary, then a rename; a
+//! planted link replaced, never followed; private files 0600); `--all --format csv` one audit
+//! at a time. `diagasso import` is in `import`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +15,7 @@ use crate::export::{self, Format, Input, Options, Templates, csv::CsvOptions};
 use crate::i18n::{Lang, Message};
 use crate::questionnaire::Questionnaire;
 use crate::safe_file::{self, WriteFail};
-use crate::store::{EachStop, Restored, Store};
+use crate::store::{EachStop, Store};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -71,13 +72,7 @@ impl ExportArgs {
     }
 }
 
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// Un export JSON de diagasso / a diagasso JSON export.
-    pub file: PathBuf,
-}
-
-fn open_store(ctx: &Context) -> Result<Store, Message> {
+pub(super) fn open_store(ctx: &Context) -> Result<Store, Message> {
     let path = match &ctx.db {
         Some(p) => p.clone(),
         None => Store::default_path().map_err(|e| e.message())?,
@@ -313,107 +308,6 @@ pub fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
             for p in paths {
                 outln!("{}", p.display());
             }
-            ExitCode::SUCCESS
-        }
-        Err(m) => ctx.fail(&m.fr, &m.en),
-    }
-}
-
-fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
-    let bytes = match crate::bounded::read(&a.file, export::json::MAX_BYTES as u64) {
-        Ok(b) => b,
-        Err(crate::bounded::ReadFail::TooLarge { .. }) => {
-            return Err(Message::new(
-                format!(
-                    "{} : fichier trop gros pour un export diagasso ; rien n'a été importé.",
-                    a.file.display()
-                ),
-                format!(
-                    "{}: file too large for a diagasso export; nothing was imported.",
-                    a.file.display()
-                ),
-            ));
-        }
-        Err(crate::bounded::ReadFail::Io(e)) => {
-            return Err(Message::new(
-                format!("lecture de {} impossible : {e}", a.file.display()),
-                format!("cannot read {}: {e}", a.file.display()),
-            ));
-        }
-    };
-    let shown = a.file.display();
-    let refused = |fr: &str, en: &str| {
-        Message::new(
-            format!("{shown} : {fr} ; rien n'a été importé."),
-            format!("{shown}: {en}; nothing was imported."),
-        )
-    };
-    // A key written twice would be read as its last value: refused, where it is.
-    if let Err(e) = crate::json_guard::check_unique_keys(&bytes)
-        && !e.is_syntax()
-        && !e.is_eof()
-    {
-        return Err(refused(
-            &format!("clé en double dans le JSON ({e})"),
-            &format!("duplicate key in the JSON ({e})"),
-        ));
-    }
-    let (mut doc, q) = export::json::parse(&bytes).map_err(|e| refused(&e.0.fr, &e.0.en))?;
-    // Outside text cleaned, then every answer checked as the walk checks it: all or nothing.
-    crate::intake::clean_association(&mut doc.association);
-    crate::intake::clean_audit(&mut doc.audit);
-    let refusals = crate::intake::refusals(&q, &doc.audit);
-    if !refusals.is_empty() {
-        let id = &doc.audit.id;
-        let lines = |lang: Lang| -> String {
-            refusals
-                .iter()
-                .map(|r| {
-                    format!(
-                        "{shown}: audit {id}: {} = {}: {}\n",
-                        r.question,
-                        r.value,
-                        r.problem.message(lang)
-                    )
-                })
-                .collect()
-        };
-        let n = refusals.len();
-        return Err(Message::new(
-            format!(
-                "{}{shown} : {n} réponse(s) refusée(s) (ce que le questionnaire n'accepte pas) ; rien n'a été importé.",
-                lines(Lang::Fr)
-            ),
-            format!(
-                "{}{shown}: {n} answer(s) refused (what the questionnaire does not accept); nothing was imported.",
-                lines(Lang::En)
-            ),
-        ));
-    }
-    let mut store = open_store(ctx)?;
-    let done = store
-        .restore_audit(&doc.association, &doc.audit, &q)
-        .map_err(|e| e.message())?;
-    let id = &doc.audit.id;
-    Ok(match done {
-        Restored::Created { .. } => ctx.lang.pick("importé : ", "imported: ").to_string() + id,
-        Restored::AlreadyThere => {
-            ctx.lang
-                .pick(
-                    "déjà présent, rien à faire : ",
-                    "already there, nothing to do: ",
-                )
-                .to_string()
-                + id
-        }
-    })
-}
-
-/// `diagasso import`.
-pub fn import(ctx: &Context, a: &ImportArgs) -> ExitCode {
-    match run_import(ctx, a) {
-        Ok(line) => {
-            outln!("{line}");
             ExitCode::SUCCESS
         }
         Err(m) => ctx.fail(&m.fr, &m.en),

@@ -33,6 +33,7 @@ mod check;
 mod compare;
 mod export;
 mod followup;
+mod import;
 mod plan;
 pub mod print;
 mod workshop;
@@ -112,7 +113,7 @@ pub enum Command {
     /// Exporte un audit (md, html, pdf, json, csv, annonce) / export an audit.
     Export(export::ExportArgs),
     /// Importe un export JSON dans la base / import a JSON export into the database.
-    Import(export::ImportArgs),
+    Import(import::ImportArgs),
     /// Ateliers : plusieurs associations à la fois / workshops: several associations at once.
     #[command(subcommand)]
     Workshop(workshop::WorkshopCommand),
@@ -193,7 +194,7 @@ pub fn run(ctx: &Context, command: Command) -> ExitCode {
         Command::Catalog(c) => catalog::run(ctx, &c),
         Command::Plan(a) => plan::run(ctx, &a),
         Command::Export(a) => export::export(ctx, &a),
-        Command::Import(a) => export::import(ctx, &a),
+        Command::Import(a) => import::import(ctx, &a),
         Command::Workshop(c) => workshop::run(ctx, &c),
         Command::Bundle(c) => bundle::run(ctx, &c),
         Command::Followup(c) => followup::run(ctx, &c),

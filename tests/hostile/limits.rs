@@ -137,7 +137,7 @@ fn the_line_mode_reads_an_endless_line_in_bounded_memory_and_goes_on() {
             && let Some(kb) = status
                 .lines()
                 .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
         {
             peak_kb = peak_kb.max(kb);
         }
