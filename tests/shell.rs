@@ -24,8 +24,15 @@ fn subcommands() -> Vec<Vec<String>> {
 }
 
 fn output(args: &[&str]) -> String {
-    let out = Command::new(BIN).args(args).output().expect("diagasso runs");
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("diagasso runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -37,11 +44,18 @@ fn completions_name_every_subcommand() {
         let script = output(&["completions", shell]);
         for path in &all {
             let name = path.last().unwrap();
-            assert!(script.contains(name.as_str()), "{shell}: no {}", path.join(" "));
+            assert!(
+                script.contains(name.as_str()),
+                "{shell}: no {}",
+                path.join(" ")
+            );
         }
     }
     let bash = output(&["completions", "bash"]);
-    assert!(bash.contains("complete -F"), "a bash completion function is registered");
+    assert!(
+        bash.contains("complete -F"),
+        "a bash completion function is registered"
+    );
     assert!(output(&["completions", "fish"]).contains("complete -c diagasso"));
     assert!(output(&["completions", "zsh"]).starts_with("#compdef diagasso"));
 }
@@ -49,7 +63,10 @@ fn completions_name_every_subcommand() {
 #[test]
 fn manpage_has_a_section_for_every_subcommand() {
     let page = output(&["manpage"]);
-    assert!(page.starts_with(".ie") || page.contains(".TH diagasso"), "roff");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH diagasso"),
+        "roff"
+    );
     for path in subcommands() {
         let head = format!(".SH \"DIAGASSO {}\"", path.join(" ").to_uppercase());
         assert!(page.contains(&head), "no section {head}");
@@ -60,6 +77,9 @@ fn manpage_has_a_section_for_every_subcommand() {
 
 #[test]
 fn unknown_shell_is_refused() {
-    let out = Command::new(BIN).args(["completions", "powershell"]).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["completions", "powershell"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
 }
