@@ -286,3 +286,31 @@ fn template_is_an_answers_file_once_named() {
             .unwrap_or_else(|p| panic!("{id}: {p}"));
     }
 }
+
+#[test]
+fn nextcloud_forms_xlsx_reads_like_its_csv() {
+    // The same export as a workbook: row 2 holds the ids (hidden in Nextcloud's file), the
+    // counts are numbers, not texts, as PhpSpreadsheet writes them.
+    let csv = std::fs::read("tests/fixtures/submissions/nextcloud-express.csv").unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&csv[3..]);
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let bytes = diagasso::bridge::xlsx::write(&[("Réponses", &rows)]).unwrap();
+    let back = diagasso::bridge::xlsx::first_sheet(&bytes).unwrap();
+    assert_eq!(back, rows, "written and read back whole");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reponses.xlsx");
+    std::fs::write(&file, &bytes).unwrap();
+    let db = dir.path().join("a.db");
+    let out = run(
+        &db,
+        &["import-submissions", file.to_str().unwrap(), "--json"],
+    );
+    let said: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(said["created"].as_array().unwrap().len(), 1, "{said}");
+    assert_eq!(said["refused"].as_array().unwrap().len(), 3, "{said}");
+}
