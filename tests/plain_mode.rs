@@ -77,7 +77,7 @@ fn a_whole_audit_from_a_file_then_resumed() {
     assert!(out.contains("Enregistré : Je ne sais pas ("), "{out}");
     assert!(out.contains("Enregistré : Français, Anglais ("), "{out}");
     assert_eq!(out.matches("Note enregistrée (").count(), 1, "{out}");
-    assert!(out.contains("Progression : 5 réponses"), "{out}");
+    assert!(out.contains("réponses\u{a0}:\u{a0}5/"), "{out}");
 
     // Second run: the audit is listed with its five answers and resumes at question 6.
     let (out, ok) = run(&db, "1\np\nq\nq\n", &["--plain"]);
@@ -86,7 +86,7 @@ fn a_whole_audit_from_a_file_then_resumed() {
         out.contains("1. Les Amis du Quartier — Pratiques numériques"),
         "{out}"
     );
-    assert!(out.contains("— 5/"), "{out}");
+    assert!(out.contains("réponses\u{a0}:\u{a0}5/"), "{out}");
     assert!(out.contains("Question 6/"), "{out}");
     assert!(out.contains("Tout est enregistré. Au revoir."), "{out}");
 }
@@ -278,4 +278,73 @@ fn review_is_numbered_and_leads_to_a_question_or_the_next_required_one() {
         out.contains("Commands: dk don't know"),
         "the help after the switch is English:\n{out}"
     );
+}
+
+#[test]
+fn menu_numbers_stay_put_and_an_association_without_an_audit_is_listed_then_erased() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("plain.db");
+    // The demo; then an association whose audit is never started (the end of the input comes
+    // while its questionnaire is chosen).
+    let (_, ok) = run(&db, "d\nq\n", &["--plain", "--lang", "fr"]);
+    assert!(ok);
+    let (_, ok) = run(
+        &db,
+        "n\nLes Sans Audit\n\n\n\n\n\n\n\n\n\nana@ex.org\n",
+        &["--plain", "--lang", "fr"],
+    );
+    assert!(ok);
+    // Listed with a number; the demo keeps its number 1 after being resumed and changed.
+    let (out, ok) = run(
+        &db,
+        "1\nnsp\nq\neffacer 2\no\nq\n",
+        &["--plain", "--lang", "fr"],
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("2. Les Sans Audit — sans diagnostic"), "{out}");
+    let lists: Vec<&str> = out.split("Diagnostics : ").skip(1).collect();
+    assert!(lists.len() >= 2, "{out}");
+    for l in &lists[..2] {
+        assert!(
+            l.contains("\n  1. Les Jardins"),
+            "the demo stays number 1:\n{l}"
+        );
+    }
+    assert!(out.contains("« Les Sans Audit » effacée"), "{out}");
+    let (out, _) = run(&db, "q\n", &["--plain", "--lang", "fr"]);
+    assert!(!out.contains("Les Sans Audit"), "{out}");
+}
+
+#[test]
+fn a_workshop_in_line_mode_adds_an_association_whose_audit_starts_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("plain.db");
+    let made = Command::new(env!("CARGO_BIN_EXE_diagasso"))
+        .arg("--db")
+        .arg(&db)
+        .args(["workshop", "new", "--name", "Forum", "--date", "2026-09-12"])
+        .output()
+        .expect("workshop new");
+    assert!(made.status.success(), "{made:?}");
+    let input = "ateliers\n1\na\nBDE Sciences\n\n\n\n\n\n\n\n\n\n\n3\nq\nateliers\n1\n\nq\n";
+    let (out, ok) = run(&db, input, &["--plain", "--lang", "fr"]);
+    assert!(ok, "{out}");
+    assert!(out.contains("1. Forum — 2026-09-12"), "{out}");
+    assert!(
+        out.contains("Atelier « Forum », 2026-09-12 : 0 association(s)."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Association « BDE Sciences » enregistrée."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Enregistré : "),
+        "the first answer is saved:\n{out}"
+    );
+    assert!(
+        out.contains("1. BDE Sciences — 1/"),
+        "the dashboard lists it:\n{out}"
+    );
+    assert!(drawing(&out).is_empty(), "{out}");
 }

@@ -17,7 +17,7 @@ use diagasso::store::Store;
 use diagasso::tui::app::Screen;
 use diagasso::tui::keymap::{Cmd, Mode};
 use diagasso::tui::overlays::Overlay;
-use diagasso::tui::screens::export::Outcome;
+use diagasso::tui::screens::export::LastExport;
 use diagasso::tui::screens::plan_tabs::Tab;
 use diagasso::tui::theme::Theme;
 use diagasso::tui::{Action, App, Effect, Event};
@@ -255,7 +255,7 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
     assert_eq!(app.mode(), Mode::Confirm);
     // A stray Enter is a no: No is selected.
     assert!(key(&mut app, KeyCode::Enter).is_empty());
-    assert_eq!(dialog(&app).outcome, Some(Outcome::NotReplaced));
+    assert_eq!(dialog(&app).outcome, Some(LastExport::NotReplaced));
     // Yes asks the same export, replacing.
     app.update(exists(request.clone()));
     let effects = key(&mut app, KeyCode::Char('o'));
@@ -273,7 +273,7 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
     });
     assert!(matches!(
         &dialog(&app).outcome,
-        Some(Outcome::Written { paths: p, .. }) if *p == paths
+        Some(LastExport::Written { paths: p, .. }) if *p == paths
     ));
     assert_eq!(
         app.export_dir, "/tmp/out",

@@ -27,6 +27,7 @@ fn welcome_on_first_run() {
         offset: 0,
         total: 0,
         all: 0,
+        orphans: Vec::new(),
     });
     snap("welcome", &app);
 }
@@ -55,6 +56,7 @@ fn home_with_a_filter() {
         offset: 0,
         total: 2,
         all: 12,
+        orphans: Vec::new(),
     });
     snap("home_filter", &app);
 }

@@ -223,7 +223,7 @@ fn in_a_number_field_letters_type_and_enter_saves_then_moves_on() {
     cmd(&mut app, Cmd::Enter);
     // Arriving on a number question leaves letters as commands: the field is entered with
     // Enter.
-    assert_eq!(app.mode(), Mode::WalkTyped);
+    assert_eq!(app.mode(), Mode::WalkNumber);
     assert!(matches!(
         app.key_action(key(KeyCode::Char('q'))),
         Some(Action::Cmd(Cmd::Back))
@@ -258,7 +258,7 @@ fn leaving_the_walk_goes_home_saying_progress_is_saved() {
     assert!(matches!(effects.last(), Some(Effect::LoadHome { .. })));
     let notice = app.notice.as_ref().expect("a notice");
     assert!(
-        notice.text.starts_with("Progression enregistrée"),
+        notice.text.starts_with("Tout est enregistré (sections"),
         "{}",
         notice.text
     );

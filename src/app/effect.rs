@@ -10,7 +10,7 @@ use super::plan_data::PlanData;
 use crate::audit::{Answer, Association, AuditStatus};
 use crate::compare::Comparison;
 use crate::export::Format;
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::store::OpenAudit;
 use crate::walk;
 pub use crate::walk::previous::PreviousAudit;
@@ -24,9 +24,24 @@ pub struct HomeRow {
     pub association_id: String,
     pub association_name: String,
     pub questionnaire: String,
+    /// Questions answered, of questions shown (the detail of the progress).
     pub answered: usize,
     pub total: usize,
+    /// Sections done, of sections (the headline of the progress).
+    pub sections_done: usize,
+    pub sections_total: usize,
     pub status: AuditStatus,
+    pub updated: String,
+    /// On a follow-up: the day the audit it follows was started (local date).
+    pub followup_of: Option<String>,
+}
+
+/// An association without an audit, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrphanRow {
+    pub association_id: String,
+    pub name: String,
+    /// When its profile last changed, in local time.
     pub updated: String,
 }
 
@@ -97,6 +112,8 @@ pub enum Event {
         total: usize,
         /// All audits, ignoring the filter: zero means first run.
         all: usize,
+        /// Associations without an audit (matching the filter).
+        orphans: Vec<OrphanRow>,
     },
     AssociationLoaded(Association),
     AssociationSaved {
@@ -145,7 +162,17 @@ pub enum Event {
         at: String,
     },
     StatusSaved(AuditStatus),
-    AuditDeleted,
+    /// An audit deleted; `last_of`: it was the last of this association (id, name), whose
+    /// profile stays until erased.
+    AuditDeleted {
+        last_of: Option<(String, String)>,
+    },
+    /// An association erased with everything about it; `scrubbed`: no byte of it is left in
+    /// the file (false while another program holds the file open).
+    AssociationErased {
+        name: String,
+        scrubbed: bool,
+    },
     DemoCreated {
         audit_id: String,
     },
@@ -180,6 +207,10 @@ pub enum Event {
     },
     /// A follow-up compared with the audit it follows.
     ComparisonOpened(Box<ComparisonView>),
+    /// The language changed: the questionnaires' titles in it.
+    LanguageSet {
+        questionnaires: Vec<QuestionnaireChoice>,
+    },
     /// An effect failed: shown on the message line.
     Failed(Message),
 }
@@ -255,7 +286,14 @@ pub enum Effect {
     DeleteAudit {
         audit_id: String,
     },
+    /// Erase an association with its audits, answers, notes and trail, and scrub the file
+    /// (GDPR).
+    EraseAssociation {
+        association_id: String,
+    },
     CreateDemo,
+    /// Speak this language from now on (dates, titles, messages).
+    SetLanguage(Lang),
     /// Compute the plan of an audit (answers as stored now).
     OpenPlan {
         audit_id: String,
@@ -277,6 +315,7 @@ impl Effect {
                 | Effect::ExportDashboard { .. }
                 | Effect::OpenComparison { .. }
                 | Effect::ExportComparison { .. }
+                | Effect::EraseAssociation { .. }
         )
     }
 }

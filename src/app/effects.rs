@@ -12,7 +12,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Local};
 
 use super::demo;
-use super::effect::{Effect, Event, HomeRow, OpenedAudit, PreviousAudit, QuestionnaireChoice};
+use super::effect::{
+    Effect, Event, HomeRow, OpenedAudit, OrphanRow, PreviousAudit, QuestionnaireChoice,
+};
 use crate::catalog::Catalog;
 use crate::i18n::ui::Ui;
 use crate::i18n::{Lang, Message};
@@ -135,38 +137,65 @@ impl<'a> Executor<'a> {
             .map_or_else(|| id.to_string(), |q| q.title.get(self.lang).to_string())
     }
 
-    /// Progress as the walk counts it (shown questions only), so the list and the walk never
-    /// disagree; the store's raw counts when the audit cannot be read.
-    fn progress(&mut self, s: &AuditSummary) -> (usize, usize) {
-        let mut read = || -> Result<(usize, usize), StoreError> {
+    /// Progress counted one way everywhere (`walk::Overview`: sections done of sections,
+    /// questions answered of questions shown); the store's raw counts when the audit cannot be
+    /// read.
+    fn progress(&mut self, s: &AuditSummary) -> walk::Overview {
+        let mut read = || -> Result<Option<walk::Overview>, StoreError> {
             let Some(audit) = self.store.audit(&s.id)? else {
-                return Ok((s.answered, s.total));
+                return Ok(None);
             };
             let q = self.store.questionnaire(&s.id)?;
-            let answers = audit.answer_map();
-            let p = walk::Progress::count(
-                &q.questions().map(|(_, q)| q.id.clone()).collect::<Vec<_>>(),
-                &q.visible(&answers),
-                &answers,
-                0..q.question_count(),
-            );
-            Ok((p.answered, p.total))
+            Ok(Some(walk::Overview::of(&q, &audit.answer_map())))
         };
-        read().unwrap_or((s.answered, s.total))
+        read().ok().flatten().unwrap_or(walk::Overview {
+            sections_done: 0,
+            sections_total: 0,
+            answered: s.answered,
+            shown: s.total,
+        })
     }
 
     fn row(&mut self, s: AuditSummary) -> HomeRow {
-        let (answered, total) = self.progress(&s);
+        let p = self.progress(&s);
+        // A follow-up says so, with the day the audit it follows was started.
+        let followup_of = self
+            .store
+            .previous_audit_id(&s.id)
+            .ok()
+            .flatten()
+            .and_then(|prev| self.store.audit_started(&prev).ok().flatten())
+            .map(|started| day(&started, self.lang));
         HomeRow {
             questionnaire: self.title_of(&s.questionnaire_id),
             updated: stamp(&s.updated_at, self.lang),
             audit_id: s.id,
             association_id: s.association_id,
             association_name: s.association_name,
-            answered,
-            total,
+            answered: p.answered,
+            total: p.shown,
+            sections_done: p.sections_done,
+            sections_total: p.sections_total,
             status: s.status,
+            followup_of,
         }
+    }
+
+    /// Associations without an audit whose name matches `filter` (folded, as the store
+    /// matches audits).
+    fn orphans(&self, filter: &str) -> Result<Vec<OrphanRow>, StoreError> {
+        let wanted = crate::audit::codec::fold(filter.trim());
+        Ok(self
+            .store
+            .associations_without_audits()?
+            .into_iter()
+            .filter(|o| crate::audit::codec::fold(&o.association.name).contains(&wanted))
+            .map(|o| OrphanRow {
+                updated: stamp(&o.updated_at, self.lang),
+                association_id: o.association.id,
+                name: o.association.name,
+            })
+            .collect())
     }
 
     /// Carry out one effect; return the events reporting its result.
@@ -197,6 +226,7 @@ impl<'a> Executor<'a> {
                     offset,
                     total,
                     all,
+                    orphans: self.orphans(&filter)?,
                 }
             }
             Effect::LoadAssociation { id } => match self.store.association(&id)? {
@@ -339,8 +369,30 @@ impl<'a> Executor<'a> {
                 Event::StatusSaved(status)
             }
             Effect::DeleteAudit { audit_id } => {
+                let association = self
+                    .store
+                    .audit(&audit_id)?
+                    .map(|a| a.association_id)
+                    .and_then(|id| self.store.association(&id).ok().flatten());
                 self.store.delete_audit(&audit_id)?;
-                Event::AuditDeleted
+                let last_of = match association {
+                    Some(a) if self.store.count_audits_of(&a.id)? == 0 => Some((a.id, a.name)),
+                    _ => None,
+                };
+                Event::AuditDeleted { last_of }
+            }
+            Effect::EraseAssociation { association_id } => {
+                let report = self.store.erase_association(&association_id)?;
+                Event::AssociationErased {
+                    name: report.association_name,
+                    scrubbed: report.scrubbed,
+                }
+            }
+            Effect::SetLanguage(lang) => {
+                self.lang = lang;
+                Event::LanguageSet {
+                    questionnaires: choices(&self.questionnaires, lang),
+                }
             }
             Effect::CreateDemo => {
                 let audit_id = demo::create(self.store)?;

@@ -16,6 +16,7 @@ pub mod launch;
 pub mod paths;
 pub mod plan_data;
 pub mod plan_text;
+pub mod progress;
 
 pub use effect::{Effect, Event};
 pub use effects::Executor;

@@ -176,8 +176,30 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Associations without an audit, after the list: their contact details are in the file, so
+/// they must be findable (to start their audit, or `diagasso erase ID`).
+fn orphans(store: &Store, lang: crate::i18n::Lang) {
+    let Ok(found) = store.associations_without_audits() else {
+        return;
+    };
+    if found.is_empty() {
+        return;
+    }
+    println!();
+    println!(
+        "{}",
+        lang.pick(
+            "Associations sans audit (diagasso erase ID pour les effacer) :",
+            "Associations without an audit (diagasso erase ID to erase them):"
+        )
+    );
+    for o in found {
+        println!("{}  {}", o.association.id, clip(&o.association.name, 48));
+    }
+}
+
 pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
-    let store = match open(ctx) {
+    let mut store = match open(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -185,16 +207,28 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
         Ok(a) => a,
         Err(e) => return fail(ctx, &e),
     };
+    // Progress told as everywhere: sections done of sections, answers of questions shown.
+    let progress: Vec<Option<crate::walk::Overview>> = audits
+        .iter()
+        .map(|s| crate::app::progress::of(&mut store, &s.id).ok())
+        .collect();
     if args.json {
         let list: Vec<_> = audits
             .iter()
-            .map(|s| {
+            .zip(&progress)
+            .map(|(s, p)| {
                 json!({
                     "id": s.id,
                     "association": { "id": s.association_id, "name": s.association_name },
                     "questionnaire": { "id": s.questionnaire_id, "version": s.questionnaire_version },
                     "answered": s.answered,
                     "total": s.total,
+                    "progress": p.map(|p| json!({
+                        "sections_done": p.sections_done,
+                        "sections_total": p.sections_total,
+                        "answered": p.answered,
+                        "shown": p.shown,
+                    })),
                     "status": s.status.as_str(),
                     "updated_at": s.updated_at,
                 })
@@ -216,24 +250,32 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
                 &format!("No audit in {db}. Create one: diagasso new --answers FILE, or diagasso demo."),
             )
         );
+        orphans(&store, lang);
         return ExitCode::SUCCESS;
     }
     let header = [
         "AUDIT",
         "ASSOCIATION",
         "QUESTIONNAIRE",
-        lang.pick("RÉPONSES", "ANSWERS"),
+        lang.pick("SECTIONS · RÉPONSES", "SECTIONS · ANSWERS"),
         lang.pick("ÉTAT", "STATUS"),
         lang.pick("MODIFIÉ", "UPDATED"),
     ];
     let rows: Vec<[String; 6]> = audits
         .iter()
-        .map(|s| {
+        .zip(&progress)
+        .map(|(s, p)| {
             [
                 s.id.clone(),
                 clip(&s.association_name, 32),
                 format!("{} v{}", s.questionnaire_id, s.questionnaire_version),
-                format!("{}/{}", s.answered, s.total),
+                match p {
+                    Some(p) => format!(
+                        "{}/{} · {}/{}",
+                        p.sections_done, p.sections_total, p.answered, p.shown
+                    ),
+                    None => format!("{}/{}", s.answered, s.total),
+                },
                 status_label(s.status, lang).to_string(),
                 local_time(&s.updated_at),
             ]
@@ -257,6 +299,7 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
     for row in &rows {
         line(&row.each_ref().map(String::as_str));
     }
+    orphans(&store, lang);
     ExitCode::SUCCESS
 }
 

@@ -76,7 +76,28 @@ table! {
     KeyLeaveField => "sortir du champ", "leave the field";
     KeyEditField => "écrire la réponse", "type the answer";
     KeyUndo => "annuler", "undo";
+    KeyTypeNumber => "écrire le nombre", "type the number";
     KeySaveOther => "enregistrer", "save";
+    KeyEraseAssociation => "effacer l'association et ses diagnostics (RGPD)", "erase the association and its audits (GDPR)";
+    KeyLanguage => "English", "français";
+    LanguageSwitched => "Interface en français (L pour l'anglais).", "Interface in English (L for French).";
+    PlainModeHint => "Lecteur d'écran ? diagasso --plain (ou DIAGASSO_PLAIN=1) : le mode ligne.", "Screen reader? diagasso --plain (or DIAGASSO_PLAIN=1): the line mode.";
+    HomeNoAudit => "(sans diagnostic)", "(no audit)";
+    HomeOrphanDetail => "Sans diagnostic : Entrée pour en commencer un, p pour le profil, Suppr pour l'effacer · modifié {0}", "No audit: Enter to start one, p for the profile, Del to erase it · changed {0}";
+    ProgressLine => "sections terminées\u{a0}:\u{a0}{0}/{1} · réponses\u{a0}:\u{a0}{2}/{3}", "sections done:\u{a0}{0}/{1} · answers:\u{a0}{2}/{3}";
+    SectionsDone => "{0}/{1}", "{0}/{1}";
+    FollowupShort => "suivi {0}", "follow-up {0}";
+    AbandonTitle => "Abandonner cette nouvelle association ?", "Abandon this new association?";
+    AbandonBody => "« {0} » et tout ce qui a été tapé dans son profil seront effacés. Non : retour au formulaire.", "'{0}' and everything typed in its profile will be erased. No: back to the form.";
+    ProfileAbandoned => "Nouvelle association abandonnée : rien n'a été gardé.", "New association abandoned: nothing was kept.";
+    EraseTitle => "Effacer l'association ?", "Erase the association?";
+    EraseBody => "« {0} », son profil, ses coordonnées et ses {1} diagnostic(s) seront effacés de ce fichier, sans retour possible (droit à l'effacement, RGPD).", "'{0}', its profile, its contact details and its {1} audit(s) will be erased from this file, for good (right to erasure, GDPR).";
+    EraseBodyAudits => "« {0} », son profil, ses coordonnées et tous ses diagnostics seront effacés de ce fichier, sans retour possible (droit à l'effacement, RGPD).", "'{0}', its profile, its contact details and all its audits will be erased from this file, for good (right to erasure, GDPR).";
+    EraseBodyNoAudit => "« {0} » n'a pas de diagnostic. Son profil et ses coordonnées seront effacés de ce fichier, sans retour possible.", "'{0}' has no audit. Its profile and contact details will be erased from this file, for good.";
+    EraseAfterLastAudit => "C'était le dernier diagnostic de « {0} ». Effacer aussi l'association, avec son profil et ses coordonnées (RGPD) ? Sinon elle reste dans la liste, sans diagnostic.", "That was the last audit of '{0}'. Erase the association too, with its profile and contact details (GDPR)? Otherwise it stays in the list, with no audit.";
+    Erasing => "Effacement en cours…", "Erasing…";
+    Erased => "« {0} » effacée, et le fichier nettoyé.", "'{0}' erased, and the file cleaned.";
+    ErasedNotScrubbed => "« {0} » effacée ; le fichier sera nettoyé quand l'autre programme qui l'ouvre l'aura fermé.", "'{0}' erased; the file will be cleaned once the other program that has it open closes it.";
     KeySkipOther => "passer", "skip";
     OtherWhich => "Lequel ? (gardé dans la note de la question)", "Which one? (kept in the question's note)";
     OtherNote => "Autre : {0}", "Other: {0}";
@@ -123,7 +144,8 @@ table! {
 
     // Chrome.
     AppName => "diagasso", "diagasso";
-    TooSmall => "Terminal trop petit : {0}×{1}. Agrandissez la fenêtre à 80×24 au moins.", "Terminal too small: {0}×{1}. Make the window at least 80×24.";
+    TooSmall => "Terminal trop petit : {0}×{1}. Agrandissez la fenêtre à 80×22 au moins ; rien n'est répondu tant qu'elle est plus petite.", "Terminal too small: {0}×{1}. Make the window at least 80×22; nothing is answered while it is smaller.";
+    WalkProgress => "Diagnostic : {0}/{1} sections · {2} réponses sur {3}", "Audit: {0}/{1} sections · {2} of {3} answered";
     TooSmallQuit => "Ctrl-C pour quitter (tout est enregistré).", "Ctrl-C to quit (everything is saved).";
     SavedAt => "enregistré {0}", "saved {0}";
     Saving => "enregistrement…", "saving…";
@@ -137,7 +159,7 @@ table! {
 
     // Home.
     HomeTitle => "Diagnostics", "Audits";
-    HomeColumns => "Association|Questionnaire|Avancement|État|Modifié", "Association|Questionnaire|Progress|Status|Changed";
+    HomeColumns => "Association|Questionnaire|Sections|État|Modifié", "Association|Questionnaire|Sections|Status|Changed";
     HomeCount => "{0} diagnostic(s)", "{0} audit(s)";
     HomeFiltered => "{0} sur {1} (filtre « {2} »)", "{0} of {1} (filter '{2}')";
     HomeFilterPrompt => "Filtre : ", "Filter: ";
@@ -152,7 +174,7 @@ table! {
     Deleted => "Diagnostic supprimé.", "Audit deleted.";
     ButtonYes => "Oui", "Yes";
     ButtonNo => "Non", "No";
-    LeftWalk => "Progression enregistrée : {0} réponse(s) sur {1}. Entrée pour reprendre.", "Progress saved: {0} answer(s) out of {1}. Enter to resume.";
+    LeftWalk => "Tout est enregistré ({0}). Entrée pour reprendre.", "Everything is saved ({0}). Enter to resume.";
     DemoCreated => "Association de démonstration créée.", "Demo association created.";
     NothingSelected => "Aucun diagnostic sélectionné.", "No audit selected.";
 
@@ -403,8 +425,8 @@ table! {
     // Line mode.
     PlainIntro => "diagasso, mode ligne. Chaque réponse est enregistrée dès qu'elle est donnée. Tapez ? pour l'aide.", "diagasso, line mode. Every answer is saved the moment it is given. Type ? for help.";
     PlainListHead => "{0} : {1}", "{0}: {1}";
-    PlainMenuPrompt => "Numéro du diagnostic à reprendre, n nouvelle association, d démonstration, q quitter", "Number of the audit to resume, n new association, d demo, q quit";
-    PlainMenuHelp => "Commandes : un numéro reprend ce diagnostic ; suivi et un numéro commence le suivi de ce diagnostic (chaque réponse précédente proposée, rien de recopié) ; n crée une association ; d crée l'association de démonstration ; / suivi d'un texte filtre la liste (/ seul l'efface) ; + et - changent de page ; q quitte.", "Commands: a number resumes that audit; followup and a number starts a follow-up of that audit (each previous answer offered, nothing copied); n creates an association; d creates the demo association; / followed by text filters the list (/ alone clears it); + and - change page; q quits.";
+    PlainMenuPrompt => "Numéro à reprendre, n nouvelle association, ateliers, ? aide, q quitter", "Number to resume, n new association, workshops, ? help, q quit";
+    PlainMenuHelp => "Commandes : un numéro reprend ce diagnostic (ou commence celui d'une association sans diagnostic) ; les numéros restent les mêmes pendant toute la séance ; suivi et un numéro commence le suivi de ce diagnostic (chaque réponse précédente proposée, rien de recopié) ; n crée une association ; d crée l'association de démonstration ; ateliers montre les ateliers ; effacer et un numéro efface l'association (RGPD) ; / suivi d'un texte filtre la liste (/ seul l'efface) ; + et - changent de page ; langue passe en anglais ; q quitte.", "Commands: a number resumes that audit (or starts one for an association without); numbers stay the same for the whole session; followup and a number starts a follow-up of that audit (each previous answer offered, nothing copied); n creates an association; d creates the demo association; workshops shows the workshops; erase and a number erases the association (GDPR); / followed by text filters the list (/ alone clears it); + and - change page; language switches to French; q quits.";
     PlainMenuUnknown => "Je n'ai pas compris. Tapez ? pour l'aide.", "I did not understand. Type ? for help.";
     PlainBye => "Tout est enregistré. Au revoir.", "Everything is saved. Goodbye.";
     PlainWelcome => "diagasso accompagne le diagnostic des pratiques numériques d'une association, question par question, et en tire un plan de transition vers des outils libres. Chaque réponse est enregistrée sur cet ordinateur dès qu'elle est donnée. Aucun diagnostic pour l'instant : tapez n pour créer l'association, ou d pour essayer avec une association de démonstration.", "diagasso guides the diagnostic of an association's digital practices, question by question, and turns it into a transition plan towards free software. Every answer is saved on this computer the moment it is given. No audit yet: type n to create the association, or d to try a demo association.";
@@ -433,11 +455,19 @@ table! {
     PlainText => "Texte libre, sur une ligne.", "Free text, on one line.";
     PlainDontKnowHint => "nsp : je ne sais pas.", "dk: don't know.";
     PlainNotApplicableHint => "nc : non concerné.", "na: not applicable.";
-    PlainProgress => "Progression : {0} réponses sur {1} ({2} %).", "Progress: {0} answers out of {1} ({2} %).";
+    PlainProgress => "Progression : {0}.", "Progress: {0}.";
     PlainSectionPrompt => "Numéro de la section", "Section number";
     PlainNoteStart => "Écrivez la note ; terminez par une ligne ne contenant qu'un point.", "Write the note; end with a line holding only a full stop.";
     PlainNotUtf8 => "Ligne refusée : ce n'est pas du texte UTF-8 valide (octet {0}), rien n'en a été enregistré. Passez le terminal (ou le fichier) en UTF-8, puis retapez la ligne.", "Line refused: it is not valid UTF-8 text (byte {0}); nothing of it was saved. Switch the terminal (or the file) to UTF-8, then type the line again.";
     PlainConfirm => "Confirmer (o/N)", "Confirm (y/N)";
+    PlainNoWorkshop => "Aucun atelier : créez-en un avec diagasso workshop new, ou dans l'interface plein écran.", "No workshop: create one with diagasso workshop new, or in the full-screen interface.";
+    PlainWorkshopPrompt => "Numéro de l'atelier (Entrée : retour)", "Workshop number (Enter: back)";
+    PlainWorkshopHead => "Atelier « {0} », {1} : {2} association(s).", "Workshop '{0}', {1}: {2} association(s).";
+    PlainWorkshopFree => "Déjà sur logiciel libre : {0} % des outils, {1} % des besoins.", "Already on free software: {0} % of tools, {1} % of needs.";
+    PlainWorkshopTools => "Outils les plus utilisés : {0}.", "Tools most used: {0}.";
+    PlainDashboardPrompt => "a : ajouter une association ; un numéro : ouvrir son diagnostic ; Entrée : retour", "a: add an association; a number: open its audit; Enter: back";
+    PlainNoAudit => "sans diagnostic", "no audit";
+    PlainEraseAsk => "Effacer « {0} », son profil, ses coordonnées et tous ses diagnostics (RGPD) ? C'est définitif.", "Erase '{0}', its profile, its contact details and all its audits (GDPR)? This is final.";
     PlainPlanWorking => "Calcul du plan…", "Computing the plan…";
     PlainPlanEnd => "Fin du plan. pourquoi et un numéro : les raisons de cet élément ; exporter : écrire les fichiers ; question : revenir à la question.", "End of the plan. why and a number: the reasons for that item; export: write the files; question: back to the question.";
     PlainLevel => "niveau {0} sur 4", "level {0} of 4";

@@ -11,83 +11,167 @@ use crate::app::effects::choices;
 use crate::audit::profile::{self, Field};
 use crate::audit::{Association, LegalForm};
 use crate::i18n::ui::Ui;
+use crate::workshop::Workshop;
 
 const PAGE: usize = 20;
+
+/// What a number of the menu stands for. Numbers are given when a line is first listed and
+/// kept for the whole session, so an audit keeps its number when another one is changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Item {
+    Audit {
+        audit_id: String,
+        association_id: String,
+        name: String,
+    },
+    /// An association without an audit.
+    Association { id: String, name: String },
+}
+
+impl Item {
+    fn key(&self) -> &str {
+        match self {
+            Item::Audit { audit_id, .. } => audit_id,
+            Item::Association { id, .. } => id,
+        }
+    }
+
+    fn association(&self) -> (&str, &str) {
+        match self {
+            Item::Audit {
+                association_id,
+                name,
+                ..
+            } => (association_id, name),
+            Item::Association { id, name } => (id, name),
+        }
+    }
+}
+
+/// The session's numbering.
+#[derive(Default)]
+struct Numbers(Vec<Item>);
+
+impl Numbers {
+    /// The number of `item` (1-based), given now if it had none.
+    fn of(&mut self, item: &Item) -> usize {
+        match self.0.iter().position(|i| i.key() == item.key()) {
+            Some(i) => {
+                self.0[i] = item.clone();
+                i + 1
+            }
+            None => {
+                self.0.push(item.clone());
+                self.0.len()
+            }
+        }
+    }
+
+    fn get(&self, n: usize) -> Option<&Item> {
+        self.0.get(n.checked_sub(1)?)
+    }
+}
 
 pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
     p.ui(Ui::PlainIntro)?;
     let mut filter = String::new();
     let mut offset = 0;
+    let mut numbers = Numbers::default();
     // The list is printed again only when it may have changed: after a help text or an input
     // that was not understood, only the prompt is repeated (a screen reader reads everything).
     let mut relist = true;
-    let (mut rows, mut total) = (Vec::new(), 0);
+    let mut total = 0;
     loop {
         if relist {
-            let Some((page, count, all)) = load(p, &filter, offset)? else {
+            let Some(page) = load(p, &filter, offset)? else {
                 return Ok(());
             };
-            list(p, &page, offset, count, all, &filter)?;
-            (rows, total) = (page, count);
+            total = page.total;
+            list(p, &page, offset, &filter, &mut numbers)?;
         }
         relist = true;
         let Some(line) = p.ask(Ui::PlainMenuPrompt.get(p.lang))? else {
             return bye(p);
         };
         let line = line.trim();
-        let flow = match line {
-            "q" | "quitter" | "quit" => return bye(p),
-            "?" | "aide" | "help" => {
+        let lower = line.to_lowercase();
+        let (word, rest) = match lower.split_once(' ') {
+            Some((w, r)) => (w, r.trim()),
+            None => (lower.as_str(), ""),
+        };
+        let numbered = rest
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| numbers.get(n).cloned());
+        let flow = match (word, rest) {
+            ("q" | "quitter" | "quit", "") => return bye(p),
+            ("?" | "aide" | "help", "") => {
                 p.ui(Ui::PlainMenuHelp)?;
                 relist = false;
                 continue;
             }
-            "n" | "a" | "nouvelle" | "new" => new_association(p)?,
-            "d" | "demo" | "démo" => match p.effect(Effect::CreateDemo)?.pop() {
+            ("n" | "a" | "nouvelle" | "new", "") => new_association_in(p, None)?,
+            ("d" | "demo" | "démo", "") => match p.effect(Effect::CreateDemo)?.pop() {
                 Some(Event::DemoCreated { audit_id }) => {
                     p.ui(Ui::DemoCreated)?;
                     open(p, audit_id)?
                 }
                 _ => Flow::Menu,
             },
-            "+" | "s" => {
+            ("ateliers" | "workshops", "") => super::workshop::run(p)?,
+            ("langue" | "language", "") => {
+                p.switch_language()?;
+                Flow::Menu
+            }
+            ("+" | "s", "") => {
                 if offset + PAGE < total {
                     offset += PAGE;
                 }
                 continue;
             }
-            "-" | "p" => {
+            ("-" | "p", "") => {
                 offset = offset.saturating_sub(PAGE);
                 continue;
             }
             // "suivi 3": a follow-up of audit 3, its answers offered one by one.
-            _ if followup_of(line).is_some() => {
-                let n = followup_of(line).and_then(|n| n.checked_sub(1));
-                match n.filter(|i| (offset..offset + rows.len()).contains(i)) {
-                    Some(i) => {
-                        let previous_audit_id = rows[i - offset].audit_id.clone();
-                        match p.effect(Effect::StartFollowup { previous_audit_id })?.pop() {
-                            Some(Event::AuditStarted { audit_id }) => open(p, audit_id)?,
-                            _ => Flow::Menu,
-                        }
-                    }
-                    None => {
-                        p.ui(Ui::PlainMenuUnknown)?;
-                        relist = false;
-                        continue;
+            ("suivi" | "followup", _) => match numbered {
+                Some(Item::Audit { audit_id, .. }) => {
+                    let effect = Effect::StartFollowup {
+                        previous_audit_id: audit_id,
+                    };
+                    match p.effect(effect)?.pop() {
+                        Some(Event::AuditStarted { audit_id }) => open(p, audit_id)?,
+                        _ => Flow::Menu,
                     }
                 }
-            }
+                _ => {
+                    p.ui(Ui::PlainMenuUnknown)?;
+                    relist = false;
+                    continue;
+                }
+            },
+            // "effacer 3": the association of line 3, erased (GDPR) after a yes.
+            ("effacer" | "erase", _) => match numbered {
+                Some(item) => erase(p, &item)?,
+                None => {
+                    p.ui(Ui::PlainMenuUnknown)?;
+                    relist = false;
+                    continue;
+                }
+            },
             _ if line.starts_with('/') => {
                 filter = line[1..].trim().to_string();
                 offset = 0;
                 continue;
             }
-            _ => match line.parse::<usize>().ok().and_then(|n| n.checked_sub(1)) {
-                Some(i) if (offset..offset + rows.len()).contains(&i) => {
-                    open(p, rows[i - offset].audit_id.clone())?
-                }
-                _ => {
+            _ => match line
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| numbers.get(n).cloned())
+            {
+                Some(Item::Audit { audit_id, .. }) => open(p, audit_id)?,
+                Some(Item::Association { id, .. }) => choose_and_start(p, id, None)?,
+                None => {
                     p.ui(Ui::PlainMenuUnknown)?;
                     relist = false;
                     continue;
@@ -100,19 +184,47 @@ pub fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
     }
 }
 
-/// The number in "suivi N" / "followup N".
-fn followup_of(line: &str) -> Option<usize> {
-    let (word, n) = line.split_once(' ')?;
-    matches!(word.to_lowercase().as_str(), "suivi" | "followup")
-        .then(|| n.trim().parse().ok())
-        .flatten()
+/// Erase the association of `item` with everything about it, after a yes.
+fn erase<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, item: &Item) -> io::Result<Flow> {
+    let lang = p.lang;
+    let (id, name) = item.association();
+    p.say(Ui::PlainEraseAsk.fill(lang, &[&name]))?;
+    let Some(line) = p.ask(Ui::PlainConfirm.get(lang))? else {
+        return Ok(Flow::Eof);
+    };
+    if !matches!(
+        line.trim().to_lowercase().as_str(),
+        "o" | "oui" | "y" | "yes"
+    ) {
+        return Ok(Flow::Menu);
+    }
+    let effect = Effect::EraseAssociation {
+        association_id: id.to_string(),
+    };
+    for event in p.effect(effect)? {
+        if let Event::AssociationErased { name, scrubbed } = event {
+            let text = if scrubbed {
+                Ui::Erased.fill(lang, &[&name])
+            } else {
+                Ui::ErasedNotScrubbed.fill(lang, &[&name])
+            };
+            p.say(text)?;
+        }
+    }
+    Ok(Flow::Menu)
 }
 
 fn bye<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<()> {
     p.ui(Ui::PlainBye)
 }
 
-type Page = (Vec<HomeRow>, usize, usize);
+/// One page of the list, as loaded.
+struct Page {
+    rows: Vec<HomeRow>,
+    orphans: Vec<crate::app::effect::OrphanRow>,
+    total: usize,
+    all: usize,
+}
 
 fn load<R: BufRead, W: Write>(
     p: &mut Plain<'_, R, W>,
@@ -124,61 +236,98 @@ fn load<R: BufRead, W: Write>(
         offset,
         limit: PAGE,
     };
-    for action in p.effect(effect)? {
+    for event in p.effect(effect)? {
         if let Event::HomeLoaded {
-            rows, total, all, ..
-        } = action
+            rows,
+            total,
+            all,
+            orphans,
+            ..
+        } = event
         {
-            return Ok(Some((rows, total, all)));
+            return Ok(Some(Page {
+                rows,
+                orphans,
+                total,
+                all,
+            }));
         }
     }
     Ok(None)
 }
 
+/// The audits of the page, then the associations without an audit, each with its number
+/// (in number order, so a line keeps its place).
 fn list<R: BufRead, W: Write>(
     p: &mut Plain<'_, R, W>,
-    rows: &[HomeRow],
+    page: &Page,
     offset: usize,
-    total: usize,
-    all: usize,
     filter: &str,
+    numbers: &mut Numbers,
 ) -> io::Result<()> {
     let lang = p.lang;
-    if all == 0 {
+    if page.all == 0 && page.orphans.is_empty() && filter.is_empty() {
         p.say("")?;
         p.ui(Ui::WelcomeTitle)?;
         return p.ui(Ui::PlainWelcome);
     }
     p.say("")?;
     let head = if filter.is_empty() {
-        Ui::HomeCount.fill(lang, &[&total])
+        Ui::HomeCount.fill(lang, &[&page.total])
     } else {
-        Ui::HomeFiltered.fill(lang, &[&total, &all, &filter])
+        Ui::HomeFiltered.fill(lang, &[&page.total, &page.all, &filter])
     };
     p.say(Ui::PlainListHead.fill(lang, &[&Ui::HomeTitle.get(lang), &head]))?;
-    for (i, r) in rows.iter().enumerate() {
-        let line = format!(
-            "  {}. {} — {} — {}/{} — {} — {}",
-            offset + i + 1,
-            r.association_name,
-            r.questionnaire,
-            r.answered,
-            r.total,
-            r.status.label(lang),
-            r.updated
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    for r in &page.rows {
+        let n = numbers.of(&Item::Audit {
+            audit_id: r.audit_id.clone(),
+            association_id: r.association_id.clone(),
+            name: r.association_name.clone(),
+        });
+        let questionnaire = match &r.followup_of {
+            Some(d) => format!("{} ({})", r.questionnaire, Ui::FollowupOf.fill(lang, &[d])),
+            None => r.questionnaire.clone(),
+        };
+        let progress = Ui::ProgressLine.fill(
+            lang,
+            &[&r.sections_done, &r.sections_total, &r.answered, &r.total],
         );
-        p.say(line)?;
+        lines.push((
+            n,
+            format!(
+                "{} — {questionnaire} — {progress} — {} — {}",
+                r.association_name,
+                r.status.label(lang),
+                r.updated
+            ),
+        ));
     }
-    if total > offset + rows.len() {
-        let text = Ui::PlainMore.fill(lang, &[&(offset + rows.len()), &total]);
+    for o in &page.orphans {
+        let n = numbers.of(&Item::Association {
+            id: o.association_id.clone(),
+            name: o.name.clone(),
+        });
+        lines.push((n, format!("{} — {}", o.name, Ui::PlainNoAudit.get(lang))));
+    }
+    lines.sort_by_key(|(n, _)| *n);
+    for (n, text) in lines {
+        p.say(format!("  {n}. {text}"))?;
+    }
+    if page.total > offset + page.rows.len() {
+        let text = Ui::PlainMore.fill(lang, &[&(offset + page.rows.len()), &page.total]);
         p.say(text)?;
     }
     Ok(())
 }
 
 /// Ask for each profile field (re-asking a refused one), create the association, then choose
-/// its questionnaire and start the walk.
-fn new_association<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<Flow> {
+/// its questionnaire and start the walk; in a workshop, its audit starts at once on the
+/// workshop's questionnaire.
+pub fn new_association_in<R: BufRead, W: Write>(
+    p: &mut Plain<'_, R, W>,
+    workshop: Option<Workshop>,
+) -> io::Result<Flow> {
     let lang = p.lang;
     p.ui(Ui::PlainNewAssociation)?;
     let mut a = profile::blank();
@@ -225,7 +374,7 @@ fn new_association<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<
         return Ok(Flow::Menu);
     };
     p.say(Ui::PlainAssociationCreated.fill(lang, &[&association.name]))?;
-    choose_and_start(p, association.id)
+    choose_and_start(p, association.id, workshop)
 }
 
 fn ask_legal_form<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<Option<LegalForm>> {
@@ -263,8 +412,20 @@ fn ask_legal_form<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> io::Result<O
 fn choose_and_start<R: BufRead, W: Write>(
     p: &mut Plain<'_, R, W>,
     association_id: String,
+    workshop: Option<Workshop>,
 ) -> io::Result<Flow> {
     let lang = p.lang;
+    if let Some(w) = workshop {
+        let effect = Effect::StartAudit {
+            association_id,
+            questionnaire_id: w.questionnaire_id.clone(),
+            workshop_id: Some(w.id),
+        };
+        return match p.effect(effect)?.pop() {
+            Some(Event::AuditStarted { audit_id }) => open(p, audit_id),
+            _ => Ok(Flow::Menu),
+        };
+    }
     let options = choices(&p.exec.questionnaires, lang);
     p.ui(Ui::ChooseTitle)?;
     for (i, q) in options.iter().enumerate() {
@@ -299,7 +460,7 @@ fn choose_and_start<R: BufRead, W: Write>(
     }
 }
 
-fn open<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, audit_id: String) -> io::Result<Flow> {
+pub fn open<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, audit_id: String) -> io::Result<Flow> {
     match p.effect(Effect::OpenAudit { audit_id })?.pop() {
         Some(Event::AuditOpened(opened)) => walk::run(p, *opened),
         _ => Ok(Flow::Menu),

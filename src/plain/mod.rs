@@ -13,6 +13,7 @@ mod menu;
 mod plan;
 mod walk;
 mod walk_read;
+mod workshop;
 
 use std::io::{self, BufRead, Write};
 

@@ -22,9 +22,14 @@ pub fn help<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, w: &Walk) -> io::Resu
     p.ui(Ui::PlainWalkHelp)
 }
 
+/// Progress as everywhere: sections done of sections, then answers of questions shown.
 pub fn progress<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, w: &Walk) -> io::Result<()> {
-    let a = w.progress();
-    p.say(Ui::PlainProgress.fill(p.lang, &[&a.answered, &a.total, &a.percent()]))
+    let o = w.overview();
+    let line = Ui::ProgressLine.fill(
+        p.lang,
+        &[&o.sections_done, &o.sections_total, &o.answered, &o.shown],
+    );
+    p.say(Ui::PlainProgress.fill(p.lang, &[&line]))
 }
 
 /// The questions shown, in order: their ids, numbered from 1 by the review.

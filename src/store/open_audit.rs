@@ -5,6 +5,8 @@
 
 use std::sync::Arc;
 
+use rusqlite::OptionalExtension;
+
 use super::audits::{self, questionnaire_in};
 use super::{Store, StoreError, associations, read};
 use crate::audit::{Association, Audit};
@@ -35,6 +37,18 @@ impl Store {
                 association,
                 questionnaire,
             })
+        })
+    }
+
+    /// When an audit was started (`None`: not in this database, e.g. the audit a follow-up
+    /// follows, left on another laptop). One indexed read, for lists.
+    pub fn audit_started(&self, id: &str) -> Result<Option<String>, StoreError> {
+        read(&self.conn, &self.shown, |c| {
+            Ok(
+                c.prepare_cached("SELECT started_at FROM audits WHERE id = ?1")?
+                    .query_row([id], |r| r.get(0))
+                    .optional()?,
+            )
         })
     }
 

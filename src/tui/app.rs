@@ -1,31 +1,34 @@
 //! The application state and its pure `update`: one `Screen` (an enum, one variant per screen
 //! file), at most one `Overlay`, the open audit (`Session`) and a message line. `update` maps an
-//! `Action` to state changes and returns `Effect`s as data; each screen's key handling lives
-//! with its state in `screens/`, each overlay's in `overlays/`.
+//! `Action` to the screen (or overlay) that receives it; each screen's key handling lives with
+//! its state in `screens/`, each overlay's in `overlays/`, and returns an `Outcome` — effects as
+//! data, a navigation request, an overlay to open, a notice. Only `App` applies outcomes: it is
+//! the one place that changes screen or overlay, so no screen knows another.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use ratatui::Frame;
 use ratatui::layout::Position;
 
 use super::input::Action;
 use super::keymap::{self, Cmd, Mode};
-use super::overlays::{self, Overlay};
+use super::overlays::Overlay;
 use super::screens::dashboard::DashboardState;
 use super::screens::{
-    compare, export, home, notes, plan, profile, review, walk, workshop_form, workshops,
+    compare, dashboard_keys, export, home, notes, plan, profile, review, walk, workshop_form,
+    workshops,
 };
+use super::state::{Ctx, Nav, Outcome, View};
+pub use super::state::{Notice, Session};
 use super::theme::Theme;
 use super::widgets::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::app::effect::{Effect, Event, PreviousAudit, QuestionnaireChoice};
-use crate::audit::AuditStatus;
+use crate::app::effect::{Effect, Event, QuestionnaireChoice};
+use crate::app::plan_data::PlanData;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
-use crate::store::Workshop;
-use crate::walk::Walk;
+use crate::workshop::Workshop;
 
-/// The screens. The plan and the export dialog keep the screen they were opened from, to go
-/// back to it with Esc.
+/// The screens.
 #[derive(Debug, Clone)]
 pub enum Screen {
     Home(home::Home),
@@ -43,33 +46,13 @@ pub enum Screen {
     Compare(Box<compare::CompareScreen>),
 }
 
-/// The audit being walked.
-#[derive(Debug, Clone)]
-pub struct Session {
-    pub audit_id: String,
-    pub association_id: String,
-    pub association_name: String,
-    pub walk: Walk,
-    /// Notes by question id.
-    pub notes: BTreeMap<String, String>,
-    pub note: String,
-    pub status: AuditStatus,
-    /// The audit this one follows: its answers are offered for confirmation.
-    pub previous: Option<PreviousAudit>,
-}
-
-/// A line under the screen: a notice, or an error (drawn with its "Erreur :" prefix).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-}
-
 #[derive(Debug, Clone)]
 pub struct App {
     pub lang: Lang,
     pub theme: Theme,
     pub screen: Screen,
+    /// The screens the plan, the export dialog or a comparison were opened from (Esc goes back).
+    pub back: Vec<Screen>,
     pub overlay: Option<Overlay>,
     pub session: Option<Session>,
     pub notice: Option<Notice>,
@@ -85,16 +68,18 @@ pub struct App {
 }
 
 impl App {
-    /// A new app on the home screen; the first effects load the list.
+    /// A new app on the home screen; the first effects load the list. The message line names
+    /// the line mode, for a screen-reader user who started the full screen by default.
     pub fn new(
         lang: Lang,
         theme: Theme,
         questionnaires: Vec<QuestionnaireChoice>,
     ) -> (App, Vec<Effect>) {
-        let app = App {
+        let mut app = App {
             lang,
             theme,
             screen: Screen::Home(home::Home::default()),
+            back: Vec::new(),
             overlay: None,
             session: None,
             notice: None,
@@ -104,6 +89,7 @@ impl App {
             export_dir: ".".to_string(),
             workshop: None,
         };
+        app.notice(Ui::PlainModeHint.get(lang));
         let effects = vec![home::Home::default().load(0)];
         (app, effects)
     }
@@ -169,12 +155,39 @@ impl App {
         });
     }
 
+    /// What screens may read and change besides their own state (all but the screen and the
+    /// overlay, so both can be borrowed beside it).
+    fn parts(&mut self) -> (&mut Screen, &mut Option<Overlay>, Ctx<'_>) {
+        let cx = Ctx {
+            lang: self.lang,
+            theme: self.theme,
+            size: self.size,
+            session: &mut self.session,
+            workshop: &mut self.workshop,
+            questionnaires: &self.questionnaires,
+            export_dir: &mut self.export_dir,
+        };
+        (&mut self.screen, &mut self.overlay, cx)
+    }
+
+    fn view(&self) -> View<'_> {
+        View {
+            lang: self.lang,
+            theme: &self.theme,
+            size: self.size,
+            session: self.session.as_ref(),
+            workshop: self.workshop.as_ref(),
+            questionnaires: &self.questionnaires,
+        }
+    }
+
     /// The one entry point: apply an action, return the effects to carry out.
     pub fn update(&mut self, action: impl Into<Action>) -> Vec<Effect> {
         let action = action.into();
         // While "terminal trop petit" is shown, nothing the person cannot see may answer or
         // save: only Ctrl-C (quit, everything being saved) and the resize that ends it count.
-        if self.too_small() && matches!(action, Action::Cmd(_) | Action::Key(_)) {
+        if self.too_small() && matches!(action, Action::Cmd(_) | Action::Key(_) | Action::Paste(_))
+        {
             return match action {
                 Action::Cmd(Cmd::ForceQuit) => self.quit(),
                 _ => Vec::new(),
@@ -185,13 +198,22 @@ impl App {
             Action::Cmd(cmd) => {
                 self.notice = None;
                 if self.overlay.is_some() {
-                    return overlays::handle(self, cmd);
+                    let (_, overlay, mut cx) = self.parts();
+                    let out = match overlay {
+                        Some(o) => o.cmd(&mut cx, cmd),
+                        None => Outcome::none(),
+                    };
+                    return self.apply(out);
                 }
                 if cmd == Cmd::Help {
                     self.overlay = Some(Overlay::help(self.mode()));
                     return Vec::new();
                 }
-                self.screen_cmd(cmd)
+                if cmd == Cmd::Language {
+                    return self.switch_language();
+                }
+                let out = self.screen_cmd(cmd);
+                self.apply(out)
             }
             Action::Key(key) => match &mut self.screen {
                 Screen::Home(h) => h.key(key),
@@ -222,7 +244,13 @@ impl App {
                 | Screen::Compare(_) => Vec::new(),
             },
             Action::Paste(text) => self.paste(&text),
-            Action::Tick => notes::tick(self),
+            Action::Tick => {
+                let (screen, _, mut cx) = self.parts();
+                match screen {
+                    Screen::Notes(n) => notes::tick(n, &mut cx),
+                    _ => Vec::new(),
+                }
+            }
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 Vec::new()
@@ -231,8 +259,26 @@ impl App {
                 self.error(message.get(self.lang));
                 Vec::new()
             }
-            Action::Event(event) => self.result(event),
+            Action::Event(event) => {
+                let out = self.result(event);
+                self.apply(out)
+            }
         }
+    }
+
+    /// French ↔ English, for everything shown from now on (the executor is told, so lists
+    /// and dates follow).
+    fn switch_language(&mut self) -> Vec<Effect> {
+        self.lang = match self.lang {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        };
+        self.notice(Ui::LanguageSwitched.get(self.lang));
+        let mut effects = vec![Effect::SetLanguage(self.lang)];
+        if let Screen::Home(h) = &self.screen {
+            effects.push(h.load(h.offset));
+        }
+        effects
     }
 
     /// A paste goes whole into the field with the focus; where there is none, it is dropped
@@ -241,82 +287,230 @@ impl App {
         if self.overlay.is_some() {
             return Vec::new();
         }
-        let landed = !self.too_small()
-            && match &mut self.screen {
-                Screen::Home(h) => return h.paste(text),
-                Screen::Profile(p) => p.paste(text),
-                Screen::Walk(w) => w.paste(self.session.as_ref(), text),
-                Screen::Notes(n) => {
-                    n.paste(text);
-                    true
-                }
-                Screen::Export(d) => d.paste(text),
-                Screen::WorkshopForm(f) => f.paste(text),
-                _ => false,
-            };
+        let landed = match &mut self.screen {
+            Screen::Home(h) => return h.paste(text),
+            Screen::Profile(p) => p.paste(text),
+            Screen::Walk(w) => w.paste(self.session.as_ref(), text),
+            Screen::Notes(n) => {
+                n.paste(text);
+                true
+            }
+            Screen::Export(d) => d.paste(text),
+            Screen::WorkshopForm(f) => f.paste(text),
+            _ => false,
+        };
         if !landed {
             self.notice(Ui::PasteNoField.get(self.lang));
         }
         Vec::new()
     }
 
-    fn screen_cmd(&mut self, cmd: Cmd) -> Vec<Effect> {
-        match &self.screen {
-            Screen::Home(_) => home::cmd(self, cmd),
-            Screen::Profile(_) => profile::cmd(self, cmd),
-            Screen::Walk(_) => walk::cmd(self, cmd),
-            Screen::Notes(_) => notes::cmd(self, cmd),
-            Screen::Review(_) => review::cmd(self, cmd),
-            Screen::Plan(_) => plan::cmd(self, cmd),
-            Screen::Export(_) => export::cmd(self, cmd),
-            Screen::Workshops(_) => workshops::cmd(self, cmd),
-            Screen::WorkshopForm(_) => workshop_form::cmd(self, cmd),
-            Screen::Dashboard(_) => workshops::dashboard_cmd(self, cmd),
-            Screen::Compare(_) => compare::cmd(self, cmd),
+    fn screen_cmd(&mut self, cmd: Cmd) -> Outcome {
+        let (screen, _, mut cx) = self.parts();
+        let cx = &mut cx;
+        match screen {
+            Screen::Home(h) => home::cmd(h, cx, cmd),
+            Screen::Profile(p) => profile::cmd(p, cx, cmd),
+            Screen::Walk(w) => walk::cmd(w, cx, cmd),
+            Screen::Notes(n) => notes::cmd(n, cx, cmd),
+            Screen::Review(r) => review::cmd(r, cx, cmd),
+            Screen::Plan(p) => plan::cmd(p, cx, cmd),
+            Screen::Export(d) => export::cmd(d, cx, cmd),
+            Screen::Workshops(w) => workshops::cmd(w, cx, cmd),
+            Screen::WorkshopForm(f) => workshop_form::cmd(f, cx, cmd),
+            Screen::Dashboard(d) => dashboard_keys::cmd(d, cx, cmd),
+            Screen::Compare(c) => compare::cmd(c, cx, cmd),
         }
     }
 
     /// Results of effects, routed to whoever waits for them.
-    fn result(&mut self, event: Event) -> Vec<Effect> {
+    fn result(&mut self, event: Event) -> Outcome {
+        let (screen, _, mut cx) = self.parts();
+        let cx = &mut cx;
         match event {
-            Event::HomeLoaded { .. } | Event::AuditDeleted | Event::DemoCreated { .. } => {
-                home::result(self, event)
+            Event::HomeLoaded { .. }
+            | Event::AuditDeleted { .. }
+            | Event::AssociationErased { .. }
+            | Event::DemoCreated { .. } => {
+                let h = match screen {
+                    Screen::Home(h) => Some(h),
+                    _ => None,
+                };
+                home::result(h, cx, event)
             }
             Event::AssociationLoaded(_)
             | Event::AssociationSaved { .. }
-            | Event::AssociationChanged { .. } => profile::result(self, event),
-            Event::AuditStarted { audit_id } => vec![Effect::OpenAudit { audit_id }],
-            Event::AuditOpened(opened) => walk::open(self, *opened),
+            | Event::AssociationChanged { .. } => {
+                let p = match screen {
+                    Screen::Profile(p) => Some(&mut **p),
+                    _ => None,
+                };
+                profile::result(p, cx, event)
+            }
+            Event::AuditStarted { audit_id } => Outcome::from(vec![Effect::OpenAudit { audit_id }]),
+            Event::AuditOpened(opened) => {
+                let (session, view) = walk::open(*opened);
+                self.session = Some(session);
+                self.screen = Screen::Walk(view);
+                self.overlay = None;
+                Outcome::none()
+            }
             Event::AnswerSaved { .. }
             | Event::AnswerFailed { .. }
             | Event::AnswerChanged { .. }
             | Event::UndoFound { .. }
-            | Event::NothingToUndo => walk::result(self, event),
-            Event::NoteSaved { .. } | Event::NoteChanged { .. } => notes::result(self, event),
-            Event::StatusSaved(_) => review::result(self, event),
-            Event::PlanOpened(data) => plan::opened(self, data),
+            | Event::NothingToUndo => match screen {
+                Screen::Walk(w) => walk::result(w, cx, event),
+                // A save confirmed after leaving the walk: the session still learns it.
+                _ => {
+                    let mut view = walk::WalkView::default();
+                    walk::result(&mut view, cx, event)
+                }
+            },
+            Event::NoteSaved { .. } | Event::NoteChanged { .. } => {
+                let n = match screen {
+                    Screen::Notes(n) => Some(&mut **n),
+                    _ => None,
+                };
+                notes::result(n, cx, event)
+            }
+            Event::StatusSaved(_) => review::result(cx, event),
+            Event::PlanOpened(data) => Outcome::go(Nav::Plan(data)),
             Event::Exported { .. } | Event::ExportExists { .. } | Event::ExportFailed { .. } => {
-                export::result(self, event)
+                let d = match screen {
+                    Screen::Export(d) => Some(&mut **d),
+                    _ => None,
+                };
+                export::result(d, cx, event)
             }
             Event::WorkshopsLoaded(_) | Event::WorkshopCreated { .. } => {
-                workshops::result(self, event)
+                let w = match screen {
+                    Screen::Workshops(w) => Some(w),
+                    _ => None,
+                };
+                workshops::result(w, cx, event)
             }
-            Event::DashboardLoaded(_) => workshops::dashboard_result(self, event),
-            Event::ComparisonOpened(_) => compare::result(self, event),
+            Event::DashboardLoaded(loaded) => Outcome::go(Nav::Dashboard(loaded)),
+            Event::ComparisonOpened(view) => Outcome::go(Nav::Compare(view)),
             Event::FilesWritten { paths } => {
                 let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                self.notice(Ui::FilesWritten.fill(self.lang, &[&names.join(", ")]));
-                Vec::new()
+                Outcome::none().with_notice(Ui::FilesWritten.fill(self.lang, &[&names.join(", ")]))
             }
-            _ => Vec::new(),
+            Event::LanguageSet { questionnaires } => {
+                self.questionnaires = questionnaires;
+                Outcome::none()
+            }
+            Event::Failed(m) => Outcome::none().with_error(m.get(self.lang)),
         }
+    }
+
+    /// Carry out what a screen, an overlay or a result asked for: close the overlay, change
+    /// screen, open an overlay, say something; return the effects for the run loop.
+    fn apply(&mut self, out: Outcome) -> Vec<Effect> {
+        let Outcome {
+            mut effects,
+            nav,
+            open,
+            close,
+            notice,
+        } = out;
+        if close {
+            self.overlay = None;
+        }
+        if let Some(nav) = nav {
+            effects.extend(self.go(nav));
+        }
+        if let Some(open) = open {
+            self.overlay = Some(Overlay::from_open(*open));
+        }
+        match notice {
+            Some(n) if n.text.is_empty() => self.notice = None,
+            Some(n) if n.error => self.error(&n.text),
+            Some(n) => self.notice = Some(n),
+            None => {}
+        }
+        effects
+    }
+
+    /// Show another screen; the only place screens are built.
+    fn go(&mut self, nav: Nav) -> Vec<Effect> {
+        let lang = self.lang;
+        let resumed = |s: &Session, editing| Screen::Walk(walk::WalkView::resumed(s, editing));
+        match nav {
+            Nav::Home => return self.go_home(),
+            Nav::Quit => return self.quit(),
+            Nav::Profile(a) => self.screen = Screen::Profile(Box::new(profile::Profile::new(a))),
+            Nav::Walk { editing } => match &self.session {
+                Some(s) => self.screen = resumed(s, editing),
+                None => return self.go_home(),
+            },
+            Nav::Review => match &self.session {
+                Some(s) => self.screen = Screen::Review(review::Review::at(&s.walk)),
+                None => return self.go_home(),
+            },
+            Nav::Notes => match &self.session {
+                Some(s) => self.screen = Screen::Notes(Box::new(notes::Notes::new(s, lang))),
+                None => return self.go_home(),
+            },
+            Nav::Plan(data) => self.open_over(Screen::Plan(Box::new(plan_screen(data)))),
+            Nav::Export {
+                audit_id,
+                association_name,
+            } => {
+                let dialog =
+                    export::ExportDialog::new(&audit_id, &association_name, &self.export_dir);
+                self.open_over(Screen::Export(Box::new(dialog)));
+            }
+            Nav::Compare(view) => self.open_over(Screen::Compare(Box::new(
+                compare::CompareScreen::new(*view),
+            ))),
+            Nav::Back => match self.back.pop() {
+                Some(s) => self.screen = s,
+                None => return self.go_home(),
+            },
+            Nav::Workshops => {
+                self.workshop = None;
+                self.back.clear();
+                self.screen = Screen::Workshops(workshops::Workshops::default());
+                return vec![Effect::LoadWorkshops];
+            }
+            Nav::WorkshopForm => {
+                let form = workshop_form::WorkshopFormScreen::new(&self.questionnaires);
+                self.screen = Screen::WorkshopForm(Box::new(form));
+            }
+            Nav::Dashboard(loaded) => {
+                let old = match &self.screen {
+                    Screen::Dashboard(d) => Some(&**d),
+                    _ => None,
+                };
+                let state =
+                    dashboard_keys::opened(old, self.session.take(), lang, self.theme, *loaded);
+                self.workshop = Some(state.workshop.clone());
+                self.back.clear();
+                self.screen = Screen::Dashboard(Box::new(state));
+            }
+        }
+        Vec::new()
+    }
+
+    /// Show `screen` over the current one, which Esc comes back to. Opened again over itself
+    /// (a plan over a plan), the first way back is kept.
+    fn open_over(&mut self, screen: Screen) {
+        let same = std::mem::discriminant(&self.screen) == std::mem::discriminant(&screen);
+        let previous = std::mem::replace(&mut self.screen, screen);
+        if !same {
+            self.back.push(previous);
+        }
+        self.overlay = None;
+        self.notice = None;
     }
 
     /// Leave: save whatever is being typed, then quit.
     pub fn quit(&mut self) -> Vec<Effect> {
-        let mut effects = match &mut self.screen {
-            Screen::Walk(_) => walk::flush(self),
-            Screen::Notes(_) => notes::flush(self),
+        let (screen, _, mut cx) = self.parts();
+        let mut effects = match screen {
+            Screen::Walk(w) => walk::flush(w, &mut cx),
+            Screen::Notes(n) => notes::flush(n, &mut cx),
             Screen::Profile(p) => p.commit(),
             _ => Vec::new(),
         };
@@ -328,6 +522,7 @@ impl App {
     /// Go to the home screen and reload its list; inside a workshop, back to its dashboard.
     pub fn go_home(&mut self) -> Vec<Effect> {
         self.overlay = None;
+        self.back.clear();
         if let Some(w) = &self.workshop {
             return vec![Effect::LoadDashboard {
                 workshop_id: w.id.clone(),
@@ -336,11 +531,10 @@ impl App {
         let home = home::Home::default();
         let effect = home.load(0);
         self.screen = Screen::Home(home);
-        self.overlay = None;
         vec![effect]
     }
 
-    /// Draw everything; a terminal below 80×24 gets a notice instead.
+    /// Draw everything; a terminal below the smallest size gets a notice instead.
     pub fn draw(&self, frame: &mut Frame) {
         let area = frame.area();
         let buf = frame.buffer_mut();
@@ -348,29 +542,30 @@ impl App {
             widgets::too_small(area, buf, &self.theme, self.lang);
             return;
         }
+        let v = self.view();
         let c = widgets::chrome(area);
         let cursor: Option<Position> = match &self.screen {
-            Screen::Home(h) => h.render(self, &c, buf),
-            Screen::Profile(p) => p.render(self, &c, buf),
-            Screen::Walk(w) => w.render(self, &c, buf),
-            Screen::Notes(n) => n.render(self, &c, buf),
-            Screen::Review(r) => r.render(self, &c, buf),
-            Screen::Plan(p) => p.render(self, &c, buf),
-            Screen::Export(d) => d.render(self, &c, buf),
-            Screen::Workshops(w) => w.render(self, &c, buf),
-            Screen::WorkshopForm(f) => f.render(self, &c, buf),
+            Screen::Home(h) => h.render(&v, &c, buf),
+            Screen::Profile(p) => p.render(&v, &c, buf),
+            Screen::Walk(w) => w.render(&v, &c, buf),
+            Screen::Notes(n) => n.render(&v, &c, buf),
+            Screen::Review(r) => r.render(&v, &c, buf),
+            Screen::Plan(p) => p.render(&v, &c, buf),
+            Screen::Export(d) => d.render(&v, &c, buf),
+            Screen::Workshops(w) => w.render(&v, &c, buf),
+            Screen::WorkshopForm(f) => f.render(&v, &c, buf),
             Screen::Dashboard(d) => {
                 ratatui::widgets::Widget::render(&**d, area, buf);
                 None
             }
-            Screen::Compare(s) => s.render(self, &c, buf),
+            Screen::Compare(s) => s.render(&v, &c, buf),
         };
         if let Some(n) = &self.notice {
             widgets::message_line(c.message, buf, &self.theme, &n.text, n.error);
         }
         widgets::hint_bar(c.hints, buf, &self.theme, self.mode(), self.lang);
         match &self.overlay {
-            Some(o) => o.render(self, area, buf),
+            Some(o) => o.render(&v, area, buf),
             None => {
                 if let Some(p) = cursor {
                     frame.set_cursor_position(p);
@@ -378,4 +573,8 @@ impl App {
             }
         }
     }
+}
+
+fn plan_screen(data: Arc<PlanData>) -> plan::PlanScreen {
+    plan::PlanScreen::new(data)
 }

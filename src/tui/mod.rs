@@ -53,6 +53,7 @@ pub mod keymap;
 pub mod overlays;
 pub mod run;
 pub mod screens;
+pub mod state;
 pub mod theme;
 pub mod widgets;
 

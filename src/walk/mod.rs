@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use draft::Draft;
-pub use progress::Progress;
+pub use progress::{Overview, Progress};
 
 use crate::audit::Answer;
 use crate::i18n::Message;
@@ -241,6 +241,11 @@ impl Walk {
     /// sais pas" and "non concerné") out of shown questions.
     pub fn progress(&self) -> Progress {
         Progress::count(&self.ids, &self.visible, &self.answers, 0..self.ids.len())
+    }
+
+    /// Sections done of sections, and questions answered of questions shown.
+    pub fn overview(&self) -> Overview {
+        Overview::with_visible(&self.questionnaire, &self.visible, &self.answers)
     }
 
     /// Progress within section `i`.

@@ -5,6 +5,54 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::audit::Answer;
+use crate::questionnaire::Questionnaire;
+
+/// Progress told one way everywhere (the walk, the home list, the line mode, `diagasso list`,
+/// the exports, a workshop's dashboard): sections done out of sections (the headline: it does
+/// not drop when an answer reveals more questions in the section under way), and questions
+/// answered out of questions shown (the detail). A section counts when it shows at least one
+/// question, and is done when every question it shows has an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Overview {
+    pub sections_done: usize,
+    pub sections_total: usize,
+    pub answered: usize,
+    pub shown: usize,
+}
+
+impl Overview {
+    /// The overview of `answers` on `q`.
+    pub fn of(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Overview {
+        Overview::with_visible(q, &q.visible(answers), answers)
+    }
+
+    /// The same, with the visible set already computed (one flag per question, in order).
+    pub fn with_visible(
+        q: &Questionnaire,
+        visible: &[bool],
+        answers: &BTreeMap<String, Answer>,
+    ) -> Overview {
+        let mut o = Overview::default();
+        let mut pos = 0;
+        for section in &q.sections {
+            let (mut shown, mut answered) = (0, 0);
+            for question in &section.questions {
+                if visible.get(pos).copied().unwrap_or(false) {
+                    shown += 1;
+                    answered += usize::from(answers.contains_key(&question.id));
+                }
+                pos += 1;
+            }
+            if shown > 0 {
+                o.sections_total += 1;
+                o.sections_done += usize::from(answered == shown);
+            }
+            o.shown += shown;
+            o.answered += answered;
+        }
+        o
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {

@@ -63,6 +63,9 @@ pub fn rows(n: usize) -> Vec<HomeRow> {
             .into(),
             answered: (i * 7) % 40,
             total: 40,
+            sections_done: (i * 7) % 40 / 4,
+            sections_total: 10,
+            followup_of: (i % 5 == 4).then(|| "12/03/2025".to_string()),
             status: if i % 4 == 3 {
                 AuditStatus::Finished
             } else {
@@ -81,6 +84,7 @@ pub fn home_app(lang: Lang, theme: Theme, rows: Vec<HomeRow>) -> App {
         offset: 0,
         total,
         all: total,
+        orphans: Vec::new(),
     });
     app
 }

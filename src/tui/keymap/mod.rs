@@ -35,6 +35,9 @@ pub enum Mode {
     /// The walk, on a number or text question whose field is not entered: the same letter
     /// commands as `Walk`, and Enter enters the field.
     WalkTyped,
+    /// The walk, on a number question whose field is not entered: `WalkTyped`'s keys, and a
+    /// digit enters the field with that digit (as in a spreadsheet cell).
+    WalkNumber,
     /// The walk, typing in the field (entered with Enter, left with Esc).
     Field,
     /// The walk, saying which "other" choice was meant (« Lequel ? »).
@@ -65,6 +68,43 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode where keys are read (not `Global`, which holds in all).
+    pub const ALL: [Mode; 25] = [
+        Mode::Welcome,
+        Mode::Home,
+        Mode::Filter,
+        Mode::Profile,
+        Mode::ProfileChoice,
+        Mode::Walk,
+        Mode::WalkTyped,
+        Mode::WalkNumber,
+        Mode::Field,
+        Mode::WalkOther,
+        Mode::Notes,
+        Mode::Review,
+        Mode::Plan,
+        Mode::PlanWhy,
+        Mode::Export,
+        Mode::ExportField,
+        Mode::Workshops,
+        Mode::WorkshopForm,
+        Mode::WorkshopChoice,
+        Mode::Dashboard,
+        Mode::Compare,
+        Mode::Help,
+        Mode::Confirm,
+        Mode::Choose,
+        Mode::Sections,
+    ];
+
+    /// The mode whose bindings this one adds to (looked up after it, before `Global`).
+    pub fn parent(self) -> Option<Mode> {
+        match self {
+            Mode::WalkNumber => Some(Mode::WalkTyped),
+            _ => None,
+        }
+    }
+
     /// Modes where a text field has the keyboard: printable keys type.
     pub fn types_text(self) -> bool {
         matches!(
@@ -145,6 +185,10 @@ pub enum Cmd {
     Digit(u8),
     /// Put back the answer the current question had before its last change.
     Undo,
+    /// Erase the selected association with everything about it (GDPR).
+    EraseAssociation,
+    /// Switch the interface between French and English.
+    Language,
 }
 
 /// A key pattern in the table.
@@ -221,7 +265,16 @@ pub fn lookup(mode: Mode, key: KeyEvent) -> Option<Cmd> {
                 _ => None,
             })
     };
-    find(mode).or_else(|| find(Mode::Global))
+    find(mode)
+        .or_else(|| mode.parent().and_then(find))
+        .or_else(|| find(Mode::Global))
+}
+
+/// The bindings of `mode`, then those of its parent: what `lookup` reads, in its order.
+fn own(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.mode == mode || Some(b.mode) == mode.parent())
 }
 
 /// How a key is written on screen.
@@ -263,7 +316,7 @@ pub fn key_name(pat: Pat, lang: Lang) -> String {
 /// global ones.
 pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(Cmd, Vec<String>, Ui)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.mode == mode).chain(
+    for b in own(mode).chain(
         BINDINGS
             .iter()
             .filter(|b| b.mode == Mode::Global && mode != Mode::Global),
@@ -289,17 +342,15 @@ pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
 /// How the first key bound to `cmd` in `mode` is written, for a screen that names it in its
 /// body (the walk's « s je ne sais pas »), so the body and the table never disagree.
 pub fn key_of(mode: Mode, cmd: Cmd, lang: Lang) -> Option<String> {
-    BINDINGS
-        .iter()
-        .find(|b| b.mode == mode && b.cmd == cmd)
+    own(mode)
+        .find(|b| b.cmd == cmd)
         .map(|b| key_name(b.pat, lang))
 }
 
 /// The hint bar of `mode`: the hinted bindings, in table order.
 pub fn hints(mode: Mode, lang: Lang) -> Vec<(Cmd, String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.mode == mode && b.hint)
+    own(mode)
+        .filter(|b| b.hint)
         .map(|b| (b.cmd, key_name(b.pat, lang), b.desc.get(lang)))
         .collect()
 }
@@ -375,30 +426,7 @@ mod tests {
     #[test]
     fn every_mode_has_help_and_hints_fit_in_80_columns() {
         use unicode_width::UnicodeWidthStr;
-        for mode in [
-            Mode::Welcome,
-            Mode::Home,
-            Mode::Filter,
-            Mode::Profile,
-            Mode::ProfileChoice,
-            Mode::Walk,
-            Mode::Field,
-            Mode::Notes,
-            Mode::Review,
-            Mode::Plan,
-            Mode::PlanWhy,
-            Mode::Export,
-            Mode::ExportField,
-            Mode::Help,
-            Mode::Confirm,
-            Mode::Choose,
-            Mode::Sections,
-            Mode::Workshops,
-            Mode::WorkshopForm,
-            Mode::WorkshopChoice,
-            Mode::Dashboard,
-            Mode::Compare,
-        ] {
+        for mode in Mode::ALL {
             for lang in [Lang::Fr, Lang::En] {
                 assert!(!help_rows(mode, lang).is_empty());
                 let width: usize = hints(mode, lang)

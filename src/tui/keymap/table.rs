@@ -49,6 +49,7 @@ pub const BINDINGS: &[Binding] = &[
     k(M::Welcome, K::Enter, Cmd::NewAssociation, Ui::KeyNewAssociation, false),
     c(M::Welcome, 'd', Cmd::Demo, Ui::KeyDemo, true),
     c(M::Welcome, 'q', Cmd::Quit, Ui::KeyQuit, true),
+    c(M::Welcome, 'L', Cmd::Language, Ui::KeyLanguage, true),
     c(M::Welcome, '?', Cmd::Help, Ui::KeyHelp, true),
     // Home: the list of audits.
     k(M::Home, K::Enter, Cmd::Enter, Ui::KeyResume, false),
@@ -71,6 +72,8 @@ pub const BINDINGS: &[Binding] = &[
     c(M::Home, 'p', Cmd::EditProfile, Ui::KeyEditProfile, true),
     k(M::Home, K::Delete, Cmd::Delete, Ui::KeyDelete, false),
     c(M::Home, 'x', Cmd::Delete, Ui::KeyDelete, false),
+    c(M::Home, 'E', Cmd::EraseAssociation, Ui::KeyEraseAssociation, false),
+    c(M::Home, 'L', Cmd::Language, Ui::KeyLanguage, false),
     c(M::Home, 'd', Cmd::Demo, Ui::KeyDemo, false),
     k(M::Home, K::Esc, Cmd::Back, Ui::KeyClearFilter, false),
     c(M::Home, 'q', Cmd::Quit, Ui::KeyQuit, true),
@@ -87,8 +90,8 @@ pub const BINDINGS: &[Binding] = &[
     k(M::Profile, K::Up, Cmd::Up, Ui::KeyPrevField, false),
     k(M::Profile, K::BackTab, Cmd::Up, Ui::KeyPrevField, false),
     k(M::Profile, K::Enter, Cmd::Enter, Ui::KeyNextField, false),
-    k(M::Profile, K::F(10), Cmd::Done, Ui::KeyDoneProfile, false),
-    k(M::Profile, K::Esc, Cmd::Done, Ui::KeyDoneProfile, true),
+    k(M::Profile, K::F(10), Cmd::Done, Ui::KeyDoneProfile, true),
+    k(M::Profile, K::Esc, Cmd::Back, Ui::KeyBack, true),
     k(M::Profile, K::F(1), Cmd::Help, Ui::KeyHelp, true),
     // Association profile, on the legal form.
     k(M::ProfileChoice, K::Left, Cmd::Left, Ui::KeyCycle, true),
@@ -99,8 +102,8 @@ pub const BINDINGS: &[Binding] = &[
     k(M::ProfileChoice, K::Enter, Cmd::Down, Ui::KeyNextField, false),
     k(M::ProfileChoice, K::Up, Cmd::Up, Ui::KeyPrevField, false),
     k(M::ProfileChoice, K::BackTab, Cmd::Up, Ui::KeyPrevField, false),
-    k(M::ProfileChoice, K::F(10), Cmd::Done, Ui::KeyDoneProfile, false),
-    k(M::ProfileChoice, K::Esc, Cmd::Done, Ui::KeyDoneProfile, true),
+    k(M::ProfileChoice, K::F(10), Cmd::Done, Ui::KeyDoneProfile, true),
+    k(M::ProfileChoice, K::Esc, Cmd::Back, Ui::KeyBack, true),
     k(M::ProfileChoice, K::F(1), Cmd::Help, Ui::KeyHelp, true),
     // The walk, on a list of options.
     k(M::Walk, K::Enter, Cmd::Enter, Ui::KeyContinue, true),
@@ -165,6 +168,8 @@ pub const BINDINGS: &[Binding] = &[
     c(M::WalkTyped, 'q', Cmd::Back, Ui::KeyLeaveWalk, true),
     k(M::WalkTyped, K::Esc, Cmd::Back, Ui::KeyLeaveWalk, false),
     c(M::WalkTyped, '?', Cmd::Help, Ui::KeyHelp, true),
+    // The walk, on a number question, its field not entered: a digit starts the number.
+    Binding { mode: M::WalkNumber, pat: Pat::AnyDigit, cmd: Cmd::Digit(0), desc: Ui::KeyTypeNumber, hint: true },
     // The walk, typing a number or a text: every printable key types.
     k(M::Field, K::Enter, Cmd::Enter, Ui::KeyContinue, true),
     k(M::Field, K::Tab, Cmd::NextQuestion, Ui::KeyNextQuestion, false),

@@ -6,21 +6,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::super::app::App;
 use super::super::keymap::Cmd;
+pub use super::super::state::FollowFrom;
+use super::super::state::{Ctx, Outcome, View};
 use super::super::widgets::{self, truncate};
-use super::Overlay;
-use crate::app::effect::Effect;
+use crate::app::effect::{Effect, QuestionnaireChoice};
 use crate::i18n::ui::Ui;
-
-/// The audit a follow-up would start from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FollowFrom {
-    pub audit_id: String,
-    /// Its questionnaire's title and when it was last changed, as the home list shows them.
-    pub questionnaire: String,
-    pub updated: String,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choose {
@@ -50,22 +41,22 @@ impl Choose {
         self
     }
 
-    fn lines(&self, app: &App) -> Vec<String> {
-        let lang = app.lang;
+    fn lines(&self, v: &View) -> Vec<String> {
+        let lang = v.lang;
         let mut lines = Vec::new();
         if let Some(f) = &self.follow {
             lines.push(Ui::ChooseFollowup.fill(lang, &[&f.updated]));
         }
-        for q in &app.questionnaires {
+        for q in v.questionnaires {
             let count = Ui::QuestionCount.fill(lang, &[&q.questions]);
             lines.push(format!("{} ({count})", q.title));
         }
         lines
     }
 
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        let (lang, theme) = (app.lang, &app.theme);
-        let lines = self.lines(app);
+    pub fn render(&self, v: &View, area: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (v.lang, v.theme);
+        let lines = self.lines(v);
         let h = lines.len() as u16 + 5;
         let inner = widgets::popup(
             widgets::centered(area, 72, h),
@@ -91,43 +82,39 @@ impl Choose {
     }
 }
 
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let n = app.questionnaires.len();
-    let Some(Overlay::Choose(c)) = &mut app.overlay else {
-        return Vec::new();
-    };
-    let offset = usize::from(c.follow.is_some());
-    let pick = match cmd {
-        Cmd::Up => {
-            c.selected = c.selected.saturating_sub(1);
-            return Vec::new();
-        }
-        Cmd::Down => {
-            c.selected = (c.selected + 1).min((n + offset).saturating_sub(1));
-            return Vec::new();
-        }
-        Cmd::Enter => c.selected,
-        Cmd::Pick(i) => usize::from(i),
-        Cmd::Back => {
-            app.overlay = None;
-            return Vec::new();
-        }
-        _ => return Vec::new(),
-    };
-    let effect = match (&c.follow, pick.checked_sub(offset)) {
-        (Some(f), None) => Effect::StartFollowup {
-            previous_audit_id: f.audit_id.clone(),
-        },
-        (_, Some(i)) => match app.questionnaires.get(i) {
-            Some(q) => Effect::StartAudit {
-                association_id: c.association_id.clone(),
-                questionnaire_id: q.id.clone(),
-                workshop_id: c.workshop_id.clone(),
+impl Choose {
+    /// Keys on the list; Enter or a number starts the audit (the overlay closes).
+    pub fn cmd(&mut self, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+        let qs: &[QuestionnaireChoice] = cx.questionnaires;
+        let offset = usize::from(self.follow.is_some());
+        let pick = match cmd {
+            Cmd::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                return Outcome::none();
+            }
+            Cmd::Down => {
+                self.selected = (self.selected + 1).min((qs.len() + offset).saturating_sub(1));
+                return Outcome::none();
+            }
+            Cmd::Enter => self.selected,
+            Cmd::Pick(i) => usize::from(i),
+            Cmd::Back => return Outcome::close(),
+            _ => return Outcome::none(),
+        };
+        let effect = match (&self.follow, pick.checked_sub(offset)) {
+            (Some(f), None) => Effect::StartFollowup {
+                previous_audit_id: f.audit_id.clone(),
             },
-            None => return Vec::new(),
-        },
-        (None, None) => return Vec::new(),
-    };
-    app.overlay = None;
-    vec![effect]
+            (_, Some(i)) => match qs.get(i) {
+                Some(q) => Effect::StartAudit {
+                    association_id: self.association_id.clone(),
+                    questionnaire_id: q.id.clone(),
+                    workshop_id: self.workshop_id.clone(),
+                },
+                None => return Outcome::none(),
+            },
+            (None, None) => return Outcome::none(),
+        };
+        Outcome::from(vec![effect]).and_close()
+    }
 }

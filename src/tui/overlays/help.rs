@@ -5,11 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::App;
 use super::super::keymap::{self, Cmd, Mode};
+use super::super::state::{Outcome, View};
 use super::super::widgets::{self, truncate};
-use super::Overlay;
-use crate::app::effect::Effect;
 use crate::i18n::ui::Ui;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +17,8 @@ pub struct Help {
 }
 
 impl Help {
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        let (lang, theme) = (app.lang, &app.theme);
+    pub fn render(&self, v: &View, area: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (v.lang, v.theme);
         let rows = keymap::help_rows(self.mode, lang);
         let key_w = rows
             .iter()
@@ -62,17 +60,16 @@ impl Help {
     }
 }
 
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Some(Overlay::Help(h)) = &mut app.overlay else {
-        return Vec::new();
-    };
-    match cmd {
-        Cmd::Up => h.scroll = h.scroll.saturating_sub(1),
-        Cmd::Down => h.scroll = h.scroll.saturating_add(1).min(60),
-        Cmd::PageUp => h.scroll = h.scroll.saturating_sub(10),
-        Cmd::PageDown => h.scroll = h.scroll.saturating_add(10).min(60),
-        Cmd::Back | Cmd::Help => app.overlay = None,
-        _ => {}
+impl Help {
+    pub fn cmd(&mut self, cmd: Cmd) -> Outcome {
+        match cmd {
+            Cmd::Up => self.scroll = self.scroll.saturating_sub(1),
+            Cmd::Down => self.scroll = self.scroll.saturating_add(1).min(60),
+            Cmd::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Cmd::PageDown => self.scroll = self.scroll.saturating_add(10).min(60),
+            Cmd::Back | Cmd::Help => return Outcome::close(),
+            _ => {}
+        }
+        Outcome::none()
     }
-    Vec::new()
 }

@@ -1,6 +1,7 @@
 //! Overlays drawn over a screen, one at a time: the keys help, a yes/no confirmation (No by
-//! default), the choice of a questionnaire, and the section list of the walk. An overlay takes
-//! every key until it closes.
+//! default, carrying what each answer does), the choice of a questionnaire, and the section list
+//! of the walk. An overlay takes every key until it closes; its commands return an `Outcome`
+//! that `App` applies, like a screen's.
 
 pub mod choose;
 pub mod confirm;
@@ -10,14 +11,13 @@ pub mod sections;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::app::App;
 use super::keymap::{Cmd, Mode};
-use crate::app::Effect;
+use super::state::{Ctx, Open, Outcome, View};
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help(help::Help),
-    Confirm(confirm::Confirm),
+    Confirm(Box<confirm::Confirm>),
     Choose(choose::Choose),
     Sections(sections::Sections),
 }
@@ -26,6 +26,27 @@ impl Overlay {
     /// The help for the keys of `mode`.
     pub fn help(mode: Mode) -> Overlay {
         Overlay::Help(help::Help { mode, scroll: 0 })
+    }
+
+    /// The overlay an outcome asks to open.
+    pub fn from_open(open: Open) -> Overlay {
+        match open {
+            Open::Help(mode) => Overlay::help(mode),
+            Open::Confirm(ask) => Overlay::Confirm(Box::new(confirm::Confirm::new(*ask))),
+            Open::Choose {
+                association_id,
+                association_name,
+                follow,
+                workshop_id,
+            } => Overlay::Choose(choose::Choose {
+                association_id,
+                association_name,
+                follow,
+                workshop_id,
+                selected: 0,
+            }),
+            Open::Sections(current) => Overlay::Sections(sections::Sections::new(current)),
+        }
     }
 
     pub fn mode(&self) -> Mode {
@@ -37,23 +58,22 @@ impl Overlay {
         }
     }
 
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) {
+    pub fn render(&self, v: &View, area: Rect, buf: &mut Buffer) {
         match self {
-            Overlay::Help(h) => h.render(app, area, buf),
-            Overlay::Confirm(c) => c.render(app, area, buf),
-            Overlay::Choose(c) => c.render(app, area, buf),
-            Overlay::Sections(s) => s.render(app, area, buf),
+            Overlay::Help(h) => h.render(v, area, buf),
+            Overlay::Confirm(c) => c.render(v, area, buf),
+            Overlay::Choose(c) => c.render(v, area, buf),
+            Overlay::Sections(s) => s.render(v, area, buf),
         }
     }
-}
 
-/// A command while an overlay is open.
-pub fn handle(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    match &app.overlay {
-        Some(Overlay::Help(_)) => help::cmd(app, cmd),
-        Some(Overlay::Confirm(_)) => confirm::cmd(app, cmd),
-        Some(Overlay::Choose(_)) => choose::cmd(app, cmd),
-        Some(Overlay::Sections(_)) => sections::cmd(app, cmd),
-        None => Vec::new(),
+    /// A command while this overlay is open.
+    pub fn cmd(&mut self, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+        match self {
+            Overlay::Help(h) => h.cmd(cmd),
+            Overlay::Confirm(c) => c.cmd(cmd),
+            Overlay::Choose(c) => c.cmd(cx, cmd),
+            Overlay::Sections(s) => s.cmd(cx, cmd),
+        }
     }
 }

@@ -4,12 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::super::app::App;
 use super::super::keymap::Cmd;
-use super::super::screens::walk::drive;
+use super::super::state::{Ctx, Nav, Outcome, View};
 use super::super::widgets::{self, fit};
-use super::Overlay;
-use crate::app::effect::Effect;
 use crate::i18n::ui::Ui;
 use crate::walk::Input;
 
@@ -47,9 +44,9 @@ impl Sections {
         }
     }
 
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        let (lang, theme) = (app.lang, &app.theme);
-        let Some(s) = &app.session else {
+    pub fn render(&self, v: &View, area: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (v.lang, v.theme);
+        let Some(s) = v.session else {
             return;
         };
         let w = &s.walk;
@@ -102,43 +99,48 @@ impl Sections {
     }
 }
 
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let n = app
-        .session
-        .as_ref()
-        .map_or(0, |s| s.walk.questionnaire().sections.len());
-    let Some(Overlay::Sections(s)) = &mut app.overlay else {
-        return Vec::new();
-    };
-    let last = n.saturating_sub(1);
-    let target = match cmd {
-        Cmd::Up => {
-            s.selected = s.selected.saturating_sub(1);
-            return Vec::new();
-        }
-        Cmd::Down => {
-            s.selected = (s.selected + 1).min(last);
-            return Vec::new();
-        }
-        Cmd::Top => {
-            s.selected = 0;
-            return Vec::new();
-        }
-        Cmd::Bottom => {
-            s.selected = last;
-            return Vec::new();
-        }
-        Cmd::Enter => s.selected,
-        Cmd::Pick(d) => {
-            s.digit(d, n);
-            return Vec::new();
-        }
-        Cmd::Back => {
-            app.overlay = None;
-            return Vec::new();
-        }
-        _ => return Vec::new(),
-    };
-    app.overlay = None;
-    drive(app, vec![Input::JumpSection(target)])
+impl Sections {
+    /// Keys on the list; Enter (or the section's number, then Enter) goes there.
+    pub fn cmd(&mut self, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+        let n = cx
+            .session
+            .as_ref()
+            .map_or(0, |s| s.walk.questionnaire().sections.len());
+        let last = n.saturating_sub(1);
+        let target = match cmd {
+            Cmd::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                return Outcome::none();
+            }
+            Cmd::Down => {
+                self.selected = (self.selected + 1).min(last);
+                return Outcome::none();
+            }
+            Cmd::Top => {
+                self.selected = 0;
+                return Outcome::none();
+            }
+            Cmd::Bottom => {
+                self.selected = last;
+                return Outcome::none();
+            }
+            Cmd::Enter => self.selected,
+            Cmd::Pick(d) => {
+                self.digit(d, n);
+                return Outcome::none();
+            }
+            Cmd::Back => return Outcome::close(),
+            _ => return Outcome::none(),
+        };
+        let Some(s) = cx.session.as_mut() else {
+            return Outcome::close();
+        };
+        let (effects, end) = s.drive(vec![Input::JumpSection(target)]);
+        let nav = if end {
+            Nav::Review
+        } else {
+            Nav::Walk { editing: false }
+        };
+        Outcome::from(effects).and_go(nav).and_close()
+    }
 }

@@ -8,11 +8,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
+use super::super::state::{Ctx, Nav, Outcome, View};
 use super::super::widgets::{self, Chrome, fit, truncate};
-use super::home::Home;
-use crate::app::effect::{ComparisonView, Effect, Event};
+use crate::app::effect::{ComparisonView, Effect};
 use crate::compare::StepState;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
@@ -39,8 +38,6 @@ pub struct CompareScreen {
     pub view: ComparisonView,
     pub tab: Tab,
     pub scroll: usize,
-    /// Where Esc goes back to.
-    pub back: Box<Screen>,
 }
 
 impl CompareScreen {
@@ -119,8 +116,17 @@ impl CompareScreen {
         out
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let (lang, theme) = (app.lang, &app.theme);
+    /// The comparison just computed, on its first tab.
+    pub fn new(view: ComparisonView) -> CompareScreen {
+        CompareScreen {
+            view,
+            tab: Tab::default(),
+            scroll: 0,
+        }
+    }
+
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let (lang, theme) = (v.lang, v.theme);
         let v = &self.view;
         let title = Ui::CompareTitle.fill(lang, &[&v.association_name]);
         let dates = format!("{} → {}", v.before_date, v.after_date);
@@ -183,30 +189,9 @@ impl CompareScreen {
     }
 }
 
-/// The comparison arrived: show it, remembering the screen to go back to.
-pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
-    if let Event::ComparisonOpened(view) = event {
-        let back = match std::mem::replace(&mut app.screen, Screen::Home(Home::default())) {
-            Screen::Compare(s) => *s.back,
-            other => other,
-        };
-        app.screen = Screen::Compare(Box::new(CompareScreen {
-            view: *view,
-            tab: Tab::default(),
-            scroll: 0,
-            back: Box::new(back),
-        }));
-        app.notice = None;
-    }
-    Vec::new()
-}
-
 /// Commands on the comparison.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let page = usize::from(app.size.1.saturating_sub(9)).max(1);
-    let Screen::Compare(s) = &mut app.screen else {
-        return Vec::new();
-    };
+pub fn cmd(s: &mut CompareScreen, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+    let page = usize::from(cx.size.1.saturating_sub(9)).max(1);
     let turn = |tab: Tab, by: isize| {
         let i = (tab.index() as isize + by).rem_euclid(Tab::ALL.len() as isize);
         Tab::ALL[i as usize]
@@ -225,21 +210,15 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Bottom => s.scroll = usize::MAX / 2,
         Cmd::Export => {
             let audit_id = s.view.audit_id.clone();
-            app.notice(Ui::ExportWriting.get(app.lang));
-            return vec![Effect::ExportComparison {
+            return Outcome::from(vec![Effect::ExportComparison {
                 audit_id,
-                dir: app.export_dir.clone(),
-            }];
+                dir: cx.export_dir.clone(),
+            }])
+            .with_notice(Ui::ExportWriting.get(cx.lang));
         }
-        Cmd::Back => {
-            if let Screen::Compare(s) =
-                std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
-            {
-                app.screen = *s.back;
-            }
-        }
-        Cmd::Quit => return app.quit(),
+        Cmd::Back => return Outcome::go(Nav::Back),
+        Cmd::Quit => return Outcome::go(Nav::Quit),
         _ => {}
     }
-    Vec::new()
+    Outcome::none()
 }

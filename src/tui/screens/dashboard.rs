@@ -9,7 +9,7 @@
 //! sharing a need not met with free software, the hosts that could serve them together.
 //!
 //! On the progress tab a cursor picks an audit; the screen's commands (open it, add an
-//! association, export) are in `workshops.rs`. `Effect::LoadDashboard` brings the aggregate
+//! association, export) are in `dashboard_keys.rs`. `Effect::LoadDashboard` brings the aggregate
 //! again each time the screen is shown, so progress is always current.
 
 use ratatui::buffer::Buffer;
@@ -24,8 +24,8 @@ use super::super::widgets::{self, fit, truncate};
 use crate::audit::AuditStatus;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
-use crate::store::Workshop;
 use crate::workshop::Dashboard;
+use crate::workshop::Workshop;
 
 use super::dashboard_pools;
 use crate::workshop::Pools;

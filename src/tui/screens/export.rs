@@ -6,7 +6,7 @@
 //! are shown here and on the message line. Reached with `e` from the plan and from the review;
 //! Esc goes back there.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
@@ -14,13 +14,12 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
-use super::super::overlays::{Overlay, confirm::Confirm};
+use super::super::state::{Ask, Ctx, Nav, Outcome, View};
 use super::super::widgets::{self, Chrome, LineInput, shorten_middle, truncate, wrap_lines};
-use super::home::Home;
 use crate::app::effect::{Effect, Event, ExportRequest};
 use crate::export::Format;
+use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 
 /// Rows of the dialog: the six formats, the two options, the folder, the button.
@@ -31,7 +30,7 @@ const BUTTON: usize = 9;
 
 /// What the last export did.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum LastExport {
     Written {
         dir: PathBuf,
         paths: Vec<PathBuf>,
@@ -54,9 +53,7 @@ pub struct ExportDialog {
     pub dir: LineInput,
     /// The row with the keys: 0–5 formats, 6 anonymise, 7 notes, 8 folder, 9 button.
     pub focus: usize,
-    pub outcome: Option<Outcome>,
-    /// The screen Esc goes back to.
-    pub back: Box<Screen>,
+    pub outcome: Option<LastExport>,
 }
 
 impl ExportDialog {
@@ -70,14 +67,6 @@ impl ExportDialog {
             dir: LineInput::new(dir),
             focus: 0,
             outcome: None,
-            back: Box::new(Screen::Home(Home::default())),
-        }
-    }
-
-    pub fn with_back(self, back: Screen) -> ExportDialog {
-        ExportDialog {
-            back: Box::new(back),
-            ..self
         }
     }
 
@@ -137,8 +126,8 @@ impl ExportDialog {
         }
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let (lang, theme) = (app.lang, &app.theme);
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let (lang, theme) = (v.lang, v.theme);
         let left = format!(
             "{} · {} · {}",
             Ui::AppName.get(lang),
@@ -216,7 +205,7 @@ impl ExportDialog {
         }
         y += 2;
         self.render_outcome(
-            app,
+            v,
             Rect::new(
                 x,
                 y,
@@ -228,8 +217,8 @@ impl ExportDialog {
         cursor
     }
 
-    fn render_outcome(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        let (lang, theme) = (app.lang, &app.theme);
+    fn render_outcome(&self, v: &View, area: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (v.lang, v.theme);
         let w = usize::from(area.width);
         let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
         // One name per line while they fit, else one paragraph.
@@ -251,17 +240,17 @@ impl ExportDialog {
         };
         match &self.outcome {
             None => return,
-            Some(Outcome::Written { dir, paths }) => {
+            Some(LastExport::Written { dir, paths }) => {
                 let head = Ui::ExportWritten.fill(lang, &[&dir.display()]);
                 lines.extend(wrap_lines(&head, w).into_iter().map(|l| (l, theme.ok)));
                 for l in names(paths) {
                     lines.push((format!("  {l}"), theme.text));
                 }
             }
-            Some(Outcome::NotReplaced) => {
+            Some(LastExport::NotReplaced) => {
                 lines.push((Ui::ExportNothingReplaced.get(lang).to_string(), theme.text));
             }
-            Some(Outcome::Failed { message, written }) => {
+            Some(LastExport::Failed { message, written }) => {
                 let text = Ui::ErrorPrefix.fill(lang, &[message]);
                 lines.extend(wrap_lines(&text, w).into_iter().map(|l| (l, theme.error)));
                 if !written.is_empty() {
@@ -279,10 +268,8 @@ impl ExportDialog {
 }
 
 /// Commands in the export dialog.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Export(d) = &mut app.screen else {
-        return Vec::new();
-    };
+pub fn cmd(d: &mut ExportDialog, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+    let lang = cx.lang;
     match cmd {
         Cmd::Up => d.focus = d.focus.saturating_sub(1),
         Cmd::Down => d.focus = (d.focus + 1).min(BUTTON),
@@ -295,68 +282,87 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Toggle if d.focus != BUTTON => d.toggle(d.focus),
         Cmd::Toggle | Cmd::Enter => match d.request() {
             Ok(request) => {
-                app.notice(Ui::ExportWriting.get(app.lang));
-                return vec![Effect::Export(request)];
+                return Outcome::from(vec![Effect::Export(request)])
+                    .with_notice(Ui::ExportWriting.get(lang));
             }
             Err(why) => {
-                d.outcome = Some(Outcome::Failed {
-                    message: why.get(app.lang).to_string(),
+                d.outcome = Some(LastExport::Failed {
+                    message: why.get(lang).to_string(),
                     written: Vec::new(),
                 });
-                app.error(why.get(app.lang));
+                return Outcome::none().with_error(why.get(lang));
             }
         },
-        Cmd::Back => {
-            if let Screen::Export(d) =
-                std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
-            {
-                app.screen = *d.back;
-            }
-        }
+        Cmd::Back => return Outcome::go(Nav::Back),
         _ => {}
     }
-    Vec::new()
+    Outcome::none()
 }
 
-/// The person said no to replacing files.
-pub fn not_replaced(app: &mut App) {
-    if let Screen::Export(d) = &mut app.screen {
-        d.outcome = Some(Outcome::NotReplaced);
+/// Replace the files `existing` (names) of `dir` by a new export? Yes writes again with
+/// `overwrite`; no leaves everything as it is.
+fn ask_overwrite(request: ExportRequest, dir: &Path, existing: &[String], lang: Lang) -> Ask {
+    let shown = 4;
+    let mut names = existing
+        .iter()
+        .take(shown)
+        .map(|n| format!("· {}", widgets::shorten_middle(n, 52)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if existing.len() > shown {
+        names.push_str(&format!("\n  (+{})", existing.len() - shown));
     }
-    app.notice(Ui::ExportNothingReplaced.get(app.lang));
+    let request = ExportRequest {
+        overwrite: true,
+        ..request
+    };
+    Ask {
+        title: Ui::OverwriteTitle.get(lang).to_string(),
+        body: Ui::OverwriteBody.fill(lang, &[&dir.display(), &names]),
+        yes: Outcome::from(vec![Effect::Export(request)]).with_notice(Ui::ExportWriting.get(lang)),
+        no: Outcome::none().with_notice(Ui::ExportNothingReplaced.get(lang)),
+    }
 }
 
 /// Results of `Effect::Export`.
-pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
-    let lang = app.lang;
+pub fn result(dialog: Option<&mut ExportDialog>, cx: &mut Ctx, event: Event) -> Outcome {
+    let lang = cx.lang;
     match event {
         Event::Exported { dir, paths } => {
-            app.notice(Ui::ExportDone.fill(lang, &[&paths.len(), &dir.display()]));
-            app.export_dir = dir.display().to_string();
-            if let Screen::Export(d) = &mut app.screen {
-                d.outcome = Some(Outcome::Written { dir, paths });
+            let notice = Ui::ExportDone.fill(lang, &[&paths.len(), &dir.display()]);
+            *cx.export_dir = dir.display().to_string();
+            if let Some(d) = dialog {
+                d.outcome = Some(LastExport::Written { dir, paths });
             }
+            Outcome::none().with_notice(notice)
         }
         Event::ExportExists {
             request,
             dir,
             existing,
         } => {
-            app.notice = None;
-            let confirm = Confirm::overwrite(request, &dir, &existing, lang);
-            app.overlay = Some(Overlay::Confirm(confirm));
+            // Nothing written until the person says yes; a no leaves it so.
+            if let Some(d) = dialog {
+                d.outcome = Some(LastExport::NotReplaced);
+            }
+            let mut out = Outcome::confirm(ask_overwrite(request, &dir, &existing, lang));
+            // The message line is cleared while the question is asked.
+            out.notice = Some(super::super::state::Notice {
+                text: String::new(),
+                error: false,
+            });
+            out
         }
         Event::ExportFailed { message, written } => {
             let text = message.get(lang).to_string();
-            app.error(&text);
-            if let Screen::Export(d) = &mut app.screen {
-                d.outcome = Some(Outcome::Failed {
-                    message: text,
+            if let Some(d) = dialog {
+                d.outcome = Some(LastExport::Failed {
+                    message: text.clone(),
                     written,
                 });
             }
+            Outcome::none().with_error(text)
         }
-        _ => {}
+        _ => Outcome::none(),
     }
-    Vec::new()
 }

@@ -1,7 +1,11 @@
-//! Home: the audits, one row each (association, questionnaire, progress, status, last change),
-//! filtered by typing after `/`, paged from the store a hundred rows at a time so ten thousand
-//! audits stay instant. On an empty database it is the welcome screen: what the tool does, and
-//! the offer of a demo association.
+//! Home: the associations without an audit first (a profile whose first audit was never
+//! started: contact details that must stay findable, to start its audit or erase it), then the
+//! audits, one row each (association, questionnaire, progress, status, last change), filtered by
+//! typing after `/`, paged from the store a hundred rows at a time so ten thousand audits stay
+//! instant. The selected row is written whole on a detail line under the list. Deleting an
+//! audit asks first; deleting an association's last audit then offers to erase the association
+//! (GDPR), as `E` does on any row. On an empty database it is the welcome screen: what the tool
+//! does, and the offer of a demo association.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
@@ -9,13 +13,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
-use super::super::overlays::choose::{Choose, FollowFrom};
-use super::super::overlays::{Overlay, confirm::Confirm};
-use super::super::widgets::{self, Chrome, LineInput, fit};
-use super::profile::Profile;
-use crate::app::effect::{Effect, Event, HomeRow};
+use super::super::state::{Ask, Ctx, FollowFrom, Nav, Open, Outcome, View};
+use super::super::widgets::{self, Chrome, LineInput, fit, truncate, wrap_lines};
+use crate::app::effect::{Effect, Event, HomeRow, OrphanRow};
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 
@@ -35,6 +36,15 @@ pub struct Home {
     pub selected: usize,
     pub filter: LineInput,
     pub filtering: bool,
+    /// Associations without an audit, listed first (matching the filter).
+    pub orphans: Vec<OrphanRow>,
+}
+
+/// What the selected line of the list is.
+#[derive(Debug, Clone, Copy)]
+pub enum Selected<'a> {
+    Orphan(&'a OrphanRow),
+    Audit(&'a HomeRow),
 }
 
 impl Home {
@@ -50,29 +60,75 @@ impl Home {
     pub fn mode(&self) -> Mode {
         if self.filtering {
             Mode::Filter
-        } else if self.all == Some(0) {
+        } else if self.all == Some(0) && self.orphans.is_empty() && self.filter.raw().is_empty() {
             Mode::Welcome
         } else {
             Mode::Home
         }
     }
 
-    pub fn selected_row(&self) -> Option<&HomeRow> {
-        self.selected
-            .checked_sub(self.offset)
-            .and_then(|i| self.rows.get(i))
+    /// Lines in the list: the associations without an audit, then the audits.
+    fn lines(&self) -> usize {
+        self.orphans.len() + self.total
     }
 
-    /// Select row `i` (clamped); load another window when it falls outside this one.
+    /// The selected line.
+    pub fn selection(&self) -> Option<Selected<'_>> {
+        if let Some(o) = self.orphans.get(self.selected) {
+            return Some(Selected::Orphan(o));
+        }
+        let i = self.selected.checked_sub(self.orphans.len())?;
+        i.checked_sub(self.offset)
+            .and_then(|j| self.rows.get(j))
+            .map(Selected::Audit)
+    }
+
+    /// The selected audit, if the selected line is one.
+    pub fn selected_row(&self) -> Option<&HomeRow> {
+        match self.selection() {
+            Some(Selected::Audit(r)) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Select line `i` (clamped); load another window of audits when it falls outside this one.
     fn select(&mut self, i: isize) -> Vec<Effect> {
-        let last = self.total.saturating_sub(1);
+        let last = self.lines().saturating_sub(1);
         self.selected = i.clamp(0, last as isize) as usize;
+        let Some(audit) = self.selected.checked_sub(self.orphans.len()) else {
+            return Vec::new();
+        };
         let window = self.offset..self.offset + self.rows.len();
-        if self.total > 0 && !window.contains(&self.selected) {
-            vec![self.load(self.selected.saturating_sub(LIMIT / 2))]
+        if self.total > 0 && !window.contains(&audit) {
+            vec![self.load(audit.saturating_sub(LIMIT / 2))]
         } else {
             Vec::new()
         }
+    }
+
+    /// The selected line written whole (the list cuts long names): the name, then the rest.
+    fn detail(&self, lang: Lang) -> Option<(String, String)> {
+        Some(match self.selection()? {
+            Selected::Orphan(o) => (
+                o.name.clone(),
+                Ui::HomeOrphanDetail.fill(lang, &[&o.updated]),
+            ),
+            Selected::Audit(r) => {
+                let mut parts = vec![
+                    r.questionnaire.clone(),
+                    Ui::ProgressLine.fill(
+                        lang,
+                        &[&r.sections_done, &r.sections_total, &r.answered, &r.total],
+                    ),
+                    r.status.label(lang).to_string(),
+                    r.updated.clone(),
+                ];
+                if let Some(d) = &r.followup_of {
+                    parts.insert(1, Ui::FollowupOf.fill(lang, &[d]));
+                }
+                (r.association_name.clone(), parts.join(" · "))
+            }
+        })
     }
 
     /// A key typed into the filter: reload from the first row.
@@ -95,11 +151,11 @@ impl Home {
         vec![self.load(0)]
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let (lang, theme) = (app.lang, &app.theme);
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let (lang, theme) = (v.lang, v.theme);
         widgets::title_line(c.title, buf, theme, Ui::AppName.get(lang), Line::default());
         if self.mode() == Mode::Welcome {
-            welcome(c.body, buf, app);
+            welcome(c.body, buf, v);
             return None;
         }
         let body = c.body;
@@ -137,30 +193,54 @@ impl Home {
         let cols = Columns::new(body.width);
         let header: Vec<&str> = Ui::HomeColumns.get(lang).split('|').collect();
         buf.set_string(body.x + 1, body.y + 2, cols.line(&header), theme.dim);
+        // The list, then a blank row and the selected line written whole, on three rows.
         let list = Rect::new(
             body.x,
             body.y + 3,
             body.width,
-            body.height.saturating_sub(3),
+            body.height.saturating_sub(7),
         );
         if self.all.is_none() {
             buf.set_string(list.x + 2, list.y, Ui::HomeLoading.get(lang), theme.dim);
-        } else if self.total == 0 {
+        } else if self.lines() == 0 {
             buf.set_string(list.x + 2, list.y, Ui::HomeNoMatch.get(lang), theme.dim);
         }
         let h = usize::from(list.height.max(1));
         let top = (self.selected / h) * h;
-        for (line, i) in (top..self.total.min(top + h)).enumerate() {
+        let n_orphans = self.orphans.len();
+        for (line, i) in (top..self.lines().min(top + h)).enumerate() {
             let y = list.y + line as u16;
-            let Some(row) = i.checked_sub(self.offset).and_then(|j| self.rows.get(j)) else {
-                continue;
+            let cells = match self.orphans.get(i) {
+                Some(o) => vec![
+                    o.name.clone(),
+                    Ui::HomeNoAudit.get(lang).to_string(),
+                    String::new(),
+                    String::new(),
+                    o.updated.clone(),
+                ],
+                None => {
+                    let Some(row) = (i - n_orphans)
+                        .checked_sub(self.offset)
+                        .and_then(|j| self.rows.get(j))
+                    else {
+                        continue;
+                    };
+                    row_cells(row, lang)
+                }
             };
-            let cells = row_cells(row, lang);
             let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
             let selected = i == self.selected;
             let style = if selected { theme.selected } else { theme.text };
             let marker = if selected { ">" } else { " " };
             buf.set_string(list.x, y, format!("{marker}{}", cols.line(&cells)), style);
+        }
+        if let Some((name, rest)) = self.detail(lang) {
+            let w = usize::from(body.width.saturating_sub(2));
+            let y = body.bottom().saturating_sub(3);
+            buf.set_stringn(body.x + 1, y, truncate(&name, w), w, theme.title);
+            for (i, line) in wrap_lines(&rest, w).iter().take(2).enumerate() {
+                buf.set_stringn(body.x + 1, y + 1 + i as u16, line, w, theme.dim);
+            }
         }
         cursor
     }
@@ -188,26 +268,28 @@ impl Columns {
 }
 
 fn row_cells(row: &HomeRow, lang: Lang) -> Vec<String> {
-    let percent = (row.answered.min(row.total) * 100)
-        .checked_div(row.total)
-        .unwrap_or(0);
+    // Progress as everywhere: sections done of sections (the headline); a follow-up says so.
+    let questionnaire = match &row.followup_of {
+        Some(date) => Ui::FollowupShort.fill(lang, &[date]),
+        None => row.questionnaire.clone(),
+    };
     vec![
         row.association_name.clone(),
-        row.questionnaire.clone(),
-        format!("{}/{} {percent:>3} %", row.answered, row.total),
+        questionnaire,
+        Ui::SectionsDone.fill(lang, &[&row.sections_done, &row.sections_total]),
         row.status.label(lang).to_string(),
         row.updated.clone(),
     ]
 }
 
-fn welcome(area: Rect, buf: &mut Buffer, app: &App) {
-    let lines = widgets::wrap_lines(Ui::WelcomeBody.get(app.lang), 66);
+fn welcome(area: Rect, buf: &mut Buffer, v: &View) {
+    let lines = widgets::wrap_lines(Ui::WelcomeBody.get(v.lang), 66);
     let height = lines.len() as u16 + 4;
     let inner = widgets::popup(
         widgets::centered(area, 72, height),
         buf,
-        &app.theme,
-        Ui::WelcomeTitle.get(app.lang),
+        v.theme,
+        Ui::WelcomeTitle.get(v.lang),
     );
     for (i, line) in lines.iter().enumerate() {
         let y = inner.y + 1 + i as u16;
@@ -219,19 +301,34 @@ fn welcome(area: Rect, buf: &mut Buffer, app: &App) {
             y,
             line,
             usize::from(inner.width.saturating_sub(3)),
-            app.theme.text,
+            v.theme.text,
         );
     }
 }
 
-/// Commands on the home screen (and the welcome screen and the filter).
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Home(home) = &mut app.screen else {
-        return Vec::new();
+/// Erasing an association (GDPR), asked first: every audit, answer and note about it goes.
+pub fn ask_erase(association_id: &str, name: &str, audits: Option<usize>, lang: Lang) -> Ask {
+    let body = match audits {
+        Some(0) | None => Ui::EraseBodyNoAudit.fill(lang, &[&name]),
+        Some(n) => Ui::EraseBody.fill(lang, &[&name, &n]),
     };
-    let page = (usize::from(app.size.1).saturating_sub(6)).max(1) as isize;
+    Ask {
+        title: Ui::EraseTitle.get(lang).to_string(),
+        body,
+        yes: Outcome::from(vec![Effect::EraseAssociation {
+            association_id: association_id.to_string(),
+        }])
+        .with_notice(Ui::Erasing.get(lang)),
+        no: Outcome::none(),
+    }
+}
+
+/// Commands on the home screen (and the welcome screen and the filter).
+pub fn cmd(home: &mut Home, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+    let lang = cx.lang;
+    let page = (usize::from(cx.size.1).saturating_sub(8)).max(1) as isize;
     let sel = home.selected as isize;
-    match cmd {
+    let effects = match cmd {
         Cmd::Up => home.select(sel - 1),
         Cmd::Down => home.select(sel + 1),
         Cmd::PageUp => home.select(sel - page),
@@ -249,103 +346,162 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Back => {
             home.filtering = false;
             if home.filter.raw().is_empty() {
-                return Vec::new();
+                return Outcome::none();
             }
             home.filter = LineInput::default();
             home.selected = 0;
             vec![home.load(0)]
         }
-        Cmd::Enter => match home.selected_row() {
-            Some(row) => vec![Effect::OpenAudit {
-                audit_id: row.audit_id.clone(),
+        Cmd::Enter | Cmd::NewAudit => return start(home, cmd),
+        Cmd::NewAssociation => return Outcome::go(Nav::Profile(None)),
+        Cmd::EditProfile => match home.selection() {
+            Some(Selected::Audit(r)) => vec![Effect::LoadAssociation {
+                id: r.association_id.clone(),
+            }],
+            Some(Selected::Orphan(o)) => vec![Effect::LoadAssociation {
+                id: o.association_id.clone(),
             }],
             None => Vec::new(),
         },
-        Cmd::NewAssociation => {
-            app.screen = Screen::Profile(Box::new(Profile::new(None)));
-            Vec::new()
-        }
-        Cmd::NewAudit => {
-            if let Some(row) = home.selected_row() {
-                let mut choose =
-                    Choose::new(row.association_id.clone(), row.association_name.clone());
-                // An audit with answers can be followed up: offered first.
-                if row.answered > 0 {
-                    choose = choose.with_followup(FollowFrom {
+        Cmd::Delete => match home.selection() {
+            Some(Selected::Audit(row)) => {
+                let ask = Ask {
+                    title: Ui::DeleteTitle.get(lang).to_string(),
+                    body: Ui::DeleteBody.fill(lang, &[&row.association_name, &row.questionnaire]),
+                    yes: Outcome::from(vec![Effect::DeleteAudit {
                         audit_id: row.audit_id.clone(),
-                        questionnaire: row.questionnaire.clone(),
-                        updated: row.updated.clone(),
-                    });
-                }
-                app.overlay = Some(Overlay::Choose(choose));
+                    }]),
+                    no: Outcome::none(),
+                };
+                return Outcome::confirm(ask);
             }
-            Vec::new()
-        }
-        Cmd::EditProfile => match home.selected_row() {
-            Some(row) => vec![Effect::LoadAssociation {
-                id: row.association_id.clone(),
-            }],
+            // An association without an audit: deleting it is erasing it.
+            Some(Selected::Orphan(o)) => {
+                let ask = ask_erase(&o.association_id, &o.name, None, lang);
+                return Outcome::confirm(ask);
+            }
             None => Vec::new(),
         },
-        Cmd::Delete => {
-            if let Some(row) = home.selected_row() {
-                let confirm = Confirm::delete(row, app.lang);
-                app.overlay = Some(Overlay::Confirm(confirm));
+        Cmd::EraseAssociation => match home.selection() {
+            Some(Selected::Audit(r)) => {
+                let ask = ask_erase(&r.association_id, &r.association_name, Some(1), lang);
+                let ask = Ask {
+                    body: Ui::EraseBodyAudits.fill(lang, &[&r.association_name]),
+                    ..ask
+                };
+                return Outcome::confirm(ask);
             }
-            Vec::new()
-        }
+            Some(Selected::Orphan(o)) => {
+                let ask = ask_erase(&o.association_id, &o.name, None, lang);
+                return Outcome::confirm(ask);
+            }
+            None => Vec::new(),
+        },
         Cmd::Demo => vec![Effect::CreateDemo],
-        Cmd::Workshops => super::workshops::open(app),
+        Cmd::Workshops => return Outcome::go(Nav::Workshops),
         Cmd::Plan => match home.selected_row() {
             Some(row) => {
                 let audit_id = row.audit_id.clone();
-                app.notice(Ui::PlanComputing.get(app.lang));
-                vec![Effect::OpenPlan { audit_id }]
+                return Outcome::from(vec![Effect::OpenPlan { audit_id }])
+                    .with_notice(Ui::PlanComputing.get(lang));
             }
             None => Vec::new(),
         },
         Cmd::Compare => match home.selected_row() {
             Some(row) => {
                 let audit_id = row.audit_id.clone();
-                app.notice(Ui::PlanComputing.get(app.lang));
-                vec![Effect::OpenComparison { audit_id }]
+                return Outcome::from(vec![Effect::OpenComparison { audit_id }])
+                    .with_notice(Ui::PlanComputing.get(lang));
             }
             None => Vec::new(),
         },
-        Cmd::Quit => app.quit(),
+        Cmd::Quit => return Outcome::go(Nav::Quit),
         _ => Vec::new(),
+    };
+    Outcome::from(effects)
+}
+
+/// Enter: open the selected audit, or (on an association without one, or with `n`) choose how
+/// its new audit starts — a follow-up of the selected audit offered first when it has answers.
+fn start(home: &Home, cmd: Cmd) -> Outcome {
+    match (home.selection(), cmd) {
+        (Some(Selected::Audit(row)), Cmd::Enter) => Outcome::from(vec![Effect::OpenAudit {
+            audit_id: row.audit_id.clone(),
+        }]),
+        (Some(Selected::Audit(row)), _) => Outcome::open(Open::Choose {
+            association_id: row.association_id.clone(),
+            association_name: row.association_name.clone(),
+            follow: (row.answered > 0).then(|| FollowFrom {
+                audit_id: row.audit_id.clone(),
+                questionnaire: row.questionnaire.clone(),
+                updated: row.updated.clone(),
+            }),
+            workshop_id: None,
+        }),
+        (Some(Selected::Orphan(o)), _) => Outcome::open(Open::Choose {
+            association_id: o.association_id.clone(),
+            association_name: o.name.clone(),
+            follow: None,
+            workshop_id: None,
+        }),
+        (None, _) => Outcome::none(),
     }
 }
 
 /// Results for the home screen.
-pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+pub fn result(home: Option<&mut Home>, cx: &mut Ctx, event: Event) -> Outcome {
+    let lang = cx.lang;
     match event {
         Event::HomeLoaded {
             rows,
             offset,
             total,
             all,
+            orphans,
         } => {
-            if let Screen::Home(home) = &mut app.screen {
+            if let Some(home) = home {
                 home.rows = rows;
                 home.offset = offset;
                 home.total = total;
                 home.all = Some(all);
-                home.selected = home.selected.min(total.saturating_sub(1));
+                home.orphans = orphans;
+                home.selected = home.selected.min(home.lines().saturating_sub(1));
             }
-            Vec::new()
+            Outcome::none()
         }
-        Event::AuditDeleted => {
-            app.notice(Ui::Deleted.get(app.lang));
-            match &app.screen {
-                Screen::Home(home) => vec![home.load(home.selected.saturating_sub(LIMIT / 2))],
-                _ => Vec::new(),
+        Event::AuditDeleted { last_of } => {
+            let reload: Vec<Effect> = home
+                .map(|h| h.load(h.selected.saturating_sub(LIMIT / 2)))
+                .into_iter()
+                .collect();
+            let out = Outcome::from(reload).with_notice(Ui::Deleted.get(lang));
+            match last_of {
+                // Its last audit gone, the association's contact details would stay behind:
+                // offer to erase it.
+                Some((id, name)) => {
+                    let ask = Ask {
+                        title: Ui::EraseTitle.get(lang).to_string(),
+                        body: Ui::EraseAfterLastAudit.fill(lang, &[&name]),
+                        ..ask_erase(&id, &name, None, lang)
+                    };
+                    Outcome {
+                        open: Some(Box::new(Open::Confirm(Box::new(ask)))),
+                        ..out
+                    }
+                }
+                None => out,
             }
         }
-        Event::DemoCreated { audit_id } => {
-            app.notice(Ui::DemoCreated.get(app.lang));
-            vec![Effect::OpenAudit { audit_id }]
+        Event::AssociationErased { name, scrubbed } => {
+            let text = if scrubbed {
+                Ui::Erased.fill(lang, &[&name])
+            } else {
+                Ui::ErasedNotScrubbed.fill(lang, &[&name])
+            };
+            Outcome::go(Nav::Home).with_notice(text)
         }
-        _ => Vec::new(),
+        Event::DemoCreated { audit_id } => Outcome::from(vec![Effect::OpenAudit { audit_id }])
+            .with_notice(Ui::DemoCreated.get(lang)),
+        _ => Outcome::none(),
     }
 }

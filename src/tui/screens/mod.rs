@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod dashboard;
+pub mod dashboard_keys;
 pub mod dashboard_pools;
 pub mod export;
 pub mod home;

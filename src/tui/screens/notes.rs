@@ -11,8 +11,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 use ratatui_textarea::TextArea;
 use unicode_normalization::UnicodeNormalization;
 
-use super::super::app::{App, Screen, Session};
 use super::super::keymap::Cmd;
+use super::super::state::{Ctx, Nav, Outcome, Session, View};
 use super::super::theme::Theme;
 use super::super::widgets::{self, Chrome};
 use crate::app::effect::{Effect, Event};
@@ -131,16 +131,13 @@ impl Notes {
         effects
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let (lang, theme) = (app.lang, &app.theme);
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let (lang, theme) = (v.lang, v.theme);
         let right = match &self.saved_at {
             Some(at) => Line::from(Ui::NotesSaved.fill(lang, &[at])),
             None => Line::default(),
         };
-        let name = app
-            .session
-            .as_ref()
-            .map_or("", |s| s.association_name.as_str());
+        let name = v.session.map_or("", |s| s.association_name.as_str());
         let left = format!(
             "{} · {} · {}",
             Ui::AppName.get(lang),
@@ -208,52 +205,38 @@ fn draw_area(
     t.render(inner, buf);
 }
 
-/// Open the notes of the current question and of the audit.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    if let Some(s) = &app.session {
-        app.screen = Screen::Notes(Box::new(Notes::new(s, app.lang)));
-    }
-    Vec::new()
-}
-
 /// Commands on the notes screen.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Notes(n) = &mut app.screen else {
-        return Vec::new();
-    };
-    let effects = n.flush(app.session.as_ref());
+pub fn cmd(n: &mut Notes, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+    let effects = n.flush(cx.session.as_ref());
+    record(cx.session, &effects);
+    let out = Outcome::from(effects);
     match cmd {
-        Cmd::SwitchNote if n.question.is_some() => n.focus = 1 - n.focus,
-        Cmd::Done => super::walk::resume(app),
-        _ => {}
+        Cmd::SwitchNote if n.question.is_some() => {
+            n.focus = 1 - n.focus;
+            out
+        }
+        Cmd::Done => out.and_go(Nav::Walk { editing: false }),
+        _ => out,
     }
-    record(app, &effects);
-    effects
 }
 
 /// Save every changed note (before quitting).
-pub fn flush(app: &mut App) -> Vec<Effect> {
-    let Screen::Notes(n) = &mut app.screen else {
-        return Vec::new();
-    };
-    let effects = n.flush(app.session.as_ref());
-    record(app, &effects);
+pub fn flush(n: &mut Notes, cx: &mut Ctx) -> Vec<Effect> {
+    let effects = n.flush(cx.session.as_ref());
+    record(cx.session, &effects);
     effects
 }
 
 /// Half a second without input.
-pub fn tick(app: &mut App) -> Vec<Effect> {
-    let Screen::Notes(n) = &mut app.screen else {
-        return Vec::new();
-    };
-    let effects = n.tick(app.session.as_ref());
-    record(app, &effects);
+pub fn tick(n: &mut Notes, cx: &mut Ctx) -> Vec<Effect> {
+    let effects = n.tick(cx.session.as_ref());
+    record(cx.session, &effects);
     effects
 }
 
 /// Keep the session's copy of the notes in step with what is being saved.
-fn record(app: &mut App, effects: &[Effect]) {
-    if let Some(s) = app.session.as_mut() {
+fn record(session: &mut Option<Session>, effects: &[Effect]) {
+    if let Some(s) = session.as_mut() {
         for e in effects {
             if let Effect::SaveNote {
                 question_id, text, ..
@@ -271,20 +254,21 @@ fn record(app: &mut App, effects: &[Effect]) {
 }
 
 /// The store confirmed a note, or found it changed in another window: then the session and
-/// the editor take the stored text, and the notice says so.
-pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+/// the editor (when open) take the stored text, and the notice says so.
+pub fn result(notes: Option<&mut Notes>, cx: &mut Ctx, event: Event) -> Outcome {
     match event {
         Event::NoteSaved { at, .. } => {
-            if let Screen::Notes(n) = &mut app.screen {
+            if let Some(n) = notes {
                 n.saved_at = Some(at);
             }
+            Outcome::none()
         }
         Event::NoteChanged {
             question_id,
             current,
             message,
         } => {
-            if let Some(s) = app.session.as_mut() {
+            if let Some(s) = cx.session.as_mut() {
                 match &question_id {
                     Some(id) if current.is_empty() => {
                         s.notes.remove(id);
@@ -295,7 +279,7 @@ pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
                     None => s.note = current.clone(),
                 }
             }
-            if let Screen::Notes(n) = &mut app.screen {
+            if let Some(n) = notes {
                 let shown = match &question_id {
                     Some(id) => n
                         .question
@@ -309,10 +293,8 @@ pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
                     n.dirty[i] = false;
                 }
             }
-            let text = message.get(app.lang).to_string();
-            app.notice(text);
+            Outcome::none().with_notice(message.get(cx.lang))
         }
-        _ => {}
+        _ => Outcome::none(),
     }
-    Vec::new()
 }

@@ -16,16 +16,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
+use super::super::state::{Ctx, Nav, Outcome, View};
 use super::super::theme::Theme;
 use super::super::widgets::{self, Chrome, truncate};
-use super::export::ExportDialog;
-use super::home::Home;
 use super::plan_layout::{ListLines, areas, why_text_area};
 use super::plan_tabs::{self, Item, Tab};
 use super::plan_why;
-use crate::app::effect::Effect;
 use crate::app::plan_data::PlanData;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
@@ -44,12 +41,10 @@ pub struct PlanScreen {
     /// The first line shown of each tab's list (kept by the key handling, so the list scrolls
     /// only as much as the selection needs).
     pub top: [usize; 5],
-    /// The screen Esc goes back to.
-    pub back: Box<Screen>,
 }
 
 impl PlanScreen {
-    pub fn new(data: Arc<PlanData>, back: Screen) -> PlanScreen {
+    pub fn new(data: Arc<PlanData>) -> PlanScreen {
         PlanScreen {
             data,
             tab: Tab::Summary,
@@ -58,7 +53,6 @@ impl PlanScreen {
             why_all: false,
             why_scroll: 0,
             top: [0; 5],
-            back: Box::new(back),
         }
     }
 
@@ -82,8 +76,8 @@ impl PlanScreen {
         }
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let (lang, theme) = (app.lang, &app.theme);
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let (lang, theme) = (v.lang, v.theme);
         let left = format!(
             "{} · {} · {}",
             Ui::AppName.get(lang),
@@ -93,35 +87,35 @@ impl PlanScreen {
         let right = Line::from(Ui::PlanCatalog.fill(lang, &[&self.data.plan.catalog_as_of]));
         widgets::title_line(c.title, buf, theme, &left, right);
         let a = areas(c.body, self.why);
-        self.render_tabs(app, a.tabs, buf);
+        self.render_tabs(v, a.tabs, buf);
         let width = a.list.width.saturating_sub(2);
         if let Some(head) = plan_tabs::header(self.tab, lang, width.into()) {
             buf.set_stringn(a.list.x + 2, a.tabs.y + 1, head, width.into(), theme.dim);
         }
-        self.render_list(app, a.list, buf);
+        self.render_list(v, a.list, buf);
         if let Some(panel) = a.why {
-            self.render_why(app, panel, buf);
+            self.render_why(v, panel, buf);
         }
         None
     }
 
-    fn render_tabs(&self, app: &App, area: Rect, buf: &mut Buffer) {
+    fn render_tabs(&self, v: &View, area: Rect, buf: &mut Buffer) {
         let mut spans = Vec::new();
         for (i, t) in Tab::ALL.iter().enumerate() {
-            let text = format!(" {} {} ", i + 1, t.title().get(app.lang));
+            let text = format!(" {} {} ", i + 1, t.title().get(v.lang));
             let style = if *t == self.tab {
-                app.theme.selected
+                v.theme.selected
             } else {
-                app.theme.dim
+                v.theme.dim
             };
             spans.push(Span::styled(text, style));
         }
         Line::from(spans).render(area, buf);
     }
 
-    fn render_list(&self, app: &App, area: Rect, buf: &mut Buffer) {
+    fn render_list(&self, v: &View, area: Rect, buf: &mut Buffer) {
         let width = usize::from(area.width.saturating_sub(2));
-        let blocks = plan_tabs::blocks(&self.data, self.tab, app.lang, &app.theme, width);
+        let blocks = plan_tabs::blocks(&self.data, self.tab, v.lang, v.theme, width);
         let layout = ListLines::of(&blocks);
         let t = self.tab.index();
         let sel = self.selected[t].min(layout.items.len().saturating_sub(1));
@@ -132,17 +126,17 @@ impl PlanScreen {
         for (row, line) in lines.enumerate().skip(top).take(h) {
             let y = area.y + (row - top) as u16;
             if row == start && start < end {
-                buf.set_string(area.x, y, ">", app.theme.selected);
+                buf.set_string(area.x, y, ">", v.theme.selected);
             }
             buf.set_line(area.x + 2, y, &line, area.width.saturating_sub(2));
             if (start..end).contains(&row) {
-                buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
+                buf.set_style(Rect::new(area.x, y, area.width, 1), v.theme.selected);
             }
         }
     }
 
-    fn render_why(&self, app: &App, panel: Rect, buf: &mut Buffer) {
-        let (lang, theme) = (app.lang, &app.theme);
+    fn render_why(&self, v: &View, panel: Rect, buf: &mut Buffer) {
+        let (lang, theme) = (v.lang, v.theme);
         let text = why_text_area(panel);
         let lines = self.why_lines(lang, theme, text.width);
         let h = usize::from(text.height);
@@ -182,49 +176,31 @@ impl PlanScreen {
     }
 }
 
-/// The plan arrived: show it, remembering where to go back (a plan opened again keeps the
-/// first way back).
-pub fn opened(app: &mut App, data: Arc<PlanData>) -> Vec<Effect> {
-    let back = match std::mem::replace(&mut app.screen, Screen::Home(Home::default())) {
-        Screen::Plan(p) => *p.back,
-        other => other,
-    };
-    app.screen = Screen::Plan(Box::new(PlanScreen::new(data, back)));
-    app.overlay = None;
-    app.notice = None;
-    Vec::new()
-}
-
 /// Commands on the plan.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Plan(p) = &app.screen else {
-        return Vec::new();
-    };
+pub fn cmd(p: &mut PlanScreen, cx: &mut Ctx, cmd: Cmd) -> Outcome {
     match (cmd, p.why) {
-        (Cmd::Back, false) => {
-            if let Screen::Plan(p) =
-                std::mem::replace(&mut app.screen, Screen::Home(Home::default()))
-            {
-                app.screen = *p.back;
-            }
-            return Vec::new();
-        }
+        (Cmd::Back, false) => return Outcome::go(Nav::Back),
         (Cmd::Export, _) => {
-            let dialog =
-                ExportDialog::new(&p.data.audit_id, &p.data.association_name, &app.export_dir);
-            let back = std::mem::replace(&mut app.screen, Screen::Home(Home::default()));
-            app.screen = Screen::Export(Box::new(dialog.with_back(back)));
-            return Vec::new();
+            return Outcome::go(Nav::Export {
+                audit_id: p.data.audit_id.clone(),
+                association_name: p.data.association_name.clone(),
+            });
         }
         _ => {}
     }
+    move_in(p, cx, cmd);
+    Outcome::none()
+}
+
+/// Keys that move in the plan: tabs, items, the « Pourquoi ? » panel.
+fn move_in(p: &mut PlanScreen, cx: &Ctx, cmd: Cmd) {
     // Measure with the layout of the current terminal size, then move.
-    let body = widgets::chrome(Rect::new(0, 0, app.size.0, app.size.1)).body;
+    let body = widgets::chrome(Rect::new(0, 0, cx.size.0, cx.size.1)).body;
     let a = areas(body, p.why);
     let (why_total, why_h) = match a.why {
         Some(panel) if p.why => {
             let text = why_text_area(panel);
-            let lines = p.why_lines(app.lang, &app.theme, text.width);
+            let lines = p.why_lines(cx.lang, &cx.theme, text.width);
             (lines.len(), usize::from(text.height))
         }
         _ => (0, 1),
@@ -232,15 +208,12 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     let layout = ListLines::of(&plan_tabs::blocks(
         &p.data,
         p.tab,
-        app.lang,
-        &app.theme,
+        cx.lang,
+        &cx.theme,
         usize::from(a.list.width.saturating_sub(2)),
     ));
     let heights: Vec<usize> = layout.items.iter().map(|(a, b)| b - a).collect();
     let list_h = usize::from(a.list.height).max(1);
-    let Screen::Plan(p) = &mut app.screen else {
-        return Vec::new();
-    };
     if p.why && matches!(cmd, Cmd::NextTab | Cmd::PrevTab | Cmd::Pick(_)) {
         // Changing tab closes the panel.
         p.why = false;
@@ -263,7 +236,7 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             Cmd::Why | Cmd::Back => p.why = false,
             _ => {}
         }
-        return Vec::new();
+        return;
     }
     let n = heights.len();
     let t = p.tab.index();
@@ -308,5 +281,4 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         p.why_scroll = 0;
     }
     p.top[t] = layout.top(p.top[t], p.selected[t], list_h);
-    Vec::new()
 }

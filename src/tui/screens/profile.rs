@@ -9,13 +9,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
-use super::super::overlays::{Overlay, choose::Choose};
+use super::super::state::{Ask, Ctx, Nav, Open, Outcome, View};
 use super::super::widgets::{self, Chrome, LineInput};
 use crate::app::effect::{Effect, Event};
 use crate::audit::profile::{self, Field, FieldError};
 use crate::audit::{Association, LegalForm};
+use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 
 /// The fields, in order (the rules are the audit's: `crate::audit::profile`).
@@ -124,8 +124,8 @@ impl Profile {
         }
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let (lang, theme) = (app.lang, &app.theme);
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let (lang, theme) = (v.lang, v.theme);
         let title = if self.association.id.is_empty() {
             Ui::ProfileTitleNew
         } else {
@@ -209,105 +209,124 @@ impl Profile {
 }
 
 /// Commands on the profile form.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Profile(p) = &mut app.screen else {
-        return Vec::new();
-    };
+pub fn cmd(p: &mut Profile, cx: &mut Ctx, cmd: Cmd) -> Outcome {
     match cmd {
-        Cmd::Up => p.move_focus(-1),
-        Cmd::Down => p.move_focus(1),
-        Cmd::Enter if p.focus + 1 == FIELDS.len() => done(app),
-        Cmd::Enter => p.move_focus(1),
-        Cmd::Left => p.cycle_legal(-1),
-        Cmd::Right => p.cycle_legal(1),
-        Cmd::Done => done(app),
-        _ => Vec::new(),
+        Cmd::Up => p.move_focus(-1).into(),
+        Cmd::Down => p.move_focus(1).into(),
+        Cmd::Enter if p.focus + 1 == FIELDS.len() => done(p, cx),
+        Cmd::Enter => p.move_focus(1).into(),
+        Cmd::Left => p.cycle_legal(-1).into(),
+        Cmd::Right => p.cycle_legal(1).into(),
+        Cmd::Done => done(p, cx),
+        Cmd::Back if p.new_flow => abandon(p, cx.lang),
+        Cmd::Back => done(p, cx),
+        _ => Outcome::none(),
     }
 }
 
-/// Leave the form: save, then (once the store has answered) go on.
-fn done(app: &mut App) -> Vec<Effect> {
-    let Screen::Profile(p) = &mut app.screen else {
-        return Vec::new();
-    };
-    let effects = p.commit();
-    let untouched = p.association.id.is_empty()
+/// Nothing typed yet but the country offered.
+fn untouched(p: &Profile) -> bool {
+    p.association.id.is_empty()
         && p.inputs
             .iter()
-            .all(|i| i.value().is_empty() || i.value() == "FR");
-    if untouched {
-        return app.go_home();
+            .all(|i| i.value().is_empty() || i.value() == "FR")
+}
+
+/// Esc on a new association's profile: leave it, and (once something was typed or saved) ask
+/// whether to abandon it, which erases what was saved of it. Nothing is left behind by
+/// accident: no means back to the form.
+fn abandon(p: &mut Profile, lang: Lang) -> Outcome {
+    if untouched(p) {
+        return Outcome::go(Nav::Home);
+    }
+    let name = p.inputs.first().map(LineInput::value).unwrap_or_default();
+    let yes = if p.association.id.is_empty() {
+        Outcome::go(Nav::Home).with_notice(Ui::ProfileAbandoned.get(lang))
+    } else {
+        Outcome::from(vec![Effect::EraseAssociation {
+            association_id: p.association.id.clone(),
+        }])
+        .with_notice(Ui::Erasing.get(lang))
+    };
+    Outcome::confirm(Ask {
+        title: Ui::AbandonTitle.get(lang).to_string(),
+        body: Ui::AbandonBody.fill(lang, &[&name]),
+        yes,
+        no: Outcome::none(),
+    })
+}
+
+/// Leave the form: save, then (once the store has answered) go on.
+fn done(p: &mut Profile, cx: &Ctx) -> Outcome {
+    let effects = p.commit();
+    if untouched(p) {
+        return Outcome::go(Nav::Home);
     }
     if let Some(first) = p.errors.iter().position(Option::is_some) {
         // Something is refused (or the name is missing): stay on it, the message is on screen.
         p.focus = first;
-        return effects;
+        return effects.into();
     }
     if effects.is_empty() {
-        return go_on(app);
+        return go_on(p, cx);
     }
     p.leaving = true;
-    effects
+    effects.into()
 }
 
-fn go_on(app: &mut App) -> Vec<Effect> {
-    let Screen::Profile(p) = &app.screen else {
-        return Vec::new();
-    };
+fn go_on(p: &Profile, cx: &Ctx) -> Outcome {
     if p.new_flow
         && !p.association.id.is_empty()
-        && let Some(w) = &app.workshop
+        && let Some(w) = cx.workshop.as_ref()
     {
         // In a workshop, a new association starts at once on the workshop's questionnaire.
-        return vec![Effect::StartAudit {
+        return Outcome::from(vec![Effect::StartAudit {
             association_id: p.association.id.clone(),
             questionnaire_id: w.questionnaire_id.clone(),
             workshop_id: Some(w.id.clone()),
-        }];
+        }]);
     }
     if p.new_flow && !p.association.id.is_empty() {
         // A new association goes on to its first audit; cancelling the choice comes back to
-        // the form, so no association is left behind without an audit by accident.
-        let choose = Choose::new(p.association.id.clone(), p.association.name.clone());
-        app.overlay = Some(Overlay::Choose(choose));
-        return Vec::new();
+        // the form (where Esc asks whether to abandon it).
+        return Outcome::open(Open::Choose {
+            association_id: p.association.id.clone(),
+            association_name: p.association.name.clone(),
+            follow: None,
+            workshop_id: None,
+        });
     }
-    app.go_home()
+    Outcome::go(Nav::Home)
 }
 
 /// Results for the profile form.
-pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+pub fn result(form: Option<&mut Profile>, cx: &mut Ctx, event: Event) -> Outcome {
     match event {
-        Event::AssociationLoaded(a) => {
-            app.screen = Screen::Profile(Box::new(Profile::new(Some(a))));
-            Vec::new()
-        }
+        Event::AssociationLoaded(a) => Outcome::go(Nav::Profile(Some(a))),
         Event::AssociationSaved { association, at } => {
-            let Screen::Profile(p) = &mut app.screen else {
-                return Vec::new();
+            let Some(p) = form else {
+                return Outcome::none();
             };
             p.association.id = association.id;
             p.saved_at = Some(at);
             if p.leaving {
                 p.leaving = false;
-                return go_on(app);
+                return go_on(p, cx);
             }
-            Vec::new()
+            Outcome::none()
         }
         Event::AssociationChanged { current, message } => {
             // Another window saved the profile meanwhile: the form shows what is stored and
             // stays open (even when it was being left), for the person to see and edit again.
-            let Screen::Profile(p) = &mut app.screen else {
-                return Vec::new();
+            let Some(p) = form else {
+                return Outcome::none();
             };
             let (new_flow, focus) = (p.new_flow, p.focus);
-            **p = Profile::new(Some(current));
+            *p = Profile::new(Some(current));
             p.new_flow = new_flow;
             p.focus = focus;
-            let text = message.get(app.lang).to_string();
-            app.notice(text);
-            Vec::new()
+            Outcome::none().with_notice(message.get(cx.lang))
         }
-        _ => Vec::new(),
+        _ => Outcome::none(),
     }
 }

@@ -7,13 +7,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
-use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
-use super::super::overlays::{Overlay, confirm::Confirm};
+use super::super::state::{Ask, Ctx, Nav, Outcome, View};
 use super::super::widgets::{self, Chrome, fit, truncate};
-use super::export::ExportDialog;
 use crate::app::effect::{Effect, Event};
 use crate::audit::{Answer, AuditStatus};
+use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::walk::describe::answer_text;
 use crate::walk::{Input, Walk};
@@ -60,11 +59,9 @@ impl Review {
         }
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let (lang, theme) = (app.lang, &app.theme);
-        let Some(s) = &app.session else {
-            return None;
-        };
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let (lang, theme) = (v.lang, v.theme);
+        let s = v.session?;
         let w = &s.walk;
         let left = format!(
             "{} · {} · {}",
@@ -164,13 +161,46 @@ impl Review {
     }
 }
 
+/// Finishing (or reopening) the audit, asked first.
+fn ask_status(audit_id: &str, status: AuditStatus, missing: usize, lang: Lang) -> Ask {
+    let (title, body, to) = if status == AuditStatus::Finished {
+        (
+            Ui::ReopenTitle,
+            Ui::ReopenBody.get(lang).to_string(),
+            AuditStatus::InProgress,
+        )
+    } else if missing > 0 {
+        (
+            Ui::FinishTitle,
+            Ui::FinishMissing.fill(lang, &[&missing]),
+            AuditStatus::Finished,
+        )
+    } else {
+        (
+            Ui::FinishTitle,
+            Ui::FinishBody.get(lang).to_string(),
+            AuditStatus::Finished,
+        )
+    };
+    Ask {
+        title: title.get(lang).to_string(),
+        body,
+        yes: Outcome::from(vec![Effect::SetStatus {
+            audit_id: audit_id.to_string(),
+            status: to,
+        }]),
+        no: Outcome::none(),
+    }
+}
+
 /// Commands on the review.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let (Some(s), Screen::Review(r)) = (app.session.as_mut(), &mut app.screen) else {
-        return app.go_home();
+pub fn cmd(r: &mut Review, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+    let lang = cx.lang;
+    let Some(s) = cx.session.as_mut() else {
+        return Outcome::go(Nav::Home);
     };
     let n = shown(&s.walk).len();
-    let page = usize::from(app.size.1.saturating_sub(8)).max(1);
+    let page = usize::from(cx.size.1.saturating_sub(8)).max(1);
     let last = n.saturating_sub(1);
     match cmd {
         Cmd::Up => r.selected = r.selected.saturating_sub(1),
@@ -181,7 +211,7 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Bottom => r.selected = last,
         Cmd::Enter => {
             let Some(&p) = shown(&s.walk).get(r.selected) else {
-                return Vec::new();
+                return Outcome::none();
             };
             let id = s
                 .walk
@@ -189,18 +219,12 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
                 .questions()
                 .nth(p)
                 .map(|(_, q)| q.id.clone());
-            let mut effects = Vec::new();
-            if let Some(id) = id {
-                for e in s.walk.apply(Input::JumpTo(id)) {
-                    effects.push(Effect::Walk {
-                        audit_id: s.audit_id.clone(),
-                        effect: e,
-                    });
-                }
-            }
+            let effects = match id {
+                Some(id) => s.drive(vec![Input::JumpTo(id)]).0,
+                None => Vec::new(),
+            };
             // "Modifier": the field of a number or text question is entered at once.
-            super::walk::resume_editing(app);
-            return effects;
+            return Outcome::from(effects).and_go(Nav::Walk { editing: true });
         }
         Cmd::Finish => {
             let missing = s
@@ -212,43 +236,40 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
                     s.walk.visible()[*p] && q.required && s.walk.answer(&q.id).is_none()
                 })
                 .count();
-            let confirm = if s.status == AuditStatus::Finished {
-                Confirm::reopen(app.lang)
-            } else {
-                Confirm::finish(missing, app.lang)
-            };
-            app.overlay = Some(Overlay::Confirm(confirm));
+            let ask = ask_status(&s.audit_id, s.status, missing, lang);
+            return Outcome::confirm(ask);
         }
         Cmd::Plan => {
             let audit_id = s.audit_id.clone();
-            app.notice(Ui::PlanComputing.get(app.lang));
-            return vec![Effect::OpenPlan { audit_id }];
+            return Outcome::from(vec![Effect::OpenPlan { audit_id }])
+                .with_notice(Ui::PlanComputing.get(lang));
         }
         Cmd::Export => {
-            let dialog = ExportDialog::new(&s.audit_id, &s.association_name, &app.export_dir);
-            let back = std::mem::replace(&mut app.screen, Screen::Review(Review::default()));
-            app.screen = Screen::Export(Box::new(dialog.with_back(back)));
+            return Outcome::go(Nav::Export {
+                audit_id: s.audit_id.clone(),
+                association_name: s.association_name.clone(),
+            });
         }
         Cmd::Compare => {
             let audit_id = s.audit_id.clone();
-            app.notice(Ui::PlanComputing.get(app.lang));
-            return vec![Effect::OpenComparison { audit_id }];
+            return Outcome::from(vec![Effect::OpenComparison { audit_id }])
+                .with_notice(Ui::PlanComputing.get(lang));
         }
-        Cmd::Back => super::walk::resume(app),
+        Cmd::Back => return Outcome::go(Nav::Walk { editing: false }),
         _ => {}
     }
-    Vec::new()
+    Outcome::none()
 }
 
 /// The store confirmed the audit's new status.
-pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
-    if let (Event::StatusSaved(status), Some(s)) = (event, app.session.as_mut()) {
+pub fn result(cx: &mut Ctx, event: Event) -> Outcome {
+    if let (Event::StatusSaved(status), Some(s)) = (event, cx.session.as_mut()) {
         s.status = status;
         let text = match status {
             AuditStatus::Finished => Ui::Finished,
             AuditStatus::InProgress => Ui::Reopened,
         };
-        app.notice(text.get(app.lang));
+        return Outcome::none().with_notice(text.get(cx.lang));
     }
-    Vec::new()
+    Outcome::none()
 }

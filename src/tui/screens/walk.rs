@@ -9,18 +9,17 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::super::app::{App, Screen, Session};
 use super::super::keymap::{Cmd, Mode};
-use super::super::overlays::{Overlay, sections::Sections};
+use super::super::state::{Ctx, Nav, Open, Outcome, Session, View};
 use super::super::widgets::question::{QuestionView, sections_panel};
 use super::super::widgets::{self, Chrome, LineInput};
-use super::review::Review;
 use super::walk_choice;
 use crate::app::effect::{Effect, Event, OpenedAudit};
+use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
 use crate::questionnaire::{Kind, Question};
 use crate::walk::describe::{answer_text, field_text};
-use crate::walk::{self as engine, Input, SaveMark, Walk, draft};
+use crate::walk::{Input, SaveMark, Walk, draft};
 
 /// The walk screen's own state; the walk itself is in the session.
 #[derive(Debug, Clone)]
@@ -63,8 +62,12 @@ impl WalkView {
         if self.other.is_some() {
             return Mode::WalkOther;
         }
+        let number = session
+            .and_then(|s| s.walk.current())
+            .is_some_and(|(_, q)| q.kind == Kind::Number);
         match (typed, self.editing) {
             (true, true) => Mode::Field,
+            (true, false) if number => Mode::WalkNumber,
             (true, false) => Mode::WalkTyped,
             _ => Mode::Walk,
         }
@@ -111,12 +114,19 @@ impl WalkView {
         }
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let Some(s) = &app.session else {
-            return None;
-        };
-        let (lang, theme) = (app.lang, &app.theme);
-        title(app, s, c.title, buf);
+    /// The view of the open audit's walk, its field refilled from the answer; `editing`: the
+    /// number or text field entered at once (the review's "modifier").
+    pub fn resumed(s: &Session, editing: bool) -> WalkView {
+        let mut view = WalkView::default();
+        view.sync(&s.walk, true);
+        view.editing = editing && s.walk.current().is_some_and(|(_, q)| is_typed(q));
+        view
+    }
+
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let s = v.session?;
+        let (lang, theme) = (v.lang, v.theme);
+        title(v, s, c.title, buf);
         let mut body = c.body;
         if body.width >= 100 {
             let side_w = (body.width / 4).clamp(32, 44);
@@ -149,18 +159,18 @@ impl WalkView {
     }
 }
 
-fn title(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
-    let lang = app.lang;
+fn title(v: &View, s: &Session, area: Rect, buf: &mut Buffer) {
+    let lang = v.lang;
     let right = match s.walk.save_mark() {
         SaveMark::Nothing => Line::default(),
-        SaveMark::Pending(_) => Line::from(Span::styled(Ui::Saving.get(lang), app.theme.selected)),
+        SaveMark::Pending(_) => Line::from(Span::styled(Ui::Saving.get(lang), v.theme.selected)),
         SaveMark::Saved { at, .. } => Line::from(Span::styled(
             Ui::SavedAt.fill(lang, &[at]),
-            app.theme.selected,
+            v.theme.selected,
         )),
         SaveMark::Failed { message, .. } => Line::from(Span::styled(
             Ui::SaveFailed.fill(lang, &[&message.get(lang)]),
-            app.theme.error,
+            v.theme.error,
         )),
     };
     // A follow-up says so before the questionnaire's title, which may be cut.
@@ -175,11 +185,11 @@ fn title(app: &App, s: &Session, area: Rect, buf: &mut Buffer) {
         s.association_name,
         s.walk.questionnaire().title.get(lang)
     );
-    widgets::title_line(area, buf, &app.theme, &left, right);
+    widgets::title_line(area, buf, v.theme, &left, right);
 }
 
-/// Open an audit read from the store.
-pub fn open(app: &mut App, opened: OpenedAudit) -> Vec<Effect> {
+/// An audit read from the store: its session, and the walk's view on it.
+pub fn open(opened: OpenedAudit) -> (Session, WalkView) {
     let OpenedAudit {
         open,
         cursor,
@@ -188,9 +198,7 @@ pub fn open(app: &mut App, opened: OpenedAudit) -> Vec<Effect> {
     let (audit, association_name, questionnaire) =
         (open.audit, open.association.name, open.questionnaire);
     let walk = Walk::new(questionnaire, audit.answer_map(), cursor.as_deref());
-    let mut view = WalkView::default();
-    view.sync(&walk, true);
-    app.session = Some(Session {
+    let session = Session {
         audit_id: audit.id.clone(),
         association_id: audit.association_id.clone(),
         association_name,
@@ -199,83 +207,85 @@ pub fn open(app: &mut App, opened: OpenedAudit) -> Vec<Effect> {
         note: audit.note.clone(),
         status: audit.status,
         previous,
-    });
-    app.screen = Screen::Walk(view);
-    app.overlay = None;
-    Vec::new()
+    };
+    let view = WalkView::resumed(&session, false);
+    (session, view)
 }
 
-/// Apply walk inputs in order (stopping at the first problem), carry the walk's effects out as
-/// TUI effects, and refill the field when the question changed.
-pub fn drive(app: &mut App, inputs: Vec<Input>) -> Vec<Effect> {
-    let (Some(s), Screen::Walk(view)) = (app.session.as_mut(), &mut app.screen) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut end = false;
-    let mut answered = false;
-    for input in inputs {
-        for e in s.walk.apply(input) {
-            match e {
-                engine::Effect::ReachedEnd => end = true,
-                e => {
-                    answered |= matches!(e, engine::Effect::Save { .. });
-                    out.push(Effect::Walk {
-                        audit_id: s.audit_id.clone(),
-                        effect: e,
-                    });
-                }
+/// Apply walk inputs, refill the field when the question (or a typed answer) changed; at the
+/// end of the walk, on to the review.
+fn drive(view: &mut WalkView, s: &mut Session, lang: Lang, inputs: Vec<Input>) -> Outcome {
+    let (effects, end) = s.drive(inputs);
+    let answered = effects.iter().any(|e| {
+        matches!(
+            e,
+            Effect::Walk {
+                effect: crate::walk::Effect::Save { .. },
+                ..
             }
-        }
-        if s.walk.problem().is_some() {
-            break;
-        }
-    }
-    let typed_answer_changed = answered && !view.editing;
-    view.sync(&s.walk, typed_answer_changed);
+        )
+    });
+    view.sync(&s.walk, answered && !view.editing);
+    let out = Outcome::from(effects);
     if end {
-        app.screen = Screen::Review(Review::at(&s.walk));
-        app.notice(Ui::EndReached.get(app.lang));
+        out.and_go(Nav::Review)
+            .with_notice(Ui::EndReached.get(lang))
+    } else {
+        out
     }
-    out
 }
 
 /// Save what is typed in the field, if anything (before leaving the question or the screen).
-pub fn flush(app: &mut App) -> Vec<Effect> {
-    let text = match (&app.screen, &app.session) {
-        (Screen::Walk(v), Some(s)) if s.walk.current().is_some_and(|(_, q)| is_typed(q)) => {
-            v.field.raw().to_string()
-        }
-        _ => return Vec::new(),
+pub fn flush(view: &mut WalkView, cx: &mut Ctx) -> Vec<Effect> {
+    let Some(s) = cx.session.as_mut() else {
+        return Vec::new();
     };
+    if !s.walk.current().is_some_and(|(_, q)| is_typed(q)) {
+        return Vec::new();
+    }
+    let text = view.field.raw().to_string();
     drive(
-        app,
+        view,
+        s,
+        cx.lang,
         vec![Input::SubmitText {
             text,
             advance: false,
         }],
     )
+    .effects
 }
 
 /// Commands on the walk screen.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    if let Screen::Walk(WalkView { other: Some(_), .. }) = &app.screen {
-        return walk_choice::other_cmd(app, cmd);
+pub fn cmd(view: &mut WalkView, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+    if view.other.is_some() {
+        return walk_choice::other_cmd(view, cx, cmd);
     }
-    let (Some(s), Screen::Walk(view)) = (app.session.as_ref(), &mut app.screen) else {
-        return app.go_home();
+    let lang = cx.lang;
+    let Some(s) = cx.session.as_mut() else {
+        return Outcome::go(Nav::Home);
     };
     let count = s.walk.current().map_or(0, |(_, q)| draft::option_count(q));
     let before = s.walk.current_answer().cloned();
+    let number = s
+        .walk
+        .current()
+        .is_some_and(|(_, q)| q.kind == Kind::Number);
     let cmd = match cmd {
+        // A digit on a number question starts the number, the field entered.
+        Cmd::Digit(d) if number && !view.editing => {
+            view.editing = true;
+            view.field = LineInput::new(char::from(b'0' + d).to_string());
+            return Outcome::none();
+        }
         Cmd::Digit(d) => match walk_choice::digit(&mut view.digits, count, d) {
             Some(i) => Cmd::Pick(i as u8),
-            None => return Vec::new(),
+            None => return Outcome::none(),
         },
         Cmd::Enter if !view.digits.is_empty() => {
             match walk_choice::take_pending(&mut view.digits, count) {
                 Some(i) => Cmd::Pick(i as u8),
-                None => return Vec::new(),
+                None => return Outcome::none(),
             }
         }
         other => {
@@ -300,7 +310,7 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Pick(i) => vec![Input::Pick(usize::from(i))],
         Cmd::Enter | Cmd::EditField if typed && !view.editing => {
             view.editing = true;
-            return Vec::new();
+            return Outcome::none();
         }
         Cmd::Enter if typed => vec![submit(true)],
         Cmd::Enter => vec![Input::Continue],
@@ -320,49 +330,30 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         // then on to the next question. Without a previous answer, a message says so.
         Cmd::TakePrevious => match previous_answer(s) {
             Some(a) => vec![Input::Give(a), Input::Continue],
-            None => {
-                if s.previous.is_some() {
-                    app.notice(Ui::PreviousNone.get(app.lang));
-                }
-                return Vec::new();
+            None if s.previous.is_some() => {
+                return Outcome::none().with_notice(Ui::PreviousNone.get(lang));
             }
+            None => return Outcome::none(),
         },
         Cmd::ClearAnswer => vec![Input::Clear],
         Cmd::Undo => {
-            let effects = flush(app);
+            let audit_id = s.audit_id.clone();
+            let effects = flush(view, cx);
             if !effects.is_empty() {
                 // What was typed is saved first; the next `u` undoes it.
-                return effects;
+                return Outcome::from(effects);
             }
-            return match &app.session {
-                Some(s) => vec![Effect::Undo {
-                    audit_id: s.audit_id.clone(),
-                }],
-                None => Vec::new(),
-            };
+            return Outcome::from(vec![Effect::Undo { audit_id }]);
         }
         Cmd::ToggleHelpText => {
             view.show_help = !view.show_help;
-            return Vec::new();
+            return Outcome::none();
         }
-        Cmd::Sections => {
-            app.overlay = Some(Overlay::Sections(Sections::new(s.walk.section_index())));
-            return Vec::new();
-        }
-        Cmd::Notes => {
-            let mut effects = flush(app);
-            effects.extend(super::notes::open(app));
-            return effects;
-        }
-        Cmd::Review => {
-            let effects = flush(app);
-            if let Some(s) = &app.session {
-                app.screen = Screen::Review(Review::at(&s.walk));
-            }
-            return effects;
-        }
-        Cmd::Back => return leave(app),
-        _ => return Vec::new(),
+        Cmd::Sections => return Outcome::open(Open::Sections(s.walk.section_index())),
+        Cmd::Notes => return Outcome::from(flush(view, cx)).and_go(Nav::Notes),
+        Cmd::Review => return Outcome::from(flush(view, cx)).and_go(Nav::Review),
+        Cmd::Back => return leave(view, cx),
+        _ => return Outcome::none(),
     };
     let forced = matches!(
         cmd,
@@ -374,44 +365,45 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
             Cmd::DontKnow | Cmd::NotApplicable | Cmd::ClearAnswer,
             Some((_, q)),
             Some(a @ crate::audit::Answer::Given(_)),
-        ) => Some(answer_text(q, a, app.lang)),
+        ) => Some(answer_text(q, a, lang)),
         _ => None,
     };
-    let effects = drive(app, inputs);
-    ask_which_other(app, cmd, before.as_ref());
+    let mut out = drive(view, s, lang, inputs);
+    ask_which_other(view, s, lang, cmd, before.as_ref());
     if let Some(before) = replaced
-        && !effects.is_empty()
+        && !out.effects.is_empty()
     {
-        app.notice(Ui::ReplacedUndo.fill(app.lang, &[&before]));
+        out = out.with_notice(Ui::ReplacedUndo.fill(lang, &[&before]));
     }
-    if let (Screen::Walk(v), Some(s)) = (&mut app.screen, &app.session) {
-        if forced && !effects.is_empty() {
-            v.sync(&s.walk, true);
-        }
-        // Leaving a field with a refused value: the field goes back to the saved answer (the
-        // message says why), so the person is never stuck on a value they cannot leave.
-        if cmd == Cmd::LeaveField && s.walk.problem().is_some() {
-            v.sync(&s.walk, true);
-            v.editing = false;
-        }
+    if forced && !out.effects.is_empty() {
+        view.sync(&s.walk, true);
     }
-    effects
+    // Leaving a field with a refused value: the field goes back to the saved answer (the
+    // message says why), so the person is never stuck on a value they cannot leave.
+    if cmd == Cmd::LeaveField && s.walk.problem().is_some() {
+        view.sync(&s.walk, true);
+        view.editing = false;
+    }
+    out
 }
 
 /// After a pick that chose an "other" choice, ask « Lequel ? » (the answer goes to the note).
-fn ask_which_other(app: &mut App, cmd: Cmd, before: Option<&crate::audit::Answer>) {
+fn ask_which_other(
+    view: &mut WalkView,
+    s: &Session,
+    lang: Lang,
+    cmd: Cmd,
+    before: Option<&crate::audit::Answer>,
+) {
     if !matches!(cmd, Cmd::Pick(_) | Cmd::Tick) {
         return;
     }
-    let (Some(s), Screen::Walk(view)) = (app.session.as_ref(), &mut app.screen) else {
-        return;
-    };
     let Some((_, q)) = s.walk.current() else {
         return;
     };
     if walk_choice::newly_other(q, before, s.walk.current_answer()) {
         let note = s.notes.get(&q.id).map(String::as_str).unwrap_or("");
-        view.other = Some(LineInput::new(walk_choice::other_text(note, app.lang)));
+        view.other = Some(LineInput::new(walk_choice::other_text(note, lang)));
     }
 }
 
@@ -422,107 +414,106 @@ pub fn previous_answer(s: &Session) -> Option<crate::audit::Answer> {
 }
 
 /// Back to the home screen, saying that the progress is saved.
-fn leave(app: &mut App) -> Vec<Effect> {
-    let mut effects = flush(app);
-    let Some(s) = &app.session else {
-        return app.go_home();
+fn leave(view: &mut WalkView, cx: &mut Ctx) -> Outcome {
+    let effects = flush(view, cx);
+    let Some(s) = cx.session.as_ref() else {
+        return Outcome::go(Nav::Home);
     };
     if s.walk.problem().is_some() {
-        return effects;
+        return Outcome::from(effects);
     }
-    let p = s.walk.progress();
-    let text = Ui::LeftWalk.fill(app.lang, &[&p.answered, &p.total]);
-    effects.extend(app.go_home());
-    app.notice(text);
-    effects
+    let o = s.walk.overview();
+    let line = Ui::ProgressLine.fill(
+        cx.lang,
+        &[&o.sections_done, &o.sections_total, &o.answered, &o.shown],
+    );
+    let text = Ui::LeftWalk.fill(cx.lang, &[&line]);
+    Outcome::from(effects).and_go(Nav::Home).with_notice(text)
 }
 
 /// The last change found in the trail: go to its question and put its old answer back
 /// (checked and saved like any answer, so it lands in the trail too: `u` again redoes).
-fn undo(app: &mut App, question_id: String, old: Option<crate::audit::Answer>) -> Vec<Effect> {
-    let Some(s) = app.session.as_ref() else {
-        return Vec::new();
+fn undo(
+    view: &mut WalkView,
+    cx: &mut Ctx,
+    question_id: String,
+    old: Option<crate::audit::Answer>,
+) -> Outcome {
+    let lang = cx.lang;
+    let Some(s) = cx.session.as_mut() else {
+        return Outcome::none();
     };
     let Some(q) = s.walk.questionnaire().question(&question_id) else {
-        return Vec::new();
+        return Outcome::none();
     };
-    let label = q.label.get(app.lang).to_string();
+    let label = q.label.get(lang).to_string();
     let words = match &old {
-        Some(a) => answer_text(q, a, app.lang),
-        None => Ui::NoAnswerYet.get(app.lang).to_string(),
+        Some(a) => answer_text(q, a, lang),
+        None => Ui::NoAnswerYet.get(lang).to_string(),
     };
     let give = match old {
         Some(a) => Input::Give(a),
         None => Input::Clear,
     };
-    let effects = drive(app, vec![Input::JumpTo(question_id), give]);
-    if let (Screen::Walk(v), Some(s)) = (&mut app.screen, &app.session) {
-        v.sync(&s.walk, true);
-        if s.walk.problem().is_none() {
-            app.notice(Ui::Undone.fill(app.lang, &[&label, &words]));
-        }
+    let out = drive(view, s, lang, vec![Input::JumpTo(question_id), give]);
+    view.sync(&s.walk, true);
+    if s.walk.problem().is_none() {
+        out.with_notice(Ui::Undone.fill(lang, &[&label, &words]))
+    } else {
+        out
     }
-    effects
 }
 
 /// Store results for the walk.
-pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+pub fn result(view: &mut WalkView, cx: &mut Ctx, event: Event) -> Outcome {
     if let Event::UndoFound { question_id, old } = event {
-        return undo(app, question_id, old);
+        return undo(view, cx, question_id, old);
     }
     if let Event::NothingToUndo = event {
-        app.notice(Ui::NothingToUndo.get(app.lang));
-        return Vec::new();
+        return Outcome::none().with_notice(Ui::NothingToUndo.get(cx.lang));
     }
-    let Some(s) = app.session.as_mut() else {
-        return Vec::new();
+    let Some(s) = cx.session.as_mut() else {
+        return Outcome::none();
     };
-    let input = match event {
-        Event::AnswerSaved { question_id, at } => Input::Saved { question_id, at },
+    let (input, reload) = match event {
+        Event::AnswerSaved { question_id, at } => (Input::Saved { question_id, at }, false),
         Event::AnswerFailed {
             question_id,
             message,
-        } => Input::SaveFailed {
-            question_id,
-            message,
-        },
+        } => (
+            Input::SaveFailed {
+                question_id,
+                message,
+            },
+            false,
+        ),
         Event::AnswerChanged {
             question_id,
             current,
             message,
-        } => Input::ChangedElsewhere {
-            question_id,
-            current,
-            message,
-        },
-        _ => return Vec::new(),
+        } => (
+            Input::ChangedElsewhere {
+                question_id,
+                current,
+                message,
+            },
+            true,
+        ),
+        _ => return Outcome::none(),
     };
     // A reload goes back to its question: the cursor is remembered as for any move.
     let audit_id = s.audit_id.clone();
-    s.walk
+    let effects: Vec<Effect> = s
+        .walk
         .apply(input)
         .into_iter()
         .map(|effect| Effect::Walk {
             audit_id: audit_id.clone(),
             effect,
         })
-        .collect()
-}
-
-/// Back to the walk from notes or review, the field refilled from the answer.
-pub fn resume(app: &mut App) {
-    if let Some(s) = &app.session {
-        let mut view = WalkView::default();
+        .collect();
+    if reload {
         view.sync(&s.walk, true);
-        app.screen = Screen::Walk(view);
     }
-}
-
-/// Back to the walk to change the answer (the review's "modifier"): a number or text field is
-/// entered at once, since that is what was asked for.
-pub fn resume_editing(app: &mut App) {
-    resume(app);
-    if let (Screen::Walk(v), Some(s)) = (&mut app.screen, &app.session) {
-        v.editing = s.walk.current().is_some_and(|(_, q)| is_typed(q));
-    }
+    Outcome::from(effects)
 }

@@ -2,8 +2,9 @@
 //! as no longer number starts with them, or on Enter), and « Lequel ? » after an "other"
 //! choice, whose answer is kept as a line of the question's note.
 
-use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
+use super::super::state::{Ctx, Outcome};
+use super::walk::WalkView;
 use crate::app::effect::Effect;
 use crate::audit::{Answer, Value};
 use crate::i18n::Lang;
@@ -88,36 +89,36 @@ pub fn other_text(note: &str, lang: Lang) -> String {
 }
 
 /// Commands while « Lequel ? » is asked: Enter keeps the text in the note, Esc skips.
-pub fn other_cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let (Some(s), Screen::Walk(view)) = (app.session.as_mut(), &mut app.screen) else {
-        return Vec::new();
+pub fn other_cmd(view: &mut WalkView, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+    let Some(s) = cx.session.as_mut() else {
+        return Outcome::none();
     };
     match cmd {
         Cmd::Enter => {
             let Some(input) = view.other.take() else {
-                return Vec::new();
+                return Outcome::none();
             };
             let Some(id) = s.walk.current_id().map(str::to_string) else {
-                return Vec::new();
+                return Outcome::none();
             };
             let before = s.notes.get(&id).cloned().unwrap_or_default();
-            let text = with_other(&before, &input.value(), app.lang);
+            let text = with_other(&before, &input.value(), cx.lang);
             if text == before {
-                return Vec::new();
+                return Outcome::none();
             }
             s.notes.insert(id.clone(), text.clone());
-            vec![Effect::SaveNote {
+            Outcome::from(vec![Effect::SaveNote {
                 audit_id: s.audit_id.clone(),
                 question_id: Some(id),
                 text,
                 seen: before,
-            }]
+            }])
         }
         Cmd::Back => {
             view.other = None;
-            Vec::new()
+            Outcome::none()
         }
-        _ => Vec::new(),
+        _ => Outcome::none(),
     }
 }
 

@@ -10,11 +10,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
-use super::super::app::{App, Screen};
 use super::super::keymap::{Cmd, Mode};
+use super::super::state::{Ctx, Nav, Outcome, View};
 use super::super::widgets::{self, Chrome, LineInput};
-use super::workshops;
-use crate::app::effect::{Effect, WorkshopForm};
+use crate::app::effect::{Effect, QuestionnaireChoice, WorkshopForm};
 use crate::i18n::ui::Ui;
 
 /// The fields, in order; the last is the questionnaire (a choice, not a text).
@@ -36,11 +35,10 @@ pub struct WorkshopFormScreen {
 }
 
 impl WorkshopFormScreen {
-    pub fn new(app: &App) -> WorkshopFormScreen {
+    pub fn new(questionnaires: &[QuestionnaireChoice]) -> WorkshopFormScreen {
         let today = Local::now().format("%Y-%m-%d").to_string();
         let trainer = std::env::var("DIAGASSO_TRAINER").unwrap_or_default();
-        let express = app
-            .questionnaires
+        let express = questionnaires
             .iter()
             .position(|q| q.id == "atelier-express")
             .unwrap_or(0);
@@ -94,8 +92,8 @@ impl WorkshopFormScreen {
         }
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let (lang, theme) = (app.lang, &app.theme);
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let (lang, theme) = (v.lang, v.theme);
         let title = format!("{} · {}", Ui::AppName.get(lang), Ui::WorkshopNew.get(lang));
         widgets::title_line(c.title, buf, theme, &title, Line::default());
         let body = c.body;
@@ -120,7 +118,7 @@ impl WorkshopFormScreen {
             buf.set_string(body.x, y, format!("{marker} {}", label.get(lang)), style);
             let area = Rect::new(field_x, y, field_w, 1);
             if i == CHOICE {
-                let name = app
+                let name = v
                     .questionnaires
                     .get(self.questionnaire)
                     .map_or("", |q| q.title.as_str());
@@ -141,12 +139,9 @@ impl WorkshopFormScreen {
 }
 
 /// Commands on the form.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let n = app.questionnaires.len().max(1);
-    let ids: Vec<String> = app.questionnaires.iter().map(|q| q.id.clone()).collect();
-    let Screen::WorkshopForm(f) = &mut app.screen else {
-        return Vec::new();
-    };
+pub fn cmd(f: &mut WorkshopFormScreen, cx: &mut Ctx, cmd: Cmd) -> Outcome {
+    let n = cx.questionnaires.len().max(1);
+    let ids: Vec<String> = cx.questionnaires.iter().map(|q| q.id.clone()).collect();
     let last = LABELS.len() - 1;
     match cmd {
         Cmd::Down => f.focus = (f.focus + 1).min(last),
@@ -156,10 +151,10 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Right => f.questionnaire = (f.questionnaire + 1) % n,
         Cmd::Enter | Cmd::Done => {
             let form = f.form(&ids);
-            return vec![Effect::CreateWorkshop(form)];
+            return Outcome::from(vec![Effect::CreateWorkshop(form)]);
         }
-        Cmd::Back => return workshops::open(app),
+        Cmd::Back => return Outcome::go(Nav::Workshops),
         _ => {}
     }
-    Vec::new()
+    Outcome::none()
 }

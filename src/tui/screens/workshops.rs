@@ -1,21 +1,14 @@
 //! The workshops: one row each (name, date, place, how many audits), the latest first. Enter
 //! opens a workshop's dashboard, `a` the form of a new one. A trainer running a workshop of
 //! twenty student associations starts here; everyone else never needs to.
-//!
-//! Also the commands of the dashboard (drawn by `dashboard.rs`): Enter opens the audit under
-//! the cursor (leaving it comes back to the dashboard), `v` its plan, `a` adds an association
-//! (its audit starts at once inside the workshop), `e` writes the dashboard as HTML and CSV.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
-use super::super::app::{App, Screen};
 use super::super::keymap::Cmd;
+use super::super::state::{Ctx, Nav, Outcome, View};
 use super::super::widgets::{self, Chrome, fit};
-use super::dashboard::{DashboardState, Tab};
-use super::profile::Profile;
-use super::workshop_form::WorkshopFormScreen;
 use crate::app::effect::{Effect, Event};
 use crate::i18n::ui::Ui;
 use crate::store::Workshop;
@@ -32,8 +25,8 @@ impl Workshops {
         self.rows.as_ref().and_then(|r| r.get(self.selected))
     }
 
-    pub fn render(&self, app: &App, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
-        let (lang, theme) = (app.lang, &app.theme);
+    pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
+        let (lang, theme) = (v.lang, v.theme);
         let title = format!(
             "{} · {}",
             Ui::AppName.get(lang),
@@ -90,19 +83,8 @@ impl Workshops {
     }
 }
 
-/// Open the workshops screen and ask for the list.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    app.workshop = None;
-    app.overlay = None;
-    app.screen = Screen::Workshops(Workshops::default());
-    vec![Effect::LoadWorkshops]
-}
-
 /// Commands on the workshops screen.
-pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Workshops(list) = &mut app.screen else {
-        return Vec::new();
-    };
+pub fn cmd(list: &mut Workshops, _cx: &mut Ctx, cmd: Cmd) -> Outcome {
     let n = list.rows.as_ref().map_or(0, Vec::len);
     let last = n.saturating_sub(1) as isize;
     let sel = list.selected as isize;
@@ -115,118 +97,37 @@ pub fn cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     };
     if let Some(to) = to {
         list.selected = to.clamp(0, last.max(0)) as usize;
-        return Vec::new();
+        return Outcome::none();
     }
     match cmd {
         Cmd::Enter => match list.selected_row() {
-            Some(w) => {
-                let workshop_id = w.id.clone();
-                vec![Effect::LoadDashboard { workshop_id }]
-            }
-            None => Vec::new(),
+            Some(w) => Outcome::from(vec![Effect::LoadDashboard {
+                workshop_id: w.id.clone(),
+            }]),
+            None => Outcome::none(),
         },
-        Cmd::NewWorkshop => {
-            let form = WorkshopFormScreen::new(app);
-            app.screen = Screen::WorkshopForm(Box::new(form));
-            Vec::new()
-        }
-        Cmd::Back => app.go_home(),
-        Cmd::Quit => app.quit(),
-        _ => Vec::new(),
+        Cmd::NewWorkshop => Outcome::go(Nav::WorkshopForm),
+        Cmd::Back => Outcome::go(Nav::Home),
+        Cmd::Quit => Outcome::go(Nav::Quit),
+        _ => Outcome::none(),
     }
 }
 
 /// Results for the workshops screen: the list, or a workshop just created (its dashboard
 /// opens).
-pub fn result(app: &mut App, event: Event) -> Vec<Effect> {
+pub fn result(list: Option<&mut Workshops>, cx: &mut Ctx, event: Event) -> Outcome {
     match event {
         Event::WorkshopsLoaded(rows) => {
-            if let Screen::Workshops(list) = &mut app.screen {
+            if let Some(list) = list {
                 list.selected = list.selected.min(rows.len().saturating_sub(1));
                 list.rows = Some(rows);
             }
-            Vec::new()
+            Outcome::none()
         }
         Event::WorkshopCreated { workshop_id } => {
-            app.notice(Ui::WorkshopCreated.get(app.lang));
-            vec![Effect::LoadDashboard { workshop_id }]
+            Outcome::from(vec![Effect::LoadDashboard { workshop_id }])
+                .with_notice(Ui::WorkshopCreated.get(cx.lang))
         }
-        _ => Vec::new(),
-    }
-}
-
-/// Commands on a workshop's dashboard.
-pub fn dashboard_cmd(app: &mut App, cmd: Cmd) -> Vec<Effect> {
-    let Screen::Dashboard(d) = &mut app.screen else {
-        return Vec::new();
-    };
-    if d.cmd(cmd) {
-        return Vec::new();
-    }
-    let workshop_id = d.workshop.id.clone();
-    match cmd {
-        Cmd::Enter => match d.selected_audit() {
-            Some(p) => vec![Effect::OpenAudit {
-                audit_id: p.audit_id.clone(),
-            }],
-            None => {
-                d.tab = Tab::Progress;
-                d.scroll = 0;
-                Vec::new()
-            }
-        },
-        Cmd::Plan => match d.selected_audit() {
-            Some(p) => {
-                let audit_id = p.audit_id.clone();
-                app.notice(Ui::PlanComputing.get(app.lang));
-                vec![Effect::OpenPlan { audit_id }]
-            }
-            None => Vec::new(),
-        },
-        Cmd::NewAssociation => {
-            app.screen = Screen::Profile(Box::new(Profile::new(None)));
-            Vec::new()
-        }
-        Cmd::Export => {
-            app.notice(Ui::ExportWriting.get(app.lang));
-            vec![Effect::ExportDashboard {
-                workshop_id,
-                dir: app.export_dir.clone(),
-            }]
-        }
-        Cmd::Back => open(app),
-        Cmd::Quit => app.quit(),
-        _ => Vec::new(),
-    }
-}
-
-/// Results for the dashboard: the aggregate (a new screen, or the same one refreshed).
-pub fn dashboard_result(app: &mut App, event: Event) -> Vec<Effect> {
-    match event {
-        Event::DashboardLoaded(loaded) => {
-            let (workshop, dashboard, pools) = *loaded;
-            let mut state = DashboardState::new(app.lang, app.theme, workshop, dashboard);
-            state.pools = pools;
-            match &app.screen {
-                Screen::Dashboard(old) if old.workshop.id == state.workshop.id => {
-                    state.tab = old.tab;
-                    state.scroll = old.scroll;
-                    state.move_cursor(old.selected as isize);
-                }
-                // Opened, or back from an audit: the list of audits (what a trainer switches
-                // between during the workshop), on the one just left.
-                _ => {
-                    state.tab = Tab::Progress;
-                    if let Some(s) = app.session.take() {
-                        state.show_progress_of(&s.audit_id);
-                    }
-                }
-            }
-            app.workshop = Some(state.workshop.clone());
-            app.screen = Screen::Dashboard(Box::new(state));
-            Vec::new()
-        }
-
-        _ => Vec::new(),
+        _ => Outcome::none(),
     }
 }

@@ -171,34 +171,53 @@ impl LineInput {
 }
 
 impl LineInput {
-    /// Rows of at most `width` columns (breaking between grapheme clusters) with the byte
-    /// offset each starts at, and the (row, column) of the cursor.
+    /// Rows of at most `width` columns with the byte offset each starts at, and the (row,
+    /// column) of the cursor. Rows break after a space (word wrap); a word longer than a row
+    /// breaks between grapheme clusters.
     fn rows(&self, width: usize) -> (Vec<(usize, String)>, (usize, usize)) {
         let width = width.max(1);
-        let mut rows = vec![(0, String::new())];
+        let mut rows: Vec<(usize, String)> = vec![(0, String::new())];
         let mut used = 0;
-        let mut cursor = None;
+        // Where the current row may break: the offset just after its last space, and the
+        // columns up to there.
+        let mut space: Option<(usize, usize)> = None;
         for (i, g) in self.value.grapheme_indices(true) {
             let w = g.width();
             if used + w > width {
-                rows.push((i, String::new()));
-                used = 0;
-            }
-            if i == self.cursor {
-                cursor = Some((rows.len() - 1, used));
+                let start = rows.last().map_or(0, |r| r.0);
+                match space.take() {
+                    Some((after, upto)) if after > start => {
+                        let tail = rows
+                            .last_mut()
+                            .map(|r| r.1.split_off(after - start))
+                            .unwrap_or_default();
+                        rows.push((after, tail));
+                        used -= upto;
+                    }
+                    _ => {
+                        rows.push((i, String::new()));
+                        used = 0;
+                    }
+                }
             }
             if let Some(last) = rows.last_mut() {
                 last.1.push_str(g);
             }
             used += w;
-        }
-        let cursor = cursor.unwrap_or_else(|| {
-            if used >= width {
-                (rows.len(), 0)
-            } else {
-                (rows.len() - 1, used)
+            if g == " " {
+                space = Some((i + g.len(), used));
             }
-        });
+        }
+        let row = rows
+            .iter()
+            .rposition(|(start, _)| *start <= self.cursor)
+            .unwrap_or(0);
+        let col = self.value[rows[row].0..self.cursor].width();
+        let cursor = if col >= width {
+            (row + 1, 0)
+        } else {
+            (row, col)
+        };
         (rows, cursor)
     }
 
@@ -270,6 +289,18 @@ mod tests {
         assert_eq!(buf[(0, 0)].symbol(), "e");
         assert_eq!(f.height(4), 3);
         assert_eq!(LineInput::new("abcd").height(4), 2);
+    }
+
+    #[test]
+    fn wraps_at_words() {
+        let f = LineInput::new("on en a trois versions");
+        let (rows, cursor) = f.rows(10);
+        let rows: Vec<&str> = rows.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(rows, ["on en a ", "trois ", "versions"]);
+        assert_eq!(cursor, (2, 8));
+        let mut g = LineInput::new("on en a trois");
+        g.handle(key(KeyCode::Home));
+        assert_eq!(g.rows(10).1, (0, 0));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::i18n::ui::Ui;
 
 /// The design size; below it the screen says so instead of drawing a broken layout.
 pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub const MIN_HEIGHT: u16 = 22;
 
 /// Cut `s` to at most `width` columns, ending with "…" when cut.
 pub fn truncate(s: &str, width: usize) -> String {
@@ -222,7 +222,8 @@ pub fn wrap_lines(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The notice drawn instead of a screen on a terminal smaller than 80×24.
+/// The notice drawn instead of a screen on a terminal smaller than 80×22 (`App` then takes no
+/// key but Ctrl-C).
 pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme, lang: Lang) {
     let text = format!(
         "{}\n\n{}",

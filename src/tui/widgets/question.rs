@@ -289,11 +289,13 @@ fn range(q: &Question, lang: Lang) -> Option<String> {
     })
 }
 
-/// "Section ████░░ 2/5   Diagnostic ███░░░░░ 12/40 30 %": bars of full and light blocks, so
-/// the gauge reads without colour.
+/// "Section ████░░ 2/5   Diagnostic : 3/10 sections · 41 réponses sur 65": the section under
+/// way as a bar of full and light blocks (it reads without colour), then the audit's progress
+/// told as everywhere (`walk::Overview`: sections done, then answers of questions shown — no
+/// percentage, which would drop when an answer reveals more questions).
 fn gauges(w: &Walk, si: usize, area: Rect, buf: &mut Buffer, theme: &Theme, lang: Lang) {
     let sp = w.section_progress(si);
-    let ap = w.progress();
+    let o = w.overview();
     let bar = |ratio: f64, width: usize| {
         let full = ((ratio * width as f64).round() as usize).min(width);
         format!("{}{}", "█".repeat(full), "░".repeat(width - full))
@@ -302,9 +304,10 @@ fn gauges(w: &Walk, si: usize, area: Rect, buf: &mut Buffer, theme: &Theme, lang
         Span::styled(format!("{} ", Ui::ProgressSection.get(lang)), theme.dim),
         Span::styled(bar(sp.ratio(), 10), theme.gauge),
         Span::raw(format!(" {}/{}   ", sp.answered, sp.total)),
-        Span::styled(format!("{} ", Ui::ProgressAudit.get(lang)), theme.dim),
-        Span::styled(bar(ap.ratio(), 20), theme.gauge),
-        Span::raw(format!(" {}/{} {} %", ap.answered, ap.total, ap.percent())),
+        Span::raw(Ui::WalkProgress.fill(
+            lang,
+            &[&o.sections_done, &o.sections_total, &o.answered, &o.shown],
+        )),
     ];
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
