@@ -12,7 +12,7 @@
 # a crash stops the script with its input in fuzz/artifacts/TARGET/ (turn it into a
 # regression test). Needs cargo-fuzz (`cargo install cargo-fuzz`); it runs on the stable
 # toolchain with RUSTC_BOOTSTRAP=1. Without cargo-fuzz, or when the build cannot run, it says so
-# and exits 0: the fuzz run is skipped, not failed.
+# and exits 0 (the fuzz run is skipped), except in CI (CI set), where either is an error.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 
@@ -30,7 +30,14 @@ while [ $# -gt 0 ]; do
 done
 
 cargo_fuzz() { RUSTC_BOOTSTRAP=1 cargo fuzz "$@"; }
+# In CI (`CI` set) nothing is skipped: .ci/run installs cargo-fuzz, so its absence or a failed
+# build is an error there.
+in_ci() { [ -n "${CI:-}" ] && [ "${CI:-}" != "false" ] && [ "${CI:-}" != "0" ]; }
 if ! cargo fuzz --version >/dev/null 2>&1; then
+  if in_ci; then
+    echo "ERROR: cargo-fuzz is not installed in CI (.ci/run installs it): no fuzzing ran." >&2
+    exit 1
+  fi
   echo "NOTICE: cargo-fuzz is not installed (cargo install cargo-fuzz): fuzzing skipped."
   exit 0
 fi
@@ -42,6 +49,10 @@ echo "== fuzz build (sanitizer: $sanitizer; targets: ${targets[*]})"
 start=$(date +%s)
 if ! cargo_fuzz build -s "$sanitizer" >build.log 2>&1; then
   tail -20 build.log
+  if in_ci; then
+    echo "ERROR: the fuzz targets did not build in CI (see fuzz/build.log): no fuzzing ran." >&2
+    exit 1
+  fi
   echo "NOTICE: the fuzz targets could not be built here (see fuzz/build.log): fuzzing skipped."
   exit 0
 fi

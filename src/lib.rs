@@ -9,6 +9,7 @@ pub mod answers_file;
 pub mod app;
 pub mod audit;
 pub mod bounded;
+pub mod bridge;
 pub mod bundle;
 pub mod catalog;
 pub mod cli;

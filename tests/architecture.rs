@@ -148,6 +148,7 @@ fn the_core_imports_neither_the_store_nor_a_front_end() {
         "plan",
         "walk",
         "export",
+        "bridge",
         "workshop",
         "bundle",
         "audit",

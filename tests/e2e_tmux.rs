@@ -87,11 +87,18 @@ impl Drop for Tmux {
     }
 }
 
+/// tmux is there; in CI (`CI` set) its absence fails the test instead of skipping it.
 fn tmux_available() -> bool {
-    Command::new("tmux")
+    let found = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    assert!(
+        found || !ci,
+        "tmux is missing in CI: .ci/run installs it; this test must run there"
+    );
+    found
 }
 
 /// The line that starts the binary from the pane's shell, recording its pid (it `exec`s).

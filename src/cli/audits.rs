@@ -177,8 +177,8 @@ fn orphans(store: &Store, lang: crate::i18n::Lang) {
     if found.is_empty() {
         return;
     }
-    println!();
-    println!(
+    outln!();
+    outln!(
         "{}",
         lang.pick(
             "Associations sans audit (diagasso erase ID pour les effacer) :",
@@ -186,7 +186,7 @@ fn orphans(store: &Store, lang: crate::i18n::Lang) {
         )
     );
     for o in found {
-        println!("{}  {}", o.association.id, clip(&o.association.name, 48));
+        outln!("{}  {}", o.association.id, clip(&o.association.name, 48));
     }
 }
 

@@ -36,7 +36,12 @@ mod followup;
 mod import;
 mod plan;
 pub mod print;
+mod questionnaire;
+mod shell;
+mod submissions;
 mod workshop;
+
+pub use questionnaire::QuestionnaireCommand;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -126,22 +131,20 @@ pub enum Command {
     Followup(followup::FollowupCommand),
     /// Ce qui a changé entre deux audits / what changed between two audits.
     Compare(compare::CompareArgs),
-}
-
-#[derive(Debug, Subcommand)]
-pub enum QuestionnaireCommand {
-    /// Liste les questionnaires / list questionnaires.
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Affiche un questionnaire entier / print a whole questionnaire.
-    Show {
-        /// Identifiant / id, e.g. pratiques-numeriques
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    /// Importe les réponses d'un formulaire KoboToolbox, ODK ou Nextcloud Forms (CSV, XLSX) :
+    /// un audit par ligne / import form submissions (KoboToolbox, ODK, Nextcloud Forms): one
+    /// audit per row.
+    ///
+    /// Exemple / example: diagasso import-submissions reponses.csv --questionnaire atelier-express
+    ImportSubmissions(submissions::ImportSubmissionsArgs),
+    /// Complétion des commandes pour bash, zsh ou fish / shell completions.
+    ///
+    /// Exemple / example: diagasso completions bash > ~/.local/share/bash-completion/completions/diagasso
+    Completions(shell::CompletionsArgs),
+    /// Page de manuel (roff) / manual page (roff).
+    ///
+    /// Exemple / example: diagasso manpage > diagasso.1 && man ./diagasso.1
+    Manpage,
 }
 
 /// What every command gets besides its own arguments.
@@ -182,10 +185,7 @@ impl Args {
 pub fn run(ctx: &Context, command: Command) -> ExitCode {
     match command {
         Command::Check(a) => check::run(ctx, &a),
-        Command::Questionnaire(QuestionnaireCommand::List { json }) => check::list(ctx, json),
-        Command::Questionnaire(QuestionnaireCommand::Show { id, json }) => {
-            check::show(ctx, &id, json)
-        }
+        Command::Questionnaire(c) => questionnaire::run(ctx, &c),
         Command::New(a) => audits::new(ctx, &a),
         Command::List(a) => audits::list(ctx, &a),
         Command::Show(a) => audits::show(ctx, &a),
@@ -199,5 +199,8 @@ pub fn run(ctx: &Context, command: Command) -> ExitCode {
         Command::Bundle(c) => bundle::run(ctx, &c),
         Command::Followup(c) => followup::run(ctx, &c),
         Command::Compare(a) => compare::run(ctx, &a),
+        Command::ImportSubmissions(a) => submissions::run(ctx, &a),
+        Command::Completions(a) => shell::completions(&a),
+        Command::Manpage => shell::manpage(),
     }
 }

@@ -16,6 +16,7 @@ pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod paper;
 pub mod pdf;
 mod pdf_layout;
 pub mod plan_view;

@@ -44,6 +44,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "compare.md.j2",
         include_str!("../../exports/templates/compare.md.j2"),
     ),
+    (
+        "paper.html.j2",
+        include_str!("../../exports/templates/paper.html.j2"),
+    ),
 ];
 
 /// Any serialisable value as a template value.

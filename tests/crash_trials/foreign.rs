@@ -13,11 +13,17 @@
 
 use super::*;
 
+/// sqlite3 is there; in CI its absence fails the test instead of skipping it.
 fn sqlite3_available() -> bool {
-    Command::new("sqlite3")
+    let found = Command::new("sqlite3")
         .arg("-version")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found || !super::tmux::in_ci(),
+        "sqlite3 is missing in CI: .ci/run installs it; this test must run there"
+    );
+    found
 }
 
 /// One run of the `sqlite3` tool against `db`: a live backup into `dir` or a query.

@@ -1,6 +1,7 @@
 //! The real binary in a real terminal: a private tmux server (its own socket), one session, keys
 //! sent with `send-keys`, the screen read with `capture-pane`. Used by the crash trials and the
-//! hostile-input tests; `available()` lets a test skip with a notice where tmux is missing.
+//! hostile-input tests; `available()` lets a test skip with a notice where tmux is missing, and
+//! fails it in CI.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -13,10 +14,22 @@ pub struct Tmux {
 }
 
 pub fn available() -> bool {
-    Command::new("tmux")
+    let found = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found || !in_ci(),
+        "tmux is missing in CI (CI={:?}): .ci/run installs it; this test must run there",
+        std::env::var("CI").unwrap_or_default()
+    );
+    found
+}
+
+/// Whether the tests run in CI (`CI` set and not `false`/`0`), where a missing tool is a
+/// failure: `.ci/run` installs it, so a test that needs it must not pass without running.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
 }
 
 /// The binary under test.

@@ -39,7 +39,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         if cost.short_of_room() {
             return say(lang, &short_of_room(&cost));
         }
-        eprintln!("{}", scrub_notice(&cost).get(lang));
+        errln!("{}", scrub_notice(&cost).get(lang));
     }
     if !args.yes {
         let name = &association.name;
