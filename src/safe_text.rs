@@ -39,13 +39,23 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
-/// [`clean`], with newlines and tabs made spaces, and trimmed: for the texts that are one line
-/// (a name, a place, an activity, a contact, a trainer).
+/// [`clean`], with each line break or tab (and the spaces around it) made one space, and
+/// trimmed: for the texts that are one line (a name, a place, an activity, a contact, a
+/// trainer). Spaces typed between words are left as typed.
 pub fn clean_line(s: &str) -> String {
-    let out: String = clean(s)
-        .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect();
+    let breaks = |c: char| matches!(c, '\n' | '\r' | '\t');
+    let mut out = String::with_capacity(s.len());
+    let mut after_break = false;
+    for c in clean(s).chars() {
+        if breaks(c) {
+            out.truncate(out.trim_end_matches(' ').len());
+            out.push(' ');
+            after_break = true;
+        } else if !(after_break && c == ' ') {
+            out.push(c);
+            after_break = false;
+        }
+    }
     out.trim().to_string()
 }
 

@@ -201,7 +201,7 @@ fn answer_then_hear_the_plan_its_reasons_and_write_the_exports() {
     // The demo (a whole audit) opens on a question: answer it, hear the plan, the reasons of
     // its fourth item, then write Markdown, HTML and the listing, not anonymised.
     let input = format!(
-        "d\nnsp\nplan\npourquoi 1\npourquoi 7\npourquoi 999\nexporter\n1,2,6\n{}\nn\nq\nq\n",
+        "d\nnsp\nplan\npourquoi 1\npourquoi 8\npourquoi 999\nexporter\n1,2,6\n{}\nn\nq\nq\n",
         out_dir.display()
     );
     let (out, ok) = run(&db, &input, &["--plain", "--lang", "fr"]);
@@ -219,7 +219,7 @@ fn answer_then_hear_the_plan_its_reasons_and_write_the_exports() {
         out.contains("L'élément 1, « "),
         "a summary line has no reasons:\n{out}"
     );
-    assert!(out.contains("Pourquoi 7, « Partage"), "{out}");
+    assert!(out.contains("Pourquoi 8, « Partage"), "{out}");
     assert!(out.contains("Pas d'élément 999 dans le plan"), "{out}");
     assert!(out.contains("3 fichier(s) écrit(s) dans"), "{out}");
     let written: Vec<String> = std::fs::read_dir(&out_dir)

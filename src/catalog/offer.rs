@@ -113,6 +113,8 @@ pub struct Gap {
 #[serde(deny_unknown_fields)]
 pub struct Cost {
     pub eur_per_year: f64,
+    /// A clause that reads inside a step's line (« effort faible, gratuit, financé par les
+    /// dons, mois 3 »): no capital, no final full stop.
     pub note: Text,
     pub source: String,
     pub as_of: PartialDate,

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use super::properties::{InputError, InputErrors};
 
-/// The largest input file read (16 MiB; real files are a few kilobytes).
-pub const MAX_FILE_BYTES: u64 = 16 << 20;
+/// The largest input file read: the limit of every outside file read whole
+/// ([`crate::bounded::MAX_FILE`], 32 MiB; real ChatonsInfos files are a few kilobytes).
+pub const MAX_FILE_BYTES: u64 = crate::bounded::MAX_FILE;
 
 /// How deep sub-folders are walked.
 const MAX_DEPTH: usize = 16;
