@@ -10,7 +10,10 @@
 //!    organisation falls short of the accounts or storage answered;
 //! 3. audience: a company never gets an association-only offer, price or point;
 //! 4. freshness: no host over three years old (or to re-check) takes a need that a fresher host
-//!    listed for the same need could take, and none is in the summary's headline line.
+//!    listed for the same need could take, and none is in the summary's headline line;
+//! 5. price: a yearly amount (free included) is given for an organisation only from an offer
+//!    whose stated audience takes it — an individual's fee or an offer that names no public is
+//!    never totalled for its accounts, nor called free or within its budget.
 
 mod generator;
 mod plan_common;
@@ -247,10 +250,50 @@ fn no_stale_headline(p: &Plan, c: &Catalog) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether `audience` takes an organisation of `form` as the catalogue states it.
+fn takes(audience: &[Audience], form: LegalForm) -> bool {
+    audience.iter().any(|x| match x {
+        Audience::Anyone | Audience::Organisations => true,
+        Audience::Associations => form != LegalForm::Entreprise && form != LegalForm::Autre,
+        _ => false,
+    })
+}
+
+/// 5. Every yearly amount in the plan (recommendations, alternatives, host picks) comes from an
+///    offer, found in the catalogue by its stated words, whose audience takes this organisation.
+fn price_only_for_its_public(p: &Plan, c: &Catalog, a: &Association) -> Result<(), String> {
+    let priced = p
+        .recommendations
+        .iter()
+        .flat_map(|r| r.providers.iter())
+        .filter(|x| x.kind == ProviderKind::Host)
+        .map(|x| (x.id.as_str(), x.price.as_ref()))
+        .chain(p.hosts.iter().map(|h| (h.id.as_str(), h.price.as_ref())));
+    for (id, price) in priced {
+        let Some(price) = price.filter(|x| x.yearly_eur.is_some()) else {
+            continue;
+        };
+        let host = c.host(id).ok_or("unknown host")?;
+        let offer = host
+            .offers
+            .iter()
+            .find(|o| o.stated == price.stated)
+            .ok_or_else(|| format!("{id}: priced from an offer the catalogue does not state"))?;
+        if !takes(&offer.audience, a.legal_form) {
+            return Err(format!(
+                "{id}: {:?} € a year from « {} », whose public ({:?}) does not take a {:?}",
+                price.yearly_eur, offer.stated.fr, offer.audience, a.legal_form
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn all(p: &Plan, c: &Catalog, audit: &Audit, a: &Association) -> Result<(), String> {
     software_is_the_hosts(p, c)?;
     caps_fit(p, c, audit, a)?;
     company_gets_no_association_offer(p, c, a)?;
+    price_only_for_its_public(p, c, a)?;
     no_stale_headline(p, c)
 }
 
@@ -323,6 +366,25 @@ fn property_software_fails_on_a_host_that_stops_listing_it() {
     }
     let e = software_is_the_hosts(&p, &c).expect_err("must fail");
     assert!(e.contains("nextcloud"), "{e}");
+}
+
+#[test]
+fn property_price_fails_on_a_fee_of_unnamed_public_totalled_for_the_federation() {
+    let (mut p, audit, a, c) = case("federation-regionale");
+    all(&p, &c, &audit, &a).expect("holds on the real catalogue");
+    // Zaclys's offers name no public (user blogs): the plan shows the stated fee, untotalled.
+    let pick = p
+        .hosts
+        .iter_mut()
+        .find(|h| h.id == "zaclys")
+        .expect("Zaclys takes e-mail for the federation");
+    let price = pick.price.as_mut().expect("a fee was seen");
+    assert_eq!(price.yearly_eur, None, "{price:?}");
+    assert!(!price.for_this_organisation);
+    // What the plan did before: 10 € a year and per account, times 110 accounts.
+    price.yearly_eur = Some(1100.0);
+    let e = price_only_for_its_public(&p, &c, &a).expect_err("must fail");
+    assert!(e.contains("zaclys"), "{e}");
 }
 
 #[test]

@@ -133,6 +133,15 @@ pub enum ServiceAccess {
     Closed,
 }
 
+impl HostOffer {
+    /// Whether the offer's stated audience takes an applicant of `kind`: `Yes` only when the
+    /// source names it (or anyone, or organisations); `ToCheck` when the source does not say
+    /// who the offer is for. A price is an organisation's price only on `Yes`.
+    pub fn audience_fit(&self, kind: ApplicantKind) -> Verdict {
+        audience_verdict(&self.audience, kind).0
+    }
+}
+
 fn audience_verdict(audience: &[Audience], kind: ApplicantKind) -> (Verdict, Option<Why>) {
     if audience.is_empty() {
         return (Verdict::ToCheck, Some(Why::AudienceNotStated));

@@ -2,7 +2,7 @@
 //! association priced for its size: a price per account multiplied by the accounts it needs,
 //! with the offer's date.
 
-use crate::catalog::{Host, OfferFit, PriceKind, YearlyCost};
+use crate::catalog::{Host, OfferFit, PriceKind, Verdict, YearlyCost};
 
 use super::host_score::Notes;
 use super::hosts::{Context, PriceFor, t};
@@ -19,7 +19,15 @@ pub(super) fn points(
         return 0;
     };
     let o = &host.offers[offer.map_or(0, |f| f.index)];
-    let (points, fr, en) = match (o.yearly_cost(ctx.accounts_known()), ctx.budget) {
+    let cost = o.yearly_cost(ctx.accounts_known());
+    let (points, fr, en) = match (cost, ctx.budget) {
+        // An amount seen for another public, or for a public the source does not name, is not
+        // this organisation's price: neither free nor within its budget until confirmed.
+        (YearlyCost::Free | YearlyCost::Eur(_) | YearlyCost::PerAccount(_), _)
+            if o.audience_fit(ctx.kind) != Verdict::Yes =>
+        {
+            (5, "", "")
+        }
         (YearlyCost::Free, _) => (15, "gratuit", "free"),
         (YearlyCost::Eur(y), Some(b)) if y <= b => (15, "dans votre budget", "within your budget"),
         (YearlyCost::Eur(_), Some(_)) => (0, "au-dessus de votre budget", "above your budget"),
@@ -41,6 +49,13 @@ pub(super) fn points(
         (YearlyCost::Unknown, _) => (0, "montant à demander", "amount to ask"),
     };
     notes.reason(|| {
+        if fr.is_empty() {
+            // The price text already says what is to confirm.
+            return t(
+                format!("prix {points}/15 : {}", price.text.fr),
+                format!("price {points}/15: {}", price.text.en),
+            );
+        }
         t(
             format!("prix {points}/15 : {} — {fr}", price.text.fr),
             format!("price {points}/15: {} — {en}", price.text.en),
@@ -58,6 +73,30 @@ pub(super) fn price_for(ctx: &Context<'_>, host: &Host, index: usize) -> PriceFo
     let o = &host.offers[index];
     let date = o.date_or(host.seen).to_string();
     let cost = o.yearly_cost(ctx.accounts_known());
+    let for_this_organisation = o.audience_fit(ctx.kind) == Verdict::Yes;
+    if !for_this_organisation && !matches!(cost, YearlyCost::Unknown) {
+        // Not known to be offered to this organisation: the price as stated, never totalled
+        // for its accounts (an individual's yearly fee times 110 is no federation's price).
+        return PriceFor {
+            stated: o.stated.clone(),
+            yearly_eur: None,
+            per_account: o.per == Some(crate::catalog::PriceUnit::Account),
+            for_this_organisation,
+            as_of: date,
+            text: t(
+                format!(
+                    "« {} » — public de l'offre non précisé, à confirmer (vu {})",
+                    o.stated.fr,
+                    ctx.seen_on(o.date_or(host.seen), true)
+                ),
+                format!(
+                    "'{}' — the offer's public not stated, to confirm (seen {})",
+                    o.stated.en,
+                    ctx.seen_on(o.date_or(host.seen), false)
+                ),
+            ),
+        };
+    }
     let (yearly, fr, en) = match cost {
         YearlyCost::Free => (Some(0.0), "gratuit".to_string(), "free".to_string()),
         YearlyCost::Eur(y) => {
@@ -88,6 +127,7 @@ pub(super) fn price_for(ctx: &Context<'_>, host: &Host, index: usize) -> PriceFo
         yearly_eur: yearly,
         per_account: matches!(cost, YearlyCost::PerAccount(_))
             || o.per == Some(crate::catalog::PriceUnit::Account),
+        for_this_organisation,
         as_of: date.clone(),
         text: t(
             format!(

@@ -86,6 +86,9 @@ pub struct PriceFor {
     pub yearly_eur: Option<f64>,
     /// Stated per account.
     pub per_account: bool,
+    /// The offer's stated audience takes this organisation. `false`: the source names another
+    /// public or none, so the price is shown as stated, never totalled or called free.
+    pub for_this_organisation: bool,
     /// The date of the offer.
     pub as_of: String,
     /// "50 € par an (2025-11)", "30 € par an par compte (2022-02)".

@@ -147,6 +147,13 @@ pub(super) fn cost(provider: Option<&Provider>, picks: &[HostPick]) -> Cost {
                         format!("{}, indicative{en}", typo::eur_per_year(Lang::En, y)),
                     ),
                 },
+                (None, Some(price)) if !price.for_this_organisation => Cost {
+                    eur_per_year: None,
+                    text: Text::new(
+                        "prix à demander à l'hébergeur (l'offre vue ne dit pas à qui elle s'adresse)",
+                        "price to ask the host (the offer seen does not say whom it is for)",
+                    ),
+                },
                 (None, Some(price)) => Cost {
                     eur_per_year: None,
                     text: Text::new(
