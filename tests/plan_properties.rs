@@ -168,7 +168,7 @@ fn health_data_moved_without_its_caveat_is_caught() {
 #[test]
 fn french_in_the_english_plan_is_caught() {
     let (mut p, _, _, catalog) = health_centre();
-    p.summary[0].en = "Keep Gestionnaire de mots de passe Google".into();
+    p.summary[0].en = "Keep le gestionnaire de mots de passe de Google".into();
     assert!(coherence::no_french_in_english(&p, &catalog).is_err());
     let (mut p, _, _, catalog) = health_centre();
     p.recommendations[0]

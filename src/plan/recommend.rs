@@ -21,7 +21,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Software, SoftwareKind};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text, typo};
 
 use super::framaspace::Framaspace;
 use super::hosts::{Provider, ProviderKind};
@@ -179,8 +179,12 @@ pub(crate) fn recommend(
             } else {
                 reasons.push(Text::new(
                     format!(
-                        "Vous utilisez déjà {} (libre) : généralisez-le à la place de {}.",
-                        free_list.fr, from_list.fr
+                        "Vous utilisez déjà {} (libre) : généralisez-le à la place {}.",
+                        free_list.fr,
+                        typo::list(
+                            Lang::Fr,
+                            &from.iter().map(|t| typo::de(&t.fr)).collect::<Vec<_>>()
+                        )
                     ),
                     format!(
                         "You already use {} (free): use it instead of {}.",

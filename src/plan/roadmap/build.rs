@@ -320,8 +320,9 @@ pub(super) fn step(input: &Input<'_>, team: &Team, reco: &Recommendation) -> Opt
     }
     let installed = provider.is_some_and(|p| p.kind == ProviderKind::Local);
     let role = super::schedule::role(team, phase, kind, installed, provider.map(|p| p.kind));
-    let host_help =
-        provider.is_some_and(|p| matches!(p.kind, ProviderKind::Host | ProviderKind::Framaspace));
+    // A host may take on the support the team asked for; Framasoft opens Frama.space spaces
+    // but does not accompany each association (that is what Emancip'Asso's structures do).
+    let host_help = provider.is_some_and(|p| p.kind == ProviderKind::Host);
     Some((
         phase,
         Step {

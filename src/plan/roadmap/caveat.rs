@@ -3,7 +3,7 @@
 //! the answers say this tool holds it, « à vérifier » when they only say the association holds
 //! such data (`sensitive::Holding::concerns`). A backup copies everything: it carries one too.
 
-use crate::i18n::Text;
+use crate::i18n::{Text, typo};
 
 use super::super::hosts::ProviderKind;
 use super::super::sensitive::{SpecialData, holdings};
@@ -83,8 +83,8 @@ pub(super) fn caveats(input: &Input<'_>, _team: &Team, step: &mut Step) {
                 (SpecialData::Health, true) => (
                     Text::new(
                         format!(
-                            "les dossiers et réponses de {} qui contiennent des données de santé",
-                            name.fr
+                            "les dossiers et réponses {} qui contiennent des données de santé",
+                            typo::de(&name.fr)
                         ),
                         format!(
                             "the folders and answers in {} that hold health data",
@@ -105,8 +105,8 @@ pub(super) fn caveats(input: &Input<'_>, _team: &Team, step: &mut Step) {
                 (SpecialData::Health, false) => (
                     Text::new(
                         format!(
-                            "toute donnée de santé que {} contiendrait : vérifier avant de copier",
-                            name.fr
+                            "toute donnée de santé {} contiendrait : vérifier avant de copier",
+                            typo::elide("que", &name.fr)
                         ),
                         format!("any health data {} may hold: check before copying", name.en),
                     ),
@@ -117,7 +117,7 @@ pub(super) fn caveats(input: &Input<'_>, _team: &Team, step: &mut Step) {
                 ),
                 (SpecialData::Sensitive, true) => (
                     Text::new(
-                        format!("les dossiers sensibles de {}", name.fr),
+                        format!("les dossiers sensibles {}", typo::de(&name.fr)),
                         format!("the sensitive folders in {}", name.en),
                     ),
                     Text::new(
@@ -128,8 +128,8 @@ pub(super) fn caveats(input: &Input<'_>, _team: &Team, step: &mut Step) {
                 (SpecialData::Sensitive, false) => (
                     Text::new(
                         format!(
-                            "toute donnée sensible que {} contiendrait : vérifier avant de copier",
-                            name.fr
+                            "toute donnée sensible {} contiendrait : vérifier avant de copier",
+                            typo::elide("que", &name.fr)
                         ),
                         format!(
                             "any sensitive data {} may hold: check before copying",
