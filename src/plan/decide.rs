@@ -319,16 +319,15 @@ fn co_editing(read: &Read<'_>, catalog: &Catalog, fs: &Framaspace, recos: &mut [
 }
 
 /// Installed software only where it installs (`decide.platforms`): BorgBackup is not proposed
-/// to a team whose computers all run Windows.
+/// to a team whose computers all run Windows, nor to a team whose computers are not known (the
+/// express questionnaire does not ask): unknown stays unknown until the trainer checks.
 fn platforms(read: &Read<'_>, catalog: &Catalog, recos: &mut [Recommendation]) {
     let computers: Vec<&str> = read
         .choices()
         .filter_map(|(_, c)| c.tool.as_deref())
         .filter(|t| matches!(*t, "windows" | "macos" | "linux" | "chromeos"))
         .collect();
-    if computers.is_empty() {
-        return;
-    }
+    let unknown = computers.is_empty();
     for r in recos.iter_mut() {
         let unfit: Vec<&crate::catalog::Software> = r
             .software
@@ -336,15 +335,22 @@ fn platforms(read: &Read<'_>, catalog: &Catalog, recos: &mut [Recommendation]) {
             .filter_map(|s| catalog.software(&s.id))
             .filter(|s| {
                 !s.platforms().is_empty()
-                    && !computers
-                        .iter()
-                        .any(|c| s.platforms().iter().any(|p| p == c))
+                    && (unknown
+                        || !computers
+                            .iter()
+                            .any(|c| s.platforms().iter().any(|p| p == c)))
             })
             .collect();
         if unfit.is_empty() {
             continue;
         }
         r.trace.add_rule("decide.platforms");
+        if unknown {
+            r.reasons.push(Text::new(
+                "Les systèmes de vos ordinateurs ne sont pas connus : un logiciel à installer n'est proposé qu'une fois vérifié qu'il s'installe sur vos machines.",
+                "Your computers' systems are not known: software to install is proposed only once it is checked to install on your machines.",
+            ));
+        }
         for s in &unfit {
             if let Some(p) = &s.platforms {
                 r.trace.add_text_fact(&p.note, &p.source, p.as_of);

@@ -366,9 +366,12 @@ fn summary(team: &Team, phases: &[PhasePlan]) -> Vec<Text> {
                 typo::count(Lang::En, later, "other", "others")
             ));
         }
-        for a in &team.assumptions {
-            fr.push_str(&format!(" ({})", a.fr));
-            en.push_str(&format!(" ({})", a.en));
+        if !team.assumptions.is_empty() {
+            // One parenthesis for every assumption: « (temps … ; rythme …) ».
+            let fr_parts: Vec<&str> = team.assumptions.iter().map(|a| a.fr.as_str()).collect();
+            let en_parts: Vec<&str> = team.assumptions.iter().map(|a| a.en.as_str()).collect();
+            fr.push_str(&format!(" ({})", fr_parts.join(" ; ")));
+            en.push_str(&format!(" ({})", en_parts.join("; ")));
         }
         fr.push('.');
         en.push('.');
