@@ -1,10 +1,14 @@
 //! Every string of the interactive front ends (TUI and line mode), in French and English, in
-//! one table. Templates take `{0}`, `{1}`… filled by `Ui::fill`. A unit test checks that no
-//! entry is blank and that both languages use the same placeholders.
+//! one table. Templates take `{0}`, `{1}`… filled by `Ui::fill`, and counted words agree with
+//! their number there, never with « (s) »: `{0|réponse changée|réponses changées}` gives
+//! « 1 réponse changée », « 2 réponses changées » (number, no-break space, the agreeing form,
+//! by `typo::count`: 0 is singular in French, plural in English); `{1?section|sections}` gives
+//! the agreeing form alone. Unit tests check that no entry is blank, that both languages use
+//! the same placeholders and that no entry writes a plural in brackets.
 
 use std::fmt::Display;
 
-use super::Lang;
+use super::{Lang, typo};
 
 macro_rules! table {
     ($($name:ident => $fr:literal, $en:literal;)*) => {
@@ -23,15 +27,108 @@ macro_rules! table {
     };
 }
 
-impl Ui {
-    /// The string in `lang` with `{0}`, `{1}`… replaced by `args`.
-    pub fn fill(self, lang: Lang, args: &[&dyn Display]) -> String {
-        let mut out = self.get(lang).to_string();
-        for (i, a) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{i}}}"), &a.to_string());
+/// A piece of a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Piece<'a> {
+    /// Text as written.
+    Text(&'a str),
+    /// `{i}`: the argument as it displays.
+    Arg(usize),
+    /// `{i|one|other}` (`number` true: « 3 réponses ») or `{i?one|other}` (the form alone).
+    Counted {
+        arg: usize,
+        one: &'a str,
+        other: &'a str,
+        number: bool,
+    },
+}
+
+/// The pieces of a template, in order. A brace that opens no well-formed placeholder is text.
+pub(crate) fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let parsed = rest[open + 1..]
+            .find('}')
+            .and_then(|close| placeholder(&rest[open + 1..open + 1 + close]).map(|p| (p, close)));
+        let Some((piece, close)) = parsed else {
+            out.push(Piece::Text(&rest[..=open]));
+            rest = &rest[open + 1..];
+            continue;
+        };
+        if open > 0 {
+            out.push(Piece::Text(&rest[..open]));
         }
-        out
+        out.push(piece);
+        rest = &rest[open + close + 2..];
     }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
+/// What is between the braces: `0`, `0|one|other` or `0?one|other`.
+fn placeholder(inner: &str) -> Option<Piece<'_>> {
+    let digits = inner.find(|c: char| !c.is_ascii_digit()).unwrap_or(inner.len());
+    let arg = inner[..digits].parse().ok()?;
+    let tail = &inner[digits..];
+    if tail.is_empty() {
+        return Some(Piece::Arg(arg));
+    }
+    let number = tail.starts_with('|');
+    if !number && !tail.starts_with('?') {
+        return None;
+    }
+    let (one, other) = tail[1..].split_once('|')?;
+    (!one.is_empty() && !other.is_empty() && !other.contains('|')).then_some(Piece::Counted {
+        arg,
+        one,
+        other,
+        number,
+    })
+}
+
+impl Ui {
+    /// The string in `lang` with its placeholders filled from `args` (a placeholder with no
+    /// argument stays as written). A counted placeholder reads its argument as a number (the
+    /// counts given are integers); one that does not read as a number takes the plural.
+    pub fn fill(self, lang: Lang, args: &[&dyn Display]) -> String {
+        fill(self.get(lang), lang, args)
+    }
+}
+
+fn fill(template: &str, lang: Lang, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Arg(i) => match args.get(i) {
+                Some(a) => out.push_str(&a.to_string()),
+                None => out.push_str(&format!("{{{i}}}")),
+            },
+            Piece::Counted {
+                arg,
+                one,
+                other,
+                number,
+            } => {
+                let Some(a) = args.get(arg) else {
+                    let sep = if number { '|' } else { '?' };
+                    out.push_str(&format!("{{{arg}{sep}{one}|{other}}}"));
+                    continue;
+                };
+                let shown = a.to_string();
+                match (shown.trim().parse::<f64>(), number) {
+                    (Ok(n), true) => out.push_str(&typo::count(lang, n, one, other)),
+                    (Ok(n), false) => out.push_str(typo::plural(lang, n, one, other)),
+                    (Err(_), true) => out.push_str(&format!("{shown}{}{other}", typo::NBSP)),
+                    (Err(_), false) => out.push_str(other),
+                }
+            }
+        }
+    }
+    out
 }
 
 table! {
@@ -81,7 +178,7 @@ table! {
     ReviewSame => "✓ même", "✓ same";
     ReviewChanged => "≠ changé :", "≠ changed:";
     ReviewToConfirm => "à confirmer ({0}) :", "to confirm ({0}):";
-    TakenSection => "{0} réponse(s) précédente(s) reprise(s) dans la section.", "{0} previous answer(s) given again in the section.";
+    TakenSection => "{0|réponse précédente reprise|réponses précédentes reprises} dans la section.", "{0|previous answer|previous answers} given again in the section.";
     NotAFollowup => "Ce diagnostic n'est pas un suivi : rien à reprendre.", "This audit is not a follow-up: nothing to give again.";
     KeyTypeNumber => "écrire le nombre", "type the number";
     KeySaveOther => "enregistrer", "save";
@@ -98,7 +195,7 @@ table! {
     AbandonBody => "« {0} » et tout ce qui a été tapé dans son profil seront effacés. Non : retour au formulaire.", "'{0}' and everything typed in its profile will be erased. No: back to the form.";
     ProfileAbandoned => "Nouvelle association abandonnée : rien n'a été gardé.", "New association abandoned: nothing was kept.";
     EraseTitle => "Effacer l'association ?", "Erase the association?";
-    EraseBody => "« {0} », son profil, ses coordonnées et ses {1} diagnostic(s) seront effacés de ce fichier, sans retour possible (droit à l'effacement, RGPD).", "'{0}', its profile, its contact details and its {1} audit(s) will be erased from this file, for good (right to erasure, GDPR).";
+    EraseBody => "« {0} », son profil, ses coordonnées et {1|diagnostic|diagnostics} seront effacés de ce fichier, sans retour possible (droit à l'effacement, RGPD).", "'{0}', its profile, its contact details and {1|audit|audits} will be erased from this file, for good (right to erasure, GDPR).";
     EraseBodyAudits => "« {0} », son profil, ses coordonnées et tous ses diagnostics seront effacés de ce fichier, sans retour possible (droit à l'effacement, RGPD).", "'{0}', its profile, its contact details and all its audits will be erased from this file, for good (right to erasure, GDPR).";
     EraseBodyNoAudit => "« {0} » n'a pas de diagnostic. Son profil et ses coordonnées seront effacés de ce fichier, sans retour possible.", "'{0}' has no audit. Its profile and contact details will be erased from this file, for good.";
     EraseAfterLastAudit => "C'était le dernier diagnostic de « {0} ». Effacer aussi l'association, avec son profil et ses coordonnées (RGPD) ? Sinon elle reste dans la liste, sans diagnostic.", "That was the last audit of '{0}'. Erase the association too, with its profile and contact details (GDPR)? Otherwise it stays in the list, with no audit.";
@@ -152,7 +249,7 @@ table! {
     // Chrome.
     AppName => "diagasso", "diagasso";
     TooSmall => "Terminal trop petit : {0}×{1}. Agrandissez la fenêtre à 80×22 au moins ; rien n'est répondu tant qu'elle est plus petite.", "Terminal too small: {0}×{1}. Make the window at least 80×22; nothing is answered while it is smaller.";
-    WalkProgress => "Diagnostic : {0}/{1} sections · {2}/{3} réponses", "Audit: {0}/{1} sections · {2}/{3} answered";
+    WalkProgress => "Diagnostic : {0}/{1} {1?section|sections} · {2}/{3} {3?réponse|réponses}", "Audit: {0}/{1} {1?section|sections} · {2}/{3} answered";
     TooSmallQuit => "Ctrl-C pour quitter (tout est enregistré).", "Ctrl-C to quit (everything is saved).";
     SavedAt => "enregistré {0}", "saved {0}";
     Saving => "enregistrement…", "saving…";
@@ -167,7 +264,7 @@ table! {
     // Home.
     HomeTitle => "Diagnostics", "Audits";
     HomeColumns => "Association|Questionnaire|Sections|État|Modifié", "Association|Questionnaire|Sections|Status|Changed";
-    HomeCount => "{0} diagnostic(s)", "{0} audit(s)";
+    HomeCount => "{0|diagnostic|diagnostics}", "{0|audit|audits}";
     HomeFiltered => "{0} sur {1} (filtre « {2} »)", "{0} of {1} (filter '{2}')";
     HomeFilterPrompt => "Filtre : ", "Filter: ";
     HomeLoading => "Chargement…", "Loading…";
@@ -187,7 +284,7 @@ table! {
 
     // Workshop dashboard.
     DashTitle => "Atelier « {0} »", "Workshop '{0}'";
-    DashCounts => "{0} · {1} association(s) · {2} audit(s)", "{0} · {1} association(s) · {2} audit(s)";
+    DashCounts => "{0} · {1|association|associations} · {2|audit|audits}", "{0} · {1|association|associations} · {2|audit|audits}";
     DashFree => "Déjà sur logiciel libre : outils {0} % ({1}/{2}) · besoins {3} % ({4}/{5})", "Already on free software: tools {0} % ({1}/{2}) · needs {3} % ({4}/{5})";
     DashTabs => "Outils|Besoins|Avancement|Mutualiser", "Tools|Needs|Progress|Pooling";
     DashPoolsHead => "Besoins non couverts par du libre, partagés dans une même zone", "Needs not met with free software, shared within one area";
@@ -202,20 +299,20 @@ table! {
     DashNeedsHead => "Besoin · associations (█ sur logiciel libre, ░ pas encore)", "Need · associations (█ on free software, ░ not yet)";
     DashProgressHead => "Association · réponses · avancement · état", "Association · answers · progress · status";
     DashFreeMark => "libre", "free";
-    DashNeedFree => "{0} libre(s)", "{0} free";
+    DashNeedFree => "{0|libre|libres}", "{0} free";
     DashEmpty => "Aucun audit dans cet atelier pour l'instant : a pour ajouter une association.", "No audit in this workshop yet: a to add an association.";
     FilesWritten => "Fichiers écrits : {0}", "Files written: {0}";
     CompareTitle => "Suivi · {0}", "Follow-up · {0}";
-    CompareSummary => "{0} réponse(s) changée(s) · étapes de l'ancienne feuille de route faites : {1}/{2}", "{0} answer(s) changed · steps of the earlier roadmap done: {1}/{2}";
+    CompareSummary => "{0|réponse changée|réponses changées} · étapes de l'ancienne feuille de route faites : {1}/{2}", "{0|answer|answers} changed · steps of the earlier roadmap done: {1}/{2}";
     CompareTabs => "Scores|Changements|Étapes", "Scores|Changes|Steps";
     CompareNoScore => "pas de score", "no score";
     CompareNoAnswer => "(pas de réponse)", "(no answer)";
-    ComparePartial => "Suivi en cours ({0}/{1} réponses) : {2} pas encore reposée(s).", "Follow-up under way ({0}/{1} answers): {2} not asked again yet.";
+    ComparePartial => "Suivi en cours ({0}/{1} {1?réponse|réponses}) : {2} pas encore {2?reposée|reposées}.", "Follow-up under way ({0}/{1} {1?answer|answers}): {2} not asked again yet.";
     CompareNoChange => "Aucune réponse n'a changé.", "No answer changed.";
     CompareNoSteps => "L'ancien plan n'avait pas d'étape.", "The earlier plan had no step.";
     WorkshopsTitle => "Ateliers", "Workshops";
     WorkshopsColumns => "Atelier|Date|Lieu|Audits", "Workshop|Date|Place|Audits";
-    WorkshopAudits => "{0} audit(s)", "{0} audit(s)";
+    WorkshopAudits => "{0|audit|audits}", "{0|audit|audits}";
     WorkshopsEmpty => "Aucun atelier pour l'instant. Un atelier regroupe les diagnostics de plusieurs associations (une journée avec les associations étudiantes d'un campus, un réseau d'éducation populaire) et en montre le tableau de bord. Touche a pour en créer un.", "No workshop yet. A workshop groups the audits of several associations (a day with a campus's student associations, a popular-education network) and shows their dashboard. Key a to create one.";
     WorkshopCreated => "Atelier créé : a pour y ajouter une association.", "Workshop created: a to add an association.";
     WorkshopNew => "Nouvel atelier", "New workshop";
@@ -239,7 +336,7 @@ table! {
     // Choose a questionnaire.
     ChooseTitle => "Quel questionnaire ?", "Which questionnaire?";
     ChooseFor => "Nouveau diagnostic pour « {0} »", "New audit for '{0}'";
-    QuestionCount => "{0} questions", "{0} questions";
+    QuestionCount => "{0|question|questions}", "{0|question|questions}";
     ChooseFollowup => "Suivi de ce diagnostic ({0}) : réponses à confirmer", "Follow-up of this audit ({0}): answers to confirm";
 
     // Profile.
@@ -308,14 +405,14 @@ table! {
 
     // Review.
     ReviewTitle => "Relecture", "Review";
-    ReviewSummary => "{0} répondues · {1} je ne sais pas · {2} sans réponse · {3} obligatoires manquantes", "{0} answered · {1} don't know · {2} unanswered · {3} required missing";
+    ReviewSummary => "{0} {0?répondue|répondues} · {1} je ne sais pas · {2} sans réponse · {3} {3?obligatoire manquante|obligatoires manquantes}", "{0} answered · {1} don't know · {2} unanswered · {3} required missing";
     ReviewUnanswered => "sans réponse", "unanswered";
     ReviewRequiredMissing => "obligatoire, sans réponse", "required, unanswered";
     ReviewLegend => "[x] répondu · [?] je ne sais pas · [-] non concerné · [!] obligatoire", "[x] answered · [?] don't know · [-] not applicable · [!] required";
     ChooseHint => "↓ puis Espace, ou le numéro de la réponse, pour choisir", "↓ then Space, or the answer's number, to choose";
     FinishTitle => "Terminer le diagnostic ?", "Finish the audit?";
     FinishBody => "Le diagnostic sera marqué comme terminé. Il reste modifiable.", "The audit will be marked finished. It can still be edited.";
-    FinishMissing => "{0} question(s) obligatoire(s) sans réponse. Terminer quand même ? Il reste modifiable.", "{0} required question(s) unanswered. Finish anyway? It can still be edited.";
+    FinishMissing => "{0|question obligatoire|questions obligatoires} sans réponse. Terminer quand même ? Il reste modifiable.", "{0|required question|required questions} unanswered. Finish anyway? It can still be edited.";
     Finished => "Diagnostic terminé. p : voir le plan de transition.", "Audit finished. p: see the transition plan.";
     Reopened => "Diagnostic rouvert.", "Audit reopened.";
     ReopenTitle => "Rouvrir le diagnostic ?", "Reopen the audit?";
@@ -358,7 +455,7 @@ table! {
     HostsAge => "note : total des points (détail : p) · vu : date des faits, âge en mois", "score: sum of points (details: p) · seen: date of the facts, age in months";
     HostsNone => "Aucun hébergeur CHATONS nécessaire pour les besoins relevés.", "No CHATONS host needed for the needs found.";
     HostScore => "note {0}", "score {0}";
-    HostSeen => "vu {0}, {1} mois", "seen {0}, {1} months";
+    HostSeen => "vu {0}, {1} mois", "seen {0}, {1|month|months}";
     HostOld => "ancien", "old";
     HostCovers => "Prend : {0}", "Takes: {0}";
     HostCould => "Pourrait prendre : {0}", "Could take: {0}";
@@ -384,7 +481,7 @@ table! {
     ToFindNone => "Rien à trouver : le plan a toutes les réponses dont il a besoin.", "Nothing to find out: the plan has every answer it needs.";
     WhyTitle => "Pourquoi ?", "Why?";
     WhyRules => "Règles appliquées", "Rules applied";
-    WhyAnswers => "Réponses lues ({0} questions)", "Answers read ({0} questions)";
+    WhyAnswers => "Réponses lues ({0|question|questions})", "Answers read ({0|question|questions})";
     WhyAnswersOne => "Réponse lue", "Answer read";
     WhyProfile => "Profil de l'association", "Association profile";
     WhySources => "Sources datées", "Dated sources";
@@ -423,9 +520,9 @@ table! {
     ExportNoFormat => "Cochez au moins un format.", "Tick at least one format.";
     ExportNoFolder => "Indiquez un dossier.", "Give a folder.";
     ExportWritten => "Fichiers écrits dans {0} :", "Files written in {0}:";
-    ExportDone => "{0} fichier(s) écrit(s) dans {1}.", "{0} file(s) written in {1}.";
+    ExportDone => "{0|fichier écrit|fichiers écrits} dans {1}.", "{0|file|files} written in {1}.";
     ExportNothingReplaced => "Rien n'a été remplacé ; aucun fichier écrit.", "Nothing was replaced; no file written.";
-    MoreFiles => "… et {0} autre(s)", "… and {0} more";
+    MoreFiles => "… et {0} {0?autre|autres}", "… and {0} more";
     ExportPartial => "Écrits avant l'erreur :", "Written before the error:";
     OverwriteTitle => "Remplacer des fichiers ?", "Replace files?";
     OverwriteBody => "Déjà dans {0} :\n{1}\nLes remplacer par ce nouvel export ?", "Already in {0}:\n{1}\nReplace them with this new export?";
@@ -471,7 +568,7 @@ table! {
     PlainConfirm => "Confirmer (o/N)", "Confirm (y/N)";
     PlainNoWorkshop => "Aucun atelier : créez-en un avec diagasso workshop new, ou dans l'interface plein écran.", "No workshop: create one with diagasso workshop new, or in the full-screen interface.";
     PlainWorkshopPrompt => "Numéro de l'atelier (Entrée : retour)", "Workshop number (Enter: back)";
-    PlainWorkshopHead => "Atelier « {0} », {1} : {2} association(s).", "Workshop '{0}', {1}: {2} association(s).";
+    PlainWorkshopHead => "Atelier « {0} », {1} : {2|association|associations}.", "Workshop '{0}', {1}: {2|association|associations}.";
     PlainWorkshopFree => "Déjà sur logiciel libre : {0} % des outils, {1} % des besoins.", "Already on free software: {0} % of tools, {1} % of needs.";
     PlainWorkshopTools => "Outils les plus utilisés : {0}.", "Tools most used: {0}.";
     PlainDashboardPrompt => "a : ajouter une association ; un numéro : ouvrir son diagnostic ; Entrée : retour", "a: add an association; a number: open its audit; Enter: back";
@@ -495,29 +592,4 @@ table! {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn placeholders(s: &str) -> Vec<usize> {
-        (0..10)
-            .filter(|i| s.contains(&format!("{{{i}}}")))
-            .collect()
-    }
-
-    #[test]
-    fn every_string_exists_in_both_languages_with_the_same_placeholders() {
-        for ui in Ui::ALL {
-            let (fr, en) = (ui.get(Lang::Fr), ui.get(Lang::En));
-            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{ui:?}");
-            assert_eq!(placeholders(fr), placeholders(en), "{ui:?}");
-        }
-    }
-
-    #[test]
-    fn fill_replaces_placeholders() {
-        assert_eq!(
-            Ui::SavedAt.fill(Lang::Fr, &[&"14:03:12"]),
-            "enregistré 14:03:12"
-        );
-    }
-}
+mod tests;
