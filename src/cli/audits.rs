@@ -111,10 +111,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
             }
             return say(
                 ctx.lang,
-                &Message::new(
-                    format!("{name} : {n} problème(s), rien n'a été enregistré."),
-                    format!("{name}: {n} problem(s), nothing was saved."),
-                ),
+                &super::counted::nothing_saved(&name, n),
             );
         }
     };

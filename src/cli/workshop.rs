@@ -173,10 +173,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
                     let n = problems.0.len();
                     return say(
                         ctx.lang,
-                        &Message::new(
-                            format!("{name} : {n} problème(s), rien n'a été enregistré."),
-                            format!("{name}: {n} problem(s), nothing was saved."),
-                        ),
+                        &super::counted::nothing_saved(&name, n),
                     );
                 }
             }
