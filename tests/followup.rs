@@ -311,7 +311,10 @@ fn the_command_line_confirms_only_when_told_and_says_what() {
         &db,
         &["followup", "confirm", &after, "--all-unchanged"],
     ));
-    assert!(all.contains("4\u{a0}réponses confirmées telles quelles."), "{all}");
+    assert!(
+        all.contains("4\u{a0}réponses confirmées telles quelles."),
+        "{all}"
+    );
     assert!(
         all.contains("Confirmée chat_tools : WhatsApp, SMS"),
         "{all}"

@@ -52,7 +52,9 @@ fn in_string(line: &str, at: usize) -> bool {
         return false;
     }
     let before = line[..at].replace("'\"'", "").replace("\\\\", "");
-    let quotes = before.match_indices('"').filter(|(i, _)| !before[..*i].ends_with('\\'));
+    let quotes = before
+        .match_indices('"')
+        .filter(|(i, _)| !before[..*i].ends_with('\\'));
     quotes.count() % 2 == 1
 }
 

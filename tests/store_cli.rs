@@ -119,7 +119,8 @@ fn new_list_show_erase() {
     let o = run(&db, &["erase", &association, "--yes"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stdout(&o).starts_with("Erased: 'Les Jardins Partagés de la Croix-Rousse' with 1\u{a0}audit, ")
+        stdout(&o)
+            .starts_with("Erased: 'Les Jardins Partagés de la Croix-Rousse' with 1\u{a0}audit, ")
     );
     let list = json(&run(&db, &["list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 1);

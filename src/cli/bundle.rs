@@ -133,10 +133,7 @@ fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
             )
         );
     }
-    outln!(
-        "{}",
-        super::counted::bundle_written(n, m, w).get(ctx.lang)
-    );
+    outln!("{}", super::counted::bundle_written(n, m, w).get(ctx.lang));
     outln!("{name}");
     ExitCode::SUCCESS
 }

@@ -175,7 +175,10 @@ fn text(c: &Comparison, name: &str, lang: Lang) -> String {
         ));
     }
     let unchanged = c.changes.len() - changed.len() - c.not_yet_asked();
-    s.push_str(&format!("  {}\n", super::counted::unchanged(lang, unchanged)));
+    s.push_str(&format!(
+        "  {}\n",
+        super::counted::unchanged(lang, unchanged)
+    ));
     if c.not_yet_asked() > 0 {
         let n = super::counted::not_asked_yet(lang, c.not_yet_asked());
         s.push_str(&format!("  {n}\n"));

@@ -29,7 +29,12 @@ pub fn nothing_saved(name: &str, problems: usize) -> Message {
 /// A questionnaire file with errors: « q.toml : 1 erreur ».
 pub fn file_errors(name: &str, errors: usize) -> Message {
     both(|l| {
-        let n = count(l, errors, l.pick("erreur", "error"), l.pick("erreurs", "errors"));
+        let n = count(
+            l,
+            errors,
+            l.pick("erreur", "error"),
+            l.pick("erreurs", "errors"),
+        );
         format!("{name}{} {n}", l.pick(" :", ":"))
     })
 }
@@ -69,7 +74,12 @@ pub fn erased(name: &str, audits: usize, answers: usize, notes: usize, trail: us
     both(|l| {
         let parts = [
             count(l, audits, "audit", "audits"),
-            count(l, answers, l.pick("réponse", "answer"), l.pick("réponses", "answers")),
+            count(
+                l,
+                answers,
+                l.pick("réponse", "answer"),
+                l.pick("réponses", "answers"),
+            ),
             count(l, notes, "note", "notes"),
             count(
                 l,
@@ -175,7 +185,12 @@ pub fn bundle_merged(name: &str, r: &MergeReport) -> Message {
             "{name} : {}, {} ; {}, {} {} ; {} du paquet ; {} ; {} ; {}.\n",
             count(l, r.audits_added, "audit ajouté", "audits ajoutés"),
             count(l, r.audits_updated, "mis à jour", "mis à jour"),
-            count(l, r.associations_added, "association ajoutée", "associations ajoutées"),
+            count(
+                l,
+                r.associations_added,
+                "association ajoutée",
+                "associations ajoutées"
+            ),
             r.associations_updated,
             plural(l, r.associations_updated, "mise à jour", "mises à jour"),
             count(l, r.answers_taken, "réponse reprise", "réponses reprises"),
@@ -217,7 +232,12 @@ pub fn not_asked_yet(l: Lang, n: usize) -> String {
     match l {
         Lang::Fr => format!(
             "{} dans le suivi",
-            count(l, n, "question pas encore reposée", "questions pas encore reposées")
+            count(
+                l,
+                n,
+                "question pas encore reposée",
+                "questions pas encore reposées"
+            )
         ),
         Lang::En => format!(
             "{} not asked again yet in the follow-up",

@@ -274,9 +274,6 @@ fn confirm(
             item.previous_at.get(..10).unwrap_or_default()
         );
     }
-    outln!(
-        "{}",
-        super::counted::confirmed(done).get(lang)
-    );
+    outln!("{}", super::counted::confirmed(done).get(lang));
     Ok(ExitCode::SUCCESS)
 }

@@ -80,7 +80,11 @@ fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
                 .collect()
         };
         let n = refusals.len();
-        return Err(super::counted::answers_refused(lines, &shown.to_string(), n));
+        return Err(super::counted::answers_refused(
+            lines,
+            &shown.to_string(),
+            n,
+        ));
     }
     let mut store = open_store(ctx)?;
     let done = store

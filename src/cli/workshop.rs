@@ -171,10 +171,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
                         errln!("{}", p.message(ctx.lang));
                     }
                     let n = problems.0.len();
-                    return say(
-                        ctx.lang,
-                        &super::counted::nothing_saved(&name, n),
-                    );
+                    return say(ctx.lang, &super::counted::nothing_saved(&name, n));
                 }
             }
         }

@@ -68,10 +68,7 @@ fn counts_agree_with_their_words() {
             "0 answers confirmed as they were.".into()
         )
     );
-    assert_eq!(
-        s(confirmed(2)).0,
-        "2 réponses confirmées telles quelles."
-    );
+    assert_eq!(s(confirmed(2)).0, "2 réponses confirmées telles quelles.");
     assert_eq!(
         s(erased("A", 1, 3, 0, 2)),
         (

@@ -21,8 +21,12 @@ fn bracketed_plural(s: &str) -> Option<&str> {
     ["(s)", "(e)", "(es)", "(x)", "(ies)", "(nes)"]
         .iter()
         .find_map(|b| {
-            s.match_indices(b)
-                .find(|(at, _)| s[..*at].chars().next_back().is_some_and(char::is_alphabetic))
+            s.match_indices(b).find(|(at, _)| {
+                s[..*at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+            })
         })
         .map(|(at, b)| &s[at.saturating_sub(12)..at + b.len()])
 }
@@ -76,7 +80,10 @@ fn every_counted_word_agrees_with_0_1_and_2() {
                     } else {
                         typo::plural(lang, n, one, other).to_string()
                     };
-                    assert!(out.contains(&want), "{ui:?} {n}: « {want} » not in « {out} »");
+                    assert!(
+                        out.contains(&want),
+                        "{ui:?} {n}: « {want} » not in « {out} »"
+                    );
                 }
             }
         }
@@ -97,7 +104,10 @@ fn counts_agree_in_french_and_english() {
         fill(Ui::ExportDone, fr, &[&1, &dir]),
         "1 fichier écrit dans /tmp/x."
     );
-    assert_eq!(fill(Ui::ExportDone, en, &[&1, &dir]), "1 file written in /tmp/x.");
+    assert_eq!(
+        fill(Ui::ExportDone, en, &[&1, &dir]),
+        "1 file written in /tmp/x."
+    );
     assert!(fill(Ui::CompareSummary, fr, &[&1, &0, &21]).starts_with("1 réponse changée ·"));
     assert!(fill(Ui::CompareSummary, fr, &[&0, &0, &21]).starts_with("0 réponse changée ·"));
     assert!(fill(Ui::CompareSummary, fr, &[&2, &0, &21]).starts_with("2 réponses changées ·"));
@@ -119,8 +129,13 @@ fn counts_agree_in_french_and_english() {
     );
     assert_eq!(fill(Ui::MoreFiles, fr, &[&1]), "… et 1 autre");
     assert_eq!(fill(Ui::MoreFiles, fr, &[&2]), "… et 2 autres");
-    assert!(fill(Ui::EraseBody, fr, &[&"A", &1]).contains("coordonnées et 1 diagnostic seront effacés"));
-    assert!(fill(Ui::EraseBody, fr, &[&"A", &3]).contains("coordonnées et 3 diagnostics seront effacés"));
+    assert!(
+        fill(Ui::EraseBody, fr, &[&"A", &1]).contains("coordonnées et 1 diagnostic seront effacés")
+    );
+    assert!(
+        fill(Ui::EraseBody, fr, &[&"A", &3])
+            .contains("coordonnées et 3 diagnostics seront effacés")
+    );
 }
 
 #[test]
