@@ -109,7 +109,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
             for p in &problems.0 {
                 errln!("{}", p.message(ctx.lang));
             }
-            return say(ctx.lang, &super::counted::nothing_saved(&name, n));
+            return say(ctx.lang, &super::counted::nothing_saved(name, n));
         }
     };
     let mut store = match open(ctx) {

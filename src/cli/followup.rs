@@ -182,7 +182,7 @@ fn show(ctx: &Context, store: &mut Store, audit: &str, json: bool) -> Result<Exi
     outln!(
         "{}",
         super::counted::followup_state(
-            &view.previous_audit_id.to_string(),
+            &view.previous_audit_id,
             view.previous_started_at.get(..10).unwrap_or_default(),
             [to_confirm, confirmed, changed, unusable],
         )
@@ -256,7 +256,7 @@ fn confirm(
                     _ => {
                         return Ok(say(
                             lang,
-                            &super::counted::nothing_to_confirm(id, &audit.to_string(), done),
+                            &super::counted::nothing_to_confirm(id, audit, done),
                         ));
                     }
                 },

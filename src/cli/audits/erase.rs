@@ -56,7 +56,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
                 ),
             );
         }
-        crate::cli::print::err(crate::cli::counted::erase_prompt(&name, audits).get(lang));
+        crate::cli::print::err(crate::cli::counted::erase_prompt(name, audits).get(lang));
         let mut reply = Vec::new();
         let read = crate::bounded::read_line(&mut std::io::stdin().lock(), 1024, &mut reply);
         if !matches!(read, Ok(crate::bounded::Line::Read))
