@@ -157,7 +157,7 @@ fn gauge(screen: &str) -> Option<usize> {
 fn the_gauge_reader_reads_the_walk_frame() {
     let frame = " Section ███░░░░░░░ 1/3   Diagnostic : 1/3 sections · 12/40 réponses \n";
     assert_eq!(gauge(frame), Some(12));
-    assert_eq!(gauge(" Diagnostics · 3 diagnostic(s)"), None);
+    assert_eq!(gauge(" Diagnostics · 3\u{a0}diagnostics"), None);
 }
 
 /// Whether the frame carries the "enregistré hh:mm:ss" mark (not "enregistrement…", not

@@ -311,7 +311,10 @@ fn the_command_line_confirms_only_when_told_and_says_what() {
         &db,
         &["followup", "confirm", &after, "--all-unchanged"],
     ));
-    assert!(all.contains("4 réponse(s) confirmée(s)"), "{all}");
+    assert!(
+        all.contains("4\u{a0}réponses confirmées telles quelles."),
+        "{all}"
+    );
     assert!(
         all.contains("Confirmée chat_tools : WhatsApp, SMS"),
         "{all}"
@@ -358,6 +361,27 @@ fn the_command_line_confirms_only_when_told_and_says_what() {
         md.starts_with("# Suivi : ce qui a changé — Les Jardins d'Été"),
         "{md}"
     );
+    // The counts agree with their words, in the terminal and in both files.
+    for (what, doc) in [("text", &text), ("md", &md), ("html", &html)] {
+        let agreed = |one: &str, other: &str| {
+            let line = doc.lines().find(|l| l.contains(one) || l.contains(other));
+            let line = line.unwrap_or_else(|| panic!("{what}: no « {other} » in {doc}"));
+            let at = line.find('\u{a0}').expect("a count before its noun");
+            let digits: String = line[..at]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let n: usize = digits.chars().rev().collect::<String>().parse().unwrap();
+            let form = if n <= 1 { one } else { other };
+            assert!(line.contains(&format!("{n}\u{a0}{form}")), "{what}: {line}");
+        };
+        agreed("réponse inchangée", "réponses inchangées");
+        if what != "text" {
+            agreed("étape faite sur", "étapes faites sur");
+        }
+        assert!(!doc.contains("(s)"), "{what}: {doc}");
+    }
     let again = run(
         &db,
         &[

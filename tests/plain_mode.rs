@@ -221,7 +221,7 @@ fn answer_then_hear_the_plan_its_reasons_and_write_the_exports() {
     );
     assert!(out.contains("Pourquoi 8, « Partage"), "{out}");
     assert!(out.contains("Pas d'élément 999 dans le plan"), "{out}");
-    assert!(out.contains("3 fichier(s) écrit(s) dans"), "{out}");
+    assert!(out.contains("3\u{a0}fichiers écrits dans"), "{out}");
     let written: Vec<String> = std::fs::read_dir(&out_dir)
         .expect("listing")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -331,7 +331,7 @@ fn a_workshop_in_line_mode_adds_an_association_whose_audit_starts_at_once() {
     assert!(ok, "{out}");
     assert!(out.contains("1. Forum — 2026-09-12"), "{out}");
     assert!(
-        out.contains("Atelier « Forum », 2026-09-12 : 0 association(s)."),
+        out.contains("Atelier « Forum », 2026-09-12 : 0\u{a0}association."),
         "{out}"
     );
     assert!(

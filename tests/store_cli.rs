@@ -119,7 +119,8 @@ fn new_list_show_erase() {
     let o = run(&db, &["erase", &association, "--yes"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stdout(&o).starts_with("Erased: 'Les Jardins Partagés de la Croix-Rousse' with 1 audit(s)")
+        stdout(&o)
+            .starts_with("Erased: 'Les Jardins Partagés de la Croix-Rousse' with 1\u{a0}audit, ")
     );
     let list = json(&run(&db, &["list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 1);
@@ -153,7 +154,7 @@ fn a_bad_answers_file_writes_nothing() {
         err.contains("several.toml:6:14: legal_form = \"ONG\""),
         "{err}"
     );
-    assert!(err.ends_with("problem(s), nothing was saved.\n"), "{err}");
+    assert!(err.ends_with("problems, nothing was saved.\n"), "{err}");
     assert!(stdout(&o).is_empty());
     assert!(!db.exists(), "no database created for a bad file");
     let o = run(

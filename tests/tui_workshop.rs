@@ -237,7 +237,7 @@ fn a_workshop_is_created_filled_and_walked_through_from_its_dashboard() {
     // Esc: the workshops, with the new one and its two audits; Esc again: home.
     s.press(KeyCode::Esc);
     assert_eq!(s.app.mode(), Mode::Workshops);
-    assert!(s.screen().contains("2 audit(s)"), "{}", s.screen());
+    assert!(s.screen().contains("2\u{a0}audits"), "{}", s.screen());
     s.snap("workshops_list");
     assert!(s.app.workshop.is_none());
     s.press(KeyCode::Esc);
@@ -535,7 +535,7 @@ fn in_a_follow_up_review_equals_gives_the_sections_previous_answers_at_once() {
         "the first section's answers are given again: {taken}"
     );
     assert!(
-        s.notice().contains("reprise(s) dans la section"),
+        s.notice().contains("précédentes reprises dans la section"),
         "{}",
         s.notice()
     );

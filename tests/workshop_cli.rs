@@ -89,7 +89,7 @@ fn a_workshop_from_the_command_line() {
 
     let list = ok(&run(&db, &["workshop", "list"]));
     assert!(
-        list.contains("Atelier de Rennes") && list.contains("4 audit(s)"),
+        list.contains("Atelier de Rennes") && list.contains("4\u{a0}audits"),
         "{list}"
     );
     let show: serde_json::Value =

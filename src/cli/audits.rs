@@ -109,13 +109,7 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
             for p in &problems.0 {
                 errln!("{}", p.message(ctx.lang));
             }
-            return say(
-                ctx.lang,
-                &Message::new(
-                    format!("{name} : {n} problème(s), rien n'a été enregistré."),
-                    format!("{name}: {n} problem(s), nothing was saved."),
-                ),
-            );
+            return say(ctx.lang, &super::counted::nothing_saved(name, n));
         }
     };
     let mut store = match open(ctx) {

@@ -133,13 +133,7 @@ fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
             )
         );
     }
-    outln!(
-        "{}",
-        ctx.lang.pick(
-            &format!("{n} audit(s), {m} association(s), {w} atelier(s) écrits dans le paquet :"),
-            &format!("{n} audit(s), {m} association(s), {w} workshop(s) written to the bundle:"),
-        )
-    );
+    outln!("{}", super::counted::bundle_written(n, m, w).get(ctx.lang));
     outln!("{name}");
     ExitCode::SUCCESS
 }
@@ -299,19 +293,7 @@ fn report_refused(
 
 fn summary(store: &Store, name: &str, r: &MergeReport, lang: Lang) -> String {
     let mut s = if r.changed() {
-        lang.pick(
-            &format!(
-                "{name} : {} audit(s) ajouté(s), {} mis à jour ; {} association(s) ajoutée(s), {} mise(s) à jour ; {} réponse(s) reprise(s) du paquet ; {} entrée(s) d'historique ajoutée(s) ; {} atelier(s) ajouté(s) ; {} conflit(s).\n",
-                r.audits_added, r.audits_updated, r.associations_added, r.associations_updated,
-                r.answers_taken, r.trail_added, r.workshops_added, r.conflicts.len()
-            ),
-            &format!(
-                "{name}: {} audit(s) added, {} updated; {} association(s) added, {} updated; {} answer(s) taken from the bundle; {} trail entr(ies) added; {} workshop(s) added; {} conflict(s).\n",
-                r.audits_added, r.audits_updated, r.associations_added, r.associations_updated,
-                r.answers_taken, r.trail_added, r.workshops_added, r.conflicts.len()
-            ),
-        )
-        .to_string()
+        super::counted::bundle_merged(name, r).get(lang).to_string()
     } else {
         lang.pick(
             &format!("{name} : rien de nouveau.\n"),

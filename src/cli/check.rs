@@ -76,10 +76,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> ExitCode {
                     }
                     errln!(
                         "{}",
-                        ctx.lang.pick(
-                            &format!("{name} : {} erreur(s)", errors.0.len()),
-                            &format!("{name}: {} error(s)", errors.0.len())
-                        )
+                        super::counted::file_errors(&name, errors.0.len()).get(ctx.lang)
                     );
                     failed = true;
                 }

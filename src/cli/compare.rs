@@ -174,20 +174,14 @@ fn text(c: &Comparison, name: &str, lang: Lang) -> String {
             dash(ch.after_text.get(lang)),
         ));
     }
+    let unchanged = c.changes.len() - changed.len() - c.not_yet_asked();
     s.push_str(&format!(
-        "  {} {}\n",
-        c.changes.len() - changed.len() - c.not_yet_asked(),
-        lang.pick("réponse(s) inchangée(s)", "answer(s) unchanged")
+        "  {}\n",
+        super::counted::unchanged(lang, unchanged)
     ));
     if c.not_yet_asked() > 0 {
-        s.push_str(&format!(
-            "  {} {}\n",
-            c.not_yet_asked(),
-            lang.pick(
-                "question(s) pas encore reposée(s) dans le suivi",
-                "question(s) not asked again yet in the follow-up"
-            )
-        ));
+        let n = super::counted::not_asked_yet(lang, c.not_yet_asked());
+        s.push_str(&format!("  {n}\n"));
     }
     s.push_str(&format!(
         "\n{}\n",

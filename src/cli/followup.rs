@@ -120,16 +120,7 @@ fn start(
     } else {
         outln!(
             "{}",
-            ctx.lang.pick(
-                &format!(
-                    "Audit de suivi commencé ({} v{}) : {n} réponse(s) précédente(s) à confirmer ou changer, aucune recopiée. Voyez `diagasso followup show`.",
-                    q.id, q.version
-                ),
-                &format!(
-                    "Follow-up audit started ({} v{}): {n} previous answer(s) to confirm or change, none copied. See `diagasso followup show`.",
-                    q.id, q.version
-                ),
-            )
+            super::counted::followup_started(&format!("{} v{}", q.id, q.version), n).get(ctx.lang)
         );
         outln!("{new}");
     }
@@ -190,10 +181,12 @@ fn show(ctx: &Context, store: &mut Store, audit: &str, json: bool) -> Result<Exi
     let (to_confirm, confirmed, changed, unusable) = view.counts();
     outln!(
         "{}",
-        lang.pick(
-            &format!("Suivi de l'audit {} (commencé le {}) : {to_confirm} à confirmer, {confirmed} confirmée(s), {changed} changée(s), {unusable} à reprendre.", view.previous_audit_id, &view.previous_started_at.get(..10).unwrap_or_default()),
-            &format!("Follow-up of audit {} (started {}): {to_confirm} to confirm, {confirmed} confirmed, {changed} changed, {unusable} to ask afresh.", view.previous_audit_id, &view.previous_started_at.get(..10).unwrap_or_default()),
+        super::counted::followup_state(
+            &view.previous_audit_id,
+            view.previous_started_at.get(..10).unwrap_or_default(),
+            [to_confirm, confirmed, changed, unusable],
         )
+        .get(lang)
     );
     for item in &view.items {
         let mark = match &item.state {
@@ -263,14 +256,7 @@ fn confirm(
                     _ => {
                         return Ok(say(
                             lang,
-                            &Message::new(
-                                format!(
-                                    "« {id} » n'a pas de réponse précédente à confirmer (voyez `diagasso followup show {audit}`) ; {done} confirmée(s) avant."
-                                ),
-                                format!(
-                                    "'{id}' has no previous answer to confirm (see `diagasso followup show {audit}`); {done} confirmed before."
-                                ),
-                            ),
+                            &super::counted::nothing_to_confirm(id, audit, done),
                         ));
                     }
                 },
@@ -288,12 +274,6 @@ fn confirm(
             item.previous_at.get(..10).unwrap_or_default()
         );
     }
-    outln!(
-        "{}",
-        lang.pick(
-            &format!("{done} réponse(s) confirmée(s) telles quelles."),
-            &format!("{done} answer(s) confirmed as they were."),
-        )
-    );
+    outln!("{}", super::counted::confirmed(done).get(lang));
     Ok(ExitCode::SUCCESS)
 }

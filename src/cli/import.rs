@@ -80,15 +80,10 @@ fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
                 .collect()
         };
         let n = refusals.len();
-        return Err(Message::new(
-            format!(
-                "{}{shown} : {n} réponse(s) refusée(s) (ce que le questionnaire n'accepte pas) ; rien n'a été importé.",
-                lines(Lang::Fr)
-            ),
-            format!(
-                "{}{shown}: {n} answer(s) refused (what the questionnaire does not accept); nothing was imported.",
-                lines(Lang::En)
-            ),
+        return Err(super::counted::answers_refused(
+            lines,
+            &shown.to_string(),
+            n,
         ));
     }
     let mut store = open_store(ctx)?;

@@ -31,6 +31,7 @@ mod bundle;
 pub mod catalog;
 mod check;
 mod compare;
+mod counted;
 mod export;
 mod followup;
 mod import;

@@ -171,13 +171,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
                         errln!("{}", p.message(ctx.lang));
                     }
                     let n = problems.0.len();
-                    return say(
-                        ctx.lang,
-                        &Message::new(
-                            format!("{name} : {n} problème(s), rien n'a été enregistré."),
-                            format!("{name}: {n} problem(s), nothing was saved."),
-                        ),
-                    );
+                    return say(ctx.lang, &super::counted::nothing_saved(&name, n));
                 }
             }
         }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::escape::{html as esc, one_line};
 use super::{ExportError, Templates};
 use crate::compare::{ChangeKind, Comparison};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, typo};
 
 /// Paired bars per domain, before (grey) and after (purple), on the 1–4 scale.
 pub fn score_chart(c: &Comparison, lang: Lang) -> String {
@@ -110,9 +110,13 @@ struct Ctx {
     after_date: String,
     changes: Vec<Row>,
     unchanged: usize,
+    /// « 3 réponses inchangées », "1 answer unchanged".
+    unchanged_line: String,
     scores: Vec<ScoreRow>,
     steps: Vec<StepRow>,
     done: usize,
+    /// « 1 étape faite sur 21 », "2 steps done of 21".
+    done_line: String,
     chart: String,
     t: Labels,
 }
@@ -124,13 +128,11 @@ struct Labels {
     question: &'static str,
     before: &'static str,
     after: &'static str,
-    unchanged: &'static str,
     scores: &'static str,
     domain: &'static str,
     steps: &'static str,
     step: &'static str,
     state: &'static str,
-    done_of: &'static str,
     none: &'static str,
     footer: &'static str,
 }
@@ -143,13 +145,11 @@ fn labels(lang: Lang) -> Labels {
         question: p("Question", "Question"),
         before: p("Avant", "Before"),
         after: p("Après", "After"),
-        unchanged: p("réponse(s) inchangée(s)", "answer(s) unchanged"),
         scores: p("Scores par domaine", "Scores per domain"),
         domain: p("Domaine", "Domain"),
         steps: p("Feuille de route précédente", "Previous roadmap"),
         step: p("Étape", "Step"),
         state: p("Où en est-on", "Where it stands"),
-        done_of: p("étape(s) faite(s) sur", "step(s) done of"),
         none: p("(aucune)", "(none)"),
         footer: p(
             "Produit par diagasso. Une étape est « faite » quand le besoin qu'elle servait est couvert par du logiciel libre seulement.",
@@ -174,6 +174,7 @@ fn ctx(c: &Comparison, name: &str, lang: Lang) -> Ctx {
         ChangeKind::NotYetAsked => "not_yet_asked",
     };
     let level = |l: Option<u8>| l.map_or_else(|| "?".to_string(), |l| format!("{l}/4"));
+    let unchanged = c.changes.len() - c.changed().count() - c.not_yet_asked();
     Ctx {
         lang: lang.code(),
         name: one_line(name),
@@ -188,7 +189,13 @@ fn ctx(c: &Comparison, name: &str, lang: Lang) -> Ctx {
                 kind: kind(ch.kind),
             })
             .collect(),
-        unchanged: c.changes.len() - c.changed().count() - c.not_yet_asked(),
+        unchanged,
+        unchanged_line: typo::count(
+            lang,
+            unchanged,
+            lang.pick("réponse inchangée", "answer unchanged"),
+            lang.pick("réponses inchangées", "answers unchanged"),
+        ),
         scores: c
             .scores
             .iter()
@@ -208,6 +215,18 @@ fn ctx(c: &Comparison, name: &str, lang: Lang) -> Ctx {
             })
             .collect(),
         done: c.done(),
+        done_line: match lang {
+            Lang::Fr => format!(
+                "{} sur {}",
+                typo::count(lang, c.done(), "étape faite", "étapes faites"),
+                c.steps.len()
+            ),
+            Lang::En => format!(
+                "{} done of {}",
+                typo::count(lang, c.done(), "step", "steps"),
+                c.steps.len()
+            ),
+        },
         chart: score_chart(c, lang),
         t: labels(lang),
     }

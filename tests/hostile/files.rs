@@ -18,7 +18,7 @@ fn an_empty_questionnaire_is_refused() {
     assert_refused(
         &check(dir.path(), &f),
         &format!(
-            "{0}:1:1: invalid TOML: missing field `id`. Fix the syntax at this place.\n{0}: 1 error(s)\n",
+            "{0}:1:1: invalid TOML: missing field `id`. Fix the syntax at this place.\n{0}: 1\u{a0}error\n",
             f.display()
         ),
     );
@@ -64,7 +64,7 @@ fn an_endless_expression_chain_is_refused_not_a_crash() {
     assert_refused(
         &check(dir.path(), &f),
         &format!(
-            "{0}:41:4018: invalid 'constraint' expression: expression too long (more than 1000 operators)\n{0}: 1 error(s)\n",
+            "{0}:41:4018: invalid 'constraint' expression: expression too long (more than 1000 operators)\n{0}: 1\u{a0}error\n",
             f.display()
         ),
     );
@@ -79,7 +79,7 @@ fn endless_parentheses_are_refused_not_a_crash() {
     assert_refused(
         &check(dir.path(), &f),
         &format!(
-            "{0}:41:79: invalid 'constraint' expression: expression nested too deeply\n{0}: 1 error(s)\n",
+            "{0}:41:79: invalid 'constraint' expression: expression nested too deeply\n{0}: 1\u{a0}error\n",
             f.display()
         ),
     );
@@ -146,7 +146,7 @@ fn an_answers_file_in_latin1_writes_nothing() {
     assert_refused(
         &new_answers(dir.path(), &db, &f),
         &format!(
-            "{0}:2:22: this file is not valid UTF-8 text at this place: save it again as UTF-8\n{0}: 1 problem(s), nothing was saved.\n",
+            "{0}:2:22: this file is not valid UTF-8 text at this place: save it again as UTF-8\n{0}: 1\u{a0}problem, nothing was saved.\n",
             f.display()
         ),
     );
@@ -161,7 +161,7 @@ fn an_empty_answers_file_writes_nothing() {
     assert_refused(
         &new_answers(dir.path(), &db, &f),
         &format!(
-            "{0}:1:1: the [association] table is missing: add it with at least name = \"…\"\n{0}: 1 problem(s), nothing was saved.\n",
+            "{0}:1:1: the [association] table is missing: add it with at least name = \"…\"\n{0}: 1\u{a0}problem, nothing was saved.\n",
             f.display()
         ),
     );
@@ -197,7 +197,7 @@ fn endlessly_nested_answers_are_refused_not_a_crash() {
     assert_refused(
         &new_answers(dir.path(), &db, &f),
         &format!(
-            "{0}:4:95: invalid TOML: cannot recurse further; max recursion depth met. Fix the syntax at this place.\n{0}: 1 problem(s), nothing was saved.\n",
+            "{0}:4:95: invalid TOML: cannot recurse further; max recursion depth met. Fix the syntax at this place.\n{0}: 1\u{a0}problem, nothing was saved.\n",
             f.display()
         ),
     );
@@ -221,7 +221,7 @@ fn a_megabyte_text_answer_is_refused_whole() {
     assert_refused(
         &r,
         &format!(
-            "{0}:4:19: uses_pain_point = \"abc abc abc abc abc abc abc abc abc abc abc abc abc abc ab…: text too long (999999 characters, at most 10000): put the detail in a note\n{0}: 1 problem(s), nothing was saved.\n",
+            "{0}:4:19: uses_pain_point = \"abc abc abc abc abc abc abc abc abc abc abc abc abc abc ab…: text too long (999999 characters, at most 10000): put the detail in a note\n{0}: 1\u{a0}problem, nothing was saved.\n",
             f.display()
         ),
     );

@@ -189,7 +189,7 @@ fn an_answers_file_of_100000_unknown_keys_is_answered_every_key_placed() {
     );
     assert_eq!(
         lines[100_000],
-        format!("{name}: 100000 problem(s), nothing was saved.")
+        format!("{name}: 100,000\u{a0}problems, nothing was saved.")
     );
     assert!(!db.exists());
 }

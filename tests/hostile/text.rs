@@ -121,7 +121,7 @@ fn a_megabyte_question_note_in_an_answers_file_is_refused() {
     super::assert_refused(
         &r,
         &format!(
-            "{0}:4:15: files_tools: note too long (at most 10000 characters)\n{0}: 1 problem(s), nothing was saved.\n",
+            "{0}:4:15: files_tools: note too long (at most 10000 characters)\n{0}: 1\u{a0}problem, nothing was saved.\n",
             f.display()
         ),
     );

@@ -125,7 +125,7 @@ fn a_json_export_with_forbidden_answers_is_refused_whole_each_listed() {
     assert_eq!(
         lines.last().unwrap(),
         &format!(
-            "{name}: 8 answer(s) refused (what the questionnaire does not accept); nothing was imported."
+            "{name}: 8\u{a0}answers refused (what the questionnaire does not accept); nothing was imported."
         )
     );
     assert!(!db.exists(), "no database made");

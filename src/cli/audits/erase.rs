@@ -56,10 +56,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
                 ),
             );
         }
-        crate::cli::print::err(lang.pick(
-            &format!("Effacer définitivement « {name} », ses {audits} audit(s), réponses et notes ? Irréversible. [o/N] "),
-            &format!("Erase '{name}' with its {audits} audit(s), answers and notes for good? This cannot be undone. [y/N] "),
-        ));
+        crate::cli::print::err(crate::cli::counted::erase_prompt(name, audits).get(lang));
         let mut reply = Vec::new();
         let read = crate::bounded::read_line(&mut std::io::stdin().lock(), 1024, &mut reply);
         if !matches!(read, Ok(crate::bounded::Line::Read))
@@ -85,10 +82,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
     );
     outln!(
         "{}",
-        lang.pick(
-            &format!("Effacé : « {name} » avec {a} audit(s), {w} réponse(s), {n} note(s) et {t} entrée(s) d'historique."),
-            &format!("Erased: '{name}' with {a} audit(s), {w} answer(s), {n} note(s) and {t} history entries."),
-        )
+        crate::cli::counted::erased(name, a, w, n, t).get(lang)
     );
     if !report.scrubbed {
         errln!(

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::audits::status_label;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, typo};
 use crate::store::Workshop;
 use crate::workshop::Dashboard;
 
@@ -53,14 +53,13 @@ pub fn list(all: &[Workshop], lang: Lang) -> String {
     for w in all {
         let _ = writeln!(
             s,
-            "{}  {}  {}  {} · {} · {} {}",
+            "{}  {}  {}  {} · {} · {}",
             w.id,
             w.date,
             pad(&w.name, NAME),
             w.place,
             w.trainer,
-            w.audits,
-            lang.pick("audit(s)", "audit(s)")
+            typo::count(lang, w.audits, "audit", "audits")
         );
     }
     s
@@ -82,11 +81,9 @@ pub fn dashboard(w: &Workshop, d: &Dashboard, lang: Lang) -> String {
     }
     let _ = writeln!(
         s,
-        "{} {} · {} {} · {}",
-        d.associations,
-        lang.pick("association(s)", "association(s)"),
-        d.audits,
-        lang.pick("audit(s)", "audit(s)"),
+        "{} · {} · {}",
+        typo::count(lang, d.associations, "association", "associations"),
+        typo::count(lang, d.audits, "audit", "audits"),
         w.questionnaire_id
     );
     if d.audits == 0 {
@@ -149,12 +146,14 @@ pub fn dashboard(w: &Workshop, d: &Dashboard, lang: Lang) -> String {
     for n in &d.needs {
         let _ = writeln!(
             s,
-            "  {} {:>4} {} ({} {})",
+            "  {} {:>4} {} ({})",
             pad(n.label.get(lang), NAME),
             n.associations,
             bar(n.associations, max, BAR),
-            n.free,
-            lang.pick("libre(s)", "free"),
+            match lang {
+                Lang::Fr => typo::count(lang, n.free, "libre", "libres"),
+                Lang::En => format!("{} free", n.free),
+            },
         );
     }
     let _ = writeln!(s, "\n{}", lang.pick("Avancement", "Progress"));

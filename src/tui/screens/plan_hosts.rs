@@ -81,7 +81,7 @@ pub(super) fn hosts(o: &mut Out<'_>, d: &PlanData) {
     }
 }
 
-/// "CHATONS : membre, dit par le collectif · 2 point(s) à vérifier".
+/// « CHATONS : membre, dit par le collectif · 2 à vérifier ».
 fn evidence_line(
     o: &Out<'_>,
     d: &PlanData,
