@@ -20,7 +20,8 @@ use serde_json::Value as Json;
 
 use super::{AssociationRec, AuditRec, Content, QuestionnaireCopy, Refused, Stored, WorkshopRec};
 use crate::audit::{AuditStatus, LegalForm};
-use crate::i18n::Message;
+use crate::i18n::typo::count;
+use crate::i18n::{Lang, Message};
 use crate::questionnaire::answer_set::{self, Given};
 use crate::questionnaire::{Questionnaire, answer, load_str};
 use crate::safe_text::{clean, clean_line};
@@ -284,8 +285,15 @@ impl Validator {
         }
         let (mut fr, mut en) = (self.fr, self.en);
         if self.more > 0 {
-            fr.push(format!("et {} autre(s) problème(s)", self.more));
-            en.push(format!("and {} more problem(s)", self.more));
+            let n = self.more;
+            fr.push(format!(
+                "et {}",
+                count(Lang::Fr, n, "autre problème", "autres problèmes")
+            ));
+            en.push(format!(
+                "and {}",
+                count(Lang::En, n, "more problem", "more problems")
+            ));
         }
         let list = |items: Vec<String>| {
             if items.len() == 1 {
