@@ -9,7 +9,9 @@
 //! final name (it never writes through it); without `replace`, an existing name — a file, a
 //! link, even a dangling one — is refused, atomically where the system can (`renameat2` with
 //! `RENAME_NOREPLACE`, else a hard link). On any failure the temporary is removed, and a full
-//! disk (ENOSPC, a quota, a file-size limit) is said in words.
+//! disk (ENOSPC, a quota, a file-size limit) is said in words. A device, a named pipe or a
+//! socket under the name is never written to nor replaced, even with `replace` (`--out
+//! /dev/full --force` run as root would otherwise put a file in place of the device).
 //!
 //! `private` files (anything with a name, a contact, answers: every export that is not
 //! anonymised, every bundle) are created 0600; the others get the usual mode (0666 less the
@@ -38,6 +40,8 @@ pub enum WriteFail {
     Exists(PathBuf),
     /// The name is a folder.
     Folder(PathBuf),
+    /// The name is a device, a named pipe or a socket: never written to nor replaced.
+    Special(PathBuf, Special),
     /// The disk (or a quota, or a size limit) is full.
     DiskFull(PathBuf),
     /// Any other failure of the system.
@@ -50,6 +54,7 @@ impl WriteFail {
         match self {
             WriteFail::Exists(p)
             | WriteFail::Folder(p)
+            | WriteFail::Special(p, _)
             | WriteFail::DiskFull(p)
             | WriteFail::Io(p, _) => p,
         }
@@ -67,6 +72,25 @@ impl WriteFail {
                 format!("{shown} est un dossier : donnez un nom de fichier"),
                 format!("{shown} is a folder: give a file name"),
             ),
+            WriteFail::Special(_, what) => {
+                let (fr, en) = match what {
+                    Special::Device => (
+                        "un périphérique (un fichier spécial du système)",
+                        "a device",
+                    ),
+                    Special::Fifo => ("un tube nommé (FIFO)", "a named pipe (FIFO)"),
+                    Special::Socket => ("une socket", "a socket"),
+                    Special::Other => ("un fichier spécial", "a special file"),
+                };
+                Message::new(
+                    format!(
+                        "{shown} est {fr}, pas un fichier : rien n'y a été écrit ni remplacé. Choisissez un autre nom de fichier."
+                    ),
+                    format!(
+                        "{shown} is {en}, not a file: nothing was written to it or replaced. Choose another file name."
+                    ),
+                )
+            }
             WriteFail::DiskFull(_) => Message::new(
                 format!(
                     "{shown} : disque plein, le fichier n'a pas été écrit (rien n'est resté sous ce nom). Libérez de la place puis recommencez."
@@ -81,6 +105,51 @@ impl WriteFail {
             ),
         }
     }
+}
+
+/// What stands under a name that is neither a file, a link nor a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    Device,
+    Fifo,
+    Socket,
+    Other,
+}
+
+/// Whether a file may be written under `path`: nothing there, or a file or a link (when
+/// `replace`); a folder, a device, a pipe or a socket never.
+pub fn check_target(path: &Path, replace: bool) -> Result<(), WriteFail> {
+    if path.is_dir() {
+        return Err(WriteFail::Folder(path.to_path_buf()));
+    }
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    let t = meta.file_type();
+    if !(t.is_file() || t.is_symlink()) {
+        return Err(WriteFail::Special(path.to_path_buf(), special(t)));
+    }
+    if replace {
+        Ok(())
+    } else {
+        Err(WriteFail::Exists(path.to_path_buf()))
+    }
+}
+
+fn special(t: std::fs::FileType) -> Special {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_char_device() || t.is_block_device() {
+            return Special::Device;
+        } else if t.is_fifo() {
+            return Special::Fifo;
+        } else if t.is_socket() {
+            return Special::Socket;
+        }
+    }
+    let _ = t;
+    Special::Other
 }
 
 /// Whether `e` means the disk is full: no space, a quota, a file-size limit.
@@ -117,12 +186,7 @@ pub fn write_with<T, E>(
     fill: impl FnOnce(&mut dyn Write) -> Result<T, E>,
 ) -> Result<T, Failed<E>> {
     let fail = |e: io::Error| Failed::Write(classify(path, e));
-    if path.is_dir() {
-        return Err(Failed::Write(WriteFail::Folder(path.to_path_buf())));
-    }
-    if !opts.replace && std::fs::symlink_metadata(path).is_ok() {
-        return Err(Failed::Write(WriteFail::Exists(path.to_path_buf())));
-    }
+    check_target(path, opts.replace).map_err(Failed::Write)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -142,6 +206,7 @@ pub fn write_with<T, E>(
             .map(|()| value)
             .map_err(|e| match e {
                 Finish::Exists => Failed::Write(WriteFail::Exists(path.to_path_buf())),
+                Finish::Refused(w) => Failed::Write(w),
                 Finish::Io(e) => fail(e),
             }),
         Err(e) => Err(match out.failed.take() {
@@ -188,6 +253,7 @@ fn temporary(dir: &Path, name: &str, private: bool) -> io::Result<(PathBuf, File
 
 enum Finish {
     Exists,
+    Refused(WriteFail),
     Io(io::Error),
 }
 
@@ -203,6 +269,8 @@ fn finish(out: Recording, tmp: &Path, path: &Path, replace: bool) -> Result<(), 
     file.sync_all()?;
     drop(file);
     if replace {
+        // Checked again at the last moment: what was put there meanwhile is not replaced.
+        check_target(path, true).map_err(Finish::Refused)?;
         std::fs::rename(tmp, path)?;
     } else {
         rename_new(tmp, path)?;
@@ -308,110 +376,5 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn left(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-
-    #[cfg(unix)]
-    fn mode(p: &Path) -> u32 {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(p).unwrap().permissions().mode() & 0o777
-    }
-
-    #[test]
-    fn a_planted_link_is_replaced_and_its_target_untouched() {
-        let d = tempfile::tempdir().unwrap();
-        let outside = d.path().join("outside.txt");
-        std::fs::write(&outside, "precious").unwrap();
-        let out = d.path().join("out");
-        std::fs::create_dir(&out).unwrap();
-        let target = out.join("rapport.md");
-        #[cfg(unix)]
-        std::os::unix::fs::symlink(&outside, &target).unwrap();
-        // Without replace: refused, the link and its target as they were.
-        let e = write(&target, b"new", Options::default()).unwrap_err();
-        assert!(matches!(e, WriteFail::Exists(_)), "{e:?}");
-        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "precious");
-        // With replace: the link itself is replaced by the file.
-        let opts = Options {
-            replace: true,
-            private: true,
-        };
-        write(&target, b"new", opts).unwrap();
-        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "precious");
-        assert!(!std::fs::symlink_metadata(&target).unwrap().is_symlink());
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
-        assert_eq!(left(&out), ["rapport.md"]);
-        #[cfg(unix)]
-        assert_eq!(mode(&target), 0o600);
-    }
-
-    #[test]
-    fn a_dangling_link_counts_as_taken() {
-        let d = tempfile::tempdir().unwrap();
-        let target = d.path().join("x.json");
-        #[cfg(unix)]
-        std::os::unix::fs::symlink(d.path().join("nowhere"), &target).unwrap();
-        let e = write(&target, b"{}", Options::default()).unwrap_err();
-        assert!(matches!(e, WriteFail::Exists(_)));
-        assert!(!d.path().join("nowhere").exists());
-    }
-
-    #[test]
-    fn a_failure_of_the_content_leaves_nothing() {
-        let d = tempfile::tempdir().unwrap();
-        let target = d.path().join("diagnostics.csv");
-        let r: Result<(), Failed<&str>> = write_with(&target, Options::default(), |w| {
-            w.write_all(b"half a row").unwrap();
-            Err("the store failed on audit 5,000")
-        });
-        assert!(matches!(r, Err(Failed::Content(_))));
-        assert_eq!(left(d.path()), Vec::<String>::new());
-    }
-
-    #[test]
-    fn the_full_disk_device_is_named_disk_full() {
-        // /dev/full fails every write with ENOSPC: a file there cannot be made, but its error
-        // is what a full disk gives, and it is classified as such.
-        let Ok(mut f) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
-            return;
-        };
-        let e = f.write_all(&[0; 10]).unwrap_err();
-        assert!(is_disk_full(&e), "{e:?}");
-        let fail = classify(Path::new("/x/y.csv"), e);
-        assert!(matches!(fail, WriteFail::DiskFull(_)));
-        assert!(fail.message().en.contains("disk full"));
-        assert!(fail.message().fr.contains("disque plein"));
-    }
-
-    #[test]
-    fn a_folder_under_the_name_is_refused() {
-        let d = tempfile::tempdir().unwrap();
-        let opts = Options {
-            replace: true,
-            private: false,
-        };
-        assert!(matches!(
-            write(d.path(), b"x", opts).unwrap_err(),
-            WriteFail::Folder(_)
-        ));
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn private_folders_are_0700() {
-        let d = tempfile::tempdir().unwrap();
-        let data = d.path().join("share/diagasso");
-        private_dir(&data).unwrap();
-        assert_eq!(mode(&data), 0o700);
-        assert_eq!(mode(&d.path().join("share")), 0o700);
-    }
-}
+#[path = "safe_file_tests.rs"]
+mod tests;

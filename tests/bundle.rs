@@ -437,3 +437,35 @@ fn a_workshop_travels_with_its_audits() {
         .unwrap();
     assert!(content.workshops.is_empty());
 }
+
+#[test]
+fn past_the_listed_problems_the_rest_are_counted_in_words_that_agree() {
+    let mut a = Store::open_in_memory().unwrap();
+    seed(&mut a);
+    let with_bad_ids = |extra: usize| {
+        let mut content = a.bundle_content(Selection::All).unwrap();
+        let model = content.associations[0].clone();
+        for i in 0..bundle::validate::MAX_LISTED + extra {
+            let mut x = model.clone();
+            x.id = format!("pas-un-identifiant-{i}");
+            content.associations.push(x);
+        }
+        let text = bundle::write(&content, &codec::now()).unwrap();
+        bundle::read(text.as_bytes()).unwrap_err().0
+    };
+    let one = with_bad_ids(1);
+    assert!(one.fr.contains("et 1\u{a0}autre problème"), "{}", one.fr);
+    assert!(one.en.contains("and 1\u{a0}more problem"), "{}", one.en);
+    assert!(!one.en.contains("problems") && !one.fr.contains("(s)"));
+    let three = with_bad_ids(3);
+    assert!(
+        three.fr.contains("et 3\u{a0}autres problèmes"),
+        "{}",
+        three.fr
+    );
+    assert!(
+        three.en.contains("and 3\u{a0}more problems"),
+        "{}",
+        three.en
+    );
+}

@@ -222,12 +222,18 @@ pub fn write(content: &Content, created_at: &str) -> Result<String, Refused> {
     let mut out = Vec::new();
     let parts = write::Parts {
         questionnaires: &content.questionnaires,
-        associations: &content.associations,
+        associations: content
+            .associations
+            .iter()
+            .map(|a| Ok::<_, std::convert::Infallible>(a.clone())),
         audits: content
             .audits
             .iter()
             .map(|a| Ok::<_, std::convert::Infallible>(a.clone())),
-        workshops: &content.workshops,
+        workshops: content
+            .workshops
+            .iter()
+            .map(|w| Ok::<_, std::convert::Infallible>(w.clone())),
     };
     write::write_to(&mut out, created_at, parts).map_err(|e| match e {
         write::WriteStop::Io(e) => refused(format!("JSON : {e}"), format!("JSON: {e}")),

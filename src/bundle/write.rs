@@ -1,5 +1,6 @@
-//! Writing a bundle as a stream: the envelope, then the content with its audits written one at
-//! a time as the caller's iterator gives them (read from the store, written, dropped), then the
+//! Writing a bundle as a stream: the envelope, then the content with its associations, audits
+//! and workshops written one at a time as the caller's iterators give them (read from the
+//! store, written, dropped), then the
 //! checksum of the exact bytes of the content, computed as they were written. So a bundle of
 //! 100,000 audits is written in the memory of one (it took ~250 KB per audit, built whole).
 //!
@@ -29,23 +30,34 @@ pub enum WriteStop<E> {
     By(E),
 }
 
-/// The parts of a bundle, the audits as an iterator.
-pub struct Parts<'a, I> {
+/// The parts of a bundle: the questionnaire copies whole, the associations, audits and
+/// workshops as iterators.
+pub struct Parts<'a, A, I, K> {
     pub questionnaires: &'a [QuestionnaireCopy],
-    pub associations: &'a [AssociationRec],
+    pub associations: A,
     pub audits: I,
-    pub workshops: &'a [WorkshopRec],
+    pub workshops: K,
 }
 
-/// Write the bundle of `parts`, made at `created_at`, to `out`; the number of audits written.
-pub fn write_to<W, I, E>(
+/// How many records a bundle written holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub associations: usize,
+    pub audits: usize,
+    pub workshops: usize,
+}
+
+/// Write the bundle of `parts`, made at `created_at`, to `out`.
+pub fn write_to<W, A, I, K, E>(
     out: W,
     created_at: &str,
-    parts: Parts<'_, I>,
-) -> Result<usize, WriteStop<E>>
+    parts: Parts<'_, A, I, K>,
+) -> Result<Written, WriteStop<E>>
 where
     W: Write,
+    A: Iterator<Item = Result<AssociationRec, E>>,
     I: Iterator<Item = Result<AuditRec, E>>,
+    K: Iterator<Item = Result<WorkshopRec, E>>,
 {
     let mut out = Hashing {
         inner: out,
@@ -60,21 +72,32 @@ where
     )
     .map_err(WriteStop::Io)?;
     out.hash = Some(Sha256::new());
-    let audits = Audits {
+    let failed = RefCell::new(None);
+    let associations = Pulled {
+        iter: RefCell::new(Some(parts.associations)),
+        failed: &failed,
+        count: Cell::new(0),
+    };
+    let audits = Pulled {
         iter: RefCell::new(Some(parts.audits)),
-        failed: RefCell::new(None),
+        failed: &failed,
+        count: Cell::new(0),
+    };
+    let workshops = Pulled {
+        iter: RefCell::new(Some(parts.workshops)),
+        failed: &failed,
         count: Cell::new(0),
     };
     let content = ContentOut {
         questionnaires: parts.questionnaires,
-        associations: parts.associations,
+        associations: &associations,
         audits: &audits,
-        workshops: parts.workshops,
+        workshops: &workshops,
     };
     // The JSON writer writes token by token: gathered into blocks before they are hashed.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut out);
     let written = content.serialize(&mut serde_json::Serializer::pretty(&mut buffered));
-    if let Some(e) = audits.failed.borrow_mut().take() {
+    if let Some(e) = failed.borrow_mut().take() {
         return Err(WriteStop::By(e));
     }
     written.map_err(|e| WriteStop::Io(e.into()))?;
@@ -83,7 +106,11 @@ where
     let digest = out.hash.take().map(|h| h.finalize()).unwrap_or_default();
     write!(out, ",\n  \"checksum\": \"{}\"\n}}\n", hex(&digest)).map_err(WriteStop::Io)?;
     out.flush().map_err(WriteStop::Io)?;
-    Ok(audits.count.get())
+    Ok(Written {
+        associations: associations.count.get(),
+        audits: audits.count.get(),
+        workshops: workshops.count.get(),
+    })
 }
 
 /// A writer that hashes what goes through it, while `hash` is set.
@@ -106,18 +133,16 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
-/// The content as `Content` serialises, its audits pulled one at a time.
-struct ContentOut<'a, I, E> {
+/// The content as `Content` serialises, its associations, audits and workshops pulled one at a
+/// time.
+struct ContentOut<'a, A, I, K> {
     questionnaires: &'a [QuestionnaireCopy],
-    associations: &'a [AssociationRec],
-    audits: &'a Audits<I, E>,
-    workshops: &'a [WorkshopRec],
+    associations: &'a A,
+    audits: &'a I,
+    workshops: &'a K,
 }
 
-impl<I, E> Serialize for ContentOut<'_, I, E>
-where
-    I: Iterator<Item = Result<AuditRec, E>>,
-{
+impl<A: Serialize, I: Serialize, K: Serialize> Serialize for ContentOut<'_, A, I, K> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Content", 4)?;
         st.serialize_field("questionnaires", self.questionnaires)?;
@@ -128,28 +153,30 @@ where
     }
 }
 
-struct Audits<I, E> {
+/// A list written as its iterator gives it; the first failure kept for the caller.
+struct Pulled<'f, I, E> {
     iter: RefCell<Option<I>>,
-    failed: RefCell<Option<E>>,
+    failed: &'f RefCell<Option<E>>,
     count: Cell<usize>,
 }
 
-impl<I, E> Serialize for Audits<I, E>
+impl<I, T, E> Serialize for Pulled<'_, I, E>
 where
-    I: Iterator<Item = Result<AuditRec, E>>,
+    I: Iterator<Item = Result<T, E>>,
+    T: Serialize,
 {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(None)?;
         if let Some(iter) = self.iter.borrow_mut().take() {
-            for a in iter {
-                match a {
-                    Ok(a) => {
-                        seq.serialize_element(&a)?;
+            for x in iter {
+                match x {
+                    Ok(x) => {
+                        seq.serialize_element(&x)?;
                         self.count.set(self.count.get() + 1);
                     }
                     Err(e) => {
                         *self.failed.borrow_mut() = Some(e);
-                        return Err(S::Error::custom("the audits could not be read"));
+                        return Err(S::Error::custom("the store could not be read"));
                     }
                 }
             }

@@ -96,20 +96,19 @@ fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
         private: true,
     };
     let written = store.bundle_parts(selection, |parts| {
-        let counts = (parts.associations.len(), parts.workshops.len());
         let made = safe_file::write_with(&a.file, opts, |w| {
             bundle::write::write_to(
                 w,
                 &codec::now(),
                 bundle::write::Parts {
                     questionnaires: &parts.questionnaires,
-                    associations: &parts.associations,
+                    associations: parts.associations,
                     audits: parts.audits,
-                    workshops: &parts.workshops,
+                    workshops: parts.workshops,
                 },
             )
         });
-        made.map(|n| (n, counts.0, counts.1))
+        made.map(|n| (n.audits, n.associations, n.workshops))
     });
     let (n, m, w) = match written {
         Err(e) => return fail(ctx, &e),

@@ -248,13 +248,10 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     for f in formats {
         files.extend(export::files(f, &input, &opts, &templates, &csv_opts).map_err(|e| e.0)?);
     }
-    // Every name is checked before the first file is written: a taken one writes none.
-    if !a.force
-        && let Some((name, _)) = files
-            .iter()
-            .find(|(name, _)| std::fs::symlink_metadata(a.out.join(name)).is_ok())
-    {
-        return Err(refusal(&WriteFail::Exists(a.out.join(name))));
+    // Every name is checked before the first file is written: a taken one (or a device, a
+    // pipe, a folder, even with --force) writes none.
+    for (name, _) in &files {
+        safe_file::check_target(&a.out.join(name), a.force).map_err(|e| refusal(&e))?;
     }
     for (name, bytes) in files {
         written.push(write_file(&a.out, &name, &bytes, a.force, !opts.anonymise)?);

@@ -20,6 +20,7 @@ mod audits;
 mod bulk;
 mod bundle;
 mod bundle_merge;
+mod bundle_parts;
 mod clock;
 mod conn;
 mod each;
@@ -54,8 +55,9 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use bundle::{Audits, Parts, Selection};
+pub use bundle::Selection;
 pub use bundle_merge::{MergeStop, Merging};
+pub use bundle_parts::{Parts, Records};
 pub use each::EachStop;
 pub use erase::ScrubCost;
 pub use error::{PathProblem, StoreError};

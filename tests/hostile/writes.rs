@@ -263,6 +263,83 @@ fn out_on_a_device_is_not_a_folder() {
     );
 }
 
+/// A named pipe at `path` (`mkfifo`).
+fn fifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only reads it.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+#[track_caller]
+fn still_a_fifo(path: &Path) {
+    use std::os::unix::fs::FileTypeExt;
+    let t = std::fs::symlink_metadata(path).unwrap().file_type();
+    assert!(t.is_fifo(), "{} is no longer a pipe: {t:?}", path.display());
+}
+
+/// A device or a named pipe under the name of a bundle or an export: said for what it is
+/// (not "already exists"), never written to nor replaced, even with `--force` (run as root,
+/// `--force` used to rename a file over `/dev/full`). With `--force` the case is a pipe made
+/// in a temporary folder, never a device of the machine.
+#[test]
+fn a_device_or_a_pipe_under_the_name_is_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("base.db");
+    let audit = demo_db(dir.path(), &db, 1);
+    if std::fs::symlink_metadata("/dev/full").is_ok_and(|m| m.file_type().is_char_device()) {
+        let r = on_db(dir.path(), &db, &["bundle", "export", "--all", "/dev/full"]);
+        super::assert_refused(
+            &r,
+            "/dev/full is a device, not a file: nothing was written to it or replaced. Choose another file name.\n",
+        );
+        let t = std::fs::symlink_metadata("/dev/full").unwrap().file_type();
+        assert!(t.is_char_device(), "/dev/full: {t:?}");
+    }
+    let pipe = dir.path().join("tout.diagasso.json");
+    fifo(&pipe);
+    for force in [false, true] {
+        let mut args = vec!["bundle", "export", "--all", pipe.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        let r = on_db(dir.path(), &db, &args);
+        super::assert_refused(
+            &r,
+            &format!(
+                "{} is a named pipe (FIFO), not a file: nothing was written to it or replaced. Choose another file name.\n",
+                pipe.display()
+            ),
+        );
+        still_a_fifo(&pipe);
+    }
+    // An export whose file name is taken by a pipe: refused before any file is written.
+    let names = names_written(dir.path(), &db, &["export", &audit, "--format", "md,csv"]);
+    assert!(names.len() >= 2, "{names:?}");
+    let out = dir.path().join("sortie");
+    std::fs::create_dir(&out).unwrap();
+    let piped = out.join(&names[names.len() - 1]);
+    fifo(&piped);
+    for force in [false, true] {
+        let o = out.to_str().unwrap();
+        let mut args = vec!["export", &audit, "--format", "md,csv", "--out", o];
+        if force {
+            args.push("--force");
+        }
+        let r = on_db(dir.path(), &db, &args);
+        assert_ne!(r.code, 0, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("is a named pipe (FIFO), not a file"),
+            "{}",
+            r.stderr
+        );
+        still_a_fifo(&piped);
+        let left: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+        assert_eq!(left.len(), 1, "nothing else written: {left:?}");
+    }
+}
+
 /// Run `diagasso ARGS` (with `--db DB`) writing into a `size_kb` tmpfs nearly full, in a
 /// private mount namespace (`unshare -rm`); `DISK` in `args` is the tmpfs. Returns (exit code,
 /// stderr, what is left in the tmpfs), or `None` where user namespaces are not available.
