@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Files another branch is rewriting: each must still hold a bracketed plural, so that the
 /// exception is removed as soon as it no longer applies.
-const PENDING: &[&str] = &["src/bundle/validate.rs"];
+const PENDING: &[&str] = &[];
 
 const BRACKETS: &[&str] = &["(s)", "(e)", "(es)", "(x)", "(ies)", "(nes)"];
 
