@@ -44,7 +44,7 @@ fn shipped_catalogue_loads_with_expected_counts() {
         .count();
     assert_eq!(
         (with_offers, with_place, association, implied),
-        (19, 14, 6, 12)
+        (19, 14, 6, 11)
     );
     assert!(c.hosts.iter().all(|h| !h.sources.is_empty()));
 }
