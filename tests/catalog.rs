@@ -19,7 +19,7 @@ fn shipped() -> catalog::Catalog {
 #[test]
 fn shipped_catalogue_loads_with_expected_counts() {
     let c = shipped();
-    assert_eq!(c.hosts.len(), 47);
+    assert_eq!(c.hosts.len(), 49);
     assert!(c.needs.len() >= 25);
     assert!(c.tools.len() >= 57);
     assert!(c.software.len() >= 44);
@@ -44,7 +44,7 @@ fn shipped_catalogue_loads_with_expected_counts() {
         .count();
     assert_eq!(
         (with_offers, with_place, association, implied),
-        (19, 14, 6, 12)
+        (19, 15, 7, 12)
     );
     assert!(c.hosts.iter().all(|h| !h.sources.is_empty()));
 }
@@ -552,7 +552,7 @@ services = [{ label = "Pad", software = ["etherpad"], needs = ["office-docs"] }]
         Ok(c) => c,
         Err(e) => panic!("{}", e.message(Lang::En)),
     };
-    assert_eq!(c.hosts.len(), 48);
+    assert_eq!(c.hosts.len(), 50);
     assert_eq!(
         c.host("picasoft").map(|h| h.name.as_str()),
         Some("Picasoft (refreshed)")
@@ -566,7 +566,7 @@ services = [{ label = "Pad", software = ["etherpad"], needs = ["office-docs"] }]
         catalog::load_effective(Some(&missing))
             .map(|c| c.hosts.len())
             .ok(),
-        Some(47)
+        Some(49)
     );
 
     std::fs::write(&path, user.replace("\"etherpad\"", "\"etherpadd\"")).expect("write");
