@@ -220,17 +220,22 @@ fn summary(
         .filter(|n| n.status == NeedStatus::Free)
         .count();
     let n = needs.len();
-    out.push(Text::new(
-        format!(
-            "{} relevés, dont {} par du logiciel libre.",
-            typo::count(Lang::Fr, n, "besoin", "besoins"),
-            typo::count(Lang::Fr, free, "déjà couvert", "déjà couverts")
-        ),
-        format!(
-            "{} found, {free} of them already met by free software.",
-            typo::count(Lang::En, n, "need", "needs")
-        ),
-    ));
+    let needs_fr = typo::count(Lang::Fr, n, "besoin relevé", "besoins relevés");
+    let needs_en = typo::count(Lang::En, n, "need", "needs");
+    out.push(if free == 0 {
+        Text::new(
+            format!("{needs_fr}, aucun encore couvert par du logiciel libre."),
+            format!("{needs_en} found, none met by free software yet."),
+        )
+    } else {
+        Text::new(
+            format!(
+                "{needs_fr}, dont {} par du logiciel libre.",
+                typo::count(Lang::Fr, free, "déjà couvert", "déjà couverts")
+            ),
+            format!("{needs_en} found, {free} of them already met by free software."),
+        )
+    });
     let tools_unknown = to_find.iter().any(|f| f.about == risks::Topic::Tools);
     if fs.eligible != Eligible::No && !fs.recommended && tools_unknown {
         out.push(Text::new(

@@ -386,10 +386,21 @@ fn chosen_provider(
             let Some(o) = catalog.offer(id) else {
                 return (None, Vec::new());
             };
-            let mut reasons = vec![Text::new(
-                "Service en ligne libre et gratuit, sans compte à créer.",
-                "Free online service, no account to create.",
-            )];
+            // What the catalogue says about accounts, never more: creating a form or a list
+            // on a Framasoft service needs one, answering or subscribing does not.
+            let mut reasons = match &o.account {
+                Some(a) => {
+                    trace.add_text_fact(&a.note, &a.source, a.as_of);
+                    vec![Text::new(
+                        format!("Service en ligne libre et gratuit. {}", a.note.fr),
+                        format!("Free online service. {}", a.note.en),
+                    )]
+                }
+                None => vec![Text::new(
+                    "Service en ligne libre et gratuit.",
+                    "Free online service.",
+                )],
+            };
             let mut to_check = Vec::new();
             if let Some(st) = &o.status {
                 trace.add_text_fact(&st.note, &st.source, st.as_of);

@@ -353,8 +353,8 @@ pub const RULES: &[(&str, &str, &str)] = &[
     ),
     (
         "reco.service",
-        "Un service en ligne libre et gratuit, sans compte à créer.",
-        "A free online service, with no account to create.",
+        "Un service en ligne libre et gratuit, tenu par son éditeur : pas d'hébergeur à choisir.",
+        "A free online service run by its publisher: no host to choose.",
     ),
     (
         "hosts.filter",
@@ -378,8 +378,8 @@ pub const RULES: &[(&str, &str, &str)] = &[
     ),
     (
         "roadmap.phase",
-        "Étapes : d'abord ce qui ne demande pas de compte, puis les fichiers et agendas, puis la communication, enfin les réseaux publics.",
-        "Steps: first what needs no account, then files and calendars, then communication, finally public networks.",
+        "Étapes : d'abord ce qui ne peut pas attendre (les risques importants), puis ce qui ne demande pas d'hébergeur, les fichiers et agendas, la communication, enfin les réseaux publics ; ce qui dépasse le temps déclaré attend « plus tard ».",
+        "Steps: first what cannot wait (the high risks), then what needs no host, files and calendars, communication, finally public networks; what goes beyond the time stated waits for 'later'.",
     ),
     (
         "roadmap.alongside",

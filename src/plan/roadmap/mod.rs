@@ -4,7 +4,7 @@
 //!    missing (`roadmap.find-out`); health or sensitive data set apart before any move
 //!    (`roadmap.special-data`); the steps that answer a high risk — passwords and access,
 //!    backups kept off site, a tool that no longer exists (`roadmap.risk-first`).
-//! 1. **Premiers pas** (quick wins): no account needed — public services (Framadate…) and
+//! 1. **Premiers pas** (quick wins): no host to choose — public services (Framadate…) and
 //!    software installed on devices.
 //! 2. **Le cœur** (core move): files, calendars, contacts, documents, projects, membership — on
 //!    Frama.space (first ask for the space) or a host.
@@ -75,8 +75,8 @@ impl Phase {
                 "First: what cannot wait",
             ),
             Phase::QuickWins => Text::new(
-                "Premiers pas, sans compte à créer",
-                "First steps, no account needed",
+                "Premiers pas, sans hébergeur à choisir",
+                "First steps, no host to choose",
             ),
             Phase::Core => Text::new(
                 "Le cœur : fichiers, agendas, documents",
