@@ -141,7 +141,7 @@ fn import(ctx: &Context, a: &ImportSubmissionsArgs) -> Result<bool, Message> {
     let trainer = a
         .trainer
         .clone()
-        .unwrap_or_else(crate::app::launch::trainer);
+        .unwrap_or_else(|| ctx.settings.trainer());
     let available = [q.clone()];
     let mut valid: Vec<(usize, AnswersFile)> = Vec::new();
     let mut refused: Vec<Refusal> = Vec::new();
