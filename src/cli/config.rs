@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, cmd: &ConfigCommand) -> ExitCode {
 
 fn no_folder(ctx: &Context) -> ExitCode {
     ctx.fail(
-        "aucun dossier de configuration trouvé (ni HOME ni XDG_CONFIG_HOME) : donnez un fichier avec DIAGASSO_CONFIG",
+        "aucun dossier de configuration trouvé (ni HOME ni XDG_CONFIG_HOME) : donnez un fichier avec DIAGASSO_CONFIG",
         "no configuration folder found (neither HOME nor XDG_CONFIG_HOME): name a file with DIAGASSO_CONFIG",
     )
 }
@@ -85,7 +85,7 @@ fn show(ctx: &Context, as_json: bool) -> ExitCode {
         let state = if p.exists() {
             ""
         } else {
-            lang.pick(" (absent : valeurs par défaut)", " (missing: defaults)")
+            lang.pick(" (absent : valeurs par défaut)", " (missing: defaults)")
         };
         outln!("# {}{state}", p.display());
     }
@@ -107,7 +107,7 @@ fn set(ctx: &Context, key: &str, value: &str) -> ExitCode {
         let known = known.join(", ");
         let shown = crate::safe_text::clean_line(key);
         return ctx.fail(
-            &format!("clé inconnue « {shown} » ; clés connues : {known}"),
+            &format!("clé inconnue « {shown} » ; clés connues : {known}"),
             &format!("unknown key \"{shown}\"; known keys: {known}"),
         );
     };

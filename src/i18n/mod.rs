@@ -148,14 +148,14 @@ mod tests {
             Lang::Fr
         );
         // LANGUAGE first, its first French or English entry; then LC_ALL, LC_MESSAGES, LANG.
-        let all = [
+        const ALL: &[(&str, &str)] = &[
             ("LANGUAGE", "de:en_GB:fr"),
             ("LC_ALL", "fr_FR.UTF-8"),
             ("LC_MESSAGES", "fr_FR.UTF-8"),
             ("LANG", "fr_FR.UTF-8"),
         ];
         assert_eq!(
-            Lang::from_locale_vars_named(env(&all)),
+            Lang::from_locale_vars_named(env(ALL)),
             (Lang::En, Some("LANGUAGE"))
         );
         assert_eq!(

@@ -14,7 +14,7 @@ pub fn set(path: &Path, key: Key, typed: &str) -> Result<Value, Message> {
     let text = match crate::bounded::read(path, 1 << 20) {
         Ok(b) => String::from_utf8(b).map_err(|_| {
             Message::new(
-                format!("{} n'est pas en UTF-8 : rien n'a été changé", path.display()),
+                format!("{} n'est pas en UTF-8 : rien n'a été changé", path.display()),
                 format!("{} is not UTF-8: nothing was changed", path.display()),
             )
         })?,
@@ -29,7 +29,7 @@ pub fn set(path: &Path, key: Key, typed: &str) -> Result<Value, Message> {
         }
         Err(_) => {
             return Err(Message::new(
-                format!("{} dépasse 1 Mo : rien n'a été changé", path.display()),
+                format!("{} dépasse 1 Mo : rien n'a été changé", path.display()),
                 format!("{} is larger than 1 MB: nothing was changed", path.display()),
             ));
         }
@@ -38,7 +38,7 @@ pub fn set(path: &Path, key: Key, typed: &str) -> Result<Value, Message> {
         let line = e.span().map_or(0, |s| keys::line_of(&text, s.start));
         return Err(Message::new(
             format!(
-                "{}:{line} n'est pas du TOML valable : corrigez-le d'abord (rien n'a été changé)",
+                "{}:{line} n'est pas du TOML valable : corrigez-le d'abord (rien n'a été changé)",
                 path.display()
             ),
             format!(
@@ -82,7 +82,7 @@ fn lookup<'a>(table: &'a toml::Table, dotted: &str) -> Option<&'a toml::Value> {
 fn cannot_edit(path: &Path, key: Key) -> Message {
     Message::new(
         format!(
-            "{} : la ligne de {} n'a pas pu être remplacée sans toucher au reste ; modifiez le fichier à la main (rien n'a été changé)",
+            "{} : la ligne de {} n'a pas pu être remplacée sans toucher au reste ; modifiez le fichier à la main (rien n'a été changé)",
             path.display(),
             key.name()
         ),

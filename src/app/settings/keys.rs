@@ -103,7 +103,7 @@ impl Key {
             let (fr, en) = self.expected();
             let shown = crate::safe_text::clean_line(typed);
             Message::new(
-                format!("{} : « {shown} » n'est pas accepté ; attendu : {fr}", self.name()),
+                format!("{} : « {shown} » n'est pas accepté ; attendu : {fr}", self.name()),
                 format!("{}: \"{shown}\" is not accepted; expected: {en}", self.name()),
             )
         })
@@ -193,7 +193,7 @@ pub(super) fn parse(text: &str) -> Result<super::FileValues, (usize, String, Str
             let known = known.join(", ");
             return Err((
                 line,
-                format!("clé inconnue « {shown} » (clés connues : {known})"),
+                format!("clé inconnue « {shown} » (clés connues : {known})"),
                 format!("unknown key \"{shown}\" (known keys: {known})"),
             ));
         };
@@ -201,7 +201,7 @@ pub(super) fn parse(text: &str) -> Result<super::FileValues, (usize, String, Str
             let (fr, en) = key.expected();
             return Err((
                 line,
-                format!("valeur refusée pour {shown} ; attendu : {fr}"),
+                format!("valeur refusée pour {shown} ; attendu : {fr}"),
                 format!("value refused for {shown}; expected: {en}"),
             ));
         };

@@ -41,7 +41,7 @@ impl Source {
                 Lang::En => format!("file, line {n}"),
             },
             Source::Env(v) => match lang {
-                Lang::Fr => format!("environnement : {v}"),
+                Lang::Fr => format!("environnement : {v}"),
                 Lang::En => format!("environment: {v}"),
             },
         }
@@ -204,7 +204,7 @@ fn broken(path: &Path, line: usize, fr: &str, en: &str) -> Message {
     };
     let at = crate::safe_text::clean_line(&at);
     let text = format!(
-        "diagasso : réglages ignorés, {at} : {fr}. Valeurs par défaut utilisées ; corrigez le fichier ou « diagasso config set CLÉ VALEUR ». / settings ignored, {at}: {en}. Defaults used; fix the file or use \"diagasso config set KEY VALUE\"."
+        "diagasso : réglages ignorés, {at} : {fr}. Valeurs par défaut utilisées ; corrigez le fichier ou « diagasso config set CLÉ VALEUR ». / settings ignored, {at}: {en}. Defaults used; fix the file or use \"diagasso config set KEY VALUE\"."
     );
     Message::new(text.clone(), text)
 }
