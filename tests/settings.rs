@@ -67,14 +67,18 @@ fn json(text: &str) -> serde_json::Value {
 }
 
 fn answers() -> String {
-    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/examples/express-demo.toml");
+    let good =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/examples/express-demo.toml");
     std::fs::read_to_string(good).expect("fixture")
 }
 
 #[test]
 fn config_path_is_the_override() {
     let e = Env::new();
-    assert_eq!(e.ok(&["config", "path"]).trim(), e.config().display().to_string());
+    assert_eq!(
+        e.ok(&["config", "path"]).trim(),
+        e.config().display().to_string()
+    );
 }
 
 #[test]
@@ -106,7 +110,10 @@ fn config_set_then_show_says_where_each_value_comes_from() {
     assert_eq!(get("language")["value"], "en");
     // The text form, now in English (the setting beats the French locale).
     let text = e.ok(&["config", "show"]);
-    assert!(text.contains("theme             = light   # file, line 2"), "{text}");
+    assert!(
+        text.contains("theme             = light   # file, line 2"),
+        "{text}"
+    );
     // --lang beats the setting.
     let text = e.ok(&["--lang", "fr", "config", "show"]);
     assert!(text.contains("# fichier, ligne 2"), "{text}");
@@ -123,14 +130,20 @@ fn config_set_then_show_says_where_each_value_comes_from() {
 fn a_broken_file_gives_its_line_once_and_the_defaults() {
     let e = Env::new();
     std::fs::create_dir_all(e.config().parent().expect("folder")).expect("folder");
-    std::fs::write(e.config(), "# réglages\nlanguage = \"en\"\ncouleur = \"rouge\"\n")
-        .expect("written");
+    std::fs::write(
+        e.config(),
+        "# réglages\nlanguage = \"en\"\ncouleur = \"rouge\"\n",
+    )
+    .expect("written");
     let out = e.run(&["config", "show", "--json"]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     let at = format!("{}:3", e.config().display());
     assert!(err.contains(&at) && err.contains("couleur"), "{err}");
-    assert!(err.contains("réglages ignorés") && err.contains("settings ignored"), "{err}");
+    assert!(
+        err.contains("réglages ignorés") && err.contains("settings ignored"),
+        "{err}"
+    );
     assert_eq!(err.matches("settings ignored").count(), 1, "{err}");
     let shown = json(&String::from_utf8_lossy(&out.stdout));
     // The language of the file is not used: the locale's, French.
@@ -139,7 +152,11 @@ fn a_broken_file_gives_its_line_once_and_the_defaults() {
     assert_eq!(shown["settings"][2]["source"], "environment");
     // Every other command still runs.
     let out = e.run(&["list"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -176,21 +193,40 @@ fn the_trainer_of_the_settings_goes_on_new_audits() {
 fn exports_go_to_the_export_folder_of_the_settings() {
     let e = Env::new();
     let folder = e.dir.path().join("exports");
-    e.ok(&["config", "set", "export_folder", &folder.display().to_string()]);
+    e.ok(&[
+        "config",
+        "set",
+        "export_folder",
+        &folder.display().to_string(),
+    ]);
     e.ok(&["demo"]);
     let list = json(&e.ok(&["list", "--json"]));
     let id = list[0]["id"].as_str().expect("an id").to_string();
     let elsewhere = e.dir.path().join("ailleurs");
     std::fs::create_dir(&elsewhere).expect("folder");
     let out = e.run_in(Some(&elsewhere), &["export", &id, "--format", "md"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let written = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(written.trim().starts_with(&folder.display().to_string()), "{written}");
+    assert!(
+        written.trim().starts_with(&folder.display().to_string()),
+        "{written}"
+    );
     assert_eq!(std::fs::read_dir(&folder).expect("made").count(), 1);
     assert_eq!(std::fs::read_dir(&elsewhere).expect("there").count(), 0);
     // --out still wins.
-    let out = e.run_in(Some(&elsewhere), &["export", &id, "--format", "md", "--out", "."]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = e.run_in(
+        Some(&elsewhere),
+        &["export", &id, "--format", "md", "--out", "."],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(std::fs::read_dir(&elsewhere).expect("there").count(), 1);
 }
 

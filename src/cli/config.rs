@@ -91,7 +91,11 @@ fn show(ctx: &Context, as_json: bool) -> ExitCode {
     }
     let width = Key::ALL.iter().map(|k| k.name().len()).max().unwrap_or(0);
     for (key, value, source) in rows {
-        let value = if value.is_empty() { "—".to_string() } else { value };
+        let value = if value.is_empty() {
+            "—".to_string()
+        } else {
+            value
+        };
         outln!(
             "{:<width$} = {value}   # {}",
             key.name(),

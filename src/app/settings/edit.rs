@@ -14,7 +14,10 @@ pub fn set(path: &Path, key: Key, typed: &str) -> Result<Value, Message> {
     let text = match crate::bounded::read(path, 1 << 20) {
         Ok(b) => String::from_utf8(b).map_err(|_| {
             Message::new(
-                format!("{} n'est pas en UTF-8 : rien n'a été changé", path.display()),
+                format!(
+                    "{} n'est pas en UTF-8 : rien n'a été changé",
+                    path.display()
+                ),
                 format!("{} is not UTF-8: nothing was changed", path.display()),
             )
         })?,
@@ -30,7 +33,10 @@ pub fn set(path: &Path, key: Key, typed: &str) -> Result<Value, Message> {
         Err(_) => {
             return Err(Message::new(
                 format!("{} dépasse 1 Mo : rien n'a été changé", path.display()),
-                format!("{} is larger than 1 MB: nothing was changed", path.display()),
+                format!(
+                    "{} is larger than 1 MB: nothing was changed",
+                    path.display()
+                ),
             ));
         }
     };
@@ -101,17 +107,24 @@ pub(super) fn with_value(text: &str, key: Key, value: &Value) -> String {
     let leaf = key.name().rsplit('.').next().unwrap_or(key.name());
     if let Some(i) = keys::locate(text, key.name()) {
         let indent: String = lines[i].chars().take_while(|c| c.is_whitespace()).collect();
-        let written = lines[i].trim_start().split('=').next().unwrap_or(leaf).trim_end();
+        let written = lines[i]
+            .trim_start()
+            .split('=')
+            .next()
+            .unwrap_or(leaf)
+            .trim_end();
         lines[i] = format!("{indent}{written} = {}", value.to_toml());
     } else {
-        let header = key
-            .name()
-            .split_once('.')
-            .and_then(|(table, _)| {
-                lines
-                    .iter()
-                    .position(|l| l.trim().trim_end_matches(']').trim_start_matches('[').trim() == table && l.trim().starts_with('['))
-            });
+        let header = key.name().split_once('.').and_then(|(table, _)| {
+            lines.iter().position(|l| {
+                l.trim()
+                    .trim_end_matches(']')
+                    .trim_start_matches('[')
+                    .trim()
+                    == table
+                    && l.trim().starts_with('[')
+            })
+        });
         match header {
             Some(h) => lines.insert(h + 1, format!("{leaf} = {}", value.to_toml())),
             None => {

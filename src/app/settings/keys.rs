@@ -76,7 +76,9 @@ impl Key {
     /// What the key takes, for messages.
     pub fn expected(self) -> (&'static str, &'static str) {
         match self {
-            Key::TrainerName | Key::TrainerStructure => ("un texte d'une ligne", "one line of text"),
+            Key::TrainerName | Key::TrainerStructure => {
+                ("un texte d'une ligne", "one line of text")
+            }
             Key::Language => ("fr ou en", "fr or en"),
             Key::Plain | Key::Anonymise => ("true ou false", "true or false"),
             Key::Theme => ("dark, light ou mono", "dark, light or mono"),
@@ -103,8 +105,14 @@ impl Key {
             let (fr, en) = self.expected();
             let shown = crate::safe_text::clean_line(typed);
             Message::new(
-                format!("{} : « {shown} » n'est pas accepté ; attendu : {fr}", self.name()),
-                format!("{}: \"{shown}\" is not accepted; expected: {en}", self.name()),
+                format!(
+                    "{} : « {shown} » n'est pas accepté ; attendu : {fr}",
+                    self.name()
+                ),
+                format!(
+                    "{}: \"{shown}\" is not accepted; expected: {en}",
+                    self.name()
+                ),
             )
         })
     }
@@ -112,10 +120,9 @@ impl Key {
     fn parse_text(self, s: &str, typed: bool) -> Option<Value> {
         let word = s.trim().to_lowercase();
         match self {
-            Key::TrainerName | Key::TrainerStructure => {
-                (!s.contains(['\n', '\r']) && s.chars().count() <= 200)
-                    .then(|| Value::Text(s.trim().to_string()))
-            }
+            Key::TrainerName | Key::TrainerStructure => (!s.contains(['\n', '\r'])
+                && s.chars().count() <= 200)
+                .then(|| Value::Text(s.trim().to_string())),
             Key::Language => match word.as_str() {
                 "fr" => Some(Value::Lang(Lang::Fr)),
                 "en" => Some(Value::Lang(Lang::En)),
@@ -211,7 +218,8 @@ pub(super) fn parse(text: &str) -> Result<super::FileValues, (usize, String, Str
 }
 
 pub(super) fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).map_or(0, |t| t.matches('\n').count() + 1)
+    text.get(..offset)
+        .map_or(0, |t| t.matches('\n').count() + 1)
 }
 
 /// The index of the line where the dotted key `path` is given a value (`a.b = …` at the top,

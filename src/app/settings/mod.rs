@@ -132,7 +132,11 @@ impl Settings {
         Key::ALL
             .iter()
             .map(|&k| match k {
-                Key::TrainerName => (k, self.trainer_name.value.clone(), &self.trainer_name.source),
+                Key::TrainerName => (
+                    k,
+                    self.trainer_name.value.clone(),
+                    &self.trainer_name.source,
+                ),
                 Key::TrainerStructure => (
                     k,
                     self.trainer_structure.value.clone(),
@@ -184,7 +188,12 @@ pub fn read(path: &Path) -> Result<FileValues, Message> {
             return Ok(Vec::new());
         }
         Err(crate::bounded::ReadFail::Io(e)) => {
-            return Err(broken(path, 0, &format!("lecture impossible ({e})"), &format!("cannot read it ({e})")));
+            return Err(broken(
+                path,
+                0,
+                &format!("lecture impossible ({e})"),
+                &format!("cannot read it ({e})"),
+            ));
         }
         Err(_) => return Err(broken(path, 0, "plus de 1 Mo", "larger than 1 MB")),
     };

@@ -33,8 +33,20 @@ structure = "Chapril"
 fn every_key_is_read_with_its_line() {
     let s = settings(FULL, &[("LANG", "fr_FR.UTF-8"), ("USER", "dom")]);
     assert_eq!(s.warning, None);
-    assert_eq!(s.language, Set { value: Lang::En, source: Source::File(2) });
-    assert_eq!(s.plain, Set { value: true, source: Source::File(3) });
+    assert_eq!(
+        s.language,
+        Set {
+            value: Lang::En,
+            source: Source::File(2)
+        }
+    );
+    assert_eq!(
+        s.plain,
+        Set {
+            value: true,
+            source: Source::File(3)
+        }
+    );
     assert_eq!(s.theme.value, ThemeChoice::Light);
     assert_eq!(s.export_folder.value, Some(PathBuf::from("/srv/exports")));
     assert_eq!(s.anonymise.value, Some(true));
@@ -44,16 +56,43 @@ fn every_key_is_read_with_its_line() {
 
 #[test]
 fn without_a_file_the_environment_and_defaults() {
-    let s = settings("", &[("LANG", "C.UTF-8"), ("USER", "dom"), ("NO_COLOR", "1")]);
-    assert_eq!(s.language, Set { value: Lang::En, source: Source::Env("LANG") });
-    assert_eq!(s.trainer_name, Set { value: "dom".into(), source: Source::Default });
+    let s = settings(
+        "",
+        &[("LANG", "C.UTF-8"), ("USER", "dom"), ("NO_COLOR", "1")],
+    );
+    assert_eq!(
+        s.language,
+        Set {
+            value: Lang::En,
+            source: Source::Env("LANG")
+        }
+    );
+    assert_eq!(
+        s.trainer_name,
+        Set {
+            value: "dom".into(),
+            source: Source::Default
+        }
+    );
     assert_eq!(s.trainer(), "dom");
-    assert_eq!(s.theme, Set { value: ThemeChoice::Mono, source: Source::Env("NO_COLOR") });
-    assert_eq!(s.plain.value, false);
+    assert_eq!(
+        s.theme,
+        Set {
+            value: ThemeChoice::Mono,
+            source: Source::Env("NO_COLOR")
+        }
+    );
+    assert!(!s.plain.value);
     assert_eq!(s.export_folder_or_current(), PathBuf::from("."));
     assert_eq!(s.anonymise.value, None);
     let none = settings("", &[]);
-    assert_eq!(none.language, Set { value: Lang::Fr, source: Source::Default });
+    assert_eq!(
+        none.language,
+        Set {
+            value: Lang::Fr,
+            source: Source::Default
+        }
+    );
 }
 
 #[test]
@@ -69,9 +108,15 @@ fn the_file_beats_the_locale_and_no_color_diagasso_variables_beat_the_file() {
     assert_eq!(s.theme.value, ThemeChoice::Light);
     assert_eq!(s.trainer_name.source, Source::Env("DIAGASSO_TRAINER"));
     assert_eq!(s.trainer(), "Camille (Chapril)");
-    assert_eq!(s.plain, Set { value: false, source: Source::Env("DIAGASSO_PLAIN") });
+    assert_eq!(
+        s.plain,
+        Set {
+            value: false,
+            source: Source::Env("DIAGASSO_PLAIN")
+        }
+    );
     // An empty DIAGASSO_PLAIN says nothing: the file stands.
-    assert_eq!(settings(FULL, &[("DIAGASSO_PLAIN", "")]).plain.value, true);
+    assert!(settings(FULL, &[("DIAGASSO_PLAIN", "")]).plain.value);
 }
 
 #[test]
@@ -81,14 +126,29 @@ fn a_broken_file_is_ignored_whole_with_its_line() {
         ("language = \"en\"\ncolour = 3\n", 2, "colour"),
         ("language = \"de\"\n", 1, "language"),
         ("plain = \"yes\"\n", 1, "plain"),
-        ("theme = \"light\"\n[trainer]\nnom = \"x\"\n", 3, "trainer.nom"),
+        (
+            "theme = \"light\"\n[trainer]\nnom = \"x\"\n",
+            3,
+            "trainer.nom",
+        ),
         ("export_folder = \"exports\"\n", 1, "export_folder"),
     ];
     for (text, line, names) in cases {
         let s = settings(text, &[("LANG", "fr_FR.UTF-8")]);
-        let w = s.warning.clone().unwrap_or_else(|| panic!("no warning for {text:?}"));
-        assert!(w.fr.contains(&format!("c.toml:{line}\u{a0}:")), "{text:?}: {}", w.fr);
-        assert!(w.fr.contains(names) && w.fr.contains(" / settings ignored"), "{}", w.fr);
+        let w = s
+            .warning
+            .clone()
+            .unwrap_or_else(|| panic!("no warning for {text:?}"));
+        assert!(
+            w.fr.contains(&format!("c.toml:{line}\u{a0}:")),
+            "{text:?}: {}",
+            w.fr
+        );
+        assert!(
+            w.fr.contains(names) && w.fr.contains(" / settings ignored"),
+            "{}",
+            w.fr
+        );
         // Defaults used, even for the keys that were right.
         assert_eq!(s.language.value, Lang::Fr, "{text:?}");
         assert_eq!(s.theme.value, ThemeChoice::Dark, "{text:?}");
@@ -99,7 +159,10 @@ fn a_broken_file_is_ignored_whole_with_its_line() {
 fn typed_values_are_checked_and_french_words_accepted() {
     assert_eq!(Key::Plain.parse("oui"), Ok(Value::Bool(true)));
     assert_eq!(Key::Anonymise.parse("non"), Ok(Value::Bool(false)));
-    assert_eq!(Key::Theme.parse("clair"), Ok(Value::Theme(ThemeChoice::Light)));
+    assert_eq!(
+        Key::Theme.parse("clair"),
+        Ok(Value::Theme(ThemeChoice::Light))
+    );
     assert_eq!(Key::Language.parse("EN"), Ok(Value::Lang(Lang::En)));
     assert!(Key::Language.parse("de").is_err());
     assert!(Key::Plain.parse("peut-être").is_err());
@@ -113,7 +176,10 @@ fn typed_values_are_checked_and_french_words_accepted() {
 fn set_replaces_the_line_or_adds_one_and_keeps_the_rest() {
     let text = "# à moi\nlanguage = \"en\" # anglais\n\n[trainer]\n  name = \"A\"\n";
     let out = edit::with_value(text, Key::TrainerName, &Value::Text("B « b »".into()));
-    assert_eq!(out, "# à moi\nlanguage = \"en\" # anglais\n\n[trainer]\n  name = \"B « b »\"\n");
+    assert_eq!(
+        out,
+        "# à moi\nlanguage = \"en\" # anglais\n\n[trainer]\n  name = \"B « b »\"\n"
+    );
     let out = edit::with_value(text, Key::TrainerStructure, &Value::Text("Zici".into()));
     assert_eq!(locate(&out, "trainer.structure"), Some(4));
     let out = edit::with_value(text, Key::Plain, &Value::Bool(true));

@@ -169,7 +169,8 @@ impl App {
                 return vec![Effect::LoadWorkshops];
             }
             Nav::WorkshopForm => {
-                let form = workshop_form::WorkshopFormScreen::new(&self.questionnaires, &self.trainer);
+                let form =
+                    workshop_form::WorkshopFormScreen::new(&self.questionnaires, &self.trainer);
                 self.screen = Screen::WorkshopForm(Box::new(form));
             }
             Nav::Dashboard(loaded) => {
