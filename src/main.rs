@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use diagasso::app::launch;
+use diagasso::app::{launch, settings};
 use diagasso::cli::{Args, ThemeArg};
 use diagasso::i18n::Message;
 use diagasso::i18n::ui::Ui;
@@ -23,9 +23,16 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let args = Args::parse();
-    let ctx = args.context();
+    let settings = settings::load();
+    let ctx = args.context(settings);
     match args.command {
-        Some(command) => diagasso::cli::run(&ctx, command),
+        Some(command) => {
+            // A settings file that was ignored is said once, on standard error.
+            if let Some(w) = &ctx.settings.warning {
+                eprintln!("{}", terminal(w.get(ctx.lang)));
+            }
+            diagasso::cli::run(&ctx, command)
+        }
         None => interactive(&args, &ctx),
     }
 }
@@ -41,13 +48,14 @@ fn interactive(args: &Args, ctx: &diagasso::cli::Context) -> ExitCode {
         Ok(opened) => opened,
         Err(m) => return fail(m),
     };
-    if launch::wants_plain(args.plain) {
+    let settings = &ctx.settings;
+    if launch::wants_plain(args.plain || settings.plain.value) {
         let stdin = std::io::stdin();
         let echo = !stdin.is_terminal();
         let result = diagasso::plain::run(
             &mut store,
             lang,
-            launch::trainer(),
+            settings,
             stdin.lock(),
             // Everything the line mode writes is escaped (stored names, echoed input).
             Escaped::new(std::io::stdout().lock()),
@@ -60,15 +68,24 @@ fn interactive(args: &Args, ctx: &diagasso::cli::Context) -> ExitCode {
             Err(e) => fail(launch::plain_stopped(&e)),
         };
     }
-    let no_color = std::env::var("NO_COLOR").is_ok_and(|v| !v.is_empty());
-    let theme = args.theme.map(|t| match t {
-        ThemeArg::Dark => ThemeName::Dark,
-        ThemeArg::Mono => ThemeName::Mono,
-    });
+    // `--theme`, else the setting (itself `mono` under NO_COLOR when the file says nothing).
+    let theme = match args.theme {
+        Some(ThemeArg::Dark) => ThemeName::Dark,
+        Some(ThemeArg::Light) => ThemeName::Light,
+        Some(ThemeArg::Mono) => ThemeName::Mono,
+        None => match settings.theme.value {
+            settings::ThemeChoice::Dark => ThemeName::Dark,
+            settings::ThemeChoice::Light => ThemeName::Light,
+            settings::ThemeChoice::Mono => ThemeName::Mono,
+        },
+    };
     let options = diagasso::tui::Options {
         lang,
-        theme: Theme::pick(theme, no_color),
-        trainer: launch::trainer(),
+        theme: Theme::pick(Some(theme), false),
+        trainer: settings.trainer(),
+        export_dir: settings.export_folder.value.clone(),
+        anonymise: settings.anonymise.value,
+        warning: settings.warning.as_ref().map(|w| w.get(lang).to_string()),
     };
     match diagasso::tui::run(&mut store, options) {
         Ok(()) => {

@@ -1,6 +1,5 @@
-//! What every interactive start needs, whichever front end follows: the store to open, the
-//! trainer's name, and whether the line mode is wanted or needed. Choosing between the
-//! full-screen interface and the line mode is the binary's dispatch (`main.rs`), since this
+//! What every interactive start needs, whichever front end follows: the store to open and
+//! whether the line mode is wanted or needed. Choosing between the full-screen interface and the line mode is the binary's dispatch (`main.rs`), since this
 //! layer depends on no front end.
 
 use std::io::IsTerminal;
@@ -9,31 +8,20 @@ use std::path::{Path, PathBuf};
 use crate::i18n::Message;
 use crate::store::Store;
 
-/// The trainer's name recorded with new audits: `DIAGASSO_TRAINER`, else the login name.
-pub fn trainer() -> String {
-    ["DIAGASSO_TRAINER", "USER", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_default()
-}
-
-/// Whether the line mode is wanted (`--plain`, `DIAGASSO_PLAIN=1`) or needed (standard input
-/// or output not a terminal, `TERM=dumb`).
+/// Whether the line mode is wanted (`--plain`, the `plain` setting or `DIAGASSO_PLAIN=1`) or
+/// needed (standard input or output not a terminal, `TERM=dumb`).
 pub fn wants_plain(forced: bool) -> bool {
     forced
-        || plain_by_setting()
         || !std::io::stdout().is_terminal()
         || !std::io::stdin().is_terminal()
         || std::env::var("TERM").is_ok_and(|t| t == "dumb")
 }
 
-/// `DIAGASSO_PLAIN` set to anything but empty, `0`, `false` or `no`: always start in the line
-/// mode (a screen-reader user sets it once in their shell profile).
-pub fn plain_by_setting() -> bool {
-    std::env::var("DIAGASSO_PLAIN").is_ok_and(|v| {
-        let v = v.trim().to_ascii_lowercase();
-        !(v.is_empty() || v == "0" || v == "false" || v == "no" || v == "non")
-    })
+/// A yes in an environment variable: anything but empty, `0`, `false`, `no` or `non`
+/// (`DIAGASSO_PLAIN=1`, set once in a screen-reader user's shell profile).
+pub fn truthy(v: &str) -> bool {
+    let v = v.trim().to_ascii_lowercase();
+    !(v.is_empty() || v == "0" || v == "false" || v == "no" || v == "non")
 }
 
 /// Open the store at `db`, or at the default place.

@@ -88,7 +88,7 @@ pub fn demo(ctx: &Context) -> ExitCode {
 /// Check an answers file, then store it whole; nothing is written (not even a new database
 /// file) when the file has a problem.
 fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
-    let file: AnswersFile = match answers_file::parse_shipped(name, bytes) {
+    let mut file: AnswersFile = match answers_file::parse_shipped(name, bytes) {
         Ok(f) => f,
         Err(problems) => {
             let n = problems.0.len();
@@ -112,6 +112,8 @@ fn create(ctx: &Context, name: &str, bytes: &[u8], json: bool) -> ExitCode {
             return say(ctx.lang, &super::counted::nothing_saved(name, n));
         }
     };
+    // No trainer in the file: the settings' (the login name when they say nothing).
+    file.trainer = ctx.settings.trainer_or(&file.trainer);
     let mut store = match open(ctx) {
         Ok(s) => s,
         Err(code) => return code,

@@ -29,18 +29,24 @@ pub struct ExportArgs {
     /// Tous les audits dans un seul CSV / every audit in one CSV (with `--format csv`).
     #[arg(long, conflicts_with = "audit")]
     pub all: bool,
-    /// Sans données personnelles / leave out personal fields (name → activity + département).
-    #[arg(long)]
+    /// Sans données personnelles / leave out personal fields (name → activity + département)
+    /// (default: the `anonymise` setting, else no).
+    #[arg(long, conflicts_with = "no_anonymise")]
     pub anonymise: bool,
+    /// Avec les données personnelles, malgré le réglage `anonymise` / keep personal fields,
+    /// whatever the `anonymise` setting says.
+    #[arg(long)]
+    pub no_anonymise: bool,
     /// Garder les notes libres même anonymisé / keep free-text notes when anonymising.
     #[arg(long)]
     pub with_notes: bool,
     /// Garder le nom (annonce, anonymisé) / keep the association's name.
     #[arg(long)]
     pub with_name: bool,
-    /// Dossier de sortie / output folder (default: the current folder).
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    pub out: PathBuf,
+    /// Dossier de sortie / output folder (default: the `export_folder` setting, else the
+    /// current folder).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// Remplacer les fichiers existants / overwrite existing files.
     #[arg(long)]
     pub force: bool,
@@ -205,14 +211,16 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         Some(dir) => Templates::with_dir(dir).map_err(|e| e.0)?,
         None => Templates::embedded(),
     };
+    let anonymise = !a.no_anonymise && (a.anonymise || ctx.settings.anonymise.value == Some(true));
     let opts = Options {
         lang: ctx.lang,
-        anonymise: a.anonymise,
+        anonymise,
         with_notes: a.with_notes,
         keep_name: a.with_name,
     };
     let csv_opts = a.csv_options(ctx.lang);
-    out_dir(&a.out)?;
+    let out = (a.out.clone()).unwrap_or_else(|| ctx.settings.export_folder_or_current());
+    out_dir(&out)?;
     let mut store = open_store(ctx)?;
     let user_catalog = super::catalog::user_catalog_path();
     let catalog = crate::catalog::load_effective(user_catalog.as_deref())
@@ -231,7 +239,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         } else {
             "diagnostics.csv"
         };
-        let path = a.out.join(name);
+        let path = out.join(name);
         written_all(&store, &path, &opts, &csv_opts, a.force)?;
         written.push(path);
         return Ok(written);
@@ -251,10 +259,10 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     // Every name is checked before the first file is written: a taken one (or a device, a
     // pipe, a folder, even with --force) writes none.
     for (name, _) in &files {
-        safe_file::check_target(&a.out.join(name), a.force).map_err(|e| refusal(&e))?;
+        safe_file::check_target(&out.join(name), a.force).map_err(|e| refusal(&e))?;
     }
     for (name, bytes) in files {
-        written.push(write_file(&a.out, &name, &bytes, a.force, !opts.anonymise)?);
+        written.push(write_file(&out, &name, &bytes, a.force, !opts.anonymise)?);
     }
     Ok(written)
 }

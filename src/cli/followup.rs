@@ -109,7 +109,8 @@ fn start(
             ));
         }
     };
-    let new = store.start_followup(previous, trainer, &q)?;
+    let trainer = ctx.settings.trainer_or(trainer);
+    let new = store.start_followup(previous, &trainer, &q)?;
     let view = view_of(store, &new)?;
     let n = view.as_ref().map_or(0, |v| v.items.len());
     if json {

@@ -31,6 +31,7 @@ mod bundle;
 pub mod catalog;
 mod check;
 mod compare;
+mod config;
 mod counted;
 mod export;
 mod followup;
@@ -49,6 +50,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::settings::Settings;
 use crate::i18n::Lang;
 
 /// Diagnostic des pratiques numériques d'une association et plan de transition vers
@@ -63,7 +65,8 @@ pub struct Args {
     #[arg(long, global = true, env = "DIAGASSO_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Langue de l'interface / interface language (default: from the locale).
+    /// Langue de l'interface / interface language (default: the `language` setting, else the
+    /// locale).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
@@ -83,6 +86,7 @@ pub struct Args {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ThemeArg {
     Dark,
+    Light,
     Mono,
 }
 
@@ -142,6 +146,11 @@ pub enum Command {
     ///
     /// Exemple / example: diagasso completions bash > ~/.local/share/bash-completion/completions/diagasso
     Completions(shell::CompletionsArgs),
+    /// Réglages : formateur·ice, langue, mode ligne, thème, dossier d'export / settings.
+    ///
+    /// Exemple / example: diagasso config set trainer.name "Dominique"
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
     /// Page de manuel (roff) / manual page (roff).
     ///
     /// Exemple / example: diagasso manpage > diagasso.1 && man ./diagasso.1
@@ -152,6 +161,8 @@ pub enum Command {
 pub struct Context {
     pub lang: Lang,
     pub db: Option<PathBuf>,
+    /// The user's settings (`crate::app::settings`), read once by the binary.
+    pub settings: Settings,
 }
 
 impl Context {
@@ -163,20 +174,21 @@ impl Context {
 }
 
 impl Args {
-    /// The language asked for (`--lang`), else the locale's.
-    pub fn lang(&self) -> Lang {
+    /// The language asked for (`--lang`), else the setting's (itself the locale's by default).
+    pub fn lang(&self, settings: &Settings) -> Lang {
         match self.lang {
             Some(LangArg::Fr) => Lang::Fr,
             Some(LangArg::En) => Lang::En,
-            None => Lang::from_env(),
+            None => settings.language.value,
         }
     }
 
     /// What every command gets.
-    pub fn context(&self) -> Context {
+    pub fn context(&self, settings: Settings) -> Context {
         Context {
-            lang: self.lang(),
+            lang: self.lang(&settings),
             db: self.db.clone(),
+            settings,
         }
     }
 }
@@ -202,6 +214,7 @@ pub fn run(ctx: &Context, command: Command) -> ExitCode {
         Command::Compare(a) => compare::run(ctx, &a),
         Command::ImportSubmissions(a) => submissions::run(ctx, &a),
         Command::Completions(a) => shell::completions(&a),
+        Command::Config(c) => config::run(ctx, &c),
         Command::Manpage => shell::manpage(),
     }
 }

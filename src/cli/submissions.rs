@@ -138,10 +138,7 @@ fn import(ctx: &Context, a: &ImportSubmissionsArgs) -> Result<bool, Message> {
         .filter(|c| c.role == Role::Unknown && !c.header.is_empty())
         .map(|c| c.header.as_str())
         .collect();
-    let trainer = a
-        .trainer
-        .clone()
-        .unwrap_or_else(crate::app::launch::trainer);
+    let trainer = a.trainer.clone().unwrap_or_else(|| ctx.settings.trainer());
     let available = [q.clone()];
     let mut valid: Vec<(usize, AnswersFile)> = Vec::new();
     let mut refused: Vec<Refusal> = Vec::new();

@@ -126,11 +126,12 @@ fn new(ctx: &Context, a: &NewArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let trainer = ctx.settings.trainer_or(&a.trainer);
     let w = NewWorkshop {
         name: &a.name,
         date: &a.date,
         place: &a.place,
-        trainer: &a.trainer,
+        trainer: &trainer,
         questionnaire_id: &a.questionnaire,
     };
     let id = match store.create_workshop(&w) {

@@ -16,19 +16,40 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// French when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, in that order) is French or
-    /// unset, English otherwise.
+    /// The language of the locale: `LANGUAGE` (a `:`-separated list of preferences, GNU
+    /// gettext's; its first French or English entry wins, other languages are passed over),
+    /// then `LC_ALL`, `LC_MESSAGES`, `LANG`, in that order: French when the first one set says
+    /// French (or none is set), English otherwise (`C.UTF-8` included).
     pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Some(value) = get(var).filter(|v| !v.is_empty()) {
-                return if value.starts_with("fr") {
-                    Lang::Fr
-                } else {
-                    Lang::En
-                };
+        Lang::from_locale_vars_named(get).0
+    }
+
+    /// [`Lang::from_locale_vars`], with the variable that decided (`None`: none was set).
+    pub fn from_locale_vars_named(
+        get: impl Fn(&str) -> Option<String>,
+    ) -> (Lang, Option<&'static str>) {
+        let of = |v: &str| {
+            if v.starts_with("fr") {
+                Lang::Fr
+            } else {
+                Lang::En
+            }
+        };
+        if let Some(list) = get("LANGUAGE") {
+            let known = list
+                .split(':')
+                .map(str::trim)
+                .find(|e| e.starts_with("fr") || e.starts_with("en"));
+            if let Some(entry) = known {
+                return (of(entry), Some("LANGUAGE"));
             }
         }
-        Lang::Fr
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(value) = get(var).filter(|v| !v.is_empty()) {
+                return (of(&value), Some(var));
+            }
+        }
+        (Lang::Fr, None)
     }
 
     /// The language from the process environment.
@@ -125,6 +146,32 @@ mod tests {
         assert_eq!(
             Lang::from_locale_vars(env(&[("LC_ALL", "fr_BE.UTF-8"), ("LANG", "en_US.UTF-8")])),
             Lang::Fr
+        );
+        // LANGUAGE first, its first French or English entry; then LC_ALL, LC_MESSAGES, LANG.
+        const ALL: &[(&str, &str)] = &[
+            ("LANGUAGE", "de:en_GB:fr"),
+            ("LC_ALL", "fr_FR.UTF-8"),
+            ("LC_MESSAGES", "fr_FR.UTF-8"),
+            ("LANG", "fr_FR.UTF-8"),
+        ];
+        assert_eq!(
+            Lang::from_locale_vars_named(env(ALL)),
+            (Lang::En, Some("LANGUAGE"))
+        );
+        assert_eq!(
+            Lang::from_locale_vars_named(env(&[("LANGUAGE", "de"), ("LC_ALL", "en_US.UTF-8")])),
+            (Lang::En, Some("LC_ALL"))
+        );
+        assert_eq!(
+            Lang::from_locale_vars_named(env(&[
+                ("LC_MESSAGES", "en_US.UTF-8"),
+                ("LANG", "fr_FR.UTF-8")
+            ])),
+            (Lang::En, Some("LC_MESSAGES"))
+        );
+        assert_eq!(
+            Lang::from_locale_vars_named(env(&[("LANGUAGE", "fr"), ("LANG", "C.UTF-8")])),
+            (Lang::Fr, Some("LANGUAGE"))
         );
     }
 

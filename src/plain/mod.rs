@@ -1,4 +1,5 @@
-//! The line mode (`--plain`, `--screen-reader`, `DIAGASSO_PLAIN=1`, or automatic when the
+//! The line mode (`--plain`, `--screen-reader`, `DIAGASSO_PLAIN=1`, `plain = true` in the
+//! settings, or automatic when the
 //! terminal cannot hold a full-screen interface): the same audits, the same walk, the plan, its
 //! « pourquoi ? », the exports and the workshops as numbered prompts on the normal screen. No alternate screen, no box drawing, no colour, no spinner: lines written to standard
 //! output, answers read from standard input, every save announced as a line. It works fed from
@@ -20,6 +21,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::app::effect::{Effect, Event};
 use crate::app::effects::{self, Executor};
+use crate::app::settings::Settings;
 use crate::bounded::Line;
 use crate::i18n::Lang;
 use crate::i18n::ui::Ui;
@@ -37,25 +39,35 @@ pub struct Plain<'a, R: BufRead, W: Write> {
     lang: Lang,
     /// Write each line read after its prompt (input from a file: the transcript reads well).
     echo: bool,
+    /// The folder exports go to when the person just presses Enter (the `export_folder`
+    /// setting), else the current one.
+    export_dir: Option<std::path::PathBuf>,
+    /// The answer to « anonymiser ? » when the person just presses Enter (`anonymise` setting).
+    anonymise: Option<bool>,
 }
 
 /// Run the line mode until `q` or the end of the input.
 pub fn run<R: BufRead, W: Write>(
     store: &mut Store,
     lang: Lang,
-    trainer: String,
+    settings: &Settings,
     input: R,
     out: W,
     echo: bool,
 ) -> io::Result<()> {
     let questionnaires = effects::shipped_questionnaires();
     let mut p = Plain {
-        exec: Executor::new(store, lang, trainer, questionnaires),
+        exec: Executor::new(store, lang, settings.trainer(), questionnaires),
         input,
         out,
         lang,
         echo,
+        export_dir: settings.export_folder.value.clone(),
+        anonymise: settings.anonymise.value,
     };
+    if let Some(w) = &settings.warning {
+        p.say(w.get(lang))?;
+    }
     menu::run(&mut p)
 }
 

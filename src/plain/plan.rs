@@ -156,9 +156,12 @@ pub fn export<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, audit_id: &str) -> 
             return Ok(true);
         }
     };
-    let here = std::env::current_dir()
-        .map(|d| d.display().to_string())
-        .unwrap_or_else(|_| ".".into());
+    let here = match &p.export_dir {
+        Some(d) => d.display().to_string(),
+        None => std::env::current_dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|_| ".".into()),
+    };
     let Some(line) = p.ask(&Ui::PlainExportFolder.fill(lang, &[&here]))? else {
         return Ok(false);
     };
@@ -167,13 +170,24 @@ pub fn export<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, audit_id: &str) -> 
     } else {
         line.trim().to_string()
     };
-    let Some(line) = p.ask(Ui::PlainExportAnonymise.get(lang))? else {
+    // The `anonymise` setting gives the answer to an empty line (no by default).
+    let by_default = p.anonymise.unwrap_or(false);
+    let prompt = if by_default {
+        Ui::PlainExportAnonymiseYes
+    } else {
+        Ui::PlainExportAnonymise
+    };
+    let Some(line) = p.ask(prompt.get(lang))? else {
         return Ok(false);
     };
     let mut request = ExportRequest {
         audit_id: audit_id.to_string(),
         formats,
-        anonymise: yes(&line),
+        anonymise: if line.trim().is_empty() {
+            by_default
+        } else {
+            yes(&line)
+        },
         with_notes: false,
         dir,
         overwrite: false,

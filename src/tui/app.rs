@@ -61,6 +61,11 @@ pub struct App {
     /// The folder the export dialog offers: the current folder (set by the run loop), then the
     /// last one written to.
     pub export_dir: String,
+    /// Whether « anonymiser » starts ticked in the export dialog (the `anonymise` setting;
+    /// ticked unless it says otherwise).
+    pub anonymise: bool,
+    /// The trainer a new workshop's form offers (the settings' trainer).
+    pub trainer: String,
     /// The workshop being worked in: new associations join it, and leaving an audit goes back
     /// to its dashboard instead of the home list.
     pub workshop: Option<Workshop>,
@@ -86,6 +91,8 @@ impl App {
             size: (MIN_WIDTH, MIN_HEIGHT),
             quitting: false,
             export_dir: ".".to_string(),
+            anonymise: true,
+            trainer: String::new(),
             workshop: None,
         };
         app.notice(Ui::PlainModeHint.get(lang));

@@ -26,6 +26,12 @@ pub struct Options {
     pub lang: Lang,
     pub theme: Theme,
     pub trainer: String,
+    /// The export dialog's folder at first (the `export_folder` setting), else the current one.
+    pub export_dir: Option<std::path::PathBuf>,
+    /// Whether the export dialog's « anonymiser » starts ticked (the `anonymise` setting).
+    pub anonymise: Option<bool>,
+    /// Shown on the message line at the start (a settings file that was ignored).
+    pub warning: Option<String>,
 }
 
 /// Run the interface on `store` until the person quits.
@@ -76,10 +82,19 @@ fn run_loop(
 ) -> std::io::Result<()> {
     let questionnaires = effects::shipped_questionnaires();
     let choices = effects::choices(&questionnaires, options.lang);
-    let mut exec = Executor::new(store, options.lang, options.trainer, questionnaires);
+    let mut exec = Executor::new(store, options.lang, options.trainer.clone(), questionnaires);
     let (mut app, first) = App::new(options.lang, options.theme, choices);
-    if let Ok(cwd) = std::env::current_dir() {
+    app.trainer = options.trainer.clone();
+    if let Some(dir) = &options.export_dir {
+        app.export_dir = dir.display().to_string();
+    } else if let Ok(cwd) = std::env::current_dir() {
         app.export_dir = cwd.display().to_string();
+    }
+    if let Some(a) = options.anonymise {
+        app.anonymise = a;
+    }
+    if let Some(w) = &options.warning {
+        app.error(w);
     }
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));

@@ -62,6 +62,7 @@ macro_rules! plain {
         PlainExportBadFormats => "Formats non compris : tapez des numéros de 1 à 6. Rien n'a été écrit.", "Formats not understood: type numbers from 1 to 6. Nothing was written.";
         PlainExportFolder => "Dossier (Entrée : {0})", "Folder (Enter: {0})";
         PlainExportAnonymise => "Anonymiser (sans nom ni contact) ? (o/N)", "Anonymise (no name, no contact)? (y/N)";
+        PlainExportAnonymiseYes => "Anonymiser (sans nom ni contact) ? (O/n)", "Anonymise (no name, no contact)? (Y/n)";
 
         // Leaving.
         Goodbye => "Tout est enregistré dans {0}. À bientôt !", "Everything is saved in {0}. See you soon!";

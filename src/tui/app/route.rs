@@ -150,8 +150,9 @@ impl App {
                 audit_id,
                 association_name,
             } => {
-                let dialog =
+                let mut dialog =
                     export::ExportDialog::new(&audit_id, &association_name, &self.export_dir);
+                dialog.anonymise = self.anonymise;
                 self.open_over(Screen::Export(Box::new(dialog)));
             }
             Nav::Compare(view) => self.open_over(Screen::Compare(Box::new(
@@ -168,7 +169,8 @@ impl App {
                 return vec![Effect::LoadWorkshops];
             }
             Nav::WorkshopForm => {
-                let form = workshop_form::WorkshopFormScreen::new(&self.questionnaires);
+                let form =
+                    workshop_form::WorkshopFormScreen::new(&self.questionnaires, &self.trainer);
                 self.screen = Screen::WorkshopForm(Box::new(form));
             }
             Nav::Dashboard(loaded) => {

@@ -35,15 +35,15 @@ pub struct WorkshopFormScreen {
 }
 
 impl WorkshopFormScreen {
-    pub fn new(questionnaires: &[QuestionnaireChoice]) -> WorkshopFormScreen {
+    /// The form, with today's date and `trainer` (the settings' trainer) filled in.
+    pub fn new(questionnaires: &[QuestionnaireChoice], trainer: &str) -> WorkshopFormScreen {
         let today = Local::now().format("%Y-%m-%d").to_string();
-        let trainer = std::env::var("DIAGASSO_TRAINER").unwrap_or_default();
         let express = questionnaires
             .iter()
             .position(|q| q.id == "atelier-express")
             .unwrap_or(0);
         WorkshopFormScreen {
-            inputs: [String::new(), today, String::new(), trainer]
+            inputs: [String::new(), today, String::new(), trainer.to_string()]
                 .into_iter()
                 .map(LineInput::new)
                 .collect(),
