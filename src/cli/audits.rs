@@ -19,7 +19,7 @@ use super::Context;
 use crate::answers_file::{self, AnswersFile};
 use crate::audit::AuditStatus;
 use crate::i18n::{Lang, Message};
-use crate::store::{Store, StoreError};
+use crate::store::{RefKind, Store, StoreError};
 
 pub use erase::{EraseArgs, erase};
 pub use show::{ShowArgs, show};
@@ -55,6 +55,17 @@ pub(super) fn open(ctx: &Context) -> Result<Store, ExitCode> {
         None => Store::default_path().map_err(|e| fail(ctx, &e))?,
     };
     Store::open(&path).map_err(|e| fail(ctx, &e))
+}
+
+/// The id a short reference typed by a person stands for (`app::reference`), or the message
+/// saying none or several do.
+pub(super) fn resolve(
+    ctx: &Context,
+    store: &Store,
+    kind: crate::store::RefKind,
+    key: &str,
+) -> Result<String, ExitCode> {
+    crate::app::reference::resolve(store, kind, key).map_err(|e| fail(ctx, &e))
 }
 
 /// Print a store error and return the failure code.
@@ -193,6 +204,22 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
         Ok(a) => a,
         Err(e) => return fail(ctx, &e),
     };
+    // Numbers and references as `app::reference` reads them back.
+    let numbered = match store.numbered_ids(RefKind::Audit) {
+        Ok(ids) => ids,
+        Err(e) => return fail(ctx, &e),
+    };
+    let shorts = crate::app::reference::short_forms(&numbered);
+    let refs: std::collections::HashMap<&str, (usize, &str)> = numbered
+        .iter()
+        .zip(&shorts)
+        .enumerate()
+        .map(|(i, (id, short))| (id.as_str(), (i + 1, short.as_str())))
+        .collect();
+    let reference = |id: &str| -> (usize, String) {
+        refs.get(id)
+            .map_or((0, id.to_string()), |&(n, short)| (n, short.to_string()))
+    };
     // Progress told as everywhere: sections done of sections, answers of questions shown.
     let progress: Vec<Option<crate::walk::Overview>> = audits
         .iter()
@@ -203,8 +230,11 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
             .iter()
             .zip(&progress)
             .map(|(s, p)| {
+                let (number, short) = reference(&s.id);
                 json!({
                     "id": s.id,
+                    "number": number,
+                    "ref": short,
                     "association": { "id": s.association_id, "name": s.association_name },
                     "questionnaire": { "id": s.questionnaire_id, "version": s.questionnaire_version },
                     "answered": s.answered,
@@ -240,19 +270,22 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let header = [
-        "AUDIT",
+        lang.pick("N°", "NO."),
+        lang.pick("RÉF.", "REF."),
         "ASSOCIATION",
         "QUESTIONNAIRE",
         lang.pick("SECTIONS · RÉPONSES", "SECTIONS · ANSWERS"),
         lang.pick("ÉTAT", "STATUS"),
         lang.pick("MODIFIÉ", "UPDATED"),
     ];
-    let rows: Vec<[String; 6]> = audits
+    let rows: Vec<[String; 7]> = audits
         .iter()
         .zip(&progress)
         .map(|(s, p)| {
+            let (number, short) = reference(&s.id);
             [
-                s.id.clone(),
+                number.to_string(),
+                short,
                 clip(&s.association_name, 32),
                 format!("{} v{}", s.questionnaire_id, s.questionnaire_version),
                 match p {

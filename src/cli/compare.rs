@@ -38,7 +38,8 @@ pub struct CompareArgs {
 type Loaded = (std::sync::Arc<Questionnaire>, Audit, Association);
 
 fn load(store: &mut Store, id: &str) -> Result<Loaded, StoreError> {
-    let o = store.open_audit(id)?;
+    let id = crate::app::reference::resolve(store, crate::store::RefKind::Audit, id)?;
+    let o = store.open_audit(&id)?;
     Ok((o.questionnaire, o.audit, o.association))
 }
 

@@ -19,7 +19,9 @@ use crate::store::{EachStop, Store};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Identifiant de l'audit / audit id (see `diagasso list`). Not with `--all`.
+    /// L'audit : numéro ou référence de `diagasso list`, début d'identifiant, nom de
+    /// l'association (pas avec --all) / the audit: number or reference from `diagasso list`,
+    /// id start, association name (not with --all).
     #[arg(required_unless_present = "all")]
     pub audit: Option<String>,
     /// Formats : md, html, pdf, json, csv, annonce (répétable ou séparés par des virgules /
@@ -110,7 +112,9 @@ fn compute_plan(
 }
 
 fn load(store: &mut Store, catalog: &Catalog, id: &str) -> Result<Loaded, Message> {
-    let open = store.open_audit(id).map_err(|e| e.message())?;
+    let id = crate::app::reference::resolve(store, crate::store::RefKind::Audit, id)
+        .map_err(|e| e.message())?;
+    let open = store.open_audit(&id).map_err(|e| e.message())?;
     let (questionnaire, audit, association) = (open.questionnaire, open.audit, open.association);
     let plan = compute_plan(catalog, &questionnaire, &audit, &association)?;
     Ok(Loaded {

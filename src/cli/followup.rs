@@ -17,7 +17,7 @@ use crate::export::view::answer_text;
 use crate::followup::{self, FollowUp, State};
 use crate::i18n::{Lang, Message};
 use crate::questionnaire::{Questionnaire, shipped};
-use crate::store::{Store, StoreError};
+use crate::store::{RefKind, Store, StoreError};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum FollowupCommand {
@@ -60,26 +60,34 @@ pub fn run(ctx: &Context, cmd: &FollowupCommand) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let key = match cmd {
+        FollowupCommand::Start { previous, .. } => previous,
+        FollowupCommand::Show { audit, .. } | FollowupCommand::Confirm { audit, .. } => audit,
+    };
+    let id = match crate::app::reference::resolve(&store, RefKind::Audit, key) {
+        Ok(id) => id,
+        Err(e) => return fail(ctx, &e),
+    };
     let result = match cmd {
         FollowupCommand::Start {
-            previous,
             questionnaire,
             trainer,
             json,
+            ..
         } => start(
             ctx,
             &mut store,
-            previous.trim(),
+            &id,
             questionnaire.as_deref(),
             trainer,
             *json,
         ),
-        FollowupCommand::Show { audit, json } => show(ctx, &mut store, audit.trim(), *json),
+        FollowupCommand::Show { json, .. } => show(ctx, &mut store, &id, *json),
         FollowupCommand::Confirm {
-            audit,
             question,
             all_unchanged,
-        } => confirm(ctx, &mut store, audit.trim(), question, *all_unchanged),
+            ..
+        } => confirm(ctx, &mut store, &id, question, *all_unchanged),
     };
     result.unwrap_or_else(|e| fail(ctx, &e))
 }

@@ -17,7 +17,9 @@ use crate::questionnaire::Questionnaire;
 
 #[derive(Debug, clap::Args)]
 pub struct PlanArgs {
-    /// Identifiant de l'audit / audit id
+    /// L'audit : numéro ou référence de `diagasso list`, début d'identifiant, nom de
+    /// l'association / the audit: number or reference from `diagasso list`, id start,
+    /// association name.
     #[arg(required_unless_present = "answers", conflicts_with = "answers")]
     pub audit: Option<String>,
     /// Fichier de réponses, sans base de données / answers file, no database
@@ -78,7 +80,9 @@ fn from_store(
         None => Store::default_path().map_err(|e| e.message())?,
     };
     let mut store = Store::open(&path).map_err(|e| e.message())?;
-    let o = store.open_audit(id).map_err(|e| e.message())?;
+    let id = crate::app::reference::resolve(&store, crate::store::RefKind::Audit, id)
+        .map_err(|e| e.message())?;
+    let o = store.open_audit(&id).map_err(|e| e.message())?;
     Ok((o.questionnaire, o.association, o.audit))
 }
 

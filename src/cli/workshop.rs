@@ -14,11 +14,11 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::Context;
-use super::audits::{fail, open, say};
+use super::audits::{fail, open, resolve, say};
 use crate::answers_file;
 use crate::i18n::Message;
 use crate::questionnaire::shipped;
-use crate::store::{NewWorkshop, Scope, Store, Workshop, unknown_workshop};
+use crate::store::{NewWorkshop, RefKind, Scope, Store, Workshop, unknown_workshop};
 use crate::workshop::Dashboard;
 
 #[derive(Debug, clap::Subcommand)]
@@ -96,7 +96,8 @@ pub fn run(ctx: &Context, cmd: &WorkshopCommand) -> ExitCode {
 
 /// The workshop named by `key`, or the message saying none is.
 pub(super) fn find(ctx: &Context, store: &Store, key: &str) -> Result<Workshop, ExitCode> {
-    match store.find_workshop(key) {
+    let id = super::audits::resolve(ctx, store, RefKind::Workshop, key)?;
+    match store.find_workshop(&id) {
         Ok(Some(w)) => Ok(w),
         Ok(None) => Err(fail(ctx, &unknown_workshop(key))),
         Err(e) => Err(fail(ctx, &e)),
@@ -238,7 +239,16 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         outln!("{}", created.audit_id);
         return ExitCode::SUCCESS;
     }
-    let audit = a.audit.as_deref().unwrap_or_default().trim();
+    let audit = match resolve(
+        ctx,
+        &store,
+        RefKind::Audit,
+        a.audit.as_deref().unwrap_or_default(),
+    ) {
+        Ok(id) => id,
+        Err(code) => return code,
+    };
+    let audit = audit.as_str();
     let added = match store.add_to_workshop(&w.id, audit) {
         Ok(added) => added,
         Err(e) => return fail(ctx, &e),

@@ -12,7 +12,9 @@ use crate::store::StoreError;
 
 #[derive(Debug, clap::Args)]
 pub struct EraseArgs {
-    /// Identifiant de l'association / association id (see `diagasso show` or `list --json`).
+    /// L'association : son nom exact, le numéro d'un de ses audits ou sa référence dans
+    /// `diagasso list`, un début d'identifiant / the association: its exact name, the number
+    /// of one of its audits or its reference in `diagasso list`, an id start.
     pub association: String,
     /// Ne pas demander de confirmation / do not ask for confirmation.
     #[arg(long)]
@@ -25,7 +27,16 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let id = args.association.trim();
+    let id = match super::resolve(
+        ctx,
+        &store,
+        crate::store::RefKind::Association,
+        &args.association,
+    ) {
+        Ok(id) => id,
+        Err(code) => return code,
+    };
+    let id = id.as_str();
     let (association, audits) = match (store.association(id), store.count_audits_of(id)) {
         (Ok(Some(a)), Ok(n)) => (a, n),
         (Ok(None), _) => return fail(ctx, &StoreError::UnknownAssociation(id.to_string())),
