@@ -74,7 +74,7 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> ExitCode {
 }
 
 fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
-    let store = match open(ctx) {
+    let store = match super::audits::open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::Context;
-use super::audits::{fail, open, say};
+use super::audits::{fail, open_existing, say};
 use super::export::{out_dir, write_file};
 use crate::audit::{Association, Audit};
 use crate::compare::{ChangeKind, Comparison, Side, compare};
@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, a: &CompareArgs) -> ExitCode {
             );
         }
     }
-    let mut store = match open(ctx) {
+    let mut store = match open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };

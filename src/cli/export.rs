@@ -217,7 +217,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     };
     let csv_opts = a.csv_options(ctx.lang);
     out_dir(&a.out)?;
-    let mut store = open_store(ctx)?;
+    let mut store = super::audits::existing(ctx)?;
     let user_catalog = super::catalog::user_catalog_path();
     let catalog = crate::catalog::load_effective(user_catalog.as_deref())
         .map_err(|e| Message::new(e.message(Lang::Fr), e.message(Lang::En)))?;

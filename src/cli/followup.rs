@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::Context;
-use super::audits::{fail, open, say};
+use super::audits::{fail, open_existing, say};
 use crate::audit::Answer;
 use crate::export::Options;
 use crate::export::view::answer_text;
@@ -56,7 +56,7 @@ pub enum FollowupCommand {
 }
 
 pub fn run(ctx: &Context, cmd: &FollowupCommand) -> ExitCode {
-    let mut store = match open(ctx) {
+    let mut store = match open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };

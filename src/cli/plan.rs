@@ -74,12 +74,7 @@ fn from_store(
     ctx: &Context,
     id: &str,
 ) -> Result<(std::sync::Arc<Questionnaire>, Association, Audit), Message> {
-    use crate::store::Store;
-    let path = match &ctx.db {
-        Some(p) => p.clone(),
-        None => Store::default_path().map_err(|e| e.message())?,
-    };
-    let mut store = Store::open(&path).map_err(|e| e.message())?;
+    let mut store = super::audits::existing(ctx)?;
     let id = crate::app::reference::resolve(&store, crate::store::RefKind::Audit, id)
         .map_err(|e| e.message())?;
     let o = store.open_audit(&id).map_err(|e| e.message())?;

@@ -178,7 +178,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         }
         None => None,
     };
-    let mut store = match open(ctx) {
+    let mut store = match super::audits::open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -271,7 +271,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
 }
 
 fn list(ctx: &Context, json: bool) -> ExitCode {
-    let store = match open(ctx) {
+    let store = match super::audits::open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -286,13 +286,17 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    out!("{}", text::list(&all, ctx.lang));
+    let numbered = match store.numbered_ids(RefKind::Workshop) {
+        Ok(ids) => ids,
+        Err(e) => return fail(ctx, &e),
+    };
+    out!("{}", text::list(&all, &numbered, ctx.lang));
     ExitCode::SUCCESS
 }
 
 /// The workshop named by `key` and its dashboard, or the message saying why not.
 pub(super) fn dashboard_of(ctx: &Context, key: &str) -> Result<(Workshop, Dashboard), ExitCode> {
-    let mut store = open(ctx)?;
+    let mut store = super::audits::open_existing(ctx)?;
     let w = find(ctx, &store, key)?;
     let catalog = super::catalog::effective(ctx)?;
     let facts = store

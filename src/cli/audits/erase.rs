@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use super::{fail, open, say};
+use super::{fail, open_existing, say};
 use crate::cli::Context;
 use crate::i18n::Message;
 use crate::store::StoreError;
@@ -23,7 +23,7 @@ pub struct EraseArgs {
 
 pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
     let lang = ctx.lang;
-    let mut store = match open(ctx) {
+    let mut store = match open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };

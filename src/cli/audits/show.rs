@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::{fail, local_time, open, status_label};
+use super::{fail, local_time, open_existing, status_label};
 use crate::audit::{Answer, Association, Audit, Value, format_number};
 use crate::cli::Context;
 use crate::i18n::Lang;
@@ -25,7 +25,7 @@ pub struct ShowArgs {
 }
 
 pub fn show(ctx: &Context, args: &ShowArgs) -> ExitCode {
-    let mut store = match open(ctx) {
+    let mut store = match open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
