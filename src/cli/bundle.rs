@@ -62,6 +62,7 @@ pub struct ImportArgs {
     /// Un paquet, ou un dossier dont tous les *.diagasso.json sont fusionnés / a bundle, or a
     /// folder whose every *.diagasso.json is merged.
     pub path: PathBuf,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
 }

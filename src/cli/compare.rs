@@ -22,6 +22,7 @@ pub struct CompareArgs {
     pub old: String,
     /// Le plus récent / the later one.
     pub new: String,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
     /// Écrire des fichiers : md, html / write files: md, html.

@@ -32,12 +32,14 @@ pub enum FollowupCommand {
         questionnaire: Option<String>,
         #[arg(long, default_value = "")]
         trainer: String,
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
     /// Les réponses précédentes et où elles en sont / the previous answers and where they stand.
     Show {
         audit: String,
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },

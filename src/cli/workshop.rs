@@ -30,6 +30,7 @@ pub enum WorkshopCommand {
     Add(AddArgs),
     /// Liste les ateliers / list workshops.
     List {
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
@@ -37,6 +38,7 @@ pub enum WorkshopCommand {
     Show {
         /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id prefix or name.
         workshop: String,
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
@@ -62,6 +64,7 @@ pub struct NewArgs {
     /// Questionnaire des nouveaux audits / questionnaire of new audits.
     #[arg(long, default_value = "atelier-express")]
     pub questionnaire: String,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
 }
@@ -78,6 +81,7 @@ pub struct AddArgs {
     /// Un audit déjà enregistré / an audit already stored.
     #[arg(long, value_name = "AUDIT")]
     pub audit: Option<String>,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
 }

@@ -22,6 +22,7 @@ pub struct PoolArgs {
     /// Toute la base / the whole database.
     #[arg(long)]
     pub all: bool,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
 }
