@@ -143,7 +143,7 @@ fn plan_of_a_stored_audit() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("aucun audit « "));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("aucun audit ne correspond à «\u{a0}"));
 }
 
 #[test]

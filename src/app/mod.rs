@@ -18,6 +18,7 @@ pub mod paths;
 pub mod plan_data;
 pub mod plan_text;
 pub mod progress;
+pub mod reference;
 pub mod settings;
 pub mod time;
 

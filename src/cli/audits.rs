@@ -19,7 +19,7 @@ use super::Context;
 use crate::answers_file::{self, AnswersFile};
 use crate::audit::AuditStatus;
 use crate::i18n::{Lang, Message};
-use crate::store::{Store, StoreError};
+use crate::store::{RefKind, Store, StoreError};
 
 pub use erase::{EraseArgs, erase};
 pub use show::{ShowArgs, show};
@@ -55,6 +55,59 @@ pub(super) fn open(ctx: &Context) -> Result<Store, ExitCode> {
         None => Store::default_path().map_err(|e| fail(ctx, &e))?,
     };
     Store::open(&path).map_err(|e| fail(ctx, &e))
+}
+
+/// Open the store only when there is one: a command that reads never creates the database.
+/// When there is none, the message says so and how to start.
+pub(super) fn open_existing(ctx: &Context) -> Result<Store, ExitCode> {
+    existing(ctx).map_err(|m| say(ctx.lang, &m))
+}
+
+/// `open_existing` for the commands whose failures are messages.
+pub(super) fn existing(ctx: &Context) -> Result<Store, Message> {
+    let path = db_path(ctx)?;
+    if !is_there(&path) {
+        return Err(no_database(&path));
+    }
+    Store::open(&path).map_err(|e| e.message())
+}
+
+/// The database file the context names.
+fn db_path(ctx: &Context) -> Result<PathBuf, Message> {
+    match &ctx.db {
+        Some(p) => Ok(p.clone()),
+        None => Store::default_path().map_err(|e| e.message()),
+    }
+}
+
+/// Something is under that name: anything (even a broken link) is opened, so that its
+/// problem is told.
+fn is_there(path: &std::path::Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// There is no database at `path` yet.
+pub(super) fn no_database(path: &std::path::Path) -> Message {
+    let p = path.display();
+    Message::new(
+        format!(
+            "Pas encore de base de données dans {p}\u{a0}: commencez par diagasso demo (un audit d'exemple) ou diagasso new --answers FICHIER."
+        ),
+        format!(
+            "No database yet at {p}: start with diagasso demo (an example audit) or diagasso new --answers FILE."
+        ),
+    )
+}
+
+/// The id a short reference typed by a person stands for (`app::reference`), or the message
+/// saying none or several do.
+pub(super) fn resolve(
+    ctx: &Context,
+    store: &Store,
+    kind: crate::store::RefKind,
+    key: &str,
+) -> Result<String, ExitCode> {
+    crate::app::reference::resolve(store, kind, key).map_err(|e| fail(ctx, &e))
 }
 
 /// Print a store error and return the failure code.
@@ -187,13 +240,41 @@ fn orphans(store: &Store, lang: crate::i18n::Lang) {
 }
 
 pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
-    let mut store = match open(ctx) {
+    // No database: nothing to list, and nothing created. Scripts read an empty list; a
+    // person reads how to start.
+    if let Ok(path) = db_path(ctx)
+        && !is_there(&path)
+    {
+        if args.json {
+            outln!("[]");
+        } else {
+            outln!("{}", no_database(&path).get(ctx.lang));
+        }
+        return ExitCode::SUCCESS;
+    }
+    let mut store = match open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
     let audits = match store.list_audits(&args.filter, 0, usize::MAX) {
         Ok(a) => a,
         Err(e) => return fail(ctx, &e),
+    };
+    // Numbers and references as `app::reference` reads them back.
+    let numbered = match store.numbered_ids(RefKind::Audit) {
+        Ok(ids) => ids,
+        Err(e) => return fail(ctx, &e),
+    };
+    let shorts = crate::app::reference::short_forms(&numbered);
+    let refs: std::collections::HashMap<&str, (usize, &str)> = numbered
+        .iter()
+        .zip(&shorts)
+        .enumerate()
+        .map(|(i, (id, short))| (id.as_str(), (i + 1, short.as_str())))
+        .collect();
+    let reference = |id: &str| -> (usize, String) {
+        refs.get(id)
+            .map_or((0, id.to_string()), |&(n, short)| (n, short.to_string()))
     };
     // Progress told as everywhere: sections done of sections, answers of questions shown.
     let progress: Vec<Option<crate::walk::Overview>> = audits
@@ -205,8 +286,11 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
             .iter()
             .zip(&progress)
             .map(|(s, p)| {
+                let (number, short) = reference(&s.id);
                 json!({
                     "id": s.id,
+                    "number": number,
+                    "ref": short,
                     "association": { "id": s.association_id, "name": s.association_name },
                     "questionnaire": { "id": s.questionnaire_id, "version": s.questionnaire_version },
                     "answered": s.answered,
@@ -226,6 +310,18 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let lang = ctx.lang;
+    let filter = args.filter.trim();
+    if audits.is_empty() && !filter.is_empty() && store.count_audits("").is_ok_and(|n| n > 0) {
+        outln!(
+            "{}",
+            lang.pick(
+                &format!("Aucune association ne correspond à «\u{a0}{filter}\u{a0}» (diagasso list sans --filter les montre toutes)."),
+                &format!("No association matches '{filter}' (diagasso list without --filter shows them all)."),
+            )
+        );
+        orphans(&store, lang);
+        return ExitCode::SUCCESS;
+    }
     if audits.is_empty() {
         let db = store
             .path()
@@ -242,19 +338,22 @@ pub fn list(ctx: &Context, args: &ListArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let header = [
-        "AUDIT",
+        lang.pick("N°", "NO."),
+        lang.pick("RÉF.", "REF."),
         "ASSOCIATION",
         "QUESTIONNAIRE",
         lang.pick("SECTIONS · RÉPONSES", "SECTIONS · ANSWERS"),
         lang.pick("ÉTAT", "STATUS"),
         lang.pick("MODIFIÉ", "UPDATED"),
     ];
-    let rows: Vec<[String; 6]> = audits
+    let rows: Vec<[String; 7]> = audits
         .iter()
         .zip(&progress)
         .map(|(s, p)| {
+            let (number, short) = reference(&s.id);
             [
-                s.id.clone(),
+                number.to_string(),
+                short,
                 clip(&s.association_name, 32),
                 format!("{} v{}", s.questionnaire_id, s.questionnaire_version),
                 match p {

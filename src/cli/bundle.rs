@@ -25,7 +25,7 @@ use crate::export::Options;
 use crate::export::view::answer_text;
 use crate::i18n::{Lang, Message};
 use crate::safe_file;
-use crate::store::{Kept, MergeReport, MergeStop, Selection, Store, codec};
+use crate::store::{Kept, MergeReport, MergeStop, RefKind, Selection, Store, codec};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum BundleCommand {
@@ -39,7 +39,8 @@ pub enum BundleCommand {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["association", "workshop", "all"])))]
 pub struct ExportArgs {
-    /// Les audits d'une association / the audits of one association.
+    /// Les audits d'une association (nom, numéro d'un audit ou référence de `diagasso list`) /
+    /// the audits of one association (name, number of an audit or reference from `list`).
     #[arg(long, value_name = "ID")]
     pub association: Option<String>,
     /// Les audits d'un atelier / the audits of one workshop (id, id prefix or name).
@@ -61,6 +62,7 @@ pub struct ImportArgs {
     /// Un paquet, ou un dossier dont tous les *.diagasso.json sont fusionnés / a bundle, or a
     /// folder whose every *.diagasso.json is merged.
     pub path: PathBuf,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
 }
@@ -73,7 +75,7 @@ pub fn run(ctx: &Context, cmd: &BundleCommand) -> ExitCode {
 }
 
 fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
-    let store = match open(ctx) {
+    let store = match super::audits::open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -84,8 +86,15 @@ fn export(ctx: &Context, a: &ExportArgs) -> ExitCode {
         },
         None => None,
     };
-    let selection = match (&a.association, &workshop_id) {
-        (Some(id), _) => Selection::Association(id.trim()),
+    let association_id = match &a.association {
+        Some(key) => match super::audits::resolve(ctx, &store, RefKind::Association, key) {
+            Ok(id) => Some(id),
+            Err(code) => return code,
+        },
+        None => None,
+    };
+    let selection = match (&association_id, &workshop_id) {
+        (Some(id), _) => Selection::Association(id),
         (None, Some(id)) => Selection::Workshop(id),
         (None, None) => Selection::All,
     };

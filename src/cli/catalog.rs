@@ -24,6 +24,7 @@ pub enum CatalogCommand {
     /// Le catalogue effectif, chaque hébergeur avec sa source et l'âge de ses informations /
     /// the effective catalogue, each host with its source and the age of its facts.
     List {
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
@@ -32,6 +33,7 @@ pub enum CatalogCommand {
     Show {
         /// Identifiant de l'hébergeur (voir `catalog list`) / host id (see `catalog list`).
         host: String,
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
@@ -42,6 +44,7 @@ pub enum CatalogCommand {
         /// Âge en mois au-delà duquel revérifier / age in months past which to re-check.
         #[arg(long, default_value_t = 36)]
         months: i64,
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },

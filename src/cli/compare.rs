@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::Context;
-use super::audits::{fail, open, say};
+use super::audits::{fail, open_existing, say};
 use super::export::{out_dir, write_file};
 use crate::audit::{Association, Audit};
 use crate::compare::{ChangeKind, Comparison, Side, compare};
@@ -22,6 +22,7 @@ pub struct CompareArgs {
     pub old: String,
     /// Le plus récent / the later one.
     pub new: String,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
     /// Écrire des fichiers : md, html / write files: md, html.
@@ -38,7 +39,8 @@ pub struct CompareArgs {
 type Loaded = (std::sync::Arc<Questionnaire>, Audit, Association);
 
 fn load(store: &mut Store, id: &str) -> Result<Loaded, StoreError> {
-    let o = store.open_audit(id)?;
+    let id = crate::app::reference::resolve(store, crate::store::RefKind::Audit, id)?;
+    let o = store.open_audit(&id)?;
     Ok((o.questionnaire, o.audit, o.association))
 }
 
@@ -55,7 +57,7 @@ pub fn run(ctx: &Context, a: &CompareArgs) -> ExitCode {
             );
         }
     }
-    let mut store = match open(ctx) {
+    let mut store = match open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };

@@ -19,7 +19,9 @@ use crate::store::{EachStop, Store};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Identifiant de l'audit / audit id (see `diagasso list`). Not with `--all`.
+    /// L'audit : numéro ou référence de `diagasso list`, début d'identifiant, nom de
+    /// l'association (pas avec --all) / the audit: number or reference from `diagasso list`,
+    /// id start, association name (not with --all).
     #[arg(required_unless_present = "all")]
     pub audit: Option<String>,
     /// Formats : md, html, pdf, json, csv, annonce (répétable ou séparés par des virgules /
@@ -116,7 +118,9 @@ fn compute_plan(
 }
 
 fn load(store: &mut Store, catalog: &Catalog, id: &str) -> Result<Loaded, Message> {
-    let open = store.open_audit(id).map_err(|e| e.message())?;
+    let id = crate::app::reference::resolve(store, crate::store::RefKind::Audit, id)
+        .map_err(|e| e.message())?;
+    let open = store.open_audit(&id).map_err(|e| e.message())?;
     let (questionnaire, audit, association) = (open.questionnaire, open.audit, open.association);
     let plan = compute_plan(catalog, &questionnaire, &audit, &association)?;
     Ok(Loaded {
@@ -166,6 +170,9 @@ pub(crate) fn refusal(e: &WriteFail) -> Message {
 /// The output folder, created when missing; a file or a device under its name is refused as
 /// not being a folder (`--out /dev/full`).
 pub(crate) fn out_dir(out: &Path) -> Result<(), Message> {
+    if is_stdout(out) {
+        return Err(several_files());
+    }
     if out.is_dir() {
         return Ok(());
     }
@@ -185,6 +192,51 @@ pub(crate) fn out_dir(out: &Path) -> Result<(), Message> {
         Message::new(
             format!("création du dossier {} impossible : {e}", out.display()),
             format!("cannot create folder {}: {e}", out.display()),
+        )
+    })
+}
+
+/// `--out -`: standard output.
+pub(crate) fn is_stdout(out: &Path) -> bool {
+    out.as_os_str() == "-"
+}
+
+/// `--out -` with `--all`: the table is built in a file beside its name, then renamed.
+fn several_files_all() -> Message {
+    Message::new(
+        "--out - ne va pas avec --all (le tableau est écrit dans un fichier, jamais à moitié)\u{a0}: donnez un dossier à --out.",
+        "--out - does not go with --all (the table is written to a file, never half-way): give --out a folder.",
+    )
+}
+
+/// `--out -` where several files would be written.
+pub(crate) fn several_files() -> Message {
+    Message::new(
+        "--out - (la sortie standard) ne prend qu'un fichier, et cette commande en écrit plusieurs ici\u{a0}: donnez un dossier à --out, ou un seul format.",
+        "--out - (standard output) takes one file, and this command writes several here: give --out a folder, or one format.",
+    )
+}
+
+/// The one file of an export on standard output: text through the terminal escaping (it has
+/// no control character to lose), a binary file (PDF) only when standard output is not a
+/// terminal.
+fn to_stdout(bytes: &[u8]) -> Result<(), Message> {
+    use std::io::{IsTerminal, Write};
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        crate::cli::print::out(text);
+        return Ok(());
+    }
+    let mut o = std::io::stdout().lock();
+    if o.is_terminal() {
+        return Err(Message::new(
+            "fichier binaire (PDF) non écrit dans le terminal\u{a0}: redirigez la sortie (> fichier.pdf) ou donnez un dossier à --out.",
+            "binary file (PDF) not written to the terminal: redirect the output (> file.pdf) or give --out a folder.",
+        ));
+    }
+    o.write_all(bytes).and_then(|()| o.flush()).map_err(|e| {
+        Message::new(
+            format!("sortie standard\u{a0}: {e}"),
+            format!("standard output: {e}"),
         )
     })
 }
@@ -220,8 +272,14 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     };
     let csv_opts = a.csv_options(ctx.lang);
     let out = (a.out.clone()).unwrap_or_else(|| ctx.settings.export_folder_or_current());
-    out_dir(&out)?;
-    let mut store = open_store(ctx)?;
+    let stdout = is_stdout(&out);
+    if stdout && a.all {
+        return Err(several_files_all());
+    }
+    if !stdout {
+        out_dir(&out)?;
+    }
+    let mut store = super::audits::existing(ctx)?;
     let user_catalog = super::catalog::user_catalog_path();
     let catalog = crate::catalog::load_effective(user_catalog.as_deref())
         .map_err(|e| Message::new(e.message(Lang::Fr), e.message(Lang::En)))?;
@@ -255,6 +313,12 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     let mut files = Vec::new();
     for f in formats {
         files.extend(export::files(f, &input, &opts, &templates, &csv_opts).map_err(|e| e.0)?);
+    }
+    if stdout {
+        return match files.as_slice() {
+            [(_, bytes)] => to_stdout(bytes).map(|()| written),
+            _ => Err(several_files()),
+        };
     }
     // Every name is checked before the first file is written: a taken one (or a device, a
     // pipe, a folder, even with --force) writes none.

@@ -10,14 +10,14 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::Context;
-use super::audits::{fail, open, say};
+use super::audits::{fail, open_existing, say};
 use crate::audit::Answer;
 use crate::export::Options;
 use crate::export::view::answer_text;
 use crate::followup::{self, FollowUp, State};
 use crate::i18n::{Lang, Message};
 use crate::questionnaire::{Questionnaire, shipped};
-use crate::store::{Store, StoreError};
+use crate::store::{RefKind, Store, StoreError};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum FollowupCommand {
@@ -32,12 +32,14 @@ pub enum FollowupCommand {
         questionnaire: Option<String>,
         #[arg(long, default_value = "")]
         trainer: String,
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
     /// Les réponses précédentes et où elles en sont / the previous answers and where they stand.
     Show {
         audit: String,
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
@@ -56,30 +58,38 @@ pub enum FollowupCommand {
 }
 
 pub fn run(ctx: &Context, cmd: &FollowupCommand) -> ExitCode {
-    let mut store = match open(ctx) {
+    let mut store = match open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    let key = match cmd {
+        FollowupCommand::Start { previous, .. } => previous,
+        FollowupCommand::Show { audit, .. } | FollowupCommand::Confirm { audit, .. } => audit,
+    };
+    let id = match crate::app::reference::resolve(&store, RefKind::Audit, key) {
+        Ok(id) => id,
+        Err(e) => return fail(ctx, &e),
+    };
     let result = match cmd {
         FollowupCommand::Start {
-            previous,
             questionnaire,
             trainer,
             json,
+            ..
         } => start(
             ctx,
             &mut store,
-            previous.trim(),
+            &id,
             questionnaire.as_deref(),
             trainer,
             *json,
         ),
-        FollowupCommand::Show { audit, json } => show(ctx, &mut store, audit.trim(), *json),
+        FollowupCommand::Show { json, .. } => show(ctx, &mut store, &id, *json),
         FollowupCommand::Confirm {
-            audit,
             question,
             all_unchanged,
-        } => confirm(ctx, &mut store, audit.trim(), question, *all_unchanged),
+            ..
+        } => confirm(ctx, &mut store, &id, question, *all_unchanged),
     };
     result.unwrap_or_else(|e| fail(ctx, &e))
 }

@@ -17,7 +17,9 @@ use crate::questionnaire::Questionnaire;
 
 #[derive(Debug, clap::Args)]
 pub struct PlanArgs {
-    /// Identifiant de l'audit / audit id
+    /// L'audit : numéro ou référence de `diagasso list`, début d'identifiant, nom de
+    /// l'association / the audit: number or reference from `diagasso list`, id start,
+    /// association name.
     #[arg(required_unless_present = "answers", conflicts_with = "answers")]
     pub audit: Option<String>,
     /// Fichier de réponses, sans base de données / answers file, no database
@@ -72,13 +74,10 @@ fn from_store(
     ctx: &Context,
     id: &str,
 ) -> Result<(std::sync::Arc<Questionnaire>, Association, Audit), Message> {
-    use crate::store::Store;
-    let path = match &ctx.db {
-        Some(p) => p.clone(),
-        None => Store::default_path().map_err(|e| e.message())?,
-    };
-    let mut store = Store::open(&path).map_err(|e| e.message())?;
-    let o = store.open_audit(id).map_err(|e| e.message())?;
+    let mut store = super::audits::existing(ctx)?;
+    let id = crate::app::reference::resolve(&store, crate::store::RefKind::Audit, id)
+        .map_err(|e| e.message())?;
+    let o = store.open_audit(&id).map_err(|e| e.message())?;
     Ok((o.questionnaire, o.association, o.audit))
 }
 

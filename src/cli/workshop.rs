@@ -14,11 +14,11 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::Context;
-use super::audits::{fail, open, say};
+use super::audits::{fail, open, resolve, say};
 use crate::answers_file;
 use crate::i18n::Message;
 use crate::questionnaire::shipped;
-use crate::store::{NewWorkshop, Scope, Store, Workshop, unknown_workshop};
+use crate::store::{NewWorkshop, RefKind, Scope, Store, Workshop, unknown_workshop};
 use crate::workshop::Dashboard;
 
 #[derive(Debug, clap::Subcommand)]
@@ -30,6 +30,7 @@ pub enum WorkshopCommand {
     Add(AddArgs),
     /// Liste les ateliers / list workshops.
     List {
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
@@ -37,6 +38,7 @@ pub enum WorkshopCommand {
     Show {
         /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id prefix or name.
         workshop: String,
+        /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
@@ -62,6 +64,7 @@ pub struct NewArgs {
     /// Questionnaire des nouveaux audits / questionnaire of new audits.
     #[arg(long, default_value = "atelier-express")]
     pub questionnaire: String,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
 }
@@ -78,6 +81,7 @@ pub struct AddArgs {
     /// Un audit déjà enregistré / an audit already stored.
     #[arg(long, value_name = "AUDIT")]
     pub audit: Option<String>,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
 }
@@ -96,7 +100,8 @@ pub fn run(ctx: &Context, cmd: &WorkshopCommand) -> ExitCode {
 
 /// The workshop named by `key`, or the message saying none is.
 pub(super) fn find(ctx: &Context, store: &Store, key: &str) -> Result<Workshop, ExitCode> {
-    match store.find_workshop(key) {
+    let id = super::audits::resolve(ctx, store, RefKind::Workshop, key)?;
+    match store.find_workshop(&id) {
         Ok(Some(w)) => Ok(w),
         Ok(None) => Err(fail(ctx, &unknown_workshop(key))),
         Err(e) => Err(fail(ctx, &e)),
@@ -178,7 +183,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         }
         None => None,
     };
-    let mut store = match open(ctx) {
+    let mut store = match super::audits::open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -239,7 +244,16 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
         outln!("{}", created.audit_id);
         return ExitCode::SUCCESS;
     }
-    let audit = a.audit.as_deref().unwrap_or_default().trim();
+    let audit = match resolve(
+        ctx,
+        &store,
+        RefKind::Audit,
+        a.audit.as_deref().unwrap_or_default(),
+    ) {
+        Ok(id) => id,
+        Err(code) => return code,
+    };
+    let audit = audit.as_str();
     let added = match store.add_to_workshop(&w.id, audit) {
         Ok(added) => added,
         Err(e) => return fail(ctx, &e),
@@ -262,7 +276,7 @@ fn add(ctx: &Context, a: &AddArgs) -> ExitCode {
 }
 
 fn list(ctx: &Context, json: bool) -> ExitCode {
-    let store = match open(ctx) {
+    let store = match super::audits::open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -277,13 +291,17 @@ fn list(ctx: &Context, json: bool) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    out!("{}", text::list(&all, ctx.lang));
+    let numbered = match store.numbered_ids(RefKind::Workshop) {
+        Ok(ids) => ids,
+        Err(e) => return fail(ctx, &e),
+    };
+    out!("{}", text::list(&all, &numbered, ctx.lang));
     ExitCode::SUCCESS
 }
 
 /// The workshop named by `key` and its dashboard, or the message saying why not.
 pub(super) fn dashboard_of(ctx: &Context, key: &str) -> Result<(Workshop, Dashboard), ExitCode> {
-    let mut store = open(ctx)?;
+    let mut store = super::audits::open_existing(ctx)?;
     let w = find(ctx, &store, key)?;
     let catalog = super::catalog::effective(ctx)?;
     let facts = store

@@ -668,14 +668,15 @@ fn an_unknown_audit_id_is_reported() {
     let before = snapshot(dir.path());
     assert_refused(
         &on_db(dir.path(), &db, &["show", "0193-inconnu"]),
-        "no audit '0193-inconnu' in this database (deleted, or an incomplete id?): `diagasso list` gives the ids.\n",
+        "no audit matches '0193-inconnu': give the number or the reference `diagasso list` shows, the start of the id, or the association's exact name.\n",
     );
     let long = "x".repeat(100_000);
     let r = on_db(dir.path(), &db, &["show", &long]);
     assert_refused(
         &r,
         &format!(
-            "no audit '{long}' in this database (deleted, or an incomplete id?): `diagasso list` gives the ids.\n"
+            "no audit matches '{}…': give the number or the reference `diagasso list` shows, the start of the id, or the association's exact name.\n",
+            &long[..59]
         ),
     );
     assert_unchanged(&before, dir.path());
@@ -703,5 +704,5 @@ fn a_database_path_that_is_not_utf8_works() {
     // Through the environment too.
     let r = run_in(dir.path(), &["list"], &[("DIAGASSO_DB", db.as_os_str())]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains(&id), "{}", r.stdout);
+    assert!(r.stdout.contains(&id[id.len() - 8..]), "{}", r.stdout);
 }

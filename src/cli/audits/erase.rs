@@ -5,14 +5,16 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use super::{fail, open, say};
+use super::{fail, open_existing, say};
 use crate::cli::Context;
 use crate::i18n::Message;
 use crate::store::StoreError;
 
 #[derive(Debug, clap::Args)]
 pub struct EraseArgs {
-    /// Identifiant de l'association / association id (see `diagasso show` or `list --json`).
+    /// L'association : son nom exact, le numéro d'un de ses audits ou sa référence dans
+    /// `diagasso list`, un début d'identifiant / the association: its exact name, the number
+    /// of one of its audits or its reference in `diagasso list`, an id start.
     pub association: String,
     /// Ne pas demander de confirmation / do not ask for confirmation.
     #[arg(long)]
@@ -21,11 +23,20 @@ pub struct EraseArgs {
 
 pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
     let lang = ctx.lang;
-    let mut store = match open(ctx) {
+    let mut store = match open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let id = args.association.trim();
+    let id = match super::resolve(
+        ctx,
+        &store,
+        crate::store::RefKind::Association,
+        &args.association,
+    ) {
+        Ok(id) => id,
+        Err(code) => return code,
+    };
+    let id = id.as_str();
     let (association, audits) = match (store.association(id), store.count_audits_of(id)) {
         (Ok(Some(a)), Ok(n)) => (a, n),
         (Ok(None), _) => return fail(ctx, &StoreError::UnknownAssociation(id.to_string())),

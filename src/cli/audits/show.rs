@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::{fail, local_time, open, status_label};
+use super::{fail, local_time, open_existing, status_label};
 use crate::audit::{Answer, Association, Audit, Value, format_number};
 use crate::cli::Context;
 use crate::i18n::Lang;
@@ -15,7 +15,9 @@ use crate::store::codec;
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// Identifiant de l'audit / audit id (see `diagasso list`).
+    /// L'audit : numéro ou référence de `diagasso list`, début d'identifiant, nom de
+    /// l'association / the audit: number or reference from `diagasso list`, id start,
+    /// association name.
     pub audit: String,
     /// Sortie JSON / JSON output.
     #[arg(long)]
@@ -23,11 +25,15 @@ pub struct ShowArgs {
 }
 
 pub fn show(ctx: &Context, args: &ShowArgs) -> ExitCode {
-    let mut store = match open(ctx) {
+    let mut store = match open_existing(ctx) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let (audit, association, q) = match store.open_audit(args.audit.trim()) {
+    let id = match super::resolve(ctx, &store, crate::store::RefKind::Audit, &args.audit) {
+        Ok(id) => id,
+        Err(code) => return code,
+    };
+    let (audit, association, q) = match store.open_audit(&id) {
         Ok(o) => (o.audit, o.association, o.questionnaire),
         Err(e) => return fail(ctx, &e),
     };

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::find;
 use crate::cli::Context;
-use crate::cli::audits::{fail, open, say};
+use crate::cli::audits::{fail, say};
 use crate::i18n::{Lang, Message};
 use crate::store::Scope;
 use crate::workshop::{Pools, PoolsBuilder, annonce};
@@ -22,6 +22,7 @@ pub struct PoolArgs {
     /// Toute la base / the whole database.
     #[arg(long)]
     pub all: bool,
+    /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
 }
@@ -40,7 +41,7 @@ pub struct AnnonceArgs {
 
 /// The pools of a workshop (`Some`) or of the database, with the workshop's id.
 fn compute(ctx: &Context, workshop: Option<&str>) -> Result<(Pools, Option<String>), ExitCode> {
-    let mut store = open(ctx)?;
+    let mut store = crate::cli::audits::open_existing(ctx)?;
     let id = match workshop {
         Some(key) => Some(find(ctx, &store, key)?.id),
         None => None,

@@ -37,7 +37,9 @@ pub fn bar(n: usize, max: usize, width: usize) -> String {
     "█".repeat(cells.min(width))
 }
 
-pub fn list(all: &[Workshop], lang: Lang) -> String {
+/// One line a workshop, led by its number and reference (`app::reference`; `numbered`: every
+/// workshop id in number order).
+pub fn list(all: &[Workshop], numbered: &[String], lang: Lang) -> String {
     let mut s = String::new();
     if all.is_empty() {
         let _ = writeln!(
@@ -50,11 +52,15 @@ pub fn list(all: &[Workshop], lang: Lang) -> String {
         );
         return s;
     }
+    let shorts = crate::app::reference::short_forms(numbered);
     for w in all {
+        let (number, short) = numbered
+            .iter()
+            .position(|id| *id == w.id)
+            .map_or((0, w.id.as_str()), |i| (i + 1, shorts[i].as_str()));
         let _ = writeln!(
             s,
-            "{}  {}  {}  {} · {} · {}",
-            w.id,
+            "{number:>3}  {short}  {}  {}  {} · {} · {}",
             w.date,
             pad(&w.name, NAME),
             w.place,
