@@ -80,10 +80,13 @@ fn db_path(ctx: &Context) -> Result<PathBuf, Message> {
     }
 }
 
-/// Something is under that name: anything (even a broken link) is opened, so that its
-/// problem is told.
+/// Something is under that name, or the name cannot lead to a file (a path through a file, a
+/// loop of links): anything but « nothing there » is opened, so that its problem is told.
 fn is_there(path: &std::path::Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok()
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => true,
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    }
 }
 
 /// There is no database at `path` yet.
