@@ -1,5 +1,11 @@
 //! Font metrics for the PDF layout: the embedded DejaVu Sans faces, what they can draw, the
-//! width of a run of text and greedy line breaking.
+//! width of a run of text and greedy line breaking. Glyphs and advances are read with `skrifa`
+//! (the font reader krilla itself uses).
+
+use skrifa::charmap::Charmap;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::{FontRef, GlyphId, MetadataProvider};
 
 pub(crate) const REGULAR: &[u8] = include_bytes!("../../../exports/fonts/DejaVuSans.ttf");
 pub(crate) const BOLD: &[u8] = include_bytes!("../../../exports/fonts/DejaVuSans-Bold.ttf");
@@ -7,20 +13,47 @@ pub(crate) const BOLD: &[u8] = include_bytes!("../../../exports/fonts/DejaVuSans
 /// Drawn in place of a character the font lacks.
 pub(crate) const MISSING: char = '\u{25A1}';
 
+/// One face: its character map and its advances in font units.
+struct Face {
+    charmap: Charmap<'static>,
+    advances: GlyphMetrics<'static>,
+    units_per_em: f32,
+}
+
+impl Face {
+    fn parse(data: &'static [u8]) -> Option<Face> {
+        let font = FontRef::new(data).ok()?;
+        let units_per_em = f32::from(
+            font.metrics(Size::unscaled(), LocationRef::default())
+                .units_per_em,
+        );
+        Some(Face {
+            charmap: font.charmap(),
+            advances: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
+            units_per_em,
+        })
+    }
+
+    /// The glyph drawing `c`, if the font has one (glyph 0 is the « missing » box).
+    fn glyph(&self, c: char) -> Option<GlyphId> {
+        self.charmap.map(c).filter(|g| g.to_u32() != 0)
+    }
+}
+
 pub(crate) struct Metrics {
-    regular: ttf_parser::Face<'static>,
-    bold: ttf_parser::Face<'static>,
+    regular: Face,
+    bold: Face,
 }
 
 impl Metrics {
     pub(crate) fn new() -> Option<Metrics> {
         Some(Metrics {
-            regular: ttf_parser::Face::parse(REGULAR, 0).ok()?,
-            bold: ttf_parser::Face::parse(BOLD, 0).ok()?,
+            regular: Face::parse(REGULAR)?,
+            bold: Face::parse(BOLD)?,
         })
     }
 
-    fn face(&self, bold: bool) -> &ttf_parser::Face<'static> {
+    fn face(&self, bold: bool) -> &Face {
         if bold { &self.bold } else { &self.regular }
     }
 
@@ -37,7 +70,7 @@ impl Metrics {
                 !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FE00}'..='\u{FE0F}')
             })
             .map(|c| {
-                if c == ' ' || self.regular.glyph_index(c).is_some() {
+                if c == ' ' || self.regular.glyph(c).is_some() {
                     c
                 } else {
                     MISSING
@@ -60,16 +93,15 @@ impl Metrics {
 
     pub(crate) fn width(&self, s: &str, size: f32, bold: bool) -> f32 {
         let face = self.face(bold);
-        let upem = f32::from(face.units_per_em());
         let units: f32 = s
             .chars()
             .map(|c| {
-                face.glyph_index(c)
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(0.0, f32::from)
+                face.glyph(c)
+                    .and_then(|g| face.advances.advance_width(g))
+                    .unwrap_or(0.0)
             })
             .sum();
-        units * size / upem
+        units * size / face.units_per_em
     }
 
     /// Greedy line breaking at the Unicode line-break opportunities (UAX #14, so a no-break
