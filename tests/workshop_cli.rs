@@ -121,9 +121,10 @@ fn a_workshop_from_the_command_line() {
     assert_eq!(files.len(), 2, "{written}");
     let html = std::fs::read_to_string(files[0]).unwrap();
     assert!(html.contains("<svg") && !html.contains("Vélo") && html.contains("Association 1"));
+    // In French, as an audit's CSV: `;` and a BOM, so that a spreadsheet opens it right.
     let csv = std::fs::read_to_string(files[1]).unwrap();
-    assert!(csv.starts_with("section,id,label"), "{csv}");
-    assert!(csv.contains("tool,gmail,Gmail,4,non"), "{csv}");
+    assert!(csv.starts_with("\u{feff}section;id;label"), "{csv}");
+    assert!(csv.contains("tool;gmail;Gmail;4;non"), "{csv}");
     let o = run(
         &db,
         &[
