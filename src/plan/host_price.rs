@@ -21,6 +21,12 @@ pub(super) fn points(
     let o = &host.offers[offer.map_or(0, |f| f.index)];
     let cost = o.yearly_cost(ctx.accounts_known());
     let (points, fr, en) = match (cost, ctx.budget) {
+        // Pay what you can (an amount only suggested): the budget question does not arise.
+        (_, _) if o.kind == PriceKind::Suggested => (
+            10,
+            "prix libre, montant suggéré",
+            "pay what you can, amount suggested",
+        ),
         // An amount seen for another public, or for a public the source does not name, is not
         // this organisation's price: neither free nor within its budget until confirmed.
         (YearlyCost::Free | YearlyCost::Eur(_) | YearlyCost::PerAccount(_), _)
