@@ -1,5 +1,5 @@
 //! P8: the size of the release binary this bench was built with (`cargo bench` builds it with
-//! the `bench` profile, which inherits `release`: thin LTO, `strip = true`), and whether it
+//! the `bench` profile, which inherits `release`: fat LTO, `strip = true`), and whether it
 //! still carries a symbol table.
 
 use super::{Options, Row, binary};
