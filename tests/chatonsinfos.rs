@@ -430,3 +430,55 @@ proptest! {
         }
     }
 }
+
+/// Found by the `chatonsinfos_folders` fuzz target: a file dated after the day of the import (a
+/// wrong clock where it was written) gave a host `seen` in the future, and the user catalogue
+/// written then refused to load (« seen … is later than the file's as_of »). Future dates are now
+/// left out with a notice, and what is written loads back.
+#[test]
+fn a_file_dated_in_the_future_is_imported_without_its_date_and_loads_back() {
+    let inputs: Vec<(String, Vec<u8>)> = good_inputs()
+        .into_iter()
+        .map(|(name, bytes)| {
+            let text = String::from_utf8(bytes).expect("utf-8 fixture");
+            let text = text
+                .lines()
+                .map(|l| {
+                    if l.starts_with("file.datetime") {
+                        "file.datetime = 2027-09-10T00:00:00".to_string()
+                    } else if l.starts_with("organization.memberof.chatons.startdate") {
+                        "organization.memberof.chatons.startdate = 2030-01-01".to_string()
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            (name, text.into_bytes())
+        })
+        .collect();
+    let plan =
+        import::prepare(&inputs, &shipped(), None, today()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!plan.added.is_empty());
+    let notices: Vec<String> = plan.notices.iter().map(|n| n.message(Lang::En)).collect();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("`file.datetime` date 2027-09-10 is after the day of the import")),
+        "{notices:#?}"
+    );
+    for h in &plan.user_file.host {
+        assert!(
+            !h.seen.is_after(&catalog::PartialDate::day(today())),
+            "{}: {}",
+            h.id,
+            h.seen
+        );
+    }
+    let text = toml::to_string(&plan.user_file).expect("user catalogue serialises");
+    let loaded = catalog::load_texts(&catalog::Texts {
+        user: Some(("imported.toml", &text)),
+        ..catalog::Texts::shipped()
+    });
+    assert!(loaded.is_ok(), "{loaded:?}\n{text}");
+}

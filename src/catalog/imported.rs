@@ -51,6 +51,29 @@ impl Reader<'_> {
         out
     }
 
+    /// A date no later than `today`: a date in the future (a wrong clock where the file was
+    /// written, a typo) is left out with a notice, so that the catalogue written stays one that
+    /// loads (no fact dated after the import).
+    fn date(&mut self, key: &str, today: NaiveDate) -> Option<PartialDate> {
+        let date = self.parsed(key, "date", loose_date)?;
+        let today = PartialDate::day(today);
+        if !date.is_after(&today) {
+            return Some(date);
+        }
+        let line = self.file.props.entry(key).map_or(0, |e| e.line);
+        self.notices.push(InputError::new(
+            &self.file.name,
+            line,
+            format!(
+                "date {date} de `{key}` postérieure au jour de l'import ({today}) : laissée de côté (horloge de l'outil qui a écrit le fichier ?)"
+            ),
+            format!(
+                "`{key}` date {date} is after the day of the import ({today}): left out (the clock of the tool that wrote the file?)"
+            ),
+        ));
+        None
+    }
+
     fn coordinate(&mut self, key: &str, max: f64) -> Option<f64> {
         self.parsed(key, "nombre décimal / decimal number", |v| {
             v.trim()
@@ -80,12 +103,8 @@ pub fn build_host(
         "ACTIVE, IDLE, AWAY",
         level,
     );
-    let joined = r.parsed(
-        "organization.memberof.chatons.startdate",
-        "date",
-        loose_date,
-    );
-    let left = r.parsed("organization.memberof.chatons.enddate", "date", loose_date);
+    let joined = r.date("organization.memberof.chatons.startdate", today);
+    let left = r.date("organization.memberof.chatons.enddate", today);
     let country = r
         .text("organization.country.code")
         .map(|c| c.to_ascii_uppercase())
@@ -115,10 +134,7 @@ pub fn build_host(
         url: r.text("organization.contact.url"),
     };
     let website = r.text("organization.website");
-    let mut dates: Vec<PartialDate> = r
-        .parsed("file.datetime", "date", loose_date)
-        .into_iter()
-        .collect();
+    let mut dates: Vec<PartialDate> = r.date("file.datetime", today).into_iter().collect();
     let mut sources = vec![org.origin(bundle.url.as_deref())];
     let mut services = Vec::new();
     for linked in &bundle.services {
@@ -126,7 +142,7 @@ pub fn build_host(
             file: linked.file,
             notices,
         };
-        dates.extend(r.parsed("file.datetime", "date", loose_date));
+        dates.extend(r.date("file.datetime", today));
         sources.push(linked.file.origin(Some(&linked.url)));
         services.push(service(&mut r, catalog));
     }
