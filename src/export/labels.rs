@@ -151,8 +151,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ),
     (
         "role_volunteer",
-        "Un ou une bénévole à l'aise avec le numérique, avec l'aide du formateur ou de l'hébergeur",
-        "A volunteer at ease with computers, helped by the trainer or the host",
+        "Un ou une bénévole à l'aise avec le numérique, avec l'aide du formateur",
+        "A volunteer at ease with computers, helped by the trainer",
     ),
     (
         "role_social_media",

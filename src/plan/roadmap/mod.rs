@@ -139,7 +139,7 @@ pub enum Role {
     Anyone,
     /// The person in charge of digital tools.
     Referent,
-    /// A volunteer at ease with computers, helped by the trainer or the host.
+    /// A volunteer at ease with computers, helped by the trainer (a host's help is the separate `host_support` mark).
     Volunteer,
     /// The person who runs the social accounts.
     SocialMedia,

@@ -56,8 +56,8 @@ pub(super) fn who(team: &Team, role: Role, host_step: bool) -> super::Who {
             "The person in charge of digital tools",
         ),
         Role::Volunteer => (
-            "Un ou une bénévole à l'aise avec le numérique, avec l'aide du formateur ou de l'hébergeur",
-            "A volunteer at ease with computers, helped by the trainer or the host",
+            "Un ou une bénévole à l'aise avec le numérique, avec l'aide du formateur",
+            "A volunteer at ease with computers, helped by the trainer",
         ),
         Role::SocialMedia => (
             "La personne qui anime vos réseaux",
