@@ -55,6 +55,13 @@ pub struct ExportArgs {
     /// Dossier de modèles qui remplacent ceux livrés / folder of templates overriding ours.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub csv: CsvFlags,
+}
+
+/// The CSV flags of every command that writes a CSV (an audit's, a workshop's).
+#[derive(Debug, Clone, clap::Args)]
+pub struct CsvFlags {
     /// CSV avec `;` (le défaut en français) / `;`-separated CSV (the default in French).
     #[arg(long, conflicts_with = "csv_comma")]
     pub csv_semicolon: bool,
@@ -69,9 +76,10 @@ pub struct ExportArgs {
     pub csv_no_bom: bool,
 }
 
-impl ExportArgs {
-    /// `;` and a BOM in French, `,` and a BOM in English, unless the flags say otherwise.
-    fn csv_options(&self, lang: Lang) -> CsvOptions {
+impl CsvFlags {
+    /// `;` and a BOM in French, `,` and a BOM in English, unless the flags say otherwise: a
+    /// spreadsheet opens it right either way.
+    pub(crate) fn options(&self, lang: Lang) -> CsvOptions {
         let d = CsvOptions::for_lang(lang);
         CsvOptions {
             semicolon: (d.semicolon || self.csv_semicolon) && !self.csv_comma,
@@ -270,7 +278,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         with_notes: a.with_notes,
         keep_name: a.with_name,
     };
-    let csv_opts = a.csv_options(ctx.lang);
+    let csv_opts = a.csv.options(ctx.lang);
     let out = (a.out.clone()).unwrap_or_else(|| ctx.settings.export_folder_or_current());
     let stdout = is_stdout(&out);
     if stdout && a.all {

@@ -134,10 +134,7 @@ fn erase<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, item: &Item) -> io::Resu
     let Some(line) = p.ask(Ui::PlainConfirm.get(lang))? else {
         return Ok(Flow::Eof);
     };
-    if !matches!(
-        line.trim().to_lowercase().as_str(),
-        "o" | "oui" | "y" | "yes"
-    ) {
+    if !super::yes(&line) {
         return Ok(Flow::Menu);
     }
     let effect = Effect::EraseAssociation {

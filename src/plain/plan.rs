@@ -6,7 +6,7 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
-use super::Plain;
+use super::{Plain, yes};
 use crate::app::effect::{Effect, Event, ExportRequest};
 use crate::app::labels::format_label;
 use crate::app::plan_data::PlanData;
@@ -264,13 +264,6 @@ fn parse_formats(line: &str) -> Option<Vec<Format>> {
         }
     }
     (!out.is_empty()).then_some(out)
-}
-
-fn yes(line: &str) -> bool {
-    matches!(
-        line.trim().to_lowercase().as_str(),
-        "o" | "oui" | "y" | "yes"
-    )
 }
 
 #[cfg(test)]

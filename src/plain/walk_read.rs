@@ -186,10 +186,7 @@ pub fn finish<R: BufRead, W: Write>(
     let Some(line) = p.ask(Ui::PlainConfirm.get(lang))? else {
         return Ok(Flow::Eof);
     };
-    if !matches!(
-        line.trim().to_lowercase().as_str(),
-        "o" | "oui" | "y" | "yes"
-    ) {
+    if !super::yes(&line) {
         return Ok(Flow::Menu);
     }
     let effect = Effect::SetStatus {

@@ -7,11 +7,10 @@ use std::process::ExitCode;
 
 use crate::cli::Context;
 use crate::cli::audits::say;
-use crate::cli::export::{out_dir, write_file};
-use crate::export::csv::CsvOptions;
+use crate::cli::export::{CsvFlags, out_dir, write_file};
 use crate::export::escape::file_stem;
 use crate::export::{Templates, dashboard};
-use crate::i18n::{Lang, Message};
+use crate::i18n::Message;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -29,30 +28,8 @@ pub struct ExportArgs {
     /// Associations numérotées au lieu de leur nom / associations numbered instead of named.
     #[arg(long)]
     pub anonymise: bool,
-    /// CSV avec `;` (le défaut en français) / `;`-separated CSV (the default in French).
-    #[arg(long, conflicts_with = "csv_comma")]
-    pub csv_semicolon: bool,
-    /// CSV avec `,` (le défaut en anglais) / `,`-separated CSV (the default in English).
-    #[arg(long)]
-    pub csv_comma: bool,
-    /// CSV avec BOM UTF-8 (le défaut) / CSV with a UTF-8 BOM (the default).
-    #[arg(long, conflicts_with = "csv_no_bom")]
-    pub csv_bom: bool,
-    /// CSV sans BOM / CSV without a BOM.
-    #[arg(long)]
-    pub csv_no_bom: bool,
-}
-
-impl ExportArgs {
-    /// As an audit's export: `;` and a BOM in French, `,` and a BOM in English, unless the flags
-    /// say otherwise — a spreadsheet opens it right either way.
-    fn csv_options(&self, lang: Lang) -> CsvOptions {
-        let d = CsvOptions::for_lang(lang);
-        CsvOptions {
-            semicolon: (d.semicolon || self.csv_semicolon) && !self.csv_comma,
-            bom: (d.bom || self.csv_bom) && !self.csv_no_bom,
-        }
-    }
+    #[command(flatten)]
+    pub csv: CsvFlags,
 }
 
 pub fn run(ctx: &Context, a: &ExportArgs) -> ExitCode {
@@ -83,7 +60,7 @@ pub fn run(ctx: &Context, a: &ExportArgs) -> ExitCode {
         let rendered = match f.as_str() {
             "html" => dashboard::html(&w, &d, ctx.lang, a.anonymise, &Templates::embedded())
                 .map(String::into_bytes),
-            _ => dashboard::csv(&w, &d, ctx.lang, a.anonymise, a.csv_options(ctx.lang)),
+            _ => dashboard::csv(&w, &d, ctx.lang, a.anonymise, a.csv.options(ctx.lang)),
         };
         match rendered {
             Ok(bytes) => files.push((format!("{stem}.{f}"), bytes)),

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::super::keymap::Cmd;
 use super::super::state::{Ctx, Nav, Outcome, View};
-use super::super::widgets::choices::section_noted;
+use super::super::widgets::choices::{section_mark, section_noted};
 use super::super::widgets::{self, fit};
 use crate::i18n::ui::Ui;
 use crate::walk::Input;
@@ -72,13 +72,7 @@ impl Sections {
             .enumerate()
         {
             let p = w.section_progress(i);
-            let mark = if p.total == 0 {
-                "-"
-            } else if p.is_complete() {
-                "x"
-            } else {
-                " "
-            };
+            let mark = section_mark(p);
             let on = i == self.selected;
             let noted = if section_noted(w, i, &s.notes) {
                 "✎"

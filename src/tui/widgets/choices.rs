@@ -99,6 +99,18 @@ fn option(
     }
 }
 
+/// A section's completion mark, the same in the side panel and the sections list: `-` nothing
+/// to answer there, `x` done, blank still to do.
+pub fn section_mark(p: crate::walk::Progress) -> &'static str {
+    if p.total == 0 {
+        "-"
+    } else if p.is_complete() {
+        "x"
+    } else {
+        " "
+    }
+}
+
 /// Whether section `i` of the walk holds a question with a note.
 pub fn section_noted(w: &Walk, i: usize, notes: &BTreeMap<String, String>) -> bool {
     w.questionnaire().sections.get(i).is_some_and(|sec| {
@@ -132,13 +144,7 @@ pub fn sections_panel(
         .enumerate()
     {
         let p = w.section_progress(i);
-        let mark = if p.total == 0 {
-            "-"
-        } else if p.is_complete() {
-            "x"
-        } else {
-            " "
-        };
+        let mark = section_mark(p);
         let noted = if section_noted(w, i, notes) {
             "✎ "
         } else {
