@@ -13,12 +13,13 @@ pub(super) fn points(
     offer: Option<&OfferFit<'_>>,
     notes: &mut Notes,
 ) -> i32 {
-    let Some(price) = offer.map(|f| price_for(ctx, host, f.index)) else {
+    let Some(fit) = offer else {
         notes.reason(|| t("prix 0/15 : non indiqué", "price 0/15: not stated"));
         notes.check(|| t("prix à demander", "price to ask"));
         return 0;
     };
-    let o = &host.offers[offer.map_or(0, |f| f.index)];
+    let price = price_for(ctx, host, fit.index);
+    let o = fit.offer;
     let cost = o.yearly_cost(ctx.accounts_known());
     let (points, fr, en) = match (cost, ctx.budget) {
         // Pay what you can (an amount only suggested): the budget question does not arise.
@@ -30,7 +31,7 @@ pub(super) fn points(
         // An amount seen for another public, or for a public the source does not name, is not
         // this organisation's price: neither free nor within its budget until confirmed.
         (YearlyCost::Free | YearlyCost::Eur(_) | YearlyCost::PerAccount(_), _)
-            if o.audience_fit(ctx.kind) != Verdict::Yes =>
+            if !price.for_this_organisation =>
         {
             (5, "", "")
         }
