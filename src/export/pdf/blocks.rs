@@ -231,7 +231,7 @@ fn roadmap(b: &mut Vec<Block>, p: &PlanView, lang: Lang) {
             ]
         }));
         b.push(Block::Table {
-            widths: vec![0.07, 0.31, 0.18, 0.08, 0.09, 0.12, 0.15],
+            widths: vec![0.05, 0.30, 0.18, 0.09, 0.11, 0.12, 0.15],
             rows,
             header: true,
         });

@@ -230,11 +230,17 @@ fn steps(
                     kept.push((name, why, here));
                 }
             }
+            // The level goes in its narrow column; why it is that level, under the step.
+            let level = effort(s.effort, lang).to_string();
             let reasons: Vec<String> = s.effort_reasons.iter().map(|r| t(r, lang)).collect();
-            let effort = match reasons.as_slice() {
-                [] => effort(s.effort, lang).to_string(),
-                r => format!("{} ({})", effort(s.effort, lang), r.join(", ")),
-            };
+            if !reasons.is_empty() {
+                notes.push(format!(
+                    "{} {level}{colon} {}",
+                    label(lang, "effort_h"),
+                    reasons.join(", ")
+                ));
+            }
+            let effort = level;
             Step {
                 number: format!("{number}.{}", i + 1),
                 title: t(&s.title, lang),
