@@ -10,7 +10,7 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule};
 use krilla::text::{Font, TextDirection};
 
-use super::metrics::{BOLD, Metrics, REGULAR};
+use super::metrics::{Metrics, bold, regular};
 use super::{Color, Laid, Op, PAGE_H, PAGE_W};
 
 fn fill(color: Color) -> Fill {
@@ -23,8 +23,8 @@ fn fill(color: Color) -> Fill {
 
 /// Draw the laid-out pages into a PDF.
 pub fn draw(laid: &Laid, title: &str, lang: &str) -> Result<Vec<u8>, String> {
-    let regular = Font::new(REGULAR.to_vec().into(), 0).ok_or("font")?;
-    let bold = Font::new(BOLD.to_vec().into(), 0).ok_or("font")?;
+    let regular = Font::new(regular().into(), 0).ok_or("font")?;
+    let bold = Font::new(bold().into(), 0).ok_or("font")?;
     let metrics = Metrics::new().ok_or("font")?;
     let mut doc = Document::new();
     doc.set_metadata(
