@@ -10,6 +10,8 @@
 #   scripts/release.sh --check    also unpack the .deb (dpkg-deb) and read its man page
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# cargo-deb reads the assets under ./target (Cargo.toml): build there whatever the environment says.
+export CARGO_TARGET_DIR="$PWD/target"
 
 GLIBC=2.28
 TRIPLE=x86_64-unknown-linux-gnu

@@ -57,7 +57,7 @@ macro_rules! keys {
         KeyEraseAssociation => "effacer l'association et ses diagnostics (RGPD)", "erase the association and its audits (GDPR)";
         KeyLanguage => "English", "français";
         LanguageSwitched => "Interface en français (L pour l'anglais).", "Interface in English (L for French).";
-        PlainModeHint => "Lecteur d'écran ? diagasso --plain (ou DIAGASSO_PLAIN=1) : le mode ligne.", "Screen reader? diagasso --plain (or DIAGASSO_PLAIN=1): the line mode.";
+        PlainModeHint => "Lecteur d'écran ? diagasso --plain (toujours : diagasso config set plain oui)", "Screen reader? diagasso --plain (always: diagasso config set plain yes)";
         HomeNoAudit => "(sans diagnostic)", "(no audit)";
         HomeOrphanDetail => "Sans diagnostic : Entrée pour en commencer un, p pour le profil, Suppr pour l'effacer · modifié {0}", "No audit: Enter to start one, p for the profile, Del to erase it · changed {0}";
         ProgressLine => "sections terminées\u{a0}:\u{a0}{0}/{1} · réponses\u{a0}:\u{a0}{2}/{3}", "sections done:\u{a0}{0}/{1} · answers:\u{a0}{2}/{3}";
