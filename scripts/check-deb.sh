@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Check a diagasso .deb: its control data and that it holds the binary, the man page, the
 # three completions, the README and the copyright; with --chroot, also install it with
-# `dpkg -i` in a fresh Debian chroot (debootstrap, minbase + man-db; root needed) and read
-# `man diagasso` and `diagasso --version` there.
+# `dpkg -i` in a fresh Debian chroot (debootstrap, minbase + man-db; root needed), make a
+# demonstration audit, its plan and its PDF there, and read `man diagasso`. bullseye (glibc
+# 2.31) is the oldest suite deb.debian.org still serves; buster (2.28) is on archive.debian.org.
 #   scripts/check-deb.sh target/dist/diagasso_0.1.0-1_amd64.deb [--chroot [SUITE]]
 set -euo pipefail
 deb=${1:?usage: check-deb.sh FILE.deb [--chroot [SUITE]]}
@@ -27,6 +28,12 @@ cp "$deb" "$root/tmp/diagasso.deb"
 mount -t proc proc "$root/proc"
 chroot "$root" dpkg -i /tmp/diagasso.deb
 chroot "$root" diagasso --version
+# The binary really works on that glibc: a demonstration audit, its plan, its PDF and HTML.
+chroot "$root" bash -ec 'cd /tmp && export HOME=/tmp LANG=C.UTF-8
+  diagasso --db d.db --lang fr demo >/dev/null
+  diagasso --db d.db --lang fr plan 1 | head -n 3
+  diagasso --db d.db --lang fr export 1 --format pdf,html --out out >/dev/null
+  ls out | grep -q "\.pdf$" && ls out | grep -q "\.html$"'
 chroot "$root" env MANWIDTH=80 man diagasso | head -n 12
 chroot "$root" env MANWIDTH=80 man diagasso | grep -q "IMPORT-SUBMISSIONS" || { echo "error: man diagasso lacks a subcommand" >&2; exit 1; }
 chroot "$root" bash -c 'source /usr/share/bash-completion/bash_completion && source /usr/share/bash-completion/completions/diagasso && complete -p diagasso'
