@@ -8,9 +8,10 @@ use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule};
-use krilla::text::{Font, TextDirection};
+use krilla::text::Font;
 
 use super::metrics::{Metrics, bold, regular};
+use super::shape::Shaper;
 use super::{Color, Laid, Op, PAGE_H, PAGE_W};
 
 fn fill(color: Color) -> Fill {
@@ -23,9 +24,13 @@ fn fill(color: Color) -> Fill {
 
 /// Draw the laid-out pages into a PDF.
 pub fn draw(laid: &Laid, title: &str, lang: &str) -> Result<Vec<u8>, String> {
-    let regular = Font::new(regular().into(), 0).ok_or("font")?;
-    let bold = Font::new(bold().into(), 0).ok_or("font")?;
+    let regular_font = Font::new(regular().into(), 0).ok_or("font")?;
+    let bold_font = Font::new(bold().into(), 0).ok_or("font")?;
     let metrics = Metrics::new().ok_or("font")?;
+    let shapers = [
+        Shaper::new(regular()).ok_or("font")?,
+        Shaper::new(bold()).ok_or("font")?,
+    ];
     let mut doc = Document::new();
     doc.set_metadata(
         Metadata::new()
@@ -58,22 +63,19 @@ pub fn draw(laid: &Laid, title: &str, lang: &str) -> Result<Vec<u8>, String> {
                     text,
                 } => {
                     surface.set_fill(Some(fill(*color)));
-                    let font = if *b { bold.clone() } else { regular.clone() };
+                    let font = if *b { bold_font.clone() } else { regular_font.clone() };
                     // Each run in its own direction, placed in visual order (UAX #9): Latin
                     // beside Arabic is never mirrored, and copied text stays in logical order.
                     let mut at = *x;
                     for (run, rtl) in runs(text) {
-                        surface.draw_text(
+                        let glyphs = shapers[usize::from(*b)].shape(run, rtl);
+                        surface.draw_glyphs(
                             Point::from_xy(at, *y),
+                            &glyphs,
                             font.clone(),
-                            *size,
                             run,
+                            *size,
                             false,
-                            if rtl {
-                                TextDirection::RightToLeft
-                            } else {
-                                TextDirection::LeftToRight
-                            },
                         );
                         at += metrics.width(run, *size, *b);
                     }

@@ -9,6 +9,7 @@
 mod draw;
 mod metrics;
 mod place;
+mod shape;
 
 pub use draw::draw;
 
