@@ -314,3 +314,79 @@ fn nextcloud_forms_xlsx_reads_like_its_csv() {
     assert_eq!(said["created"].as_array().unwrap().len(), 1, "{said}");
     assert_eq!(said["refused"].as_array().unwrap().len(), 3, "{said}");
 }
+
+#[test]
+fn questionnaire_commands_write_one_file_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let in_dir = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .env("DIAGASSO_CONFIG", dir.path().join("absent.toml"))
+            .output()
+            .unwrap()
+    };
+    let html = in_dir(&[
+        "--lang",
+        "fr",
+        "questionnaire",
+        "print",
+        "atelier-express",
+        "--format",
+        "html",
+        "--out",
+        "-",
+    ]);
+    assert!(html.status.success(), "{}", text(&html.stderr));
+    assert!(text(&html.stdout).starts_with("<!DOCTYPE html>"));
+    assert!(text(&html.stdout).contains("☐</span>Je ne sais pas"));
+    // A PDF goes to a pipe too (a terminal would be refused).
+    let pdf = in_dir(&[
+        "questionnaire",
+        "print",
+        "atelier-express",
+        "-f",
+        "pdf",
+        "--out",
+        "-",
+    ]);
+    assert!(pdf.status.success(), "{}", text(&pdf.stderr));
+    assert!(pdf.stdout.starts_with(b"%PDF-"));
+    let xlsx = in_dir(&["questionnaire", "export", "atelier-express", "--out", "-"]);
+    assert!(xlsx.status.success(), "{}", text(&xlsx.stderr));
+    assert!(xlsx.stdout.starts_with(b"PK"), "an xlsx is a zip");
+    let template = in_dir(&[
+        "--lang",
+        "fr",
+        "questionnaire",
+        "template",
+        "atelier-express",
+        "--out",
+        "-",
+    ]);
+    assert!(template.status.success(), "{}", text(&template.stderr));
+    let default = in_dir(&["--lang", "fr", "questionnaire", "template", "atelier-express"]);
+    assert_eq!(template.stdout, default.stdout, "--out - is the default");
+    // Two formats cannot share standard output: refused, nothing written, no folder `-`.
+    let both = in_dir(&[
+        "--lang",
+        "fr",
+        "questionnaire",
+        "print",
+        "atelier-express",
+        "--out",
+        "-",
+    ]);
+    assert_eq!(both.status.code(), Some(1));
+    assert!(both.stdout.is_empty());
+    assert!(
+        text(&both.stderr).contains("--out - (la sortie standard) ne prend qu'un fichier"),
+        "{}",
+        text(&both.stderr)
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.is_empty(), "nothing written beside: {names:?}");
+}

@@ -291,7 +291,6 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     let user_catalog = super::catalog::user_catalog_path();
     let catalog = crate::catalog::load_effective(user_catalog.as_deref())
         .map_err(|e| Message::new(e.message(Lang::Fr), e.message(Lang::En)))?;
-    let mut written = Vec::new();
     if a.all {
         if formats != [Format::Csv] {
             return Err(Message::new(
@@ -307,8 +306,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         };
         let path = out.join(name);
         written_all(&store, &path, &opts, &csv_opts, a.force)?;
-        written.push(path);
-        return Ok(written);
+        return Ok(vec![path]);
     }
     let id = a.audit.as_deref().unwrap_or_default();
     let loaded = load(&mut store, &catalog, id)?;
@@ -322,21 +320,33 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     for f in formats {
         files.extend(export::files(f, &input, &opts, &templates, &csv_opts).map_err(|e| e.0)?);
     }
-    if stdout {
-        return match files.as_slice() {
-            [(_, bytes)] => to_stdout(bytes).map(|()| written),
+    write_files(&out, &files, a.force, !opts.anonymise)
+}
+
+/// The rendered `files` of one command, written to the folder `out` (each path returned), or
+/// with `--out -` to standard output when there is exactly one (nothing returned) and refused
+/// when there are several. Every name is checked before the first file is written: a taken one
+/// (or a device, a pipe, a folder, even with --force) writes none. The folder must exist
+/// ([`out_dir`]).
+pub(crate) fn write_files(
+    out: &Path,
+    files: &[(String, Vec<u8>)],
+    force: bool,
+    private: bool,
+) -> Result<Vec<PathBuf>, Message> {
+    if is_stdout(out) {
+        return match files {
+            [(_, bytes)] => to_stdout(bytes).map(|()| Vec::new()),
             _ => Err(several_files()),
         };
     }
-    // Every name is checked before the first file is written: a taken one (or a device, a
-    // pipe, a folder, even with --force) writes none.
-    for (name, _) in &files {
-        safe_file::check_target(&out.join(name), a.force).map_err(|e| refusal(&e))?;
+    for (name, _) in files {
+        safe_file::check_target(&out.join(name), force).map_err(|e| refusal(&e))?;
     }
-    for (name, bytes) in files {
-        written.push(write_file(&out, &name, &bytes, a.force, !opts.anonymise)?);
-    }
-    Ok(written)
+    files
+        .iter()
+        .map(|(name, bytes)| write_file(out, name, bytes, force, private))
+        .collect()
 }
 
 /// `export --all --format csv`: every audit read, written as a row and dropped, one at a time
