@@ -365,7 +365,13 @@ fn questionnaire_commands_write_one_file_to_standard_output() {
         "-",
     ]);
     assert!(template.status.success(), "{}", text(&template.stderr));
-    let default = in_dir(&["--lang", "fr", "questionnaire", "template", "atelier-express"]);
+    let default = in_dir(&[
+        "--lang",
+        "fr",
+        "questionnaire",
+        "template",
+        "atelier-express",
+    ]);
     assert_eq!(template.stdout, default.stdout, "--out - is the default");
     // Two formats cannot share standard output: refused, nothing written, no folder `-`.
     let both = in_dir(&[

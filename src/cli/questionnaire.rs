@@ -192,9 +192,20 @@ fn write_template(ctx: &Context, a: &TemplateArgs) -> Result<Vec<PathBuf>, Messa
                     format!("{}: a file name is expected", path.display()),
                 )
             })?;
-            Ok(vec![write_file(dir, name, text.as_bytes(), a.force, false)?])
+            Ok(vec![write_file(
+                dir,
+                name,
+                text.as_bytes(),
+                a.force,
+                false,
+            )?])
         }
         // No --out, or `--out -`: standard output.
-        None => write_files(Path::new("-"), &[(String::new(), text.into_bytes())], false, false),
+        None => write_files(
+            Path::new("-"),
+            &[(String::new(), text.into_bytes())],
+            false,
+            false,
+        ),
     }
 }
