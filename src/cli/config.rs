@@ -20,15 +20,16 @@ pub enum ConfigCommand {
     },
     /// Le chemin du fichier de réglages / the settings file's path.
     Path,
-    /// Change un réglage dans le fichier (créé s'il manque) / change a setting in the file
-    /// (created if missing).
+    /// Change un réglage dans le fichier (créé s'il manque) / change a setting in the file (created
+    /// if missing).
     ///
-    /// Clés / keys: trainer.name, trainer.structure, language (fr, en), plain (true, false),
-    /// theme (dark, light, mono), export_folder (absolute path or ~/…), anonymise (true, false).
-    ///
-    /// Exemple / example: diagasso config set theme light
+    /// Clés : trainer.name, trainer.structure, language (fr, en), plain (true, false), theme (dark,
+    /// light, mono), export_folder (chemin absolu ou ~/…), anonymise (true, false) / keys:
+    /// trainer.name, trainer.structure, language (fr, en), plain (true, false), theme (dark, light,
+    /// mono), export_folder (absolute path or ~/…), anonymise (true, false).
     Set {
-        /// La clé / the key (trainer.name, language, plain, theme, export_folder…).
+        /// La clé (trainer.name, language, plain, theme, export_folder…) / the key (trainer.name,
+        /// language, plain, theme, export_folder…).
         key: String,
         /// La valeur / the value.
         value: String,
@@ -36,7 +37,8 @@ pub enum ConfigCommand {
     /// Retire un réglage du fichier (sa valeur par défaut revient) / remove a setting from the
     /// file (its default comes back).
     Unset {
-        /// La clé / the key (trainer.name, language, plain, theme, export_folder…).
+        /// La clé (trainer.name, language, plain, theme, export_folder…) / the key (trainer.name,
+        /// language, plain, theme, export_folder…).
         key: String,
     },
 }

@@ -24,15 +24,17 @@ pub struct ExportArgs {
     /// id start, association name (not with --all).
     #[arg(required_unless_present = "all")]
     pub audit: Option<String>,
-    /// Formats : md, html, pdf, json, csv, annonce (répétable ou séparés par des virgules /
-    /// repeatable or comma-separated).
+    /// Formats : md, html, pdf, json, csv, annonce (répétable, ou séparés par des virgules) /
+    /// formats: md, html, pdf, json, csv, annonce (repeatable, or comma-separated).
     #[arg(long, short, value_delimiter = ',', required = true)]
     pub format: Vec<String>,
-    /// Tous les audits dans un seul CSV / every audit in one CSV (with `--format csv`).
+    /// Tous les audits dans un seul CSV (avec `--format csv`) / every audit in one CSV (with
+    /// `--format csv`).
     #[arg(long, conflicts_with = "audit")]
     pub all: bool,
-    /// Sans données personnelles / leave out personal fields (name → activity + département)
-    /// (default: the `anonymise` setting, else no).
+    /// Sans données personnelles : le nom devient l'activité et le département (défaut : le réglage
+    /// `anonymise`, sinon non) / leave out personal fields: the name becomes the activity and
+    /// département (default: the `anonymise` setting, else no).
     #[arg(long, conflicts_with = "no_anonymise")]
     pub anonymise: bool,
     /// Avec les données personnelles, malgré le réglage `anonymise` / keep personal fields,
@@ -42,17 +44,20 @@ pub struct ExportArgs {
     /// Garder les notes libres même anonymisé / keep free-text notes when anonymising.
     #[arg(long)]
     pub with_notes: bool,
-    /// Garder le nom (annonce, anonymisé) / keep the association's name.
+    /// Garder le nom de l'association (annonce, anonymisé) / keep the association's name (listing,
+    /// anonymised).
     #[arg(long)]
     pub with_name: bool,
-    /// Dossier de sortie / output folder (default: the `export_folder` setting, else the
-    /// current folder).
+    /// Dossier de sortie, ou - pour la sortie standard quand un seul fichier est écrit (défaut : le
+    /// réglage `export_folder`, sinon le dossier courant) / output folder, or - for standard output
+    /// when one file is written (default: the `export_folder` setting, else the current folder).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Remplacer les fichiers existants / overwrite existing files.
     #[arg(long)]
     pub force: bool,
-    /// Dossier de modèles qui remplacent ceux livrés / folder of templates overriding ours.
+    /// Dossier de modèles qui remplacent ceux livrés / folder of templates that replace the shipped
+    /// ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     #[command(flatten)]

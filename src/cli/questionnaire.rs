@@ -23,36 +23,33 @@ pub enum QuestionnaireCommand {
     },
     /// Affiche un questionnaire entier / print a whole questionnaire.
     Show {
-        /// Identifiant / id, e.g. pratiques-numeriques
+        /// Identifiant du questionnaire, par exemple pratiques-numeriques / questionnaire id, for
+        /// example pratiques-numeriques.
         id: String,
         /// Sortie JSON : le modèle complet / JSON output: the whole model.
         #[arg(long)]
         json: bool,
     },
-    /// Exporte un questionnaire en XLSForm (KoboToolbox, ODK, Enketo) / export a questionnaire
-    /// as an XLSForm.
-    ///
-    /// Exemple / example: diagasso questionnaire export atelier-express --format xlsform --out formulaires/
+    /// Exporte un questionnaire en XLSForm (KoboToolbox, ODK, Enketo) / export a questionnaire as
+    /// an XLSForm (KoboToolbox, ODK, Enketo).
     Export(ExportArgs),
-    /// Questionnaire vierge à imprimer (HTML, PDF) / blank questionnaire for paper.
-    ///
-    /// Exemple / example: diagasso questionnaire print atelier-express --format html,pdf
+    /// Questionnaire vierge à imprimer (HTML, PDF) / blank questionnaire for paper (HTML, PDF).
     Print(PrintArgs),
-    /// Modèle de fichier de réponses, chaque question en commentaire / answers file template,
-    /// every question as a comment.
-    ///
-    /// Exemple / example: diagasso questionnaire template atelier-express > reponses.toml
+    /// Modèle de fichier de réponses, chaque question en commentaire / answers file template, every
+    /// question as a comment.
     Template(TemplateArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Identifiant du questionnaire / questionnaire id (see `diagasso questionnaire list`).
+    /// Identifiant du questionnaire (voir `diagasso questionnaire list`) / questionnaire id (see
+    /// `diagasso questionnaire list`).
     pub id: String,
-    /// Format : xlsform (un classeur .xlsx : survey, choices, settings).
+    /// Format : xlsform (un classeur .xlsx : survey, choices, settings) / format: xlsform (an .xlsx
+    /// workbook: survey, choices, settings).
     #[arg(long, short, default_value = "xlsform", value_parser = ["xlsform"])]
     pub format: String,
-    /// Dossier de sortie / output folder.
+    /// Dossier de sortie, ou - pour la sortie standard / output folder, or - for standard output.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
     /// Remplacer un fichier existant / overwrite an existing file.
@@ -64,10 +61,11 @@ pub struct ExportArgs {
 pub struct PrintArgs {
     /// Identifiant du questionnaire / questionnaire id.
     pub id: String,
-    /// Formats : html, pdf (séparés par des virgules / comma-separated).
+    /// Formats : html, pdf (séparés par des virgules) / formats: html, pdf (comma-separated).
     #[arg(long, short, value_delimiter = ',', default_value = "html,pdf", value_parser = ["html", "pdf"])]
     pub format: Vec<String>,
-    /// Dossier de sortie / output folder.
+    /// Dossier de sortie, ou - pour la sortie standard (avec un seul format) / output folder, or -
+    /// for standard output (with one format).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
     /// Remplacer les fichiers existants / overwrite existing files.
@@ -79,7 +77,8 @@ pub struct PrintArgs {
 pub struct TemplateArgs {
     /// Identifiant du questionnaire / questionnaire id.
     pub id: String,
-    /// Fichier à écrire (défaut : la sortie standard) / file to write (default: standard output).
+    /// Fichier à écrire (défaut, ou - : la sortie standard) / file to write (default, or -:
+    /// standard output).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Remplacer un fichier existant / overwrite an existing file.
