@@ -8,14 +8,16 @@
 //! `python3 -m pip install pyxform` once, then fails, saying so: it never passes without
 //! having converted the forms.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_diagasso");
 const EXPRESS_DEMO: &str = "questionnaires/examples/express-demo.toml";
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    bin::diagasso()
         .args(args)
         .env("DIAGASSO_DB", db)
         .env("LANG", "fr_FR.UTF-8")
@@ -54,7 +56,7 @@ fn xlsform_of_both_questionnaires_converts_with_pyxform() {
     let tool = xls2xform();
     let dir = tempfile::tempdir().unwrap();
     for id in ["atelier-express", "pratiques-numeriques"] {
-        let out = Command::new(BIN)
+        let out = bin::diagasso()
             .args([
                 "questionnaire",
                 "export",
@@ -85,7 +87,7 @@ fn xlsform_of_both_questionnaires_converts_with_pyxform() {
         let form = std::fs::read_to_string(&xml).unwrap();
         assert!(form.contains("lang=\"Français (fr)\"") && form.contains("lang=\"English (en)\""));
         // Every question of the questionnaire is a field of the XForm, with its relevance.
-        let shown = Command::new(BIN)
+        let shown = bin::diagasso()
             .args(["questionnaire", "show", id, "--json"])
             .output()
             .unwrap();
@@ -216,7 +218,7 @@ fn a_refused_row_stores_nothing_of_itself() {
 #[test]
 fn paper_questionnaire_in_html_and_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(BIN)
+    let out = bin::diagasso()
         .args([
             "--lang",
             "fr",
@@ -252,7 +254,7 @@ fn paper_questionnaire_in_html_and_pdf() {
 #[test]
 fn template_is_an_answers_file_once_named() {
     for id in ["atelier-express", "pratiques-numeriques"] {
-        let out = Command::new(BIN)
+        let out = bin::diagasso()
             .args(["--lang", "fr", "questionnaire", "template", id])
             .output()
             .unwrap();
@@ -319,7 +321,7 @@ fn nextcloud_forms_xlsx_reads_like_its_csv() {
 fn questionnaire_commands_write_one_file_to_standard_output() {
     let dir = tempfile::tempdir().unwrap();
     let in_dir = |args: &[&str]| {
-        Command::new(BIN)
+        bin::diagasso()
             .args(args)
             .current_dir(dir.path())
             .env("DIAGASSO_CONFIG", dir.path().join("absent.toml"))

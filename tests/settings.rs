@@ -2,10 +2,13 @@
 //! a broken file (a warning with its line, the defaults used), `plain = true` starting the line
 //! mode in a real terminal, the trainer of new audits, and the export folder.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 mod tmux;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 struct Env {
@@ -30,7 +33,7 @@ impl Env {
     /// The binary in `cwd` (the temp dir when `None`), with the settings file and database of
     /// this environment and a French locale; no trainer from the environment.
     fn run_in(&self, cwd: Option<&Path>, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_diagasso"))
+        bin::diagasso()
             .args(args)
             .current_dir(cwd.unwrap_or(self.dir.path()))
             .env("DIAGASSO_CONFIG", self.config())

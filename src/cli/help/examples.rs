@@ -12,8 +12,8 @@ pub enum Needs {
     Nothing,
     /// Runs after `diagasso demo` (one audit, number 1).
     Demo,
-    /// Runs after `diagasso demo` then `diagasso followup start 1` (the follow-up is number 1,
-    /// the demonstration audit number 2).
+    /// Runs after `diagasso demo` then `diagasso followup start 1` (the demonstration audit is
+    /// number 1, its follow-up number 2).
     Followup,
     /// Needs files of its own (an answers file, a form export, a workshop) or a terminal (the
     /// interactive front ends, a confirmation): parsed only.
@@ -383,7 +383,7 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
                 "diagasso workshop list",
                 "les ateliers enregistrés",
                 "the stored workshops",
-                Nothing,
+                Demo,
             ),
         ],
     ),
@@ -419,7 +419,7 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
             "diagasso workshop list",
             "chaque atelier, sa date et ses associations",
             "each workshop, its date and its associations",
-            Nothing,
+            Demo,
         )],
     ),
     (
@@ -527,7 +527,7 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
                 Demo,
             ),
             ex(
-                "diagasso followup show 1",
+                "diagasso followup show 2",
                 "ce qui reste à confirmer dans le suivi",
                 "what is left to confirm in the follow-up",
                 Followup,
@@ -546,7 +546,7 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
     (
         "followup show",
         &[ex(
-            "diagasso followup show 1",
+            "diagasso followup show 2",
             "les réponses précédentes et où elles en sont",
             "the previous answers and where they stand",
             Followup,
@@ -556,13 +556,13 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         "followup confirm",
         &[
             ex(
-                "diagasso followup confirm 1 --question assoc_accounts",
+                "diagasso followup confirm 2 --question assoc_accounts",
                 "une réponse précédente reste vraie",
                 "one previous answer still holds",
                 ParseOnly,
             ),
             ex(
-                "diagasso followup confirm 1 --all-unchanged",
+                "diagasso followup confirm 2 --all-unchanged",
                 "toutes les réponses encore à confirmer restent vraies",
                 "every answer still to confirm still holds",
                 Followup,
@@ -573,13 +573,13 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         "compare",
         &[
             ex(
-                "diagasso compare 2 1",
-                "ce qui a changé entre l'audit 2 (ancien) et l'audit 1",
-                "what changed between audit 2 (earlier) and audit 1",
+                "diagasso compare 1 2",
+                "ce qui a changé entre l'audit 1 et son suivi, l'audit 2",
+                "what changed between audit 1 and its follow-up, audit 2",
                 Followup,
             ),
             ex(
-                "diagasso compare 2 1 --format md,html --out comparaison/",
+                "diagasso compare 1 2 --format md,html --out comparaison/",
                 "la même chose, dans des fichiers",
                 "the same, in files",
                 Followup,
