@@ -23,12 +23,12 @@ fn texts(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
         if let Some(h) = arg.get_long_help() {
             out.push((format!("{path} {id}: long help"), h.to_string()));
         }
+        // A possible value's help is not localised (the help lists the values by name only,
+        // the completions would show it as written): none may have one.
         for v in arg.get_possible_values() {
-            if let Some(h) = v.get_help() {
-                out.push((
-                    format!("{path} {id} {}: value help", v.get_name()),
-                    h.to_string(),
-                ));
+            if v.get_help().is_some() {
+                let at = format!("{path} {id} {}: value help, not localised", v.get_name());
+                out.push((at, String::new()));
             }
         }
     }
