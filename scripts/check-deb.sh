@@ -9,7 +9,7 @@ set -euo pipefail
 deb=${1:?usage: check-deb.sh FILE.deb [--chroot [SUITE]]}
 dpkg-deb --info "$deb"
 contents=$(dpkg-deb --contents "$deb")
-for path in ./usr/bin/diagasso ./usr/share/man/man1/diagasso.1.gz \
+for path in ./usr/bin/diagasso ./usr/share/man/man1/diagasso.1.gz ./usr/share/man/fr/man1/diagasso.1.gz \
   ./usr/share/bash-completion/completions/diagasso ./usr/share/zsh/vendor-completions/_diagasso \
   ./usr/share/fish/vendor_completions.d/diagasso.fish ./usr/share/doc/diagasso/README.md \
   ./usr/share/doc/diagasso/copyright; do

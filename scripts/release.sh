@@ -29,16 +29,21 @@ BIN=target/$TRIPLE/release/diagasso
 bash scripts/check-glibc.sh "$BIN" "$GLIBC"
 echo "size of the stripped binary: $(stat -c %s "$BIN") bytes"
 
-rm -rf "$DIST" && mkdir -p "$DIST/completions"
-"$BIN" manpage | gzip -n -9 > "$DIST/diagasso.1.gz"
-"$BIN" completions bash > "$DIST/completions/diagasso"
-"$BIN" completions zsh > "$DIST/completions/_diagasso"
-"$BIN" completions fish > "$DIST/completions/diagasso.fish"
+# The help speaks one language: the man page in English (man1) and in French (fr/man1, which
+# `man` picks under a French locale); the completions' descriptions in French, the language
+# of the trainers diagasso is for.
+rm -rf "$DIST" && mkdir -p "$DIST/completions" "$DIST/fr"
+"$BIN" --lang en manpage | gzip -n -9 > "$DIST/diagasso.1.gz"
+"$BIN" --lang fr manpage | gzip -n -9 > "$DIST/fr/diagasso.1.gz"
+"$BIN" --lang fr completions bash > "$DIST/completions/diagasso"
+"$BIN" --lang fr completions zsh > "$DIST/completions/_diagasso"
+"$BIN" --lang fr completions fish > "$DIST/completions/diagasso.fish"
 
 echo "== archive"
 STAGE=$DIST/$NAME
-mkdir -p "$STAGE/completions"
+mkdir -p "$STAGE/completions" "$STAGE/fr"
 cp "$BIN" README.md LICENSE "$DIST/diagasso.1.gz" "$STAGE/"
+cp "$DIST/fr/diagasso.1.gz" "$STAGE/fr/"
 cp "$DIST"/completions/* "$STAGE/completions/"
 tar -C "$DIST" --owner=0 --group=0 --sort=name -czf "$DIST/$NAME.tar.gz" "$NAME"
 rm -rf "$STAGE"

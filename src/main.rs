@@ -6,9 +6,8 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use diagasso::app::{launch, settings};
-use diagasso::cli::{Args, ThemeArg};
+use diagasso::cli::{self, Args, ThemeArg};
 use diagasso::i18n::Message;
 use diagasso::i18n::ui::Ui;
 use diagasso::safe_text::{Escaped, terminal};
@@ -22,8 +21,12 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let args = Args::parse();
+    // The settings first: the help is shown in the language they give, unless `--lang` is on
+    // the command line (read before clap parses it).
     let settings = settings::load();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::lang_of(cli::help::lang_in_argv(&argv), &settings);
+    let args = cli::help::parse(argv, lang);
     let ctx = args.context(settings);
     match args.command {
         Some(command) => {

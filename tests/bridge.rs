@@ -8,14 +8,16 @@
 //! `python3 -m pip install pyxform` once, then fails, saying so: it never passes without
 //! having converted the forms.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_diagasso");
 const EXPRESS_DEMO: &str = "questionnaires/examples/express-demo.toml";
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    bin::diagasso()
         .args(args)
         .env("DIAGASSO_DB", db)
         .env("LANG", "fr_FR.UTF-8")
@@ -54,7 +56,7 @@ fn xlsform_of_both_questionnaires_converts_with_pyxform() {
     let tool = xls2xform();
     let dir = tempfile::tempdir().unwrap();
     for id in ["atelier-express", "pratiques-numeriques"] {
-        let out = Command::new(BIN)
+        let out = bin::diagasso()
             .args([
                 "questionnaire",
                 "export",
@@ -85,7 +87,7 @@ fn xlsform_of_both_questionnaires_converts_with_pyxform() {
         let form = std::fs::read_to_string(&xml).unwrap();
         assert!(form.contains("lang=\"Français (fr)\"") && form.contains("lang=\"English (en)\""));
         // Every question of the questionnaire is a field of the XForm, with its relevance.
-        let shown = Command::new(BIN)
+        let shown = bin::diagasso()
             .args(["questionnaire", "show", id, "--json"])
             .output()
             .unwrap();
@@ -216,7 +218,7 @@ fn a_refused_row_stores_nothing_of_itself() {
 #[test]
 fn paper_questionnaire_in_html_and_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(BIN)
+    let out = bin::diagasso()
         .args([
             "--lang",
             "fr",
@@ -252,7 +254,7 @@ fn paper_questionnaire_in_html_and_pdf() {
 #[test]
 fn template_is_an_answers_file_once_named() {
     for id in ["atelier-express", "pratiques-numeriques"] {
-        let out = Command::new(BIN)
+        let out = bin::diagasso()
             .args(["--lang", "fr", "questionnaire", "template", id])
             .output()
             .unwrap();
@@ -313,4 +315,86 @@ fn nextcloud_forms_xlsx_reads_like_its_csv() {
     let said: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(said["created"].as_array().unwrap().len(), 1, "{said}");
     assert_eq!(said["refused"].as_array().unwrap().len(), 3, "{said}");
+}
+
+#[test]
+fn questionnaire_commands_write_one_file_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let in_dir = |args: &[&str]| {
+        bin::diagasso()
+            .args(args)
+            .current_dir(dir.path())
+            .env("DIAGASSO_CONFIG", dir.path().join("absent.toml"))
+            .output()
+            .unwrap()
+    };
+    let html = in_dir(&[
+        "--lang",
+        "fr",
+        "questionnaire",
+        "print",
+        "atelier-express",
+        "--format",
+        "html",
+        "--out",
+        "-",
+    ]);
+    assert!(html.status.success(), "{}", text(&html.stderr));
+    assert!(text(&html.stdout).starts_with("<!DOCTYPE html>"));
+    assert!(text(&html.stdout).contains("☐</span>Je ne sais pas"));
+    // A PDF goes to a pipe too (a terminal would be refused).
+    let pdf = in_dir(&[
+        "questionnaire",
+        "print",
+        "atelier-express",
+        "-f",
+        "pdf",
+        "--out",
+        "-",
+    ]);
+    assert!(pdf.status.success(), "{}", text(&pdf.stderr));
+    assert!(pdf.stdout.starts_with(b"%PDF-"));
+    let xlsx = in_dir(&["questionnaire", "export", "atelier-express", "--out", "-"]);
+    assert!(xlsx.status.success(), "{}", text(&xlsx.stderr));
+    assert!(xlsx.stdout.starts_with(b"PK"), "an xlsx is a zip");
+    let template = in_dir(&[
+        "--lang",
+        "fr",
+        "questionnaire",
+        "template",
+        "atelier-express",
+        "--out",
+        "-",
+    ]);
+    assert!(template.status.success(), "{}", text(&template.stderr));
+    let default = in_dir(&[
+        "--lang",
+        "fr",
+        "questionnaire",
+        "template",
+        "atelier-express",
+    ]);
+    assert_eq!(template.stdout, default.stdout, "--out - is the default");
+    // Two formats cannot share standard output: refused, nothing written, no folder `-`.
+    let both = in_dir(&[
+        "--lang",
+        "fr",
+        "questionnaire",
+        "print",
+        "atelier-express",
+        "--out",
+        "-",
+    ]);
+    assert_eq!(both.status.code(), Some(1));
+    assert!(both.stdout.is_empty());
+    assert!(
+        text(&both.stderr).contains("--out - (la sortie standard) ne prend qu'un fichier"),
+        "{}",
+        text(&both.stderr)
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.is_empty(), "nothing written beside: {names:?}");
 }

@@ -4,16 +4,17 @@
 //! bundles are refused whole and change nothing; folder mode merges every bundle of a folder
 //! and names the one it refuses; a workshop travels with its audits.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use diagasso::audit::{Answer, Association, Value};
 use diagasso::bundle::{self, Content};
 use diagasso::questionnaire::{Questionnaire, shipped};
 use diagasso::store::{Kept, NewAudit, NewWorkshop, Selection, Store, codec};
-
-const BIN: &str = env!("CARGO_BIN_EXE_diagasso");
 
 fn express() -> Questionnaire {
     shipped::by_id("atelier-express").unwrap().unwrap()
@@ -183,7 +184,7 @@ fn importing_the_same_bundle_twice_changes_nothing() {
 }
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    bin::diagasso()
         .args(["--lang", "en", "--db"])
         .arg(db)
         .args(args)

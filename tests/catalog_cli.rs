@@ -1,13 +1,16 @@
 //! `diagasso catalog list|import` and `diagasso check` on the catalogue, through the binary:
 //! exit codes, what is shown, and that a refused import writes nothing.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 const FIXTURES: &str = "tests/fixtures/chatonsinfos";
 
 fn run(catalog: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    let out = bin::diagasso()
         .args(["--lang", "en"])
         .args(args)
         .env("DIAGASSO_CATALOG", catalog)

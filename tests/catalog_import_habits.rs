@@ -5,8 +5,11 @@
 //! apart, StatoolInfos statuses, a host that says it left (never recommended by `diagasso plan`
 //! afterwards), and a federation file's absences.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
@@ -19,7 +22,7 @@ struct Run {
 }
 
 fn run(catalog: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    let out = bin::diagasso()
         .args(["--lang", "en"])
         .args(args)
         .env("DIAGASSO_CATALOG", catalog)

@@ -3,13 +3,16 @@
 //! flagged « à revérifier avant de recommander », no service shown open that a dated source says
 //! closed, and no byte of a file's text reaching the terminal as a control sequence.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
 fn run(catalog: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    let out = bin::diagasso()
         .args(args)
         .env("DIAGASSO_CATALOG", catalog)
         .stdin(Stdio::null())

@@ -4,14 +4,16 @@
 //! unknown key; and the CLI's edges: a reading command on a missing database creates nothing,
 //! `list --filter` without a match says so, `export --out -`.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+#[path = "common/bin.rs"]
+mod bin;
 
-const BIN: &str = env!("CARGO_BIN_EXE_diagasso");
+use std::path::Path;
+use std::process::{Output, Stdio};
+
 const MINIMAL: &str = "tests/fixtures/answers/minimal.toml";
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    bin::diagasso()
         .arg("--lang")
         .arg("en")
         .arg("--db")
@@ -150,7 +152,7 @@ fn exact_names_ignore_case_and_accents_and_unknown_keys_say_what_to_type() {
         err,
         "no audit matches 'personne': give the number or the reference `diagasso list` shows, the start of the id, or the association's exact name.\n"
     );
-    let o = Command::new(BIN)
+    let o = bin::diagasso()
         .args(["--lang", "fr", "--db"])
         .arg(&db)
         .args(["plan", "personne"])
@@ -206,7 +208,7 @@ fn a_filter_without_a_match_is_not_an_empty_database() {
         "{}",
         stdout(&o)
     );
-    let o = Command::new(BIN)
+    let o = bin::diagasso()
         .args(["--lang", "fr", "--db"])
         .arg(&db)
         .args(["list", "--filter", "zzz"])
@@ -224,7 +226,7 @@ fn out_dash_is_standard_output_for_one_file_and_refused_for_several() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.db");
     last_id(&run(&db, &["demo"]));
-    let o = Command::new(BIN)
+    let o = bin::diagasso()
         .args(["--lang", "en", "--db"])
         .arg(&db)
         .args(["export", "1", "--format", "md", "--out", "-"])
@@ -234,7 +236,7 @@ fn out_dash_is_standard_output_for_one_file_and_refused_for_several() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("# "), "{}", stdout(&o));
     assert!(stdout(&o).contains("Croix-Rousse"));
-    let o = Command::new(BIN)
+    let o = bin::diagasso()
         .args(["--lang", "en", "--db"])
         .arg(&db)
         .args(["export", "1", "--format", "md,html", "--out", "-"])

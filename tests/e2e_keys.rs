@@ -9,10 +9,12 @@
 //! - Esc on a new association's profile asks whether to abandon it, and yes leaves nothing;
 //! - `s` replaces an answer with a notice, `u` puts it back.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 mod tmux;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use diagasso::i18n::Lang;
@@ -31,7 +33,7 @@ fn skip() -> bool {
 
 /// The demo database: one whole audit.
 fn demo(db: &Path) {
-    let out = Command::new(binary())
+    let out = bin::diagasso()
         .arg("--db")
         .arg(db)
         .arg("demo")
@@ -42,7 +44,7 @@ fn demo(db: &Path) {
 
 /// The demo audit as `show --json` gives it.
 fn show(db: &Path) -> serde_json::Value {
-    let list = Command::new(binary())
+    let list = bin::diagasso()
         .arg("--db")
         .arg(db)
         .args(["list", "--json"])
@@ -50,7 +52,7 @@ fn show(db: &Path) -> serde_json::Value {
         .expect("list");
     let list: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
     let id = list[0]["id"].as_str().expect("an audit").to_string();
-    let out = Command::new(binary())
+    let out = bin::diagasso()
         .arg("--db")
         .arg(db)
         .args(["show", &id, "--json"])
@@ -351,7 +353,7 @@ fn esc_on_a_new_profile_asks_and_abandoning_leaves_nothing() {
     wait(&t, "Abandonner cette nouvelle association");
     press(&t, &["o"]);
     wait(&t, "Bienvenue dans diagasso");
-    let list = Command::new(binary())
+    let list = bin::diagasso()
         .arg("--db")
         .arg(&db)
         .arg("list")

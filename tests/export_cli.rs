@@ -3,15 +3,18 @@
 //! another database → export gives the same bytes, importing twice duplicates nothing, a
 //! schema-1 export still imports and comes out in schema 2, a malformed file writes nothing.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 mod export_fixture;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use diagasso::store::{Restored, Store};
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    bin::diagasso()
         .arg("--db")
         .arg(db)
         .args(["--lang", "fr"])

@@ -3,9 +3,10 @@
 //! there); with the notes kept, the notes that name the contact or the trainer are named in one
 //! warning, once, by the CLI.
 
-mod export_fixture;
+#[path = "common/bin.rs"]
+mod bin;
 
-use std::process::Command;
+mod export_fixture;
 
 use diagasso::export::privacy::{self, Part};
 use diagasso::export::{self, Format, Options, Templates};
@@ -195,7 +196,7 @@ fn the_cli_warns_once() {
     drop(store);
     let run = |extra: &[&str]| {
         let out = tmp.path().join(format!("out{}", extra.len()));
-        Command::new(env!("CARGO_BIN_EXE_diagasso"))
+        bin::diagasso()
             .arg("--db")
             .arg(&db)
             .args([

@@ -4,17 +4,18 @@
 //! steps done; `diagasso followup` confirms only on an explicit flag and prints what it
 //! confirmed; `diagasso compare` writes Markdown and HTML with a chart.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use diagasso::audit::{Answer, Association, Value};
 use diagasso::compare::{ChangeKind, Side, StepState, compare};
 use diagasso::followup::{self, State};
 use diagasso::questionnaire::{Questionnaire, load_str, shipped};
 use diagasso::store::{NewAudit, Store};
-
-const BIN: &str = env!("CARGO_BIN_EXE_diagasso");
 
 fn express() -> Questionnaire {
     shipped::by_id("atelier-express").unwrap().unwrap()
@@ -252,7 +253,7 @@ fn an_answer_the_new_questionnaire_cannot_hold_is_asked_afresh() {
 }
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    bin::diagasso()
         .args(["--lang", "fr", "--db"])
         .arg(db)
         .args(args)

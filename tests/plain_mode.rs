@@ -2,12 +2,15 @@
 //! file on standard input, output read back. The end of the input saves and quits cleanly; no
 //! escape sequence is ever written; a second run finds the answers.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 fn run(db: &Path, input: &str, extra: &[&str]) -> (String, bool) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    let mut child = bin::diagasso()
         .args(extra)
         .arg("--db")
         .arg(db)
@@ -162,7 +165,7 @@ fn a_followup_in_line_mode_offers_each_previous_answer_and_saves_only_what_is_co
         "the changed answer recalls the old one:\n{out}"
     );
     // Two audits now; the follow-up holds exactly the two answers given.
-    let list = std::process::Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    let list = bin::diagasso()
         .args(["--db"])
         .arg(&db)
         .args(["list", "--json"])
@@ -319,7 +322,7 @@ fn menu_numbers_stay_put_and_an_association_without_an_audit_is_listed_then_eras
 fn a_workshop_in_line_mode_adds_an_association_whose_audit_starts_at_once() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("plain.db");
-    let made = Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    let made = bin::diagasso()
         .arg("--db")
         .arg(&db)
         .args(["workshop", "new", "--name", "Forum", "--date", "2026-09-12"])

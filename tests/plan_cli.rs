@@ -1,6 +1,9 @@
 //! `diagasso plan` end to end: from an answers file with no database, and from an audit in a
 //! database; text and JSON; exit codes and messages on errors.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 mod plan_common;
 
 use std::collections::BTreeMap;
@@ -12,7 +15,7 @@ use diagasso::store::{NewAudit, Store};
 
 /// The binary, with no user catalogue (a path that does not exist) whatever the machine has.
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_diagasso"));
+    let mut c = bin::diagasso();
     c.env(
         "DIAGASSO_CATALOG",
         std::env::temp_dir().join("diagasso-plan-tests-no-catalogue.toml"),

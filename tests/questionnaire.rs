@@ -2,8 +2,10 @@
 //! message and position, the `check` command's exit codes and JSON, the shipped files, and a
 //! property test that random answers never make evaluation panic.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::collections::BTreeMap;
-use std::process::Command;
 
 use diagasso::audit::{Answer, Value};
 use diagasso::i18n::Lang;
@@ -109,7 +111,7 @@ fn messages_exist_in_french() {
 }
 
 fn diagasso(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    let out = bin::diagasso()
         .args(args)
         .env("DIAGASSO_DB", "/nonexistent/never-used.db")
         .output()

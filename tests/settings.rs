@@ -2,10 +2,13 @@
 //! a broken file (a warning with its line, the defaults used), `plain = true` starting the line
 //! mode in a real terminal, the trainer of new audits, and the export folder.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 mod tmux;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 struct Env {
@@ -30,7 +33,7 @@ impl Env {
     /// The binary in `cwd` (the temp dir when `None`), with the settings file and database of
     /// this environment and a French locale; no trainer from the environment.
     fn run_in(&self, cwd: Option<&Path>, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_diagasso"))
+        bin::diagasso()
             .args(args)
             .current_dir(cwd.unwrap_or(self.dir.path()))
             .env("DIAGASSO_CONFIG", self.config())
@@ -124,6 +127,43 @@ fn config_set_then_show_says_where_each_value_comes_from() {
     let out = e.run(&["config", "set", "couleur", "rouge"]);
     assert!(!out.status.success());
     assert_eq!(std::fs::read_to_string(e.config()).expect("file"), file);
+}
+
+#[test]
+fn config_unset_removes_the_key_and_keeps_the_rest() {
+    let e = Env::new();
+    // Nothing set yet, no file: said, and no file created.
+    let out = e.run(&["config", "unset", "theme"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("theme n'était pas réglé"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!e.config().exists());
+    std::fs::create_dir_all(e.config().parent().unwrap()).unwrap();
+    let text = "# réglages de Dominique\ntheme = \"light\"\n\n[trainer]\nname = \"Dominique\" # moi\nstructure = \"Chapril\"\n";
+    std::fs::write(e.config(), text).unwrap();
+    let out = e.run(&["config", "unset", "trainer.name"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("trainer.name retiré de"));
+    assert_eq!(
+        std::fs::read_to_string(e.config()).unwrap(),
+        "# réglages de Dominique\ntheme = \"light\"\n\n[trainer]\nstructure = \"Chapril\"\n"
+    );
+    // The default comes back: the login name.
+    let shown = json(&e.ok(&["config", "show", "--json"]));
+    let name = &shown["settings"][0];
+    assert_eq!(name["key"], "trainer.name");
+    assert_eq!(name["value"], "login");
+    assert_eq!(name["source"], "default");
+    // An unknown key is refused, the file untouched.
+    let out = e.run(&["config", "unset", "couleur"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("clé inconnue"));
+    let out = e.run(&["--lang", "en", "config", "unset", "plain"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("plain was not set in"));
 }
 
 #[test]

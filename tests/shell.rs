@@ -1,12 +1,11 @@
 //! Completions (bash, zsh, fish) and the manual page come from the clap definitions: each is
 //! produced by the binary and names every subcommand, nested ones included.
 
-use std::process::Command;
+#[path = "common/bin.rs"]
+mod bin;
 
 use clap::CommandFactory;
 use diagasso::cli::Args;
-
-const BIN: &str = env!("CARGO_BIN_EXE_diagasso");
 
 /// Every subcommand path, e.g. ["workshop", "add"], help left out.
 fn subcommands() -> Vec<Vec<String>> {
@@ -24,10 +23,7 @@ fn subcommands() -> Vec<Vec<String>> {
 }
 
 fn output(args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("diagasso runs");
+    let out = bin::diagasso().args(args).output().expect("diagasso runs");
     assert!(
         out.status.success(),
         "{args:?}: {}",
@@ -77,7 +73,7 @@ fn manpage_has_a_section_for_every_subcommand() {
 
 #[test]
 fn unknown_shell_is_refused() {
-    let out = Command::new(BIN)
+    let out = bin::diagasso()
         .args(["completions", "powershell"])
         .output()
         .unwrap();

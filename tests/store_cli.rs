@@ -4,14 +4,16 @@
 //! `DIAGASSO_DB`, a fault's message and exit code, and several processes writing one file at
 //! once.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+#[path = "common/bin.rs"]
+mod bin;
 
-const BIN: &str = env!("CARGO_BIN_EXE_diagasso");
+use std::path::Path;
+use std::process::{Output, Stdio};
+
 const MINIMAL: &str = "tests/fixtures/answers/minimal.toml";
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    bin::diagasso()
         .arg("--lang")
         .arg("en")
         .arg("--db")
@@ -208,7 +210,7 @@ fn a_fault_is_a_message_and_exit_code_1_with_the_file_untouched() {
         );
     }
     assert_eq!(std::fs::read_to_string(&db).unwrap(), "pas une base\n");
-    let o = Command::new(BIN)
+    let o = bin::diagasso()
         .args(["--lang", "fr", "--db"])
         .arg(&db)
         .arg("list")
@@ -220,7 +222,7 @@ fn a_fault_is_a_message_and_exit_code_1_with_the_file_untouched() {
 #[test]
 fn the_default_database_lives_in_the_xdg_data_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let o = Command::new(BIN)
+    let o = bin::diagasso()
         .args(["--lang", "en", "demo"])
         .env_remove("DIAGASSO_DB")
         .env("XDG_DATA_HOME", dir.path())
@@ -231,7 +233,7 @@ fn the_default_database_lives_in_the_xdg_data_folder() {
     assert!(dir.path().join("diagasso/diagasso.db").is_file());
     // DIAGASSO_DB wins over the default.
     let other = dir.path().join("env.db");
-    let o = Command::new(BIN)
+    let o = bin::diagasso()
         .args(["--lang", "en", "demo"])
         .env("DIAGASSO_DB", &other)
         .env("XDG_DATA_HOME", dir.path())
@@ -250,7 +252,7 @@ fn processes_writing_one_file_at_once_never_corrupt_it() {
     // The file does not exist yet: the racers also race on creating and migrating it.
     let children: Vec<_> = (0..6)
         .map(|_| {
-            Command::new(BIN)
+            bin::diagasso()
                 .args(["--lang", "en", "--db"])
                 .arg(&db)
                 .arg("demo")

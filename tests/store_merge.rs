@@ -2,6 +2,9 @@
 //! decides, not the clocks; dates in the future are brought back to the import's time and
 //! said; a questionnaire under an id and version already known with other content is refused.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::collections::BTreeMap;
 
 use diagasso::audit::{Answer, Association, Value};
@@ -293,7 +296,7 @@ fn bundle_import_says_the_dates_in_the_future() {
         ),
     ] {
         let _ = std::fs::remove_file(&db);
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_diagasso"))
+        let o = bin::diagasso()
             .args(["--lang", lang, "--db"])
             .arg(&db)
             .args(["bundle", "import"])

@@ -2,13 +2,15 @@
 //! of links, a file used as a folder, a link to nothing, a device and a pipe are each named for
 //! what they are, in French and English, and nothing is created.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::path::Path;
-use std::process::Command;
 
 use diagasso::store::{PathProblem, Store, StoreError};
 
 fn diagasso(dir: &Path, db: &str, lang: &str, args: &[&str]) -> (bool, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_diagasso"))
+    let o = bin::diagasso()
         .current_dir(dir)
         .args(["--lang", lang, "--db", db])
         .args(args)

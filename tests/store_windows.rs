@@ -3,10 +3,13 @@
 //! what is stored and when; saving again over that value goes through. Answers, notes (on a
 //! question and general) and the profile; then the same through two line-mode processes.
 
+#[path = "common/bin.rs"]
+mod bin;
+
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -188,7 +191,7 @@ struct Line {
 
 impl Line {
     fn start(db: &Path) -> Line {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_diagasso"))
+        let mut child = bin::diagasso()
             .args(["--lang", "fr", "--plain", "--db"])
             .arg(db)
             .stdin(Stdio::piped())

@@ -2,13 +2,14 @@
 //! file, an existing audit; a bad file writes nothing), list, show --json, export html and csv
 //! (never replacing a file without --force), pool and annonce.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+#[path = "common/bin.rs"]
+mod bin;
 
-const BIN: &str = env!("CARGO_BIN_EXE_diagasso");
+use std::path::Path;
+use std::process::{Output, Stdio};
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    bin::diagasso()
         .args(["--lang", "fr", "--db"])
         .arg(db)
         .args(args)

@@ -29,7 +29,8 @@ pub const DEMO: &str = include_str!("../../questionnaires/examples/demo.toml");
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
-    /// Fichier de réponses TOML / TOML answers file (see the README).
+    /// Fichier de réponses TOML (voir le README, ou `diagasso questionnaire template`) / TOML
+    /// answers file (see the README, or `diagasso questionnaire template`).
     #[arg(long, value_name = "FILE")]
     pub answers: PathBuf,
     /// Sortie JSON / JSON output.
@@ -39,8 +40,9 @@ pub struct NewArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Seulement les associations dont le nom contient ce texte (sans tenir compte des
-    /// accents ni des majuscules) / only associations whose name contains this text.
+    /// Seulement les associations dont le nom contient ce texte (sans tenir compte des accents ni
+    /// des majuscules) / only associations whose name contains this text (ignoring accents and
+    /// capitals).
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub filter: String,
     /// Sortie JSON / JSON output.

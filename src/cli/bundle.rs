@@ -39,11 +39,12 @@ pub enum BundleCommand {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["association", "workshop", "all"])))]
 pub struct ExportArgs {
-    /// Les audits d'une association (nom, numéro d'un audit ou référence de `diagasso list`) /
-    /// the audits of one association (name, number of an audit or reference from `list`).
+    /// Les audits d'une association (nom, numéro d'un audit ou référence de `diagasso list`) / the
+    /// audits of one association (name, number of an audit or reference from `diagasso list`).
     #[arg(long, value_name = "ID")]
     pub association: Option<String>,
-    /// Les audits d'un atelier / the audits of one workshop (id, id prefix or name).
+    /// Les audits d'un atelier (identifiant, début d'identifiant ou nom) / the audits of one
+    /// workshop (id, id start or name).
     #[arg(long, value_name = "ID")]
     pub workshop: Option<String>,
     /// Toute la base / the whole database.

@@ -31,7 +31,8 @@ pub enum CatalogCommand {
     /// Un hébergeur en entier : services, offres, inscription, preuves, âge de chaque
     /// information / one host entirely: services, offers, registration, evidence, age of each fact.
     Show {
-        /// Identifiant de l'hébergeur (voir `catalog list`) / host id (see `catalog list`).
+        /// Identifiant de l'hébergeur (voir `diagasso catalog list`) / host id (see `diagasso
+        /// catalog list`).
         host: String,
         /// Sortie JSON / JSON output.
         #[arg(long)]
@@ -52,6 +53,7 @@ pub enum CatalogCommand {
     /// sous-dossiers) dans le catalogue utilisateur / import ChatonsInfos files (.properties, or
     /// folders with their sub-folders) into the user catalogue.
     Import {
+        /// Fichiers .properties ou dossiers / .properties files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Écrire sans demander / write without asking.

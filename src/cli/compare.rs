@@ -20,12 +20,13 @@ use crate::store::{Store, StoreError};
 pub struct CompareArgs {
     /// L'audit le plus ancien / the earlier audit.
     pub old: String,
-    /// Le plus récent / the later one.
+    /// L'audit le plus récent / the later audit.
     pub new: String,
     /// Sortie JSON / JSON output.
     #[arg(long)]
     pub json: bool,
-    /// Écrire des fichiers : md, html / write files: md, html.
+    /// Écrire des fichiers : md, html (séparés par des virgules) / write files: md, html
+    /// (comma-separated).
     #[arg(long, short, value_delimiter = ',')]
     pub format: Vec<String>,
     /// Dossier de sortie / output folder.

@@ -1,4 +1,4 @@
-//! `diagasso config show|path|set`: the user's settings (`crate::app::settings`), each with
+//! `diagasso config show|path|set|unset`: the user's settings (`crate::app::settings`), each with
 //! where its value comes from, and changing one key in the file.
 
 use std::process::ExitCode;
@@ -20,18 +20,26 @@ pub enum ConfigCommand {
     },
     /// Le chemin du fichier de réglages / the settings file's path.
     Path,
-    /// Change un réglage dans le fichier (créé s'il manque) / change a setting in the file
-    /// (created if missing).
+    /// Change un réglage dans le fichier (créé s'il manque) / change a setting in the file (created
+    /// if missing).
     ///
-    /// Clés / keys: trainer.name, trainer.structure, language (fr, en), plain (true, false),
-    /// theme (dark, light, mono), export_folder (absolute path or ~/…), anonymise (true, false).
-    ///
-    /// Exemple / example: diagasso config set theme light
+    /// Clés : trainer.name, trainer.structure, language (fr, en), plain (true, false), theme (dark,
+    /// light, mono), export_folder (chemin absolu ou ~/…), anonymise (true, false) / keys:
+    /// trainer.name, trainer.structure, language (fr, en), plain (true, false), theme (dark, light,
+    /// mono), export_folder (absolute path or ~/…), anonymise (true, false).
     Set {
-        /// La clé / the key (trainer.name, language, plain, theme, export_folder…).
+        /// La clé (trainer.name, language, plain, theme, export_folder…) / the key (trainer.name,
+        /// language, plain, theme, export_folder…).
         key: String,
         /// La valeur / the value.
         value: String,
+    },
+    /// Retire un réglage du fichier (sa valeur par défaut revient) / remove a setting from the
+    /// file (its default comes back).
+    Unset {
+        /// La clé (trainer.name, language, plain, theme, export_folder…) / the key (trainer.name,
+        /// language, plain, theme, export_folder…).
+        key: String,
     },
 }
 
@@ -46,6 +54,7 @@ pub fn run(ctx: &Context, cmd: &ConfigCommand) -> ExitCode {
             None => no_folder(ctx),
         },
         ConfigCommand::Set { key, value } => set(ctx, key, value),
+        ConfigCommand::Unset { key } => unset(ctx, key),
     }
 }
 
@@ -105,15 +114,23 @@ fn show(ctx: &Context, as_json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn set(ctx: &Context, key: &str, value: &str) -> ExitCode {
-    let Some(k) = Key::from_name(key) else {
+/// The key named on the command line, or the message listing the known ones.
+fn known_key(key: &str) -> Result<Key, crate::i18n::Message> {
+    Key::from_name(key).ok_or_else(|| {
         let known: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
         let known = known.join(", ");
         let shown = crate::safe_text::clean_line(key);
-        return ctx.fail(
-            &format!("clé inconnue « {shown} » ; clés connues : {known}"),
-            &format!("unknown key \"{shown}\"; known keys: {known}"),
-        );
+        crate::i18n::Message::new(
+            format!("clé inconnue « {shown} » ; clés connues : {known}"),
+            format!("unknown key \"{shown}\"; known keys: {known}"),
+        )
+    })
+}
+
+fn set(ctx: &Context, key: &str, value: &str) -> ExitCode {
+    let k = match known_key(key) {
+        Ok(k) => k,
+        Err(m) => return ctx.fail(&m.fr, &m.en),
     };
     let Some(path) = &ctx.settings.path else {
         return no_folder(ctx);
@@ -126,6 +143,47 @@ fn set(ctx: &Context, key: &str, value: &str) -> ExitCode {
                 ctx.lang
                     .pick("Enregistré dans {}", "Saved in {}")
                     .replace("{}", &path.display().to_string())
+            );
+            ExitCode::SUCCESS
+        }
+        Err(m) => {
+            errln!("{}", m.get(ctx.lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn unset(ctx: &Context, key: &str) -> ExitCode {
+    let k = match known_key(key) {
+        Ok(k) => k,
+        Err(m) => return ctx.fail(&m.fr, &m.en),
+    };
+    let Some(path) = &ctx.settings.path else {
+        return no_folder(ctx);
+    };
+    let shown = path.display().to_string();
+    match settings::edit::unset(path, k) {
+        Ok(true) => {
+            errln!(
+                "{}",
+                match ctx.lang {
+                    crate::i18n::Lang::Fr => format!("{} retiré de {shown}", k.name()),
+                    crate::i18n::Lang::En => format!("{} removed from {shown}", k.name()),
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(false) => {
+            errln!(
+                "{}",
+                match ctx.lang {
+                    crate::i18n::Lang::Fr => format!(
+                        "{} n'était pas réglé dans {shown}\u{a0}: rien à retirer",
+                        k.name()
+                    ),
+                    crate::i18n::Lang::En =>
+                        format!("{} was not set in {shown}: nothing to remove", k.name()),
+                }
             );
             ExitCode::SUCCESS
         }

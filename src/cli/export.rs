@@ -24,15 +24,17 @@ pub struct ExportArgs {
     /// id start, association name (not with --all).
     #[arg(required_unless_present = "all")]
     pub audit: Option<String>,
-    /// Formats : md, html, pdf, json, csv, annonce (répétable ou séparés par des virgules /
-    /// repeatable or comma-separated).
+    /// Formats : md, html, pdf, json, csv, annonce (répétable, ou séparés par des virgules) /
+    /// formats: md, html, pdf, json, csv, annonce (repeatable, or comma-separated).
     #[arg(long, short, value_delimiter = ',', required = true)]
     pub format: Vec<String>,
-    /// Tous les audits dans un seul CSV / every audit in one CSV (with `--format csv`).
+    /// Tous les audits dans un seul CSV (avec `--format csv`) / every audit in one CSV (with
+    /// `--format csv`).
     #[arg(long, conflicts_with = "audit")]
     pub all: bool,
-    /// Sans données personnelles / leave out personal fields (name → activity + département)
-    /// (default: the `anonymise` setting, else no).
+    /// Sans données personnelles : le nom devient l'activité et le département (défaut : le réglage
+    /// `anonymise`, sinon non) / leave out personal fields: the name becomes the activity and
+    /// département (default: the `anonymise` setting, else no).
     #[arg(long, conflicts_with = "no_anonymise")]
     pub anonymise: bool,
     /// Avec les données personnelles, malgré le réglage `anonymise` / keep personal fields,
@@ -42,17 +44,20 @@ pub struct ExportArgs {
     /// Garder les notes libres même anonymisé / keep free-text notes when anonymising.
     #[arg(long)]
     pub with_notes: bool,
-    /// Garder le nom (annonce, anonymisé) / keep the association's name.
+    /// Garder le nom de l'association (annonce, anonymisé) / keep the association's name (listing,
+    /// anonymised).
     #[arg(long)]
     pub with_name: bool,
-    /// Dossier de sortie / output folder (default: the `export_folder` setting, else the
-    /// current folder).
+    /// Dossier de sortie, ou - pour la sortie standard quand un seul fichier est écrit (défaut : le
+    /// réglage `export_folder`, sinon le dossier courant) / output folder, or - for standard output
+    /// when one file is written (default: the `export_folder` setting, else the current folder).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Remplacer les fichiers existants / overwrite existing files.
     #[arg(long)]
     pub force: bool,
-    /// Dossier de modèles qui remplacent ceux livrés / folder of templates overriding ours.
+    /// Dossier de modèles qui remplacent ceux livrés / folder of templates that replace the shipped
+    /// ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     #[command(flatten)]
@@ -291,7 +296,6 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     let user_catalog = super::catalog::user_catalog_path();
     let catalog = crate::catalog::load_effective(user_catalog.as_deref())
         .map_err(|e| Message::new(e.message(Lang::Fr), e.message(Lang::En)))?;
-    let mut written = Vec::new();
     if a.all {
         if formats != [Format::Csv] {
             return Err(Message::new(
@@ -307,8 +311,7 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         };
         let path = out.join(name);
         written_all(&store, &path, &opts, &csv_opts, a.force)?;
-        written.push(path);
-        return Ok(written);
+        return Ok(vec![path]);
     }
     let id = a.audit.as_deref().unwrap_or_default();
     let loaded = load(&mut store, &catalog, id)?;
@@ -322,21 +325,33 @@ fn run_export(ctx: &Context, a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
     for f in formats {
         files.extend(export::files(f, &input, &opts, &templates, &csv_opts).map_err(|e| e.0)?);
     }
-    if stdout {
-        return match files.as_slice() {
-            [(_, bytes)] => to_stdout(bytes).map(|()| written),
+    write_files(&out, &files, a.force, !opts.anonymise)
+}
+
+/// The rendered `files` of one command, written to the folder `out` (each path returned), or
+/// with `--out -` to standard output when there is exactly one (nothing returned) and refused
+/// when there are several. Every name is checked before the first file is written: a taken one
+/// (or a device, a pipe, a folder, even with --force) writes none. The folder must exist
+/// ([`out_dir`]).
+pub(crate) fn write_files(
+    out: &Path,
+    files: &[(String, Vec<u8>)],
+    force: bool,
+    private: bool,
+) -> Result<Vec<PathBuf>, Message> {
+    if is_stdout(out) {
+        return match files {
+            [(_, bytes)] => to_stdout(bytes).map(|()| Vec::new()),
             _ => Err(several_files()),
         };
     }
-    // Every name is checked before the first file is written: a taken one (or a device, a
-    // pipe, a folder, even with --force) writes none.
-    for (name, _) in &files {
-        safe_file::check_target(&out.join(name), a.force).map_err(|e| refusal(&e))?;
+    for (name, _) in files {
+        safe_file::check_target(&out.join(name), force).map_err(|e| refusal(&e))?;
     }
-    for (name, bytes) in files {
-        written.push(write_file(&out, &name, &bytes, a.force, !opts.anonymise)?);
-    }
-    Ok(written)
+    files
+        .iter()
+        .map(|(name, bytes)| write_file(out, name, bytes, force, private))
+        .collect()
 }
 
 /// `export --all --format csv`: every audit read, written as a row and dropped, one at a time

@@ -30,6 +30,9 @@ pub enum FollowupCommand {
         /// questionnaire (default: the previous audit's, as shipped now).
         #[arg(long)]
         questionnaire: Option<String>,
+        /// Formateur·ice du nouvel audit (défaut : le réglage trainer.name, sinon le nom de
+        /// connexion) / trainer of the new audit (default: the trainer.name setting, else the
+        /// login name).
         #[arg(long, default_value = "")]
         trainer: String,
         /// Sortie JSON / JSON output.
@@ -38,6 +41,7 @@ pub enum FollowupCommand {
     },
     /// Les réponses précédentes et où elles en sont / the previous answers and where they stand.
     Show {
+        /// L'audit de suivi / the follow-up audit.
         audit: String,
         /// Sortie JSON / JSON output.
         #[arg(long)]
@@ -46,6 +50,7 @@ pub enum FollowupCommand {
     /// Confirme des réponses précédentes, explicitement / confirm previous answers, explicitly.
     #[command(group(clap::ArgGroup::new("which").required(true).args(["question", "all_unchanged"])))]
     Confirm {
+        /// L'audit de suivi / the follow-up audit.
         audit: String,
         /// Questions à confirmer telles quelles / questions to confirm as they were.
         #[arg(long)]

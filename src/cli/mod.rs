@@ -35,6 +35,7 @@ mod config;
 mod counted;
 mod export;
 mod followup;
+pub mod help;
 mod import;
 mod plan;
 pub mod print;
@@ -54,28 +55,30 @@ use crate::app::settings::Settings;
 use crate::i18n::Lang;
 
 /// Diagnostic des pratiques numériques d'une association et plan de transition vers
-/// Frama.space ou les CHATONS. Sans sous-commande : ouvre l'interface plein écran.
+/// Frama.space ou les CHATONS / digital-practices diagnostic for an association and transition
+/// plan towards Frama.space or CHATONS hosts.
 ///
-/// Digital-practices diagnostic for an association and transition plan towards Frama.space or
-/// CHATONS hosts. With no subcommand: opens the full-screen interface.
+/// Sans sous-commande : ouvre l'interface plein écran (ou le mode ligne avec --plain) / with
+/// no subcommand: opens the full-screen interface (or the line mode with --plain).
 #[derive(Debug, Parser)]
-#[command(name = "diagasso", version, about, long_about)]
+#[command(name = "diagasso", version)]
 pub struct Args {
-    /// Base de données SQLite / SQLite database file (default: the user's data folder).
+    /// Base de données SQLite (défaut : dans le dossier de données de l'utilisateur) / SQLite
+    /// database file (default: in the user's data folder).
     #[arg(long, global = true, env = "DIAGASSO_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Langue de l'interface / interface language (default: the `language` setting, else the
-    /// locale).
+    /// Langue de l'interface (défaut : le réglage `language`, sinon la locale) / interface language
+    /// (default: the `language` setting, else the locale).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
-    /// Mode ligne pour lecteurs d'écran / line mode for screen readers.
+    /// Mode ligne, pour les lecteurs d'écran / line mode, for screen readers.
     #[arg(long, global = true, visible_alias = "screen-reader")]
     pub plain: bool,
 
-    /// Couleurs de l'interface (mono : sans couleur ; NO_COLOR aussi) / interface colours
-    /// (mono: no colour; NO_COLOR too).
+    /// Couleurs de l'interface (mono : sans couleur ; NO_COLOR aussi) / interface colours (mono: no
+    /// colour; NO_COLOR too).
     #[arg(long, global = true, value_enum)]
     pub theme: Option<ThemeArg>,
 
@@ -100,7 +103,8 @@ pub enum LangArg {
 pub enum Command {
     /// Valide les questionnaires (et le catalogue) / validate questionnaires (and the catalogue).
     Check(check::CheckArgs),
-    /// Questionnaires livrés / shipped questionnaires.
+    /// Questionnaires livrés : liste, XLSForm, version papier, modèle de réponses / shipped
+    /// questionnaires: list, XLSForm, paper copy, answers template.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
     /// Crée un audit depuis un fichier de réponses / create an audit from an answers file.
@@ -120,7 +124,8 @@ pub enum Command {
     /// Plan de transition d'un audit ou d'un fichier de réponses / transition plan of an audit
     /// or an answers file.
     Plan(plan::PlanArgs),
-    /// Exporte un audit (md, html, pdf, json, csv, annonce) / export an audit.
+    /// Exporte un audit (md, html, pdf, json, csv, annonce) / export an audit (md, html, pdf, json,
+    /// csv, annonce).
     Export(export::ExportArgs),
     /// Importe un export JSON dans la base / import a JSON export into the database.
     Import(import::ImportArgs),
@@ -136,25 +141,29 @@ pub enum Command {
     Followup(followup::FollowupCommand),
     /// Ce qui a changé entre deux audits / what changed between two audits.
     Compare(compare::CompareArgs),
-    /// Importe les réponses d'un formulaire KoboToolbox, ODK ou Nextcloud Forms (CSV, XLSX) :
-    /// un audit par ligne / import form submissions (KoboToolbox, ODK, Nextcloud Forms): one
-    /// audit per row.
-    ///
-    /// Exemple / example: diagasso import-submissions reponses.csv --questionnaire atelier-express
+    /// Importe les réponses d'un formulaire KoboToolbox, ODK ou Nextcloud Forms (CSV, XLSX) : un
+    /// audit par ligne / import form submissions from KoboToolbox, ODK or Nextcloud Forms (CSV,
+    /// XLSX): one audit per row.
     ImportSubmissions(submissions::ImportSubmissionsArgs),
-    /// Complétion des commandes pour bash, zsh ou fish / shell completions.
-    ///
-    /// Exemple / example: diagasso completions bash > ~/.local/share/bash-completion/completions/diagasso
+    /// Complétion des commandes pour bash, zsh ou fish / command completion for bash, zsh or fish.
     Completions(shell::CompletionsArgs),
-    /// Réglages : formateur·ice, langue, mode ligne, thème, dossier d'export / settings.
-    ///
-    /// Exemple / example: diagasso config set trainer.name "Dominique"
+    /// Réglages : formateur·ice, langue, mode ligne, thème, dossier d'export / settings: trainer,
+    /// language, line mode, theme, export folder.
     #[command(subcommand)]
     Config(config::ConfigCommand),
     /// Page de manuel (roff) / manual page (roff).
-    ///
-    /// Exemple / example: diagasso manpage > diagasso.1 && man ./diagasso.1
     Manpage,
+}
+
+/// The language of a run: `--lang`, else the `language` setting (itself the locale's by
+/// default: `LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`). The help reads it before clap parses
+/// the command line ([`help::lang_in_argv`]), the commands after.
+pub fn lang_of(flag: Option<LangArg>, settings: &Settings) -> Lang {
+    match flag {
+        Some(LangArg::Fr) => Lang::Fr,
+        Some(LangArg::En) => Lang::En,
+        None => settings.language.value,
+    }
 }
 
 /// What every command gets besides its own arguments.
@@ -176,11 +185,7 @@ impl Context {
 impl Args {
     /// The language asked for (`--lang`), else the setting's (itself the locale's by default).
     pub fn lang(&self, settings: &Settings) -> Lang {
-        match self.lang {
-            Some(LangArg::Fr) => Lang::Fr,
-            Some(LangArg::En) => Lang::En,
-            None => settings.language.value,
-        }
+        lang_of(self.lang, settings)
     }
 
     /// What every command gets.
@@ -213,8 +218,8 @@ pub fn run(ctx: &Context, command: Command) -> ExitCode {
         Command::Followup(c) => followup::run(ctx, &c),
         Command::Compare(a) => compare::run(ctx, &a),
         Command::ImportSubmissions(a) => submissions::run(ctx, &a),
-        Command::Completions(a) => shell::completions(&a),
+        Command::Completions(a) => shell::completions(ctx, &a),
         Command::Config(c) => config::run(ctx, &c),
-        Command::Manpage => shell::manpage(),
+        Command::Manpage => shell::manpage(ctx),
     }
 }

@@ -22,13 +22,13 @@ pub struct PlanArgs {
     /// association name.
     #[arg(required_unless_present = "answers", conflicts_with = "answers")]
     pub audit: Option<String>,
-    /// Fichier de réponses, sans base de données / answers file, no database
+    /// Fichier de réponses, sans base de données / answers file, no database.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
     /// Sortie JSON / JSON output
     #[arg(long)]
     pub json: bool,
-    /// Montre le « pourquoi » de chaque élément / show the "why" of each item
+    /// Montre le « pourquoi » de chaque élément / show the "why" of each item.
     #[arg(long)]
     pub why: bool,
 }

@@ -1,13 +1,13 @@
 //! `diagasso questionnaire list|show|export|print|template`: the shipped questionnaires, for
 //! people (a blank copy for paper, an answers file template) and for form tools (XLSForm).
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
 use super::Context;
+use super::export::{is_stdout, out_dir, several_files, write_file, write_files};
 use crate::bridge::{paper, template, xlsform, xlsx};
 use crate::export::{Templates, paper as paper_export};
 use crate::i18n::Message;
@@ -23,36 +23,33 @@ pub enum QuestionnaireCommand {
     },
     /// Affiche un questionnaire entier / print a whole questionnaire.
     Show {
-        /// Identifiant / id, e.g. pratiques-numeriques
+        /// Identifiant du questionnaire, par exemple pratiques-numeriques / questionnaire id, for
+        /// example pratiques-numeriques.
         id: String,
         /// Sortie JSON : le modèle complet / JSON output: the whole model.
         #[arg(long)]
         json: bool,
     },
-    /// Exporte un questionnaire en XLSForm (KoboToolbox, ODK, Enketo) / export a questionnaire
-    /// as an XLSForm.
-    ///
-    /// Exemple / example: diagasso questionnaire export atelier-express --format xlsform --out formulaires/
+    /// Exporte un questionnaire en XLSForm (KoboToolbox, ODK, Enketo) / export a questionnaire as
+    /// an XLSForm (KoboToolbox, ODK, Enketo).
     Export(ExportArgs),
-    /// Questionnaire vierge à imprimer (HTML, PDF) / blank questionnaire for paper.
-    ///
-    /// Exemple / example: diagasso questionnaire print atelier-express --format html,pdf
+    /// Questionnaire vierge à imprimer (HTML, PDF) / blank questionnaire for paper (HTML, PDF).
     Print(PrintArgs),
-    /// Modèle de fichier de réponses, chaque question en commentaire / answers file template,
-    /// every question as a comment.
-    ///
-    /// Exemple / example: diagasso questionnaire template atelier-express > reponses.toml
+    /// Modèle de fichier de réponses, chaque question en commentaire / answers file template, every
+    /// question as a comment.
     Template(TemplateArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Identifiant du questionnaire / questionnaire id (see `diagasso questionnaire list`).
+    /// Identifiant du questionnaire (voir `diagasso questionnaire list`) / questionnaire id (see
+    /// `diagasso questionnaire list`).
     pub id: String,
-    /// Format : xlsform (un classeur .xlsx : survey, choices, settings).
+    /// Format : xlsform (un classeur .xlsx : survey, choices, settings) / format: xlsform (an .xlsx
+    /// workbook: survey, choices, settings).
     #[arg(long, short, default_value = "xlsform", value_parser = ["xlsform"])]
     pub format: String,
-    /// Dossier de sortie / output folder.
+    /// Dossier de sortie, ou - pour la sortie standard / output folder, or - for standard output.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
     /// Remplacer un fichier existant / overwrite an existing file.
@@ -64,10 +61,11 @@ pub struct ExportArgs {
 pub struct PrintArgs {
     /// Identifiant du questionnaire / questionnaire id.
     pub id: String,
-    /// Formats : html, pdf (séparés par des virgules / comma-separated).
+    /// Formats : html, pdf (séparés par des virgules) / formats: html, pdf (comma-separated).
     #[arg(long, short, value_delimiter = ',', default_value = "html,pdf", value_parser = ["html", "pdf"])]
     pub format: Vec<String>,
-    /// Dossier de sortie / output folder.
+    /// Dossier de sortie, ou - pour la sortie standard (avec un seul format) / output folder, or -
+    /// for standard output (with one format).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
     /// Remplacer les fichiers existants / overwrite existing files.
@@ -79,7 +77,8 @@ pub struct PrintArgs {
 pub struct TemplateArgs {
     /// Identifiant du questionnaire / questionnaire id.
     pub id: String,
-    /// Fichier à écrire (défaut : la sortie standard) / file to write (default: standard output).
+    /// Fichier à écrire (défaut, ou - : la sortie standard) / file to write (default, or -:
+    /// standard output).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Remplacer un fichier existant / overwrite an existing file.
@@ -129,19 +128,12 @@ pub fn shipped_by_id(id: &str) -> Result<Questionnaire, Message> {
     })
 }
 
-fn ensure_dir(dir: &std::path::Path) -> Result<(), Message> {
-    if dir.is_dir() {
+/// The output folder, created when missing, unless it is `-` (standard output).
+fn ensure_out(out: &Path) -> Result<(), Message> {
+    if is_stdout(out) {
         return Ok(());
     }
-    std::fs::create_dir_all(dir).map_err(|e| {
-        Message::new(
-            format!(
-                "création du dossier {} impossible\u{a0}: {e}",
-                dir.display()
-            ),
-            format!("cannot create folder {}: {e}", dir.display()),
-        )
-    })
+    out_dir(out)
 }
 
 fn export(a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
@@ -152,15 +144,17 @@ fn export(a: &ExportArgs) -> Result<Vec<PathBuf>, Message> {
         ("choices", &form.choices),
         ("settings", &form.settings),
     ])?;
-    ensure_dir(&a.out)?;
+    ensure_out(&a.out)?;
     let name = format!("{}-v{}.xlsx", q.id, q.version);
-    Ok(vec![super::export::write_file(
-        &a.out, &name, &bytes, a.force, false,
-    )?])
+    write_files(&a.out, &[(name, bytes)], a.force, false)
 }
 
 fn print(ctx: &Context, a: &PrintArgs) -> Result<Vec<PathBuf>, Message> {
     let q = shipped_by_id(&a.id)?;
+    // Several formats cannot share standard output: refused before anything is rendered.
+    if is_stdout(&a.out) && a.format.len() > 1 {
+        return Err(several_files());
+    }
     let sheet = paper::sheet(&q, ctx.lang);
     // Render everything first: a failure writes no file at all.
     let mut files = Vec::new();
@@ -180,27 +174,24 @@ fn print(ctx: &Context, a: &PrintArgs) -> Result<Vec<PathBuf>, Message> {
         .map_err(|e| e.0)?;
         files.push((name, bytes));
     }
-    ensure_dir(&a.out)?;
-    files
-        .iter()
-        .map(|(name, bytes)| super::export::write_file(&a.out, name, bytes, a.force, false))
-        .collect()
+    ensure_out(&a.out)?;
+    write_files(&a.out, &files, a.force, false)
 }
 
 fn write_template(ctx: &Context, a: &TemplateArgs) -> Result<Vec<PathBuf>, Message> {
     let q = shipped_by_id(&a.id)?;
     let text = template::answers_file(&q, ctx.lang);
-    match &a.out {
+    match a.out.as_deref().filter(|p| !is_stdout(p)) {
         Some(path) => {
             let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
-            let dir = dir.unwrap_or(std::path::Path::new("."));
+            let dir = dir.unwrap_or(Path::new("."));
             let name = path.file_name().and_then(|n| n.to_str()).ok_or_else(|| {
                 Message::new(
                     format!("{}\u{a0}: nom de fichier attendu", path.display()),
                     format!("{}: a file name is expected", path.display()),
                 )
             })?;
-            Ok(vec![super::export::write_file(
+            Ok(vec![write_file(
                 dir,
                 name,
                 text.as_bytes(),
@@ -208,17 +199,12 @@ fn write_template(ctx: &Context, a: &TemplateArgs) -> Result<Vec<PathBuf>, Messa
                 false,
             )?])
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|_| out.flush())
-                .map_err(|e| {
-                    Message::new(
-                        format!("sortie standard\u{a0}: {e}"),
-                        format!("standard output: {e}"),
-                    )
-                })?;
-            Ok(Vec::new())
-        }
+        // No --out, or `--out -`: standard output.
+        None => write_files(
+            Path::new("-"),
+            &[(String::new(), text.into_bytes())],
+            false,
+            false,
+        ),
     }
 }

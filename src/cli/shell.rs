@@ -1,38 +1,41 @@
 //! `diagasso completions SHELL` and `diagasso manpage`: both written from the clap
-//! definitions (clap_complete, clap_mangen), so they cannot drift from the commands.
+//! definitions (clap_complete, clap_mangen), so they cannot drift from the commands, in the
+//! language of the run (`super::help`), with each subcommand's examples in the man page.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::Args;
+use super::Context;
+use crate::i18n::Lang;
 
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
-    /// bash, zsh ou fish / bash, zsh or fish.
+    /// Le shell : bash, zsh ou fish / the shell: bash, zsh or fish.
     #[arg(value_parser = ["bash", "zsh", "fish"])]
     pub shell: String,
 }
 
-/// The completion script for one shell.
-pub fn completion_script(shell: &str) -> Vec<u8> {
+/// The completion script for one shell, its descriptions in `lang`.
+pub fn completion_script(shell: &str, lang: Lang) -> Vec<u8> {
     let shell = match shell {
         "zsh" => Shell::Zsh,
         "fish" => Shell::Fish,
         _ => Shell::Bash,
     };
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Args::command(), "diagasso", &mut out);
+    clap_complete::generate(shell, &mut super::help::command(lang), "diagasso", &mut out);
     out
 }
 
-/// The manual page, in roff, with a section for each subcommand (and theirs) after the main one.
-pub fn manual_page() -> std::io::Result<Vec<u8>> {
-    let command = Args::command();
-    let mut out = Vec::new();
-    clap_mangen::Man::new(command.clone()).render(&mut out)?;
+/// The manual page in `lang`, in roff, with a section for each subcommand (and theirs, with
+/// their examples) after the main one.
+pub fn manual_page(lang: Lang) -> std::io::Result<Vec<u8>> {
+    let command = super::help::command(lang);
+    let mut main = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut main)?;
+    let mut out = section_titles(&String::from_utf8_lossy(&main), lang).into_bytes();
     let mut stack: Vec<(String, clap::Command)> = command
         .get_subcommands()
         .map(|c| (format!("diagasso {}", c.get_name()), c.clone()))
@@ -77,6 +80,9 @@ pub fn manual_page() -> std::io::Result<Vec<u8>> {
                 roff_text(&help)
             )?;
         }
+        if let Some(examples) = sub.get_after_long_help() {
+            writeln!(out, ".PP\n.nf\n{}\n.fi", roff_text(&examples.to_string()))?;
+        }
         let mut children: Vec<(String, clap::Command)> = sub
             .get_subcommands()
             .map(|c| (format!("{path} {}", c.get_name()), c.clone()))
@@ -118,10 +124,26 @@ fn emit(bytes: std::io::Result<Vec<u8>>) -> ExitCode {
     }
 }
 
-pub fn completions(a: &CompletionsArgs) -> ExitCode {
-    emit(Ok(completion_script(&a.shell)))
+/// The section titles clap_mangen writes in English (`.SH NAME`), in `lang`.
+fn section_titles(roff: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return roff.to_string();
+    }
+    roff.lines()
+        .map(|l| match l {
+            ".SH NAME" => ".SH NOM",
+            ".SH SUBCOMMANDS" => ".SH SOUS-COMMANDES",
+            ".SH EXTRA" => ".SH SUITE",
+            other => other,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
-pub fn manpage() -> ExitCode {
-    emit(manual_page())
+pub fn completions(ctx: &Context, a: &CompletionsArgs) -> ExitCode {
+    emit(Ok(completion_script(&a.shell, ctx.lang)))
+}
+
+pub fn manpage(ctx: &Context) -> ExitCode {
+    emit(manual_page(ctx.lang))
 }

@@ -23,8 +23,8 @@ const MAX_BYTES: u64 = 200 * 1024 * 1024;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportSubmissionsArgs {
-    /// Export CSV (KoboToolbox, ODK, Nextcloud Forms) ou XLSX (Nextcloud Forms) / CSV or XLSX
-    /// export.
+    /// Export CSV (KoboToolbox, ODK, Nextcloud Forms) ou XLSX (Nextcloud Forms) / CSV export
+    /// (KoboToolbox, ODK, Nextcloud Forms) or XLSX export (Nextcloud Forms).
     pub file: PathBuf,
     /// Questionnaire du formulaire (défaut : celui dont les questions couvrent les colonnes) /
     /// the form's questionnaire (default: the one whose questions cover the columns).
@@ -36,7 +36,10 @@ pub struct ImportSubmissionsArgs {
     /// Vérifier seulement, ne rien enregistrer / check only, store nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Sortie JSON / JSON output: {"created":[{"row","audit","association"}],"refused":[{"row","column","header","question","value","message"}],"ignored_columns":[…]}.
+    /// Sortie JSON :
+    /// {"created":[{"row","audit","association"}],"refused":[{"row","column","header","question","value","message"}],"ignored_columns":[…]}
+    /// / JSON output:
+    /// {"created":[{"row","audit","association"}],"refused":[{"row","column","header","question","value","message"}],"ignored_columns":[…]}.
     #[arg(long)]
     pub json: bool,
 }

@@ -36,15 +36,16 @@ pub enum WorkshopCommand {
     },
     /// Tableau de bord d'un atelier / a workshop's dashboard.
     Show {
-        /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id prefix or name.
+        /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id start or name.
         workshop: String,
         /// Sortie JSON / JSON output.
         #[arg(long)]
         json: bool,
     },
-    /// Exporte le tableau de bord en HTML ou CSV / export the dashboard as HTML or CSV.
+    /// Exporte le tableau de bord d'un atelier en HTML ou CSV / export a workshop's dashboard as
+    /// HTML or CSV.
     Export(export::ExportArgs),
-    /// Besoins à mutualiser / pooled needs.
+    /// Besoins à mutualiser entre associations / needs to pool between associations.
     Pool(pool::PoolArgs),
     /// Petite annonce commune d'un groupe, anonymisée / joint, anonymised listing of a group.
     Annonce(pool::AnnonceArgs),
@@ -52,13 +53,17 @@ pub enum WorkshopCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
+    /// Nom de l'atelier / name of the workshop.
     #[arg(long)]
     pub name: String,
-    /// AAAA-MM-JJ / YYYY-MM-DD
+    /// Date de l'atelier, AAAA-MM-JJ / date of the workshop, YYYY-MM-DD.
     #[arg(long)]
     pub date: String,
+    /// Lieu de l'atelier / place of the workshop.
     #[arg(long, default_value = "")]
     pub place: String,
+    /// Formateur·ice (défaut : le réglage trainer.name, sinon le nom de connexion) / trainer
+    /// (default: the trainer.name setting, else the login name).
     #[arg(long, default_value = "")]
     pub trainer: String,
     /// Questionnaire des nouveaux audits / questionnaire of new audits.
@@ -72,7 +77,7 @@ pub struct NewArgs {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["answers", "audit"])))]
 pub struct AddArgs {
-    /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id prefix or name.
+    /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id start or name.
     pub workshop: String,
     /// Fichier de réponses TOML : crée l'association et son audit / TOML answers file: creates
     /// the association and its audit.

@@ -23,12 +23,15 @@ mod writes;
 #[path = "../tmux/mod.rs"]
 mod tmux;
 
+#[path = "../common/bin.rs"]
+mod bin;
+
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_diagasso");
+pub use bin::BIN;
 
 /// What a run of the binary gave.
 #[derive(Debug)]
@@ -42,7 +45,7 @@ pub struct Run {
 /// environment, `HOME` and the data folders inside `home`. Asserts it did not panic and was not
 /// killed by a signal (a stack overflow aborts).
 pub fn run_in<S: AsRef<OsStr>>(home: &Path, args: &[S], env: &[(&str, &OsStr)]) -> Run {
-    let mut cmd = Command::new(BIN);
+    let mut cmd = bin::diagasso();
     if !args.iter().any(|a| a.as_ref() == "--lang") {
         cmd.args(["--lang", "en"]);
     }
@@ -61,7 +64,7 @@ pub fn run_in<S: AsRef<OsStr>>(home: &Path, args: &[S], env: &[(&str, &OsStr)]) 
 /// Like `run_in`, with standard input fed from `input`.
 pub fn run_with_input<S: AsRef<OsStr>>(home: &Path, args: &[S], input: &[u8]) -> Run {
     use std::io::Write;
-    let mut child = Command::new(BIN)
+    let mut child = bin::diagasso()
         .arg("--lang")
         .arg("en")
         .args(args)

@@ -211,3 +211,51 @@ fn set_writes_a_file_that_reads_back() {
     assert!(err.fr.contains(":1 n'est pas"), "{}", err.fr);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), "theme = \n");
 }
+
+#[test]
+fn unset_removes_the_line_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    // A missing file stays missing.
+    assert_eq!(edit::unset(&path, Key::Theme), Ok(false));
+    assert!(!path.exists());
+    let text = "# mes réglages\ntheme = \"light\" # clair\nlanguage = \"en\"\n\n[trainer]\n# qui je suis\nname = \"Dominique\"\nstructure = \"Chapril\"\n";
+    std::fs::write(&path, text).expect("written");
+    assert_eq!(edit::unset(&path, Key::TrainerName), Ok(true));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "# mes réglages\ntheme = \"light\" # clair\nlanguage = \"en\"\n\n[trainer]\n# qui je suis\nstructure = \"Chapril\"\n"
+    );
+    assert_eq!(edit::unset(&path, Key::Theme), Ok(true));
+    // Not there any more: said, nothing written.
+    assert_eq!(edit::unset(&path, Key::Theme), Ok(false));
+    assert_eq!(edit::unset(&path, Key::Plain), Ok(false));
+    assert_eq!(
+        read(&path).expect("reads"),
+        vec![
+            (Key::Language, Value::Lang(Lang::En), 2),
+            (Key::TrainerStructure, Value::Text("Chapril".into()), 6)
+        ]
+    );
+}
+
+#[test]
+fn unset_refuses_what_it_cannot_remove_cleanly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    // An inline table: the line search does not see the key, the TOML does.
+    let inline = "trainer = { name = \"A\", structure = \"B\" }\n";
+    std::fs::write(&path, inline).expect("written");
+    let err = edit::unset(&path, Key::TrainerName).expect_err("refused");
+    assert!(err.fr.contains("à la main"), "{}", err.fr);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), inline);
+    // A value over several lines: removing one line would break the file.
+    let multi = "trainer.name = \"\"\"A\nB\"\"\"\ntheme = \"mono\"\n";
+    std::fs::write(&path, multi).expect("written");
+    assert!(edit::unset(&path, Key::TrainerName).is_err());
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), multi);
+    // Not TOML: left alone.
+    std::fs::write(&path, "theme = \n").expect("written");
+    assert!(edit::unset(&path, Key::Theme).is_err());
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "theme = \n");
+}

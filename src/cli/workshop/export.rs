@@ -14,9 +14,10 @@ use crate::i18n::Message;
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id prefix or name.
+    /// Atelier : identifiant, début d'identifiant ou nom / workshop: id, id start or name.
     pub workshop: String,
-    /// html, csv (répétable ou séparés par des virgules / repeatable or comma-separated).
+    /// Formats : html, csv (répétable, ou séparés par des virgules) / formats: html, csv
+    /// (repeatable, or comma-separated).
     #[arg(long, short, value_delimiter = ',', required = true)]
     pub format: Vec<String>,
     /// Dossier de sortie / output folder.
