@@ -125,7 +125,7 @@ fn a_need_sent_to_two_places_is_caught() {
 
 #[test]
 fn a_tool_kept_and_moved_is_caught() {
-    let (mut p, ..) = health_centre();
+    let (mut p, _, _, catalog) = health_centre();
     let tool = step_mut(&mut p, "calendar").moves[0]
         .tool
         .clone()
@@ -135,7 +135,7 @@ fn a_tool_kept_and_moved_is_caught() {
         name: Text::new("Google Agenda", "Google Calendar"),
         why: Text::new("gardé", "kept"),
     });
-    assert!(coherence::no_keep_and_move(&p).is_err());
+    assert!(coherence::no_keep_and_move(&p, &catalog).is_err());
 }
 
 #[test]
@@ -246,4 +246,36 @@ fn a_step_at_another_provider_than_its_recommendation_is_caught() {
         to: "elsewhere".into(),
     });
     assert!(coherence::one_place_per_need(&p).is_err());
+}
+
+#[test]
+fn a_host_said_to_take_a_need_it_was_not_chosen_for_is_caught() {
+    let (mut p, ..) = health_centre();
+    let h = p.hosts.first_mut().expect("the health centre's plan retains a host");
+    h.covers.push("backups".into());
+    assert!(coherence::hosts_take_what_they_are_chosen_for(&p).is_err());
+}
+
+/// The plan that showed it (2026-12-07): an association keeping its contacts and members in
+/// Excel, and its tasks too, with no Kanban in the catalogue; the address book is given to
+/// the host that takes the files, and the members to a host running Paheko.
+#[test]
+fn a_spreadsheet_kept_for_one_need_does_not_hold_the_others() {
+    let qs = shipped::all().expect("questionnaires");
+    let catalog = catalog::shipped().expect("catalogue");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plan-cases/epicerie-solidaire.toml");
+    let (loaded, q) = load(&path, &qs);
+    let p = plan(&q, &loaded.audit, &loaded.association, &catalog);
+    coherence::all(&p, &q, &loaded.audit, &catalog).unwrap();
+    let reco = |need: &str| p.recommendations.iter().find(|r| r.need == need).unwrap();
+    for need in ["contacts", "members-accounting"] {
+        let r = reco(need);
+        assert!(
+            matches!(r.action, diagasso::plan::Action::Replace),
+            "{need}: {:?}",
+            r.action
+        );
+        assert!(r.from.iter().any(|f| f.fr == "Excel"), "{need}: {:?}", r.from);
+    }
 }

@@ -3,8 +3,10 @@
 //!
 //! 1. Kept tools (`decide.kept`): a tool used for a need the catalogue cannot answer (HelloAsso
 //!    for online payments) stays; a social network stays alongside the free one (POSSE). Every
-//!    other recommendation that would move away from it leaves it out of its `from`, says why,
-//!    and becomes `keep` when nothing else is left to move.
+//!    other recommendation that would move away from an account kept this way leaves it out of
+//!    its `from`, says why, and becomes `keep` when nothing else is left to move. Software on a
+//!    computer or paper kept for one need (`decide.kept-apart`: the Excel workbook of the tasks)
+//!    does not hold the others' data: they still leave it, and say why it stays.
 //! 2. Outreach (`roadmap.alongside`): a free network already used next to a commercial one is
 //!    published on first, the commercial one kept — never "move everything to Mastodon".
 //! 3. Co-editing (`decide.co-editing`): a team that edits documents together keeps a service
@@ -14,7 +16,7 @@
 //! 4. Already in use (`decide.in-use`): free software the association already uses is extended
 //!    to a new need, never "started".
 
-use crate::catalog::{Catalog, SoftwareKind};
+use crate::catalog::{Catalog, SoftwareKind, ToolKind};
 use crate::i18n::Text;
 
 use super::framaspace::Framaspace;
@@ -31,6 +33,8 @@ pub(crate) struct Kept {
     pub name: Text,
     pub need: String,
     pub why: Text,
+    /// Whether the other needs' data stays in it too (see [`holds_every_need`]).
+    pub holds_every_need: bool,
 }
 
 /// Apply the decisions to the recommendations; returns the tools kept.
@@ -96,6 +100,7 @@ pub(crate) fn decide(
                     name: t.name.clone(),
                     need: r.need.clone(),
                     why: why.clone(),
+                    holds_every_need: holds_every_need(catalog, id),
                 });
             }
         }
@@ -105,7 +110,7 @@ pub(crate) fn decide(
             continue;
         }
         let Some(need) = need_of(r) else { continue };
-        let here: Vec<&Kept> = kept
+        let (here, apart): (Vec<&Kept>, Vec<&Kept>) = kept
             .iter()
             .filter(|k| {
                 k.need != r.need
@@ -113,7 +118,22 @@ pub(crate) fn decide(
                         .proprietary_tools()
                         .any(|t| t.tool.as_deref() == Some(k.tool.as_str()))
             })
-            .collect();
+            .partition(|k| k.holds_every_need);
+        // Software on a computer, or paper, kept for one need keeps that need's files only:
+        // this need's data still leaves it, and the plan says why the tool stays anyway.
+        for k in apart {
+            r.trace.add_rule("decide.kept-apart");
+            r.reasons.push(Text::new(
+                format!(
+                    "{} reste en usage ({}) ; seules les données de ce besoin-ci le quittent.",
+                    k.name.fr, k.why.fr
+                ),
+                format!(
+                    "{} stays in use ({}); only this need's data leaves it.",
+                    k.name.en, k.why.en
+                ),
+            ));
+        }
         if here.is_empty() {
             continue;
         }
@@ -137,6 +157,16 @@ pub(crate) fn decide(
     }
     in_use(needs, recos);
     kept
+}
+
+/// Whether keeping `tool` for one need keeps every other need's data in it too: an account at
+/// an online service (the HelloAsso kept for payments holds the members' forms too) or an
+/// operating system does; software installed on a computer (an Excel workbook per need) or a
+/// practice (paper) does not.
+fn holds_every_need(catalog: &Catalog, tool: &str) -> bool {
+    catalog.tool(tool).is_none_or(|t| {
+        !matches!(t.kind, ToolKind::Software | ToolKind::Practice)
+    })
 }
 
 /// Of several free tools in use, the one to generalise is the one the catalogue describes a move

@@ -140,23 +140,41 @@ pub fn plan(
         .zip(&ranked)
         .map(|(n, r)| route::route(catalog, n, &framaspace, r))
         .collect();
-    let host_needs = route::host_needs(&needs, &routes, &ranked);
     let ctx = hosts::Context::new(&read, association, catalog);
-    let mut matching = hosts::matching(&ctx, &host_needs.1);
-    let mut recommendations: Vec<Recommendation> = needs
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            let alts = route::alternatives(i, &host_needs.0, &mut matching);
-            let mut reco =
-                recommend::recommend(catalog, n, &framaspace, &ranked[i], &routes[i], alts);
-            if matches!(routes[i], route::Route::Host) {
-                reco.trace.merge(&ctx.trace);
+    let recommend_all = |held: &[String]| {
+        let host_needs = route::host_needs(&needs, &routes, &ranked, held);
+        let mut matching = hosts::matching(&ctx, &host_needs.1);
+        let recommendations: Vec<Recommendation> = needs
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let alts = route::alternatives(i, &host_needs.0, &mut matching);
+                let mut reco =
+                    recommend::recommend(catalog, n, &framaspace, &ranked[i], &routes[i], alts);
+                if matches!(routes[i], route::Route::Host) {
+                    reco.trace.merge(&ctx.trace);
+                }
+                reco
+            })
+            .collect::<Vec<_>>();
+        (matching, recommendations)
+    };
+    let (mut matching, mut recommendations) = recommend_all(&[]);
+    let mut kept = decide::decide(&read, catalog, &needs, &framaspace, &mut recommendations);
+    // A need the decisions keep as it is (its only tool stays for another need) is taken by no
+    // host: the hosts are matched again without it, so the hosts section, its count and its
+    // reasons say what the recommendations say. The kept need's recommendation stands.
+    let held = held_back(&matching.picks, &recommendations);
+    if !held.is_empty() {
+        let decided = std::mem::take(&mut recommendations);
+        (matching, recommendations) = recommend_all(&held);
+        for (r, before) in recommendations.iter_mut().zip(decided) {
+            if held.contains(&r.need) {
+                *r = before;
             }
-            reco
-        })
-        .collect();
-    let kept = decide::decide(&read, catalog, &needs, &framaspace, &mut recommendations);
+        }
+        kept = decide::decide(&read, catalog, &needs, &framaspace, &mut recommendations);
+    }
     let skills = scores
         .iter()
         .find(|s| s.domain == "skills")
@@ -203,6 +221,23 @@ pub fn plan(
         risks,
         to_find,
     }
+}
+
+/// The needs a retained host is said to take while their recommendation chose another
+/// provider (the decisions kept them as they are).
+fn held_back(picks: &[HostPick], recos: &[Recommendation]) -> Vec<String> {
+    picks
+        .iter()
+        .flat_map(|p| p.covers.iter().map(move |need| (p, need)))
+        .filter(|(p, need)| {
+            recos
+                .iter()
+                .find(|r| &r.need == *need)
+                .and_then(Recommendation::chosen)
+                .is_none_or(|c| c.id != p.id)
+        })
+        .map(|(_, need)| need.clone())
+        .collect()
 }
 
 fn summary(

@@ -136,11 +136,13 @@ pub(crate) fn route(
 }
 
 /// The needs to match with hosts: every need that hosted software or a host service can answer.
-/// Returns the index of each such need in `needs`, and the needs as hosts see them.
+/// Returns the index of each such need in `needs`, and the needs as hosts see them. The needs in
+/// `held` (kept as they are by the decisions) get alternatives but no host takes them.
 pub(crate) fn host_needs(
     needs: &[NeedUse],
     routes: &[Route],
     ranked: &[Vec<&Software>],
+    held: &[String],
 ) -> (Vec<usize>, Vec<HostNeed>) {
     needs
         .iter()
@@ -156,7 +158,7 @@ pub(crate) fn host_needs(
                 need: n.need.clone(),
                 label: n.label.clone(),
                 software,
-                cover: matches!(routes[i], Route::Host),
+                cover: matches!(routes[i], Route::Host) && !held.contains(&n.need),
             };
             (i, hn)
         })

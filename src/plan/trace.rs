@@ -392,6 +392,11 @@ pub const RULES: &[(&str, &str, &str)] = &[
         "A tool kept for one need (payments, followed networks) is moved by no other step.",
     ),
     (
+        "decide.kept-apart",
+        "Un logiciel installé ou une pratique (un classeur Excel, le papier) gardés pour un besoin ne retiennent pas les données des autres : elles le quittent quand même.",
+        "Installed software or a practice (an Excel workbook, paper) kept for one need does not hold the other needs' data: it leaves all the same.",
+    ),
+    (
         "decide.co-editing",
         "L'équipe rédige à plusieurs : les documents partagés restent sur un service qui le permet.",
         "The team writes together: shared documents stay on a service that allows it.",

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use diagasso::audit::{Answer, Audit, Value};
-use diagasso::catalog::Catalog;
+use diagasso::catalog::{Catalog, ToolKind};
 use diagasso::plan::{Action, Phase, Plan, ProviderKind, SpecialData, StepKind};
 use diagasso::questionnaire::Questionnaire;
 
@@ -78,8 +78,15 @@ pub fn one_place_per_need(p: &Plan) -> Result<(), String> {
 
 /// No tool is both kept and moved: a tool a step keeps, or a need the catalogue cannot answer
 /// keeps, or that stays alongside, is in no step's moves and no recommendation's `from` of a
-/// move.
-pub fn no_keep_and_move(p: &Plan) -> Result<(), String> {
+/// move. Software on a computer and practices (`kind = "software"`, `"practice"` in the
+/// catalogue) are kept per need: the Excel workbook of the tasks stays while the contacts'
+/// workbook moves, so only a step's own keeps count for them.
+pub fn no_keep_and_move(p: &Plan, catalog: &Catalog) -> Result<(), String> {
+    let per_need = |id: &str| {
+        catalog
+            .tool(id)
+            .is_some_and(|t| matches!(t.kind, ToolKind::Software | ToolKind::Practice))
+    };
     let mut kept: Vec<(String, String)> = Vec::new();
     let steps: Vec<_> = p.roadmap.iter().flat_map(|ph| &ph.steps).collect();
     for s in &steps {
@@ -91,7 +98,9 @@ pub fn no_keep_and_move(p: &Plan) -> Result<(), String> {
         if matches!(r.action, Action::Find | Action::AddAlongside | Action::Keep) {
             let need = p.needs.iter().find(|n| n.need == r.need);
             for t in need.into_iter().flat_map(|n| n.tools.iter()) {
-                if let (Some(id), true) = (&t.tool, r.from.contains(&t.name)) {
+                if let (Some(id), true) = (&t.tool, r.from.contains(&t.name))
+                    && !per_need(id)
+                {
                     kept.push((id.clone(), format!("recommendation {}", r.need)));
                 }
             }
@@ -485,11 +494,39 @@ pub fn steps_follow_their_recommendation(p: &Plan) -> Result<(), String> {
     errs.is_empty().then_some(()).ok_or(errs.join("\n"))
 }
 
+/// The hosts section says what the recommendations say: every need a retained host « takes »
+/// has that host as its recommendation's choice (a need kept as it is, or given to another
+/// provider, is taken by no host), and every retained host takes at least one need.
+pub fn hosts_take_what_they_are_chosen_for(p: &Plan) -> Result<(), String> {
+    let mut errs = Vec::new();
+    for h in &p.hosts {
+        if h.covers.is_empty() {
+            errs.push(format!("{}: retained but takes no need", h.id));
+        }
+        for need in &h.covers {
+            let chosen = p
+                .recommendations
+                .iter()
+                .find(|r| &r.need == need)
+                .and_then(|r| r.chosen())
+                .map(|c| c.id.as_str());
+            if chosen != Some(h.id.as_str()) {
+                errs.push(format!(
+                    "{}: said to take {need}, whose recommendation chose {chosen:?}",
+                    h.id
+                ));
+            }
+        }
+    }
+    errs.is_empty().then_some(()).ok_or(errs.join("\n"))
+}
+
 /// Every property at once, named.
 pub fn all(p: &Plan, q: &Questionnaire, audit: &Audit, catalog: &Catalog) -> Result<(), String> {
-    let checks: [(&str, Result<(), String>); 9] = [
+    let checks: [(&str, Result<(), String>); 10] = [
+        ("hosts take what they are chosen for", hosts_take_what_they_are_chosen_for(p)),
         ("one place per need", one_place_per_need(p)),
-        ("no keep and move", no_keep_and_move(p)),
+        ("no keep and move", no_keep_and_move(p, catalog)),
         ("special data", special_data_never_travels_bare(p, q, audit)),
         ("no French in English", no_french_in_english(p, catalog)),
         ("first phases fit", first_phases_fit_the_time(p, q, audit)),

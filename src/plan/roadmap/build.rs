@@ -178,6 +178,7 @@ pub(super) fn step(input: &Input<'_>, team: &Team, reco: &Recommendation) -> Opt
         .iter()
         .filter(|k| {
             k.need != reco.need
+                && k.holds_every_need
                 && need
                     .tools
                     .iter()
