@@ -13,7 +13,7 @@ mod tests;
 use std::ffi::OsString;
 
 use clap::builder::StyledStr;
-use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, ValueEnum};
+use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use super::{Args, LangArg};
 use crate::i18n::{Lang, typo};
@@ -286,6 +286,18 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    let argv: Vec<OsString> = argv.into_iter().map(Into::into).collect();
+    // A command line that parses needs no words: the derived parser takes it as it is, and the
+    // localised tree (about 1 ms to build, on every run) is built only to print help, a
+    // version or an error. Both accept the same lines (`tests::both_parsers_agree`).
+    if let Ok(args) = Args::try_parse_from(&argv) {
+        return Ok(args);
+    }
+    localised_parse(argv, lang)
+}
+
+/// The parse by the localised command alone.
+fn localised_parse(argv: Vec<OsString>, lang: Lang) -> Result<Args, clap::Error> {
     let matches = command(lang).try_get_matches_from(argv)?;
     Args::from_arg_matches(&matches)
 }

@@ -314,3 +314,43 @@ fn the_french_help_titles_and_flags() {
     assert!(export.contains("[valeurs\u{a0}: fr, en]"));
     assert!(!export.contains("Exemples"), "the short help stays short");
 }
+
+/// The fast path of `try_parse` (the derived parser, no words) and the localised command
+/// accept the same lines with the same result, and refuse the same ones: every example, and
+/// lines that must fail (an unknown flag, a missing value, help and version).
+#[test]
+fn both_parsers_agree() {
+    let mut lines: Vec<Vec<String>> = super::examples::EXAMPLES
+        .iter()
+        .flat_map(|(_, list)| list.iter())
+        .map(|e| {
+            let command = e.line.split(['>', '|']).next().unwrap_or(e.line);
+            shlex::split(command).expect("balanced quotes")
+        })
+        .collect();
+    for bad in [
+        "diagasso --nope",
+        "diagasso list --filter",
+        "diagasso --lang de list",
+        "diagasso help",
+        "diagasso list --help",
+        "diagasso -V",
+        "diagasso plan",
+    ] {
+        lines.push(bad.split(' ').map(String::from).collect());
+    }
+    assert!(lines.len() > 80);
+    for lang in [Lang::Fr, Lang::En] {
+        for words in &lines {
+            let plain = Args::try_parse_from(words).map(|a| format!("{a:?}"));
+            let localised =
+                super::localised_parse(words.iter().map(OsString::from).collect(), lang)
+                    .map(|a| format!("{a:?}"));
+            match (&plain, &localised) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{words:?}"),
+                (Err(a), Err(b)) => assert_eq!(a.kind(), b.kind(), "{words:?}"),
+                _ => panic!("{words:?}: {plain:?} / {localised:?}"),
+            }
+        }
+    }
+}
