@@ -36,10 +36,10 @@ pub struct ImportSubmissionsArgs {
     /// Vérifier seulement, ne rien enregistrer / check only, store nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Sortie JSON :
-    /// {"created":[{"row","audit","association"}],"refused":[{"row","column","header","question","value","message"}],"ignored_columns":[…]}
-    /// / JSON output:
-    /// {"created":[{"row","audit","association"}],"refused":[{"row","column","header","question","value","message"}],"ignored_columns":[…]}.
+    /// Sortie JSON : created (row, audit, association), refused (row, column, header,
+    /// question, value, message), ignored_columns, dry_run / JSON output: created (row, audit,
+    /// association), refused (row, column, header, question, value, message),
+    /// ignored_columns, dry_run.
     #[arg(long)]
     pub json: bool,
 }
