@@ -251,7 +251,10 @@ fn a_step_at_another_provider_than_its_recommendation_is_caught() {
 #[test]
 fn a_host_said_to_take_a_need_it_was_not_chosen_for_is_caught() {
     let (mut p, ..) = health_centre();
-    let h = p.hosts.first_mut().expect("the health centre's plan retains a host");
+    let h = p
+        .hosts
+        .first_mut()
+        .expect("the health centre's plan retains a host");
     h.covers.push("backups".into());
     assert!(coherence::hosts_take_what_they_are_chosen_for(&p).is_err());
 }
@@ -276,6 +279,10 @@ fn a_spreadsheet_kept_for_one_need_does_not_hold_the_others() {
             "{need}: {:?}",
             r.action
         );
-        assert!(r.from.iter().any(|f| f.fr == "Excel"), "{need}: {:?}", r.from);
+        assert!(
+            r.from.iter().any(|f| f.fr == "Excel"),
+            "{need}: {:?}",
+            r.from
+        );
     }
 }

@@ -164,9 +164,9 @@ pub(crate) fn decide(
 /// operating system does; software installed on a computer (an Excel workbook per need) or a
 /// practice (paper) does not.
 fn holds_every_need(catalog: &Catalog, tool: &str) -> bool {
-    catalog.tool(tool).is_none_or(|t| {
-        !matches!(t.kind, ToolKind::Software | ToolKind::Practice)
-    })
+    catalog
+        .tool(tool)
+        .is_none_or(|t| !matches!(t.kind, ToolKind::Software | ToolKind::Practice))
 }
 
 /// Of several free tools in use, the one to generalise is the one the catalogue describes a move

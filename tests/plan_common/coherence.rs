@@ -524,7 +524,10 @@ pub fn hosts_take_what_they_are_chosen_for(p: &Plan) -> Result<(), String> {
 /// Every property at once, named.
 pub fn all(p: &Plan, q: &Questionnaire, audit: &Audit, catalog: &Catalog) -> Result<(), String> {
     let checks: [(&str, Result<(), String>); 10] = [
-        ("hosts take what they are chosen for", hosts_take_what_they_are_chosen_for(p)),
+        (
+            "hosts take what they are chosen for",
+            hosts_take_what_they_are_chosen_for(p),
+        ),
         ("one place per need", one_place_per_need(p)),
         ("no keep and move", no_keep_and_move(p, catalog)),
         ("special data", special_data_never_travels_bare(p, q, audit)),

@@ -63,7 +63,11 @@ pub fn draw(laid: &Laid, title: &str, lang: &str) -> Result<Vec<u8>, String> {
                     text,
                 } => {
                     surface.set_fill(Some(fill(*color)));
-                    let font = if *b { bold_font.clone() } else { regular_font.clone() };
+                    let font = if *b {
+                        bold_font.clone()
+                    } else {
+                        regular_font.clone()
+                    };
                     // Each run in its own direction, placed in visual order (UAX #9): Latin
                     // beside Arabic is never mirrored, and copied text stays in logical order.
                     let mut at = *x;

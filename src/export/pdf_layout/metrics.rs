@@ -192,7 +192,8 @@ mod tests {
     fn the_embedded_faces_inflate_and_draw_french() {
         let metrics = Metrics::new().expect("both faces parse");
         for face in [&metrics.regular, &metrics.bold] {
-            for c in "Œuvre à côté : « déjà » ? 18\u{202F}000\u{A0}€ — ça’ ✓ □".chars() {
+            for c in "Œuvre à côté : « déjà » ? 18\u{202F}000\u{A0}€ — ça’ ✓ □".chars()
+            {
                 assert!(c == ' ' || face.glyph(c).is_some(), "{c:?} missing");
             }
             assert!(face.units_per_em > 0.0);
