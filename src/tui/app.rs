@@ -387,7 +387,11 @@ impl App {
         if let Some(n) = &self.notice {
             widgets::message_line(c.message, buf, &self.theme, &n.text, n.error);
         }
-        widgets::hint_bar(c.hints, buf, &self.theme, self.mode(), self.lang);
+        let omit: &[Cmd] = match &self.screen {
+            Screen::Compare(s) if !s.overflows(self.lang, c.body) => &[Cmd::Down, Cmd::Up],
+            _ => &[],
+        };
+        widgets::hint_bar(c.hints, buf, &self.theme, (self.mode(), omit), self.lang);
         match &self.overlay {
             Some(o) => o.render(&v, area, buf),
             None => {

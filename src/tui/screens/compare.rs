@@ -125,6 +125,13 @@ impl CompareScreen {
         }
     }
 
+    /// Whether the current tab has more lines than `body` shows (else the hint bar does not
+    /// offer to scroll).
+    pub fn overflows(&self, lang: Lang, body: Rect) -> bool {
+        let w = usize::from(body.width.saturating_sub(2));
+        self.lines(lang, w).len() > usize::from(body.height.saturating_sub(4))
+    }
+
     pub fn render(&self, v: &View, c: &Chrome, buf: &mut Buffer) -> Option<Position> {
         let (lang, theme) = (v.lang, v.theme);
         let v = &self.view;

@@ -116,9 +116,17 @@ pub fn title_line(area: Rect, buf: &mut Buffer, theme: &Theme, left: &str, right
 }
 
 /// The hint bar for `mode`: keys in the key style, then their description; items that do not
-/// fit are left out (the full list is in the `?` help).
-pub fn hint_bar(area: Rect, buf: &mut Buffer, theme: &Theme, mode: Mode, lang: Lang) {
-    let hints = keymap::hints(mode, lang);
+/// fit are left out (the full list is in the `?` help), and so are the commands in `omit`
+/// (scrolling a page that fits).
+pub fn hint_bar(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    (mode, omit): (Mode, &[Cmd]),
+    lang: Lang,
+) {
+    let mut hints = keymap::hints(mode, lang);
+    hints.retain(|(cmd, _, _)| !omit.contains(cmd));
     // Help first, then the way out, then the rest in table order, while they fit; shown in
     // table order.
     let mut order: Vec<usize> = (0..hints.len()).collect();
