@@ -175,10 +175,26 @@ impl Profile {
                 let s = if focused { theme.selected } else { theme.field };
                 buf.set_string(area.x, y, text, s);
             } else {
-                if focused {
-                    cursor = self.inputs[i].render(area, buf, theme.field);
-                } else {
-                    self.inputs[i].render_idle(area, buf, theme.field);
+                let count = matches!(
+                    field,
+                    Field::Members | Field::Employees | Field::Volunteers | Field::Budget
+                )
+                .then(|| self.inputs[i].value().trim().parse::<u64>().ok())
+                .flatten();
+                match (focused, count) {
+                    (true, _) => cursor = self.inputs[i].render(area, buf, theme.field),
+                    // A number read as the documents write it (« 18 000 »), typed as it comes.
+                    (false, Some(n)) => {
+                        buf.set_style(area, theme.field);
+                        buf.set_stringn(
+                            area.x,
+                            y,
+                            crate::i18n::typo::number(lang, n),
+                            area.width.into(),
+                            theme.field,
+                        );
+                    }
+                    (false, None) => self.inputs[i].render_idle(area, buf, theme.field),
                 }
             }
             if self.errors[i].is_some() {
