@@ -396,4 +396,31 @@ fn the_command_line_confirms_only_when_told_and_says_what() {
         ],
     );
     assert!(!again.status.success(), "no overwrite without --force");
+    // `--out -`: one format to standard output, the same document as the file; two refused,
+    // nothing written, no folder named « - ».
+    let piped = run(
+        &db,
+        &["compare", &before, &after, "--format", "md", "--out", "-"],
+    );
+    assert!(piped.status.success());
+    assert_eq!(out(&piped), md);
+    let cwd = dir.path().join("cwd");
+    std::fs::create_dir(&cwd).unwrap();
+    let two = bin::diagasso()
+        .current_dir(&cwd)
+        .args(["--lang", "fr", "--db"])
+        .arg(&db)
+        .args([
+            "compare", &before, &after, "--format", "md,html", "--out", "-",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!two.status.success());
+    assert!(
+        String::from_utf8_lossy(&two.stderr).contains("--out -"),
+        "{}",
+        String::from_utf8_lossy(&two.stderr)
+    );
+    assert_eq!(std::fs::read_dir(&cwd).unwrap().count(), 0);
 }

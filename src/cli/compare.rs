@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::Context;
 use super::audits::{fail, open_existing, say};
-use super::export::{out_dir, write_file};
+use super::export::{is_stdout, out_dir, write_files};
 use crate::audit::{Association, Audit};
 use crate::compare::{ChangeKind, Comparison, Side, compare};
 use crate::export::escape::file_stem;
@@ -29,7 +29,8 @@ pub struct CompareArgs {
     /// (comma-separated).
     #[arg(long, short, value_delimiter = ',')]
     pub format: Vec<String>,
-    /// Dossier de sortie / output folder.
+    /// Dossier de sortie, ou - pour la sortie standard (avec un seul format) / output folder, or
+    /// - for standard output (with one format only).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
     /// Remplacer les fichiers existants / overwrite existing files.
@@ -115,23 +116,28 @@ pub fn run(ctx: &Context, a: &CompareArgs) -> ExitCode {
             render::html(&c, &name, lang, &templates)
         };
         match out {
-            Ok(s) => files.push((format!("{stem}.{f}"), s)),
+            Ok(s) => files.push((format!("{stem}.{f}"), s.into_bytes())),
             Err(e) => return say(lang, &e.0),
         }
     }
-    if !files.is_empty()
+    if files.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    if !is_stdout(&a.out)
         && let Err(m) = out_dir(&a.out)
     {
         return say(lang, &m);
     }
-    for (file, body) in files {
-        // A comparison names the association and its answers: private.
-        match write_file(&a.out, &file, body.as_bytes(), a.force, true) {
-            Ok(p) => outln!("{}", p.display()),
-            Err(m) => return say(lang, &m),
+    // A comparison names the association and its answers: private.
+    match write_files(&a.out, &files, a.force, true) {
+        Ok(paths) => {
+            for p in paths {
+                outln!("{}", p.display());
+            }
+            ExitCode::SUCCESS
         }
+        Err(m) => say(lang, &m),
     }
-    ExitCode::SUCCESS
 }
 
 fn text(c: &Comparison, name: &str, lang: Lang) -> String {
