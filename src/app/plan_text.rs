@@ -150,6 +150,9 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
             Some(p) if p.kind == ProviderKind::Keep => {
                 lang.pick("déjà en place", "already in place").to_string()
             }
+            Some(p) if p.kind == ProviderKind::Local && r.software.is_empty() => {
+                lang.pick("vos appareils", "on your devices").to_string()
+            }
             Some(p) => p.name.clone(),
             None if r.action == Action::Find => lang.pick("à trouver", "to be found").to_string(),
             None => String::new(),
@@ -159,6 +162,10 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
         let target = r.target();
         let first = match (target.software, r.chosen()) {
             (None, None) => "—".to_string(),
+            // No software to name on the team's own devices: the backup copy on a disk.
+            (None, Some(p)) if p.kind == ProviderKind::Local => lang
+                .pick("une copie sur disque externe", "a copy on an external disk")
+                .to_string(),
             (None, Some(p)) if p.kind == ProviderKind::Keep => {
                 if p.name.is_empty() {
                     "—".to_string()

@@ -415,6 +415,21 @@ fn platforms(read: &Read<'_>, catalog: &Catalog, recos: &mut [Recommendation]) {
         }
         r.providers
             .retain(|p| p.kind != ProviderKind::Local || !ids.contains(&p.id));
+        // The copy on an external disk is the answer, on the team's own devices: the
+        // recommendation says where, as the roadmap's step does (not « à trouver »).
+        if was_local && r.need == "backups" {
+            r.providers.insert(
+                0,
+                special(
+                    "external-disk",
+                    Text::new("un disque externe", "an external disk"),
+                    ProviderKind::Local,
+                    Vec::new(),
+                    None,
+                    Vec::new(),
+                ),
+            );
+        }
     }
 }
 
