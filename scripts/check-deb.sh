@@ -36,5 +36,7 @@ chroot "$root" bash -ec 'cd /tmp && export HOME=/tmp LANG=C.UTF-8
   ls out | grep -q "\.pdf$" && ls out | grep -q "\.html$"'
 chroot "$root" env MANWIDTH=80 man diagasso | head -n 12
 chroot "$root" env MANWIDTH=80 man diagasso | grep -q "IMPORT-SUBMISSIONS" || { echo "error: man diagasso lacks a subcommand" >&2; exit 1; }
+# The French page, as `man` picks it under a French locale (-L: the chroot has no locales).
+chroot "$root" env MANWIDTH=80 man -L fr diagasso | grep -q "^NOM" || { echo "error: no French man page" >&2; exit 1; }
 chroot "$root" bash -c 'source /usr/share/bash-completion/bash_completion && source /usr/share/bash-completion/completions/diagasso && complete -p diagasso'
-echo "ok: installed with dpkg -i in a fresh $suite chroot; man diagasso and the bash completion work"
+echo "ok: installed with dpkg -i in a fresh $suite chroot; the demo, its plan and PDF, man diagasso (English and French) and the bash completion work"
