@@ -69,6 +69,9 @@ fn manpage_has_a_section_for_every_subcommand() {
     }
     // Options are documented with their help text.
     assert!(page.contains("\\-\\-format") || page.contains("--format"));
+    // Subcommands are listed as typed, never as pages of their own that are not installed.
+    assert!(!page.contains("(1)\n"), "a reference to diagasso-…(1)");
+    assert!(page.contains("\\fBdiagasso check\\fR"));
 }
 
 #[test]

@@ -124,17 +124,22 @@ fn emit(bytes: std::io::Result<Vec<u8>>) -> ExitCode {
     }
 }
 
-/// The section titles clap_mangen writes in English (`.SH NAME`), in `lang`.
+/// The section titles clap_mangen writes in English (`.SH NAME`), in `lang`; and its list of
+/// subcommands as they are typed (`diagasso check`, their sections below), not as pages of
+/// their own (`diagasso-check(1)`), which are not installed.
 fn section_titles(roff: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return roff.to_string();
-    }
     roff.lines()
-        .map(|l| match l {
-            ".SH NAME" => ".SH NOM",
-            ".SH SUBCOMMANDS" => ".SH SOUS-COMMANDES",
-            ".SH EXTRA" => ".SH SUITE",
-            other => other,
+        .map(|l| match (l, lang) {
+            (".SH NAME", Lang::Fr) => ".SH NOM".to_string(),
+            (".SH SUBCOMMANDS", Lang::Fr) => ".SH SOUS-COMMANDES".to_string(),
+            (".SH EXTRA", Lang::Fr) => ".SH SUITE".to_string(),
+            _ => match l
+                .strip_prefix("diagasso\\-")
+                .and_then(|rest| rest.strip_suffix("(1)"))
+            {
+                Some(sub) => format!("\\fBdiagasso {sub}\\fR"),
+                None => l.to_string(),
+            },
         })
         .map(|l| format!("{l}\n"))
         .collect()
