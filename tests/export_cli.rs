@@ -176,6 +176,15 @@ fn json_export_import_export_is_identical() {
         assert!(i.status.success(), "{}", String::from_utf8_lossy(&i.stderr));
         assert!(String::from_utf8_lossy(&i.stdout).contains(expected));
     }
+    // --json: the audit's id and whether this import created it.
+    let db3 = tmp.path().join("c.db");
+    for created in [true, false] {
+        let i = run(&db3, &["import", &file1, "--json"]);
+        assert!(i.status.success(), "{}", String::from_utf8_lossy(&i.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&i.stdout).unwrap();
+        assert_eq!(v["created"], created);
+        assert_eq!(v["audit"].as_str().unwrap().len(), 36);
+    }
     let store = Store::open(&db2).unwrap();
     assert_eq!(
         store.count_audits("").unwrap(),

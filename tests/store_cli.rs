@@ -126,6 +126,13 @@ fn new_list_show_erase() {
     );
     let list = json(&run(&db, &["list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 1);
+    // --json: what was erased, counted, for the association's records.
+    let other = list[0]["association"]["id"].as_str().unwrap().to_string();
+    let erased = json(&run(&db, &["erase", &other, "--yes", "--json"]));
+    assert_eq!(erased["association"], other.as_str());
+    assert_eq!(erased["audits"], 1);
+    assert!(erased["answers"].is_u64() && erased["trail_entries"].is_u64());
+    assert_eq!(erased["scrubbed"], true);
     let o = run(&db, &["erase", &association, "--yes"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).starts_with(&format!("no association matches '{association}'")));

@@ -18,6 +18,10 @@ use crate::store::Restored;
 pub struct ImportArgs {
     /// Un export JSON de diagasso / a diagasso JSON export.
     pub file: PathBuf,
+    /// Sortie JSON : audit, created (faux s'il était déjà là) / JSON output: audit, created
+    /// (false when it was already there).
+    #[arg(long)]
+    pub json: bool,
 }
 
 fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
@@ -91,6 +95,10 @@ fn run_import(ctx: &Context, a: &ImportArgs) -> Result<String, Message> {
         .restore_audit(&doc.association, &doc.audit, &q)
         .map_err(|e| e.message())?;
     let id = &doc.audit.id;
+    if a.json {
+        let created = matches!(done, Restored::Created { .. });
+        return Ok(serde_json::json!({ "audit": id, "created": created }).to_string());
+    }
     Ok(match done {
         Restored::Created { .. } => ctx.lang.pick("importé : ", "imported: ").to_string() + id,
         Restored::AlreadyThere => {

@@ -19,6 +19,10 @@ pub struct EraseArgs {
     /// Ne pas demander de confirmation / do not ask for confirmation.
     #[arg(long)]
     pub yes: bool,
+    /// Sortie JSON : association, name, audits, answers, notes, trail_entries, scrubbed /
+    /// JSON output: association, name, audits, answers, notes, trail_entries, scrubbed.
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
@@ -91,10 +95,20 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         report.notes,
         report.trail_entries,
     );
-    outln!(
-        "{}",
-        crate::cli::counted::erased(name, a, w, n, t).get(lang)
-    );
+    if args.json {
+        outln!(
+            "{}",
+            serde_json::json!({
+                "association": id, "name": name, "audits": a, "answers": w, "notes": n,
+                "trail_entries": t, "scrubbed": report.scrubbed,
+            })
+        );
+    } else {
+        outln!(
+            "{}",
+            crate::cli::counted::erased(name, a, w, n, t).get(lang)
+        );
+    }
     if !report.scrubbed {
         errln!(
             "{}",
