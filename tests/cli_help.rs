@@ -187,3 +187,54 @@ fn a_wrong_command_is_still_refused_by_clap() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
 }
+
+/// A refused command line is explained in the run's language: in French, what is wrong, the
+/// nearest argument, the usage and where to read more, with no English word of clap's; in
+/// English, clap's own words. The exit code stays clap's (2).
+#[test]
+fn a_refused_command_line_is_explained_in_the_run_language() {
+    let run = |args: &[&str]| {
+        let out = bin::diagasso().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        text(&out.stderr)
+    };
+    let fr = run(&["--lang", "fr", "list", "--fliter", "x"]);
+    assert!(
+        fr.starts_with("erreur\u{a0}: argument inattendu «\u{a0}--fliter\u{a0}»"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("astuce\u{a0}: un argument proche existe\u{a0}: «\u{a0}--filter\u{a0}»"),
+        "{fr}"
+    );
+    assert!(fr.contains("Utilisation\u{a0}: diagasso list"), "{fr}");
+    for cases in [
+        &["--lang", "fr", "--theme", "rose"][..],
+        &["--lang", "fr", "export", "1"],
+        &["--lang", "fr", "lsit"],
+        &["--lang", "fr", "list", "--json", "--json"],
+        &["--lang", "fr", "plan", "1", "--answers", "x.toml"],
+        &["--lang", "fr", "list", "--filter"],
+    ] {
+        let fr = run(cases);
+        assert!(fr.starts_with("erreur\u{a0}: "), "{cases:?}: {fr}");
+        for english in [
+            "error:",
+            "tip:",
+            "Usage:",
+            "For more information",
+            "possible values",
+        ] {
+            assert!(!fr.contains(english), "{cases:?}: {fr}");
+        }
+    }
+    let en = run(&["--lang", "en", "list", "--fliter", "x"]);
+    assert!(
+        en.starts_with("error: unexpected argument '--fliter'"),
+        "{en}"
+    );
+    assert!(
+        en.contains("tip: a similar argument exists: '--filter'"),
+        "{en}"
+    );
+}

@@ -4,8 +4,9 @@
 //! program speaks (`--lang` read from the command line before clap parses it, else the
 //! settings' language, itself the locale's by default). `--help`, `-h`, `help SUB`, the man
 //! page and the completions all read this one localised command. Each subcommand's long help
-//! ends with examples a trainer types ([`examples`]).
+//! ends with examples a trainer types ([`examples`]); parse errors are French too ([`errors`]).
 
+pub mod errors;
 pub mod examples;
 #[cfg(test)]
 mod tests;
@@ -277,7 +278,11 @@ pub fn command(lang: Lang) -> Command {
 /// The arguments of this run, parsed by the command in `lang`: help and errors as clap prints
 /// them (and the exit it chooses).
 pub fn parse(argv: Vec<OsString>, lang: Lang) -> Args {
-    try_parse(argv, lang).unwrap_or_else(|e| e.exit())
+    try_parse(argv, lang).unwrap_or_else(|e| match lang {
+        // Help and version are already in `lang`; a parse error is worded by `errors::French`.
+        Lang::Fr => e.apply::<errors::French>().exit(),
+        Lang::En => e.exit(),
+    })
 }
 
 /// [`parse`], the help or the error returned instead of printed.
