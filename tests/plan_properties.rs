@@ -286,3 +286,40 @@ fn a_spreadsheet_kept_for_one_need_does_not_hold_the_others() {
         );
     }
 }
+
+/// A Facebook page that stands in for a website stays, like the page kept for the networks:
+/// the website comes beside it (`add_alongside`, a step that keeps the page), never « keep
+/// Facebook as your website ».
+#[test]
+fn a_facebook_page_standing_in_for_a_site_gets_a_site_beside_it() {
+    let qs = shipped::all().expect("questionnaires");
+    let catalog = catalog::shipped().expect("catalogue");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plan-cases/jardin-lyon.toml");
+    let (loaded, q) = load(&path, &qs);
+    let p = plan(&q, &loaded.audit, &loaded.association, &catalog);
+    coherence::all(&p, &q, &loaded.audit, &catalog).unwrap();
+    let site = p
+        .recommendations
+        .iter()
+        .find(|r| r.need == "website")
+        .unwrap();
+    assert_eq!(site.action, diagasso::plan::Action::AddAlongside);
+    assert!(
+        site.from.iter().any(|f| f.fr.starts_with("Facebook")),
+        "{:?}",
+        site.from
+    );
+    assert!(
+        site.chosen()
+            .is_some_and(|c| c.kind != diagasso::plan::ProviderKind::Keep)
+    );
+    let step = p
+        .roadmap
+        .iter()
+        .flat_map(|ph| &ph.steps)
+        .find(|s| s.need.as_deref() == Some("website"))
+        .expect("a step for the website");
+    assert!(step.keeps.iter().any(|k| k.name.fr.starts_with("Facebook")));
+    assert!(step.moves.is_empty());
+}

@@ -8,7 +8,9 @@
 //!    computer or paper kept for one need (`decide.kept-apart`: the Excel workbook of the tasks)
 //!    does not hold the others' data: they still leave it, and say why it stays.
 //! 2. Outreach (`roadmap.alongside`): a free network already used next to a commercial one is
-//!    published on first, the commercial one kept — never "move everything to Mastodon".
+//!    published on first, the commercial one kept — never "move everything to Mastodon". A need
+//!    whose only tools stay alongside for their audience (the Facebook page that stands in for a
+//!    website) gets its free tool beside them too, never "keep Facebook as your website".
 //! 3. Co-editing (`decide.co-editing`): a team that edits documents together keeps a service
 //!    that co-edits — Frama.space when it is recommended, else a host's online editor among the
 //!    alternatives, else the online editor it uses today (kept); desktop software (LibreOffice)
@@ -35,6 +37,8 @@ pub(crate) struct Kept {
     pub why: Text,
     /// Whether the other needs' data stays in it too (see [`holds_every_need`]).
     pub holds_every_need: bool,
+    /// Kept alongside a free tool for its audience (a Facebook page), not for want of one.
+    pub alongside: bool,
 }
 
 /// Apply the decisions to the recommendations; returns the tools kept.
@@ -101,6 +105,7 @@ pub(crate) fn decide(
                     need: r.need.clone(),
                     why: why.clone(),
                     holds_every_need: holds_every_need(catalog, id),
+                    alongside: r.action == Action::AddAlongside,
                 });
             }
         }
@@ -135,6 +140,21 @@ pub(crate) fn decide(
             ));
         }
         if here.is_empty() {
+            continue;
+        }
+        // Every tool of this need stays alongside for its audience (the Facebook page that
+        // stands in for a website): the free tool comes beside it, as for the networks.
+        if r.action == Action::Replace
+            && here.iter().all(|k| k.alongside)
+            && r.from.iter().all(|f| here.iter().any(|k| &k.name == f))
+        {
+            let from = Text::list(&r.from);
+            r.action = Action::AddAlongside;
+            r.trace.add_rule("roadmap.alongside");
+            r.reasons.push(Text::new(
+                format!("En plus de {}, pas à la place : gardez votre public là où il est et invitez-le peu à peu.", from.fr),
+                format!("Alongside {}, not instead: keep your audience where it is and invite it over time.", from.en),
+            ));
             continue;
         }
         r.trace.add_rule("decide.kept");
