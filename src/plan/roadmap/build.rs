@@ -94,7 +94,7 @@ pub(super) fn framaspace(input: &Input<'_>, team: &Team) -> Option<(Phase, Step)
                 offer.name
             ),
             format!(
-                "Ask for a {} space (Framasoft reviews the request)",
+                "Request a space on {} (Framasoft reviews the request)",
                 offer.name
             ),
         ),
