@@ -190,3 +190,38 @@ fn bad_answers_files_are_refused_with_a_message() {
     let out = bin().args(["plan"]).output().expect("runs");
     assert!(!out.status.success(), "an audit or --answers is required");
 }
+
+/// A host set aside for the same reason under several needs is explained once: the text plan
+/// (and the line mode, which reads it aloud) names it again without repeating the reason.
+#[test]
+fn a_host_set_aside_for_one_reason_is_explained_once() {
+    let case = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plan-cases/epicerie-solidaire.toml");
+    let out = bin()
+        .args(["--lang", "fr", "plan", "--answers"])
+        .arg(&case)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let aside: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("Écarté ici"))
+        .collect();
+    let full: Vec<&&str> = aside.iter().filter(|l| l.contains(" — ")).collect();
+    let mut unique = full.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(full.len(), unique.len(), "a reason said twice: {aside:#?}");
+    assert!(
+        aside
+            .iter()
+            .any(|l| l.ends_with("(même raison que plus haut)")),
+        "{aside:#?}"
+    );
+}

@@ -145,6 +145,8 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
     }
 
     o.heading("Recommandations", "Recommendations");
+    let mut said_aside: std::collections::HashSet<(String, String)> =
+        std::collections::HashSet::new();
     for (i, r) in plan.recommendations.iter().enumerate() {
         let chosen = match r.chosen() {
             Some(p) if p.kind == ProviderKind::Keep => {
@@ -218,12 +220,23 @@ pub fn render(plan: &Plan, q: &Questionnaire, lang: Lang, why: bool) -> String {
         }
         for p in r.providers.iter() {
             if let Some(h) = &p.held_back {
-                let l = format!(
-                    "{} {} — {}",
-                    lang.pick("Écarté ici :", "Set aside here:"),
-                    p.name,
-                    o.t(&h.text)
-                );
+                // A host set aside for the same reason under several needs: the reason once,
+                // then its name only (a screen reader would hear it seven times).
+                let reason = o.t(&h.text).to_string();
+                let l = if said_aside.insert((p.name.clone(), reason.clone())) {
+                    format!(
+                        "{} {} — {reason}",
+                        lang.pick("Écarté ici :", "Set aside here:"),
+                        p.name
+                    )
+                } else {
+                    format!(
+                        "{} {} {}",
+                        lang.pick("Écarté ici :", "Set aside here:"),
+                        p.name,
+                        lang.pick("(même raison que plus haut)", "(same reason as above)")
+                    )
+                };
                 o.line(4, &l);
             }
         }
