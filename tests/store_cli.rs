@@ -105,6 +105,19 @@ fn new_list_show_erase() {
         "{text}"
     );
     assert!(text.contains("## "), "sections are titled: {text}");
+    // Numbers as the documents write them (the demo's budget is 18000).
+    assert!(text.contains("Annual budget: €18,000"), "{text}");
+    let fr = bin::diagasso()
+        .args(["--lang", "fr", "--db"])
+        .arg(&db)
+        .args(["show", &demo])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&fr).contains("Budget annuel\u{a0}: 18\u{202f}000\u{a0}€"),
+        "{}",
+        stdout(&fr)
+    );
 
     let association = shown["association"]["id"].as_str().unwrap().to_string();
     // No --yes and no terminal: refused, nothing erased.

@@ -19,7 +19,10 @@ struct Out<'a> {
 }
 
 impl Out<'_> {
+    /// One line, with the language's typography (`typo::punct`: in French a no-break space
+    /// before « : » and inside « », the way the documents write them).
     fn line(&mut self, indent: usize, text: &str) {
+        let text = crate::i18n::typo::punct(self.lang, text);
         let _ = writeln!(self.s, "{:indent$}{text}", "");
     }
 

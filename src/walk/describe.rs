@@ -33,27 +33,10 @@ pub fn answer_text(q: &Question, answer: &Answer, lang: Lang) -> String {
     }
 }
 
-/// A number as written in `lang`: "1 200,5" in French, "1,200.5" in English.
+/// A number as written in `lang`: "1 200,5" in French (narrow no-break space), "1,200.5" in
+/// English — `typo::number`, the documents' own form.
 pub fn number(n: f64, lang: Lang) -> String {
-    let plain = format_number(n);
-    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let (sep, dec) = match lang {
-        Lang::Fr => (' ', ','),
-        Lang::En => (',', '.'),
-    };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(sep);
-        }
-        grouped.push(c);
-    }
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{dec}{frac}")
-    }
+    crate::i18n::typo::number(lang, n)
 }
 
 /// The text a number or text field starts with for an existing answer.
@@ -71,8 +54,8 @@ mod tests {
 
     #[test]
     fn numbers_read_as_people_write_them() {
-        assert_eq!(number(100000.0, Lang::Fr), "100 000");
-        assert_eq!(number(-1234.5, Lang::Fr), "-1 234,5");
+        assert_eq!(number(100000.0, Lang::Fr), "100\u{202f}000");
+        assert_eq!(number(-1234.5, Lang::Fr), "-1\u{202f}234,5");
         assert_eq!(number(1234.5, Lang::En), "1,234.5");
         assert_eq!(number(12.0, Lang::En), "12");
     }

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use super::{fail, local_time, open_existing, status_label};
-use crate::audit::{Answer, Association, Audit, Value, format_number};
+use crate::audit::{Answer, Association, Audit, Value};
 use crate::cli::Context;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, typo};
 use crate::questionnaire::{Question, Questionnaire};
 use crate::store::codec;
 
@@ -89,7 +89,7 @@ fn as_text(audit: &Audit, a: &Association, q: &Questionnaire, lang: Lang) -> Str
         out.push('\n');
     };
     let fr = lang == Lang::Fr;
-    let sep = if fr { " : " } else { ": " };
+    let sep = if fr { "\u{a0}: " } else { ": " };
     line(format!(
         "Audit {} · {}",
         audit.id,
@@ -117,30 +117,28 @@ fn as_text(audit: &Audit, a: &Association, q: &Questionnaire, lang: Lang) -> Str
             a.activity
         ));
     }
+    // Numbers as the documents write them: « 1 200 », « 145 000 € ».
+    let number = |n: u64| typo::number(lang, n);
     let counts: Vec<String> = [
         (
             lang.pick("Adhérents", "Members"),
-            a.members.map(u64::from),
-            "",
+            a.members.map(|n| number(n.into())),
         ),
         (
             lang.pick("Salariés", "Employees"),
-            a.employees.map(u64::from),
-            "",
+            a.employees.map(|n| number(n.into())),
         ),
         (
             lang.pick("Bénévoles", "Volunteers"),
-            a.volunteers.map(u64::from),
-            "",
+            a.volunteers.map(|n| number(n.into())),
         ),
         (
             lang.pick("Budget annuel", "Annual budget"),
-            a.budget_eur,
-            " €",
+            a.budget_eur.map(|n| typo::eur(lang, n)),
         ),
     ]
     .into_iter()
-    .filter_map(|(label, n, unit)| n.map(|n| format!("{label}{sep}{n}{unit}")))
+    .filter_map(|(label, n)| n.map(|n| format!("{label}{sep}{n}")))
     .collect();
     if !counts.is_empty() {
         line(format!("  {}", counts.join(" · ")));
@@ -248,8 +246,8 @@ fn answer_text(q: &Question, a: &Answer, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Answer::Given(Value::Number(n)) => match &q.unit {
-            Some(unit) => format!("{} {}", format_number(*n), unit.get(lang)),
-            None => format_number(*n),
+            Some(unit) => format!("{}\u{a0}{}", typo::number(lang, *n), unit.get(lang)),
+            None => typo::number(lang, *n),
         },
         Answer::Given(Value::Text(t)) => t.clone(),
         Answer::Given(Value::Bool(b)) => if *b {
