@@ -26,6 +26,13 @@ impl Out<'_> {
         let _ = writeln!(self.s, "{:indent$}{text}", "");
     }
 
+    /// One line whose `ours` part follows the language's typography and whose `kept` part (an
+    /// answer as typed, a source as cited) stays as it was written.
+    fn line_kept(&mut self, indent: usize, ours: &str, kept: &str) {
+        let ours = crate::i18n::typo::punct(self.lang, ours);
+        let _ = writeln!(self.s, "{:indent$}{ours}{kept}", "");
+    }
+
     fn t<'b>(&self, t: &'b Text) -> &'b str {
         t.get(self.lang)
     }
@@ -61,12 +68,11 @@ impl Out<'_> {
         }
         self.line(indent, &head);
         for a in &summary.answers {
-            let l = format!("· « {} » → {}", a.label, a.value);
-            self.line(indent + 2, &l);
+            let label = format!("· « {} » → ", a.label);
+            self.line_kept(indent + 2, &label, &a.value);
         }
         for src in &summary.sources {
-            let l = format!("· {}", src.line);
-            self.line(indent + 2, &l);
+            self.line_kept(indent + 2, "· ", &src.line);
         }
         for s in see {
             self.line(indent + 2, &s);
