@@ -359,11 +359,5 @@ fn confirm(lang: Lang, path: &Path) -> bool {
     ) {
         return false;
     }
-    matches!(
-        String::from_utf8_lossy(&line)
-            .trim()
-            .to_lowercase()
-            .as_str(),
-        "o" | "oui" | "y" | "yes"
-    )
+    crate::i18n::is_yes(&String::from_utf8_lossy(&line))
 }

@@ -6,6 +6,16 @@ pub mod ui;
 
 use serde::{Deserialize, Serialize};
 
+/// A yes to a confirmation, in either language: « o », « oui », "y", "yes", in any case and
+/// spacing; anything else, an empty line included, is a no. The CLI's and the line mode's
+/// prompts all read it.
+pub fn is_yes(reply: &str) -> bool {
+    matches!(
+        reply.trim().to_lowercase().as_str(),
+        "o" | "oui" | "y" | "yes"
+    )
+}
+
 /// A language of the interface and of the content. French first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -118,6 +128,13 @@ impl Text {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn confirmation_replies() {
+        use super::is_yes;
+        assert!(is_yes("Oui\n") && is_yes(" y") && is_yes("O"));
+        assert!(!is_yes("") && !is_yes("non") && !is_yes("n"));
+    }
+
     use super::*;
 
     #[test]

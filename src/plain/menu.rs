@@ -134,7 +134,7 @@ fn erase<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>, item: &Item) -> io::Resu
     let Some(line) = p.ask(Ui::PlainConfirm.get(lang))? else {
         return Ok(Flow::Eof);
     };
-    if !super::yes(&line) {
+    if !crate::i18n::is_yes(&line) {
         return Ok(Flow::Menu);
     }
     let effect = Effect::EraseAssociation {

@@ -149,12 +149,3 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(out)
     }
 }
-
-/// A yes to a confirmation (« o », « oui », "y", "yes"); anything else, an empty line included,
-/// is a no.
-fn yes(line: &str) -> bool {
-    matches!(
-        line.trim().to_lowercase().as_str(),
-        "o" | "oui" | "y" | "yes"
-    )
-}

@@ -6,13 +6,14 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
-use super::{Plain, yes};
+use super::Plain;
 use crate::app::effect::{Effect, Event, ExportRequest};
 use crate::app::labels::format_label;
 use crate::app::plan_data::PlanData;
 use crate::app::plan_text;
 use crate::export::Format;
 use crate::i18n::Lang;
+use crate::i18n::is_yes as yes;
 use crate::i18n::ui::Ui;
 
 /// Compute the plan of `audit_id` and read it out; the plan is kept for `pourquoi N`.

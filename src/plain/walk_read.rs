@@ -186,7 +186,7 @@ pub fn finish<R: BufRead, W: Write>(
     let Some(line) = p.ask(Ui::PlainConfirm.get(lang))? else {
         return Ok(Flow::Eof);
     };
-    if !super::yes(&line) {
+    if !crate::i18n::is_yes(&line) {
         return Ok(Flow::Menu);
     }
     let effect = Effect::SetStatus {

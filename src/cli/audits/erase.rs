@@ -75,7 +75,7 @@ pub fn erase(ctx: &Context, args: &EraseArgs) -> ExitCode {
         let mut reply = Vec::new();
         let read = crate::bounded::read_line(&mut std::io::stdin().lock(), 1024, &mut reply);
         if !matches!(read, Ok(crate::bounded::Line::Read))
-            || !is_yes(&String::from_utf8_lossy(&reply))
+            || !crate::i18n::is_yes(&String::from_utf8_lossy(&reply))
         {
             errln!(
                 "{}",
@@ -174,14 +174,6 @@ fn short_of_room(c: &crate::store::ScrubCost) -> Message {
     )
 }
 
-/// « o », « oui », "y", "yes", in any case.
-fn is_yes(reply: &str) -> bool {
-    matches!(
-        reply.trim().to_lowercase().as_str(),
-        "o" | "oui" | "y" | "yes"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,11 +200,5 @@ mod tests {
                 .en
                 .contains("needs 5.9 GB free on its disk, there are 1.0 GB")
         );
-    }
-
-    #[test]
-    fn replies() {
-        assert!(is_yes("Oui\n") && is_yes(" y") && is_yes("O"));
-        assert!(!is_yes("") && !is_yes("non") && !is_yes("n"));
     }
 }
