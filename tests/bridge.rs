@@ -324,7 +324,6 @@ fn questionnaire_commands_write_one_file_to_standard_output() {
         bin::diagasso()
             .args(args)
             .current_dir(dir.path())
-            .env("DIAGASSO_CONFIG", dir.path().join("absent.toml"))
             .output()
             .unwrap()
     };

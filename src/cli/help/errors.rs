@@ -6,11 +6,10 @@
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, Error, ErrorFormatter, ErrorKind};
 
+use crate::i18n::typo::NBSP;
+
 /// The formatter for French errors (`clap::Error::apply::<French>()`).
 pub struct French;
-
-/// A no-break space, before « : » and inside « ».
-const NBSP: char = '\u{a0}';
 
 fn text(v: &ContextValue) -> String {
     match v {
