@@ -309,8 +309,13 @@ fn roadmap(o: &mut Out<'_>, d: &PlanData) {
         o.heading(&format!("{n}. {}", phase.title.get(lang)));
         for (si, step) in phase.steps.iter().enumerate() {
             let mut lines = o.wrapped("", step.title.get(lang), 2, o.theme.text);
+            // The months near the start: at 80 columns the end of the line may be cut.
+            let when = step
+                .when
+                .map(|w| format!(" · {}", w.text().get(lang)))
+                .unwrap_or_default();
             let detail = format!(
-                "  {} · {} · {}",
+                "  {}{when} · {} · {}",
                 effort_label(step.effort).get(lang),
                 inline(step.cost.text.get(lang)),
                 Ui::StepWho.fill(lang, &[&inline(step.who.get(lang))])
